@@ -1,0 +1,76 @@
+package org.citycoop.devstack;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Gives a {@code @QuarkusTest} a real PostgreSQL database and a real Kafka broker: the embedded ones
+ * (started once per test JVM, on free ports, in a temporary directory) or the external ones named by
+ * {@code CITYCOOP_POSTGRES_URL} / {@code CITYCOOP_KAFKA_BOOTSTRAP_SERVERS}.
+ *
+ * <p>Use it with {@code @QuarkusTestResource(value = StackTestResource.class, initArgs =
+ * @ResourceArg(name = "database", value = "catalog"))}. With an external PostgreSQL each test JVM gets
+ * a database of its own ({@code <database>_test_<pid>}), so runs do not see each other's rows.
+ */
+public class StackTestResource implements QuarkusTestResourceLifecycleManager {
+
+    private String database = "citycoop";
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        database = initArgs.getOrDefault("database", database);
+    }
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            SharedStack stack = SharedStack.get();
+            String db = stack.external ? database + "_test_" + ProcessHandle.current().pid() : database;
+            stack.postgres.createDatabaseIfMissing(db);
+            return Map.of(
+                    "quarkus.datasource.jdbc.url", stack.postgres.jdbcUrl(db),
+                    "quarkus.datasource.username", stack.postgres.user(),
+                    "quarkus.datasource.password", stack.postgres.password(),
+                    "kafka.bootstrap.servers", stack.kafkaBootstrapServers);
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not start the test stack (PostgreSQL, Kafka)", e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        // The stack lives as long as the test JVM: shutdown hooks stop the embedded servers.
+    }
+
+    /** One PostgreSQL and one broker per JVM, whatever the number of test classes. */
+    static final class SharedStack {
+        private static SharedStack instance;
+        final PostgresServer postgres;
+        final String kafkaBootstrapServers;
+        final boolean external;
+
+        private SharedStack(PostgresServer postgres, String kafkaBootstrapServers, boolean external) {
+            this.postgres = postgres;
+            this.kafkaBootstrapServers = kafkaBootstrapServers;
+            this.external = external;
+        }
+
+        static synchronized SharedStack get() throws Exception {
+            if (instance == null) {
+                StackSettings settings = StackSettings.fromEnvironment();
+                Path dir = Files.createTempDirectory("citycoop-test-stack");
+                PostgresServer postgres = settings.postgresUrl() != null
+                        ? PostgresServer.external(settings.postgresUrl(), settings.postgresUser(), settings.postgresPassword())
+                        : PostgresServer.startEmbedded(dir.resolve("pg"), 0, false);
+                String kafka = settings.kafkaBootstrapServers() != null
+                        ? settings.kafkaBootstrapServers()
+                        : KafkaBroker.start(dir.resolve("kafka"), 0, false).bootstrapServers();
+                instance = new SharedStack(postgres, kafka, settings.postgresUrl() != null);
+            }
+            return instance;
+        }
+    }
+}
