@@ -1,0 +1,1 @@
+CREATE TABLE agency (id TEXT PRIMARY KEY, name TEXT NOT NULL);

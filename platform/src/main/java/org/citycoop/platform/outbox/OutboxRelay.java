@@ -1,0 +1,156 @@
+package org.citycoop.platform.outbox;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.citycoop.platform.events.CloudEventHeaders;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Publishes outbox rows to Kafka in the order they were written, with an idempotent producer
+ * ({@code enable.idempotence=true}, {@code acks=all}), and deletes each batch only once the broker
+ * has acknowledged all of it. While Kafka is unreachable the rows stay and the relay retries on its
+ * next run, so nothing is lost. Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so several
+ * instances of a service can run the relay side by side.
+ *
+ * <p>It runs right after every commit that wrote to the outbox, and once a second to catch up after
+ * a failure or a restart. Settings: {@code citycoop.outbox.batch-size}
+ * (default 500), {@code citycoop.events.source} (the CloudEvents source of this service).
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    @Inject
+    EntityManager entityManager;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @ConfigProperty(name = "citycoop.events.source")
+    String source;
+
+    @ConfigProperty(name = "citycoop.outbox.batch-size", defaultValue = "500")
+    int batchSize;
+
+    private KafkaProducer<String, String> producer;
+    private final java.util.concurrent.ExecutorService worker = java.util.concurrent.Executors.newSingleThreadExecutor(
+            runnable -> new Thread(runnable, "outbox-relay"));
+    private final java.util.concurrent.atomic.AtomicBoolean queued = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /** Publishes as soon as a transaction that wrote events has committed. */
+    void afterCommit(@jakarta.enterprise.event.Observes(during = jakarta.enterprise.event.TransactionPhase.AFTER_SUCCESS) OutboxWritten written) {
+        wakeUp();
+    }
+
+    @Scheduled(every = "${citycoop.outbox.catch-up-interval:1s}", delayed = "1s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void catchUp() {
+        wakeUp();
+    }
+
+    private void wakeUp() {
+        if (queued.compareAndSet(false, true)) {
+            worker.execute(() -> {
+                queued.set(false);
+                relay();
+            });
+        }
+    }
+
+    void relay() {
+        try {
+            int published;
+            do {
+                published = QuarkusTransaction.requiringNew().call(this::publishBatch);
+            } while (published == batchSize);
+        } catch (RuntimeException e) {
+            LOG.warnf("Outbox relay will retry: %s", e.getMessage());
+        }
+    }
+
+    /** Publishes up to one batch; returns how many rows it published. */
+    int publishBatch() throws Exception {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                        SELECT seq, event_id, topic, message_key, event_type, subject, payload, occurred_at
+                        FROM outbox_event ORDER BY seq LIMIT ?1 FOR UPDATE SKIP LOCKED""")
+                .setParameter(1, batchSize)
+                .getResultList();
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
+        List<Long> sequences = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            ProducerRecord<String, String> record = new ProducerRecord<>((String) row[2], (String) row[3], (String) row[6]);
+            CloudEventHeaders.write(record.headers(), row[1].toString(), source, (String) row[4], (String) row[5],
+                    toOffsetDateTime(row[7]));
+            acks.add(producer().send(record));
+            sequences.add(((Number) row[0]).longValue());
+        }
+        producer().flush();
+        for (Future<RecordMetadata> ack : acks) {
+            ack.get(30, TimeUnit.SECONDS);
+        }
+        entityManager.createNativeQuery("DELETE FROM outbox_event WHERE seq = ANY(?1)")
+                .setParameter(1, sequences.toArray(new Long[0]))
+                .executeUpdate();
+        return rows.size();
+    }
+
+    private static OffsetDateTime toOffsetDateTime(Object value) {
+        if (value instanceof OffsetDateTime odt) {
+            return odt;
+        }
+        if (value instanceof java.time.Instant instant) {
+            return instant.atOffset(java.time.ZoneOffset.UTC);
+        }
+        if (value instanceof java.sql.Timestamp ts) {
+            return ts.toInstant().atOffset(java.time.ZoneOffset.UTC);
+        }
+        return OffsetDateTime.parse(value.toString());
+    }
+
+    private synchronized KafkaProducer<String, String> producer() {
+        if (producer == null) {
+            producer = new KafkaProducer<>(Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                    ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                    ProducerConfig.ACKS_CONFIG, "all",
+                    ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000,
+                    ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
+                    ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 25_000,
+                    ProducerConfig.LINGER_MS_CONFIG, 0,
+                    ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay-" + source.replaceAll("[^A-Za-z0-9-]", ""),
+                    ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()));
+        }
+        return producer;
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        worker.shutdown();
+        if (producer != null) {
+            producer.close(java.time.Duration.ofSeconds(5));
+        }
+    }
+}

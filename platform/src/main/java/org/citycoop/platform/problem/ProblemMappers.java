@@ -1,0 +1,169 @@
+package org.citycoop.platform.problem;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.citycoop.platform.web.RequestIdFilter;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * Maps every failure to an RFC 9457 document: the services' own {@link ProblemException}s, bean
+ * validation, unreadable JSON (naming the JSON path of the field), JAX-RS errors (404, 405, 415, ...),
+ * and anything unexpected (500, logged, never with a stack trace in the response).
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return respond(e.status(), e.type(), e.title(), e.getMessage(), uri, e.errors());
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        String detail = errors.stream().map(x -> x.field() + ": " + x.detail()).collect(Collectors.joining("; "));
+        return respond(422, ProblemTypes.VALIDATION, "Invalid request", detail, uri, errors);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof JsonParseException || !(e instanceof JsonMappingException mapping)) {
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            return respond(400, ProblemTypes.MALFORMED_JSON, "Malformed JSON", "The body is not valid JSON" + where + ".",
+                    uri, List.of(new Problem.FieldError("body", "not valid JSON" + where)));
+        }
+        String field = pathOf(mapping);
+        String detail;
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            detail = "unknown field '" + unknown.getPropertyName() + "': it is not part of this resource or may not be set by the client";
+        } else if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null && invalid.getTargetType().isEnum()) {
+            detail = "unknown value '" + invalid.getValue() + "'; allowed: " + Arrays.stream(invalid.getTargetType().getEnumConstants())
+                    .map(Object::toString).collect(Collectors.joining(", "));
+        } else if (e instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
+            detail = "expected " + describe(mismatched.getTargetType());
+        } else {
+            detail = e.getOriginalMessage();
+        }
+        if (field.isEmpty()) {
+            field = "body";
+        }
+        return respond(400, ProblemTypes.BAD_REQUEST, "Bad request", field + ": " + detail, uri,
+                List.of(new Problem.FieldError(field, detail)));
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        Throwable cause = e.getCause();
+        if (cause instanceof JsonProcessingException json) {
+            return unreadableJson(json, uri);
+        }
+        int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+        if (status >= 500) {
+            LOG.error("Request failed", e);
+            return respond(status, ProblemTypes.INTERNAL, "Internal error", "The request could not be completed.", uri, List.of());
+        }
+        String title = Response.Status.fromStatusCode(status) == null ? "Error" : Response.Status.fromStatusCode(status).getReasonPhrase();
+        String type = switch (status) {
+            case 404 -> ProblemTypes.NOT_FOUND;
+            case 405 -> ProblemTypes.METHOD_NOT_ALLOWED;
+            case 406 -> ProblemTypes.NOT_ACCEPTABLE;
+            case 413 -> ProblemTypes.PAYLOAD_TOO_LARGE;
+            case 415 -> ProblemTypes.UNSUPPORTED_MEDIA_TYPE;
+            default -> ProblemTypes.HTTP + status;
+        };
+        String detail = switch (status) {
+            case 404 -> "No resource at " + uri.getPath() + ".";
+            case 405 -> "This method is not allowed on " + uri.getPath() + ".";
+            case 415 -> "Send the body as application/json.";
+            default -> e.getMessage();
+        };
+        Response response = respond(status, type, title, detail, uri, List.of());
+        if (status == 405 && e.getResponse().getHeaderString("Allow") != null) {
+            return Response.fromResponse(response).header("Allow", e.getResponse().getHeaderString("Allow")).build();
+        }
+        return response;
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e, UriInfo uri) {
+        LOG.error("Unexpected failure", e);
+        return respond(500, ProblemTypes.INTERNAL, "Internal error", "The request could not be completed.", uri, List.of());
+    }
+
+    private static Response respond(int status, String type, String title, String detail, UriInfo uri,
+                                    List<Problem.FieldError> errors) {
+        Object requestId = MDC.get(RequestIdFilter.MDC_KEY);
+        Problem problem = new Problem(type, title, status, detail, uri == null ? null : uri.getPath(),
+                requestId == null ? null : requestId.toString(), errors);
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    /** The field a violation is about: the property path without the method and parameter names. */
+    static String fieldOf(ConstraintViolation<?> violation) {
+        String path = violation.getPropertyPath().toString();
+        String[] parts = path.split("\\.", 3);
+        // Resource method parameters come as "method.argName[.nested]"; keep what follows the method.
+        if (parts.length >= 2 && violation.getExecutableParameters() != null) {
+            return parts.length == 3 ? parts[2] : parts[1];
+        }
+        return path;
+    }
+
+    static String pathOf(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String describe(Class<?> type) {
+        if (type.isEnum()) {
+            return "one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "an array";
+        }
+        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+            return "an RFC 3339 date or time";
+        }
+        return "an object (" + type.getSimpleName().toLowerCase(Locale.ROOT) + ")";
+    }
+}

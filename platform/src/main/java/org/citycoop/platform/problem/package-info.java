@@ -1,0 +1,2 @@
+/** RFC 9457 problem details for every error the services return. */
+package org.citycoop.platform.problem;
