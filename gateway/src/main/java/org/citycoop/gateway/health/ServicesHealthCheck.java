@@ -1,0 +1,55 @@
+package org.citycoop.gateway.health;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.citycoop.gateway.routing.GatewayRouter;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.eclipse.microprofile.health.Readiness;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Reports each routed service's readiness ({@code <service>/q/health/ready}, 2 s timeout) in
+ * {@code /q/health} and {@code /q/health/ready}: one data entry per service, UP or DOWN, and the
+ * check is DOWN while any service is.
+ */
+@Readiness
+@ApplicationScoped
+public class ServicesHealthCheck implements HealthCheck {
+
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    @Inject
+    GatewayRouter gateway;
+
+    @Override
+    public HealthCheckResponse call() {
+        Map<String, CompletableFuture<Boolean>> probes = new TreeMap<>();
+        gateway.serviceUrls().forEach((name, url) -> probes.put(name, ready(url)));
+        HealthCheckResponseBuilder builder = HealthCheckResponse.named("services").up();
+        probes.forEach((name, probe) -> {
+            boolean up = probe.join();
+            builder.withData(name, up ? "UP" : "DOWN");
+            if (!up) {
+                builder.down();
+            }
+        });
+        return builder.build();
+    }
+
+    private CompletableFuture<Boolean> ready(URI base) {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("/q/health/ready")).timeout(Duration.ofSeconds(2)).GET().build();
+        return client.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                .thenApply(response -> response.statusCode() == 200)
+                .exceptionally(failure -> false);
+    }
+}

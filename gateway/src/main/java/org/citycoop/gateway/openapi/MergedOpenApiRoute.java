@@ -1,0 +1,88 @@
+package org.citycoop.gateway.openapi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.citycoop.gateway.routing.GatewayRouter;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Serves the merged OpenAPI document of the routed services at {@code /q/openapi} (JSON), fetched
+ * from each service's {@code /q/openapi?format=json} on every request (a few kilobytes each), so it is
+ * never stale. Swagger UI at {@code /q/swagger-ui} shows it.
+ */
+@ApplicationScoped
+public class MergedOpenApiRoute {
+
+    @Inject
+    GatewayRouter gateway;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    Vertx vertx;
+
+    private HttpClient client;
+
+    void mount(@Observes Router router) {
+        client = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(2000));
+        router.get("/q/openapi").order(-100).handler(this::serve);
+    }
+
+    private void serve(RoutingContext context) {
+        Map<String, URI> services = new TreeMap<>(gateway.serviceUrls());
+        Map<String, Future<JsonNode>> fetches = new LinkedHashMap<>();
+        services.forEach((name, url) -> fetches.put(name, fetch(url)));
+        Future.join(new ArrayList<>(fetches.values())).onComplete(done -> {
+            Map<String, JsonNode> documents = new LinkedHashMap<>();
+            List<String> unavailable = new ArrayList<>();
+            fetches.forEach((name, fetch) -> {
+                if (fetch.succeeded()) {
+                    documents.put(name, fetch.result());
+                } else {
+                    unavailable.add(name);
+                }
+            });
+            String body = new OpenApiMerger(mapper).merge(documents, unavailable).toPrettyString();
+            context.response().putHeader("Content-Type", "application/json").end(body);
+        });
+    }
+
+    private Future<JsonNode> fetch(URI url) {
+        RequestOptions options = new RequestOptions()
+                .setMethod(HttpMethod.GET)
+                .setHost(url.getHost())
+                .setPort(url.getPort() > 0 ? url.getPort() : 80)
+                .setURI("/q/openapi?format=json")
+                .setTimeout(5000);
+        return client.request(options)
+                .compose(request -> request.send())
+                .compose(response -> response.statusCode() == 200
+                        ? response.body()
+                        : Future.failedFuture("status " + response.statusCode()))
+                .map(buffer -> {
+                    try {
+                        return mapper.readTree(buffer.getBytes());
+                    } catch (java.io.IOException e) {
+                        throw new IllegalStateException("Not an OpenAPI JSON document from " + url, e);
+                    }
+                });
+    }
+}

@@ -1,0 +1,41 @@
+package org.citycoop.gateway.routing;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * RFC 9457 problem documents for the errors the gateway itself produces (unknown route, service
+ * unavailable), in the same shape as the services' own: type, title, status, detail, instance,
+ * requestId.
+ */
+public final class EdgeProblem {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+    private static final String BASE = "https://citycoop.org/problems/";
+
+    private EdgeProblem() {
+    }
+
+    public static Buffer notFound(String path, String requestId) {
+        return of("not-found", "Not found", 404, "No API resource at " + path + ".", path, requestId);
+    }
+
+    public static Buffer serviceUnavailable(String service, String path, String requestId) {
+        return of("service-unavailable", "Service unavailable", 503,
+                "The " + service + " service cannot be reached; try again shortly. Other services are not affected.",
+                path, requestId);
+    }
+
+    static Buffer of(String type, String title, int status, String detail, String path, String requestId) {
+        JsonObject problem = new JsonObject()
+                .put("type", BASE + type)
+                .put("title", title)
+                .put("status", status)
+                .put("detail", detail)
+                .put("instance", path);
+        if (requestId != null) {
+            problem.put("requestId", requestId);
+        }
+        return problem.toBuffer();
+    }
+}

@@ -1,0 +1,93 @@
+package org.citycoop.gateway;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+@QuarkusTest
+@QuarkusTestResource(OriginServer.class)
+class GatewayTest {
+
+    @Test
+    void routesByPrefixAndForwardsHeaders() {
+        given().header("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
+                .get("/v1/schemes?challenge=SOLID_WASTE&limit=5")
+                .then().statusCode(200)
+                .header("X-Request-Id", matchesPattern("[0-9a-f-]{36}"))
+                .body("method", equalTo("GET"))
+                .body("uri", equalTo("/v1/schemes?challenge=SOLID_WASTE&limit=5"))
+                .body("headers.x-forwarded-for", equalTo("127.0.0.1"))
+                .body("headers.x-forwarded-proto", equalTo("http"))
+                .body("headers.x-forwarded-host", notNullValue())
+                .body("headers.x-request-id", matchesPattern("[0-9a-f-]{36}"))
+                .body("headers.traceparent", equalTo("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"));
+    }
+
+    @Test
+    void keepsAWellFormedRequestIdAndReplacesAMalformedOne() {
+        given().header("X-Request-Id", "portal-42").get("/v1/agencies")
+                .then().statusCode(200).header("X-Request-Id", equalTo("portal-42"))
+                .body("headers.x-request-id", equalTo("portal-42"));
+        given().header("X-Request-Id", "bad id with spaces").get("/v1/agencies")
+                .then().statusCode(200).body("headers.x-request-id", matchesPattern("[0-9a-f-]{36}"));
+    }
+
+    @Test
+    void passesBodiesAndCustomMethodPaths() {
+        given().contentType(ContentType.JSON).body("{\"name\":\"x\"}")
+                .put("/v1/agencies/unep-ietc/schemes/AQ-1")
+                .then().statusCode(200).body("method", equalTo("PUT")).body("body", equalTo("{\"name\":\"x\"}"));
+        given().urlEncodingEnabled(false).get("/v1/schemes:export?format=csv").then().statusCode(200).body("uri", equalTo("/v1/schemes:export?format=csv"));
+        given().get("/v1/cities/1859307").then().statusCode(200).body("uri", equalTo("/v1/cities/1859307"));
+    }
+
+    @Test
+    void unknownRouteIsAProblem() {
+        given().get("/v1/schemesXYZ").then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("status", equalTo(404)).body("instance", equalTo("/v1/schemesXYZ"));
+        given().get("/v1/nothing/here").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void serviceDownIs503ProblemAndOthersStayReachable() {
+        given().contentType(ContentType.JSON).body("{}").post("/v1/matches")
+                .then().statusCode(503)
+                .contentType("application/problem+json")
+                .header("Retry-After", notNullValue())
+                .body("title", equalTo("Service unavailable"))
+                .body("detail", matchesPattern(".*matching.*"));
+        given().get("/v1/schemes").then().statusCode(200);
+    }
+
+    @Test
+    void servesMergedOpenApiNamingUnavailableServices() {
+        given().get("/q/openapi").then().statusCode(200)
+                .body("openapi", equalTo("3.1.0"))
+                .body("paths.'/v1/schemes'.get", notNullValue())
+                .body("components.schemas.Page.type", equalTo("object"))
+                .body("components.schemas.CatalogPage", nullValue())
+                .body("x-citycoop-unavailable", hasItem("matching"));
+    }
+
+    @Test
+    void healthReportsEachService() {
+        given().get("/q/health/ready").then().statusCode(503)
+                .body("checks.find { it.name == 'services' }.data.catalog", equalTo("UP"))
+                .body("checks.find { it.name == 'services' }.data.twinning", equalTo("UP"))
+                .body("checks.find { it.name == 'services' }.data.matching", equalTo("DOWN"));
+    }
+
+    @Test
+    void swaggerUiIsServed() {
+        given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+}

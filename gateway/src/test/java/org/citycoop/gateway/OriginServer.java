@@ -1,0 +1,71 @@
+package org.citycoop.gateway;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+
+import java.net.ServerSocket;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real HTTP origin standing in for catalog-service: it answers every request with what it received
+ * (method, path with query, headers, body), serves a small OpenAPI document and a ready health check.
+ * matching-service is configured on a port where nothing listens, to see the gateway's behaviour when a
+ * service is down. (The whole suite through the gateway is tested in deploy/e2e.)
+ */
+public class OriginServer implements QuarkusTestResourceLifecycleManager {
+
+    static final String OPENAPI = """
+            {"openapi":"3.1.0","paths":{"/v1/schemes":{"get":{"responses":{"200":{"description":"ok",
+            "content":{"application/json":{"schema":{"$ref":"#/components/schemas/Page"}}}}}}}},
+            "components":{"schemas":{"Page":{"type":"object"}}}}""";
+
+    private Vertx vertx;
+
+    @Override
+    public Map<String, String> start() {
+        vertx = Vertx.vertx();
+        HttpServer server = vertx.createHttpServer().requestHandler(request -> {
+            if (request.path().equals("/q/openapi")) {
+                request.response().putHeader("Content-Type", "application/json").end(OPENAPI);
+                return;
+            }
+            if (request.path().equals("/q/health/ready")) {
+                request.response().putHeader("Content-Type", "application/json").end("{\"status\":\"UP\"}");
+                return;
+            }
+            request.body().onSuccess(body -> {
+                JsonObject headers = new JsonObject();
+                request.headers().forEach(h -> headers.put(h.getKey().toLowerCase(), h.getValue()));
+                request.response().putHeader("Content-Type", "application/json").end(new JsonObject()
+                        .put("method", request.method().name())
+                        .put("uri", request.uri())
+                        .put("headers", headers)
+                        .put("body", body.toString())
+                        .encode());
+            });
+        });
+        try {
+            int port = server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS).actualPort();
+            int closedPort;
+            try (ServerSocket socket = new ServerSocket(0)) {
+                closedPort = socket.getLocalPort();
+            }
+            return Map.of(
+                    "citycoop.gateway.services.catalog.url", "http://127.0.0.1:" + port,
+                    "citycoop.gateway.services.matching.url", "http://127.0.0.1:" + closedPort,
+                    "citycoop.gateway.services.twinning.url", "http://127.0.0.1:" + port);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (vertx != null) {
+            vertx.close();
+        }
+    }
+}
