@@ -1,0 +1,72 @@
+package org.citycoop.twinning.arrangement;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.TypedQuery;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Stores twinning arrangements and their lifecycle audit. */
+@ApplicationScoped
+public class TwinningRepository implements PanacheRepositoryBase<TwinningArrangement, UUID> {
+
+    /** The sort key of an arrangement in lists: newest first, then id descending. */
+    public record Position(Instant createdAt, UUID id) {
+    }
+
+    /** The arrangement, locked until the end of the transaction (transitions run one at a time). */
+    public Optional<TwinningArrangement> findForUpdate(UUID id) {
+        return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /**
+     * One page of arrangements, newest first.
+     *
+     * @param cityId only arrangements this city (GeoNames id) takes part in; null for any
+     * @param status only arrangements in this status; null for any
+     * @param after the sort key of the last item of the previous page, null for the first page
+     * @param limit the most arrangements to return
+     */
+    public List<TwinningArrangement> page(String cityId, TwinningStatus status, Position after, int limit) {
+        StringBuilder jpql = new StringBuilder("SELECT a FROM TwinningArrangement a WHERE 1 = 1");
+        if (cityId != null) {
+            jpql.append(" AND a.id IN (SELECT t.id FROM TwinningArrangement t JOIN t.cities p WHERE p.cityId = :cityId)");
+        }
+        if (status != null) {
+            jpql.append(" AND a.status = :status");
+        }
+        if (after != null) {
+            jpql.append(" AND (a.createdAt < :createdAt OR (a.createdAt = :createdAt AND a.id < :id))");
+        }
+        jpql.append(" ORDER BY a.createdAt DESC, a.id DESC");
+        TypedQuery<TwinningArrangement> query = getEntityManager().createQuery(jpql.toString(), TwinningArrangement.class)
+                .setMaxResults(limit);
+        if (cityId != null) {
+            query.setParameter("cityId", cityId);
+        }
+        if (status != null) {
+            query.setParameter("status", status);
+        }
+        if (after != null) {
+            query.setParameter("createdAt", after.createdAt()).setParameter("id", after.id());
+        }
+        return query.getResultList();
+    }
+
+    /** Records a status change in the audit. */
+    public void recordTransition(StatusTransition transition) {
+        getEntityManager().persist(transition);
+    }
+
+    /** The arrangement's status changes, oldest first. */
+    public List<StatusTransition> history(UUID arrangementId) {
+        return getEntityManager()
+                .createQuery("SELECT t FROM StatusTransition t WHERE t.arrangementId = :id ORDER BY t.id", StatusTransition.class)
+                .setParameter("id", arrangementId)
+                .getResultList();
+    }
+}

@@ -1,0 +1,202 @@
+package org.citycoop.twinning.arrangement;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.citycoop.platform.paging.Cursor;
+import org.citycoop.platform.paging.Page;
+import org.citycoop.platform.problem.Problem;
+import org.citycoop.platform.problem.ProblemException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** Twinning arrangements between cities of the registry, and their lifecycle. */
+@Path("/v1/twinnings")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Twinnings", description = "City-to-city twinning arrangements and their lifecycle")
+public class TwinningResource {
+
+    /** Printable ASCII, 1-255 characters (a UUID is the usual choice). */
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
+
+    @Inject
+    TwinningService service;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Propose a twinning arrangement",
+            description = "Creates an arrangement in status PROPOSED (version 1) and publishes "
+                    + "org.citycoop.twinning.arrangement.created.v1 on topic twinning.arrangements. Cities must be "
+                    + "2-10 distinct GeoNames ids of the registry; sectors are active DAC 5-digit purpose codes of the "
+                    + "IATI Sector codelist; themes are challenge areas. With an `Idempotency-Key`, repeating the request "
+                    + "returns the arrangement created the first time (201, `Idempotent-Replayed: true`, no new event).")
+    @APIResponse(responseCode = "201", description = "Created; `Location` and `ETag` headers; the body has `history`",
+            headers = {@Header(name = "Location", description = "URL of the arrangement"),
+                    @Header(name = "ETag", description = "The version, quoted"),
+                    @Header(name = "Idempotent-Replayed", description = "true when an earlier request with this key created it")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Twinning.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON, an unknown field or enum value, a bad Idempotency-Key",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The Idempotency-Key was used with a different body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A field's value is not allowed (the problem's `errors` name each field)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(
+            @Valid @NotNull NewTwinning body,
+            @Parameter(description = "Client-chosen key (printable ASCII, up to 255 characters) that makes retries safe")
+            @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @Context UriInfo uri) {
+        if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
+            throw ProblemException.badRequest("Idempotency-Key", "must be 1-255 printable ASCII characters without spaces");
+        }
+        TwinningService.Created created = service.create(body, idempotencyKey);
+        Twinning twinning = created.twinning();
+        return Response.created(uri.getBaseUriBuilder().path("v1/twinnings").path(twinning.id().toString()).build())
+                .tag(etag(twinning))
+                .header("Idempotent-Replayed", created.replayed())
+                .entity(twinning)
+                .build();
+    }
+
+    @GET
+    @Operation(summary = "List twinning arrangements",
+            description = "Newest first (then by id), without `history`; follow `next` until it is absent.")
+    @APIResponse(responseCode = "200", description = "A page of arrangements (`items`, `next`)")
+    @APIResponse(responseCode = "400", description = "Unknown `status` value or unreadable `cursor`",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "`limit` out of range",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Page<Twinning> list(
+            @Parameter(description = "Only arrangements this city (GeoNames id) takes part in", example = "1859307")
+            @QueryParam("city") String city,
+            @Parameter(description = "Only arrangements in this status",
+                    schema = @Schema(type = SchemaType.STRING, implementation = TwinningStatus.class))
+            @QueryParam("status") String status,
+            @Parameter(description = "Page size, 1-100")
+            @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
+            @Parameter(description = "Opaque cursor from a previous page's `next`")
+            @QueryParam("cursor") String cursor,
+            @Context UriInfo uri) {
+        List<Twinning> found = service.page(blankToNull(city), statusParameter(status), position(Cursor.decode(cursor, 2)), limit + 1);
+        String next = null;
+        if (found.size() > limit) {
+            found = found.subList(0, limit);
+            Twinning last = found.get(limit - 1);
+            next = Cursor.nextLink(uri, Cursor.encode(List.of(last.createdAt().toString(), last.id().toString())));
+        }
+        return Page.of(found, next);
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One twinning arrangement, with its history",
+            description = "Answers 304 to an `If-None-Match` that names the current ETag.")
+    @APIResponse(responseCode = "200", description = "The arrangement; `ETag` header",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Twinning.class)))
+    @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match")
+    @APIResponse(responseCode = "404", description = "Unknown or malformed id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(@Parameter(description = "Arrangement id (UUID)") @PathParam("id") String id, @Context Request request) {
+        Twinning twinning = service.find(arrangementId(id));
+        EntityTag etag = etag(twinning);
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(etag);
+        if (notModified != null) {
+            return notModified.build();
+        }
+        return Response.ok(twinning).tag(etag).build();
+    }
+
+    @POST
+    @Path("{id}/transitions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Move an arrangement to another status",
+            description = "Lifecycle: PROPOSED -> AGREED -> ACTIVE -> COMPLETED; ACTIVE <-> SUSPENDED; PROPOSED, AGREED, "
+                    + "ACTIVE, SUSPENDED -> TERMINATED; COMPLETED and TERMINATED are final. The change is added to "
+                    + "`history`, the version grows by one, and org.citycoop.twinning.arrangement.updated.v1 is published.")
+    @APIResponse(responseCode = "200", description = "The arrangement after the change, with its history; `ETag` header",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Twinning.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON or an unknown status in `to`",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown or malformed id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The lifecycle does not allow this move; the problem names the current "
+            + "status and the allowed targets",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "`to` is missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response transition(@Parameter(description = "Arrangement id (UUID)") @PathParam("id") String id,
+                               @Valid @NotNull TransitionRequest body) {
+        Twinning twinning = service.transition(arrangementId(id), body.to());
+        return Response.ok(twinning).tag(etag(twinning)).build();
+    }
+
+    private static EntityTag etag(Twinning twinning) {
+        return new EntityTag(Integer.toString(twinning.version()));
+    }
+
+    private static UUID arrangementId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw TwinningService.notFound(id);
+        }
+    }
+
+    private static TwinningStatus statusParameter(String status) {
+        if (status == null || status.isBlank()) {
+            return null;
+        }
+        try {
+            return TwinningStatus.valueOf(status);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("status", "unknown value '" + status + "'; allowed: "
+                    + Arrays.stream(TwinningStatus.values()).map(Enum::name).collect(Collectors.joining(", ")));
+        }
+    }
+
+    private static TwinningRepository.Position position(List<String> sortKey) {
+        if (sortKey == null) {
+            return null;
+        }
+        try {
+            return new TwinningRepository.Position(Instant.parse(sortKey.get(0)), UUID.fromString(sortKey.get(1)));
+        } catch (DateTimeParseException | IllegalArgumentException e) {
+            throw ProblemException.badRequest("cursor", "not a cursor returned by this list; start again without it");
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

@@ -1,0 +1,178 @@
+package org.citycoop.twinning.arrangement;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.citycoop.platform.outbox.Outbox;
+import org.citycoop.platform.problem.Problem.FieldError;
+import org.citycoop.platform.problem.ProblemException;
+import org.citycoop.platform.problem.ProblemTypes;
+import org.citycoop.twinning.city.City;
+import org.citycoop.twinning.city.CityRepository;
+import org.citycoop.twinning.vocabulary.SectorCodelist;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Proposes twinning arrangements and moves them through their lifecycle ({@link TwinningStatus}). Each
+ * change is recorded in the audit and written to the outbox in the same transaction
+ * ({@link TwinningEvents}).
+ */
+@ApplicationScoped
+public class TwinningService {
+
+    @Inject
+    TwinningRepository arrangements;
+
+    @Inject
+    CityRepository cities;
+
+    @Inject
+    IdempotencyKeys idempotencyKeys;
+
+    @Inject
+    SectorCodelist sectors;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    ObjectMapper objectMapper;
+
+    /**
+     * The outcome of a create.
+     *
+     * @param twinning the arrangement, with its history
+     * @param replayed true when an earlier request with the same {@code Idempotency-Key} created it
+     */
+    public record Created(Twinning twinning, boolean replayed) {
+    }
+
+    /**
+     * Proposes an arrangement (status PROPOSED, version 1) and publishes {@code created.v1}.
+     *
+     * @param idempotencyKey the request's {@code Idempotency-Key}, or null
+     * @throws ProblemException 422 when a rule of {@link TwinningRules} fails; 409 when the key was used
+     *     with another body
+     */
+    @Transactional
+    public Created create(NewTwinning request, String idempotencyKey) {
+        Instant now = now();
+        UUID id = UUID.randomUUID();
+        if (idempotencyKey != null) {
+            String requestSha256 = sha256(request);
+            Optional<IdempotencyKeys.Use> earlier = idempotencyKeys.claim(idempotencyKey, requestSha256, id, now);
+            if (earlier.isPresent()) {
+                if (!earlier.get().requestSha256().equals(requestSha256)) {
+                    throw new ProblemException(409, ProblemTypes.CONFLICT, "Conflict",
+                            "This Idempotency-Key was used with a different request body; use a new key for a new arrangement.",
+                            List.of(new FieldError("Idempotency-Key", "already used with a different request body")));
+                }
+                return new Created(find(earlier.get().arrangementId()), true);
+            }
+        }
+        Map<String, City> registered = cities.findByIds(request.cities().stream()
+                .map(NewTwinning.CityParticipation::cityId).collect(Collectors.toSet()));
+        List<FieldError> errors = TwinningRules.check(request, registered.keySet(), sectors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        TwinningArrangement arrangement = TwinningArrangement.propose(id, request, now);
+        arrangements.persist(arrangement);
+        arrangements.recordTransition(new StatusTransition(id, null, TwinningStatus.PROPOSED, now));
+        Twinning twinning = view(arrangement, registered, arrangements.history(id));
+        outbox.record(TwinningEvents.TOPIC, id.toString(), TwinningEvents.CREATED, id.toString(), twinning.withoutHistory());
+        return new Created(twinning, false);
+    }
+
+    /**
+     * Moves an arrangement to another status and publishes {@code updated.v1}.
+     *
+     * @throws ProblemException 404 when unknown; 409 naming the current status and the allowed targets when
+     *     the lifecycle does not allow the move
+     */
+    @Transactional
+    public Twinning transition(UUID id, TwinningStatus target) {
+        TwinningArrangement arrangement = arrangements.findForUpdate(id).orElseThrow(() -> notFound(id));
+        TwinningStatus current = arrangement.status();
+        if (!current.canMoveTo(target)) {
+            throw invalidTransition(current, target);
+        }
+        Instant now = now();
+        arrangement.moveTo(target, now);
+        arrangements.recordTransition(new StatusTransition(id, current, target, now));
+        Twinning twinning = view(arrangement, citiesOf(List.of(arrangement)), arrangements.history(id));
+        outbox.record(TwinningEvents.TOPIC, id.toString(), TwinningEvents.UPDATED, id.toString(), twinning.withoutHistory());
+        return twinning;
+    }
+
+    /** One arrangement with its history. */
+    @Transactional
+    public Twinning find(UUID id) {
+        TwinningArrangement arrangement = arrangements.findByIdOptional(id).orElseThrow(() -> notFound(id));
+        return view(arrangement, citiesOf(List.of(arrangement)), arrangements.history(id));
+    }
+
+    /** One page of arrangements (without history), newest first; see {@link TwinningRepository#page}. */
+    @Transactional
+    public List<Twinning> page(String cityId, TwinningStatus status, TwinningRepository.Position after, int limit) {
+        List<TwinningArrangement> found = arrangements.page(cityId, status, after, limit);
+        Map<String, City> registered = citiesOf(found);
+        return found.stream().map(arrangement -> view(arrangement, registered, null)).toList();
+    }
+
+    private Map<String, City> citiesOf(List<TwinningArrangement> found) {
+        return cities.findByIds(found.stream().flatMap(a -> a.cities().stream()).map(Participant::cityId)
+                .collect(Collectors.toSet()));
+    }
+
+    private static Twinning view(TwinningArrangement arrangement, Map<String, City> registered, List<StatusTransition> history) {
+        List<Twinning.TwinnedCity> twinned = arrangement.cities().stream().map(participant -> {
+            City city = registered.get(participant.cityId());
+            return new Twinning.TwinnedCity(participant.cityId(), city.name(), city.country(), participant.role());
+        }).toList();
+        return new Twinning(arrangement.id(), arrangement.title(), arrangement.kind(), twinned, arrangement.themes(),
+                arrangement.sectors(), arrangement.status(), arrangement.period(), arrangement.summary(),
+                arrangement.sourceUrl(), arrangement.version(), arrangement.createdAt(), arrangement.updatedAt(),
+                history == null ? null : history.stream().map(StatusTransition::toStatusChange).toList());
+    }
+
+    static ProblemException notFound(Object id) {
+        return ProblemException.notFound("No twinning arrangement with id '" + id + "'.");
+    }
+
+    private static ProblemException invalidTransition(TwinningStatus current, TwinningStatus target) {
+        String allowed = current.isFinal()
+                ? "none: " + current + " is final"
+                : current.allowedTargets().stream().map(Enum::name).collect(Collectors.joining(", "));
+        String detail = "The arrangement is " + current + " and cannot move to " + target + "; allowed targets: " + allowed + ".";
+        return new ProblemException(409, ProblemTypes.CONFLICT, "Transition not allowed", detail,
+                List.of(new FieldError("to", "current status " + current + "; allowed targets: " + allowed)));
+    }
+
+    private String sha256(NewTwinning request) {
+        try {
+            byte[] canonical = objectMapper.writeValueAsString(request).getBytes(StandardCharsets.UTF_8);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Cannot hash the request", e);
+        }
+    }
+
+    private static Instant now() {
+        // PostgreSQL keeps microseconds: the value returned now is the value read back later.
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,62 @@
+package org.citycoop.twinning.city;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.TypedQuery;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Reads the city registry. */
+@ApplicationScoped
+public class CityRepository implements PanacheRepositoryBase<City, String> {
+
+    /** The sort key of a city in lists: population descending, then GeoNames id ascending. */
+    public record Position(long population, String id) {
+    }
+
+    /**
+     * One page of cities, most populous first.
+     *
+     * @param q text that the name or the ASCII name must contain, compared without case and accents; null for any
+     * @param country ISO 3166-1 alpha-2 code, or null for any
+     * @param after the sort key of the last city of the previous page, or null for the first page
+     * @param limit the most cities to return
+     */
+    public List<City> search(String q, String country, Position after, int limit) {
+        StringBuilder jpql = new StringBuilder("SELECT c FROM City c WHERE 1 = 1");
+        if (q != null) {
+            // search_names holds both names folded by city_search_fold (lower case, no accents): fold q the same way.
+            jpql.append(" AND c.searchNames LIKE concat('%', function('city_search_fold', :q), '%') ESCAPE '!'");
+        }
+        if (country != null) {
+            jpql.append(" AND c.country = :country");
+        }
+        if (after != null) {
+            jpql.append(" AND (c.population < :population OR (c.population = :population AND c.id > :id))");
+        }
+        jpql.append(" ORDER BY c.population DESC, c.id ASC");
+        TypedQuery<City> query = getEntityManager().createQuery(jpql.toString(), City.class).setMaxResults(limit);
+        if (q != null) {
+            query.setParameter("q", q.replace("!", "!!").replace("%", "!%").replace("_", "!_"));
+        }
+        if (country != null) {
+            query.setParameter("country", country);
+        }
+        if (after != null) {
+            query.setParameter("population", after.population()).setParameter("id", after.id());
+        }
+        return query.getResultList();
+    }
+
+    /** The registry's cities among {@code ids}, by id; unknown ids are absent from the map. */
+    public Map<String, City> findByIds(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return list("id in ?1", ids).stream().collect(Collectors.toMap(City::id, Function.identity()));
+    }
+}
