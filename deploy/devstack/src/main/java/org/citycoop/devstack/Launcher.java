@@ -1,0 +1,115 @@
+package org.citycoop.devstack;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * {@code deploy/local up|down|status}: runs the whole suite on this machine.
+ *
+ * <ul>
+ *   <li>{@code up} starts PostgreSQL (embedded, unless {@code CITYCOOP_POSTGRES_URL} is set), a Kafka
+ *       broker (unless {@code CITYCOOP_KAFKA_BOOTSTRAP_SERVERS} is set) and the four services in the
+ *       background, waits until all are ready, loads deploy/seed through the gateway, prints the URLs and
+ *       returns. What already runs is left running.</li>
+ *   <li>{@code down} stops everything {@code up} started, by the process ids it recorded.</li>
+ *   <li>{@code status} says what runs.</li>
+ * </ul>
+ * State lives in {@code .citycoop/} at the repository root and survives down/up. Ports: gateway 8080,
+ * catalog 8081, matching 8082, twinning 8083, PostgreSQL 15432, Kafka 19092; each can be moved with
+ * {@code CITYCOOP_GATEWAY_PORT}, {@code CITYCOOP_CATALOG_PORT}, {@code CITYCOOP_MATCHING_PORT},
+ * {@code CITYCOOP_TWINNING_PORT}, {@code CITYCOOP_POSTGRES_PORT}, {@code CITYCOOP_KAFKA_PORT}.
+ */
+public final class Launcher {
+
+    private Launcher() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 2) {
+            System.err.println("usage: deploy/local up|down|status");
+            System.exit(2);
+        }
+        Path root = Path.of(args[1]).toAbsolutePath().normalize();
+        Path state = root.resolve(".citycoop");
+        Map<String, Integer> ports = new HashMap<>();
+        for (SuiteService service : SuiteService.ALL) {
+            ports.put(service.name(), intEnv(service.portVariable(), service.defaultPort()));
+        }
+        Suite suite = new Suite(root, state, true, ports);
+        switch (args[0]) {
+            case "up" -> up(root, suite);
+            case "down" -> {
+                var stopped = suite.stopDetached();
+                System.out.println(stopped.isEmpty() ? "Nothing was running." : "Stopped: " + String.join(", ", stopped));
+            }
+            case "status" -> status(suite);
+            default -> {
+                System.err.println("usage: deploy/local up|down|status");
+                System.exit(2);
+            }
+        }
+    }
+
+    private static void up(Path root, Suite suite) throws Exception {
+        StackSettings settings = StackSettings.fromEnvironment();
+        try {
+            suite.start(settings, intEnv("CITYCOOP_POSTGRES_PORT", Suite.DEFAULT_POSTGRES_PORT),
+                    intEnv("CITYCOOP_KAFKA_PORT", Suite.DEFAULT_KAFKA_PORT), System.out);
+        } catch (Exception e) {
+            System.err.println("Could not start the suite: " + e.getMessage());
+            System.err.println("What did start keeps running; stop it with deploy/local down.");
+            System.exit(1);
+        }
+        URI gateway = suite.gatewayUrl();
+        SeedLoader.Result seeded = new SeedLoader(gateway, null).load(root.resolve("deploy/seed"));
+        System.out.println("Seed loaded: " + seeded);
+        System.out.println();
+        System.out.println("CityCoop is running.");
+        System.out.println("  API (gateway):   " + gateway + "/v1/schemes");
+        System.out.println("  Swagger UI:      " + gateway + "/q/swagger-ui");
+        System.out.println("  OpenAPI:         " + gateway + "/q/openapi");
+        System.out.println("  Health:          " + gateway + "/q/health");
+        System.out.println("  Logs:            " + root.relativize(root.resolve(".citycoop/logs")) + "/");
+        System.out.println("Stop it with: deploy/local down");
+    }
+
+    private static void status(Suite suite) {
+        Map<String, Long> running = suite.running();
+        if (running.isEmpty()) {
+            System.out.println("Nothing is running. Start the suite with: deploy/local up");
+            return;
+        }
+        running.forEach((name, pid) -> {
+            String health = "";
+            for (SuiteService service : SuiteService.ALL) {
+                if (service.name().equals(name)) {
+                    URI url = suite.serviceUrl(name);
+                    health = ServiceProcess.isReady(url) ? "  ready at " + url : "  not ready (" + url + ")";
+                }
+            }
+            System.out.printf("%-18s pid %-8d%s%n", name, pid, health);
+        });
+        for (SuiteService service : SuiteService.ALL) {
+            if (!running.containsKey(service.name())) {
+                System.out.printf("%-18s not running%n", service.name());
+            }
+        }
+    }
+
+    private static int intEnv(String name, int fallback) {
+        String value = System.getenv(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            System.err.println(name + " must be a port number, not '" + value + "'");
+            System.exit(2);
+            return fallback;
+        }
+    }
+}

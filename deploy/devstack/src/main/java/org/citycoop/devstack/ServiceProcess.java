@@ -1,0 +1,99 @@
+package org.citycoop.devstack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Starts a packaged Quarkus service ({@code target/quarkus-app/quarkus-run.jar}) and waits until it is ready. */
+public final class ServiceProcess {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private ServiceProcess() {
+    }
+
+    /**
+     * @param jar the service's quarkus-run.jar
+     * @param environment configuration passed as environment variables (QUARKUS_..., KAFKA_...)
+     * @param log file that receives the service's output
+     * @param detached true to run it in a session of its own that outlives this JVM
+     */
+    public static Process start(Path jar, Map<String, String> environment, Path log, boolean detached) throws IOException {
+        if (!Files.isRegularFile(jar)) {
+            throw new IOException(jar + " is missing: build the suite first (mvn -DskipTests package)");
+        }
+        Files.createDirectories(log.getParent());
+        List<String> command = new ArrayList<>();
+        if (detached) {
+            command.add("setsid");
+        }
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        String javaOptions = System.getenv().getOrDefault("CITYCOOP_JAVA_OPTS", "-Xmx256m -XX:+UseSerialGC");
+        for (String option : javaOptions.trim().split("\\s+")) {
+            if (!option.isEmpty()) {
+                command.add(option);
+            }
+        }
+        command.add("-jar");
+        command.add(jar.toString());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(jar.getParent().toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        builder.environment().putAll(environment);
+        return builder.start();
+    }
+
+    /** Waits until {@code baseUrl/q/health/ready} answers 200; fails early when the process ends. */
+    public static void awaitReady(String name, URI baseUrl, ProcessHandle process, Path log, Duration timeout)
+            throws IOException, InterruptedException {
+        Instant until = Instant.now().plus(timeout);
+        HttpRequest request = HttpRequest.newBuilder(baseUrl.resolve("/q/health/ready")).timeout(Duration.ofSeconds(3)).GET().build();
+        while (Instant.now().isBefore(until)) {
+            if (process != null && !process.isAlive()) {
+                throw new IOException(name + " stopped while starting; last lines of " + log + ":\n" + tail(log, 30));
+            }
+            try {
+                if (HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new IOException(name + " was not ready within " + timeout + "; last lines of " + log + ":\n" + tail(log, 30));
+    }
+
+    /** True when the service answers its readiness check now. */
+    public static boolean isReady(URI baseUrl) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(baseUrl.resolve("/q/health/ready")).timeout(Duration.ofSeconds(3)).GET().build();
+            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    static String tail(Path log, int lines) {
+        try {
+            List<String> all = Files.readAllLines(log);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(no log)";
+        }
+    }
+}

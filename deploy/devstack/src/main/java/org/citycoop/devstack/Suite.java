@@ -1,0 +1,241 @@
+package org.citycoop.devstack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The whole suite on one machine: PostgreSQL, a Kafka broker and the four packaged services, started
+ * either detached (the launcher: they outlive it, their process ids are kept in {@code <state>/run})
+ * or attached (end-to-end tests: children of the test JVM on free ports, stopped with it).
+ *
+ * <p>State directory layout: {@code pg/} (PostgreSQL data), {@code pg-binaries/}, {@code kafka/}
+ * (broker data and log), {@code logs/<service>.log}, {@code run/<process>.pid}.
+ */
+public final class Suite {
+
+    public static final int DEFAULT_POSTGRES_PORT = 15432;
+    public static final int DEFAULT_KAFKA_PORT = 19092;
+
+    private final Path root;
+    private final Path state;
+    private final boolean detached;
+    private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final Map<String, Process> attachedProcesses = new LinkedHashMap<>();
+    private PostgresServer postgres;
+    private KafkaBroker attachedKafka;
+
+    /**
+     * @param root the repository checkout (holds the services' target/ directories)
+     * @param state where data, logs and process ids live
+     * @param detached true for the launcher, false for tests
+     * @param ports service name to port; missing services take their default port
+     */
+    public Suite(Path root, Path state, boolean detached, Map<String, Integer> ports) {
+        this.root = root;
+        this.state = state;
+        this.detached = detached;
+        for (SuiteService service : SuiteService.ALL) {
+            this.ports.put(service.name(), ports.getOrDefault(service.name(), service.defaultPort()));
+        }
+    }
+
+    /** A suite for tests: every port free and chosen now. */
+    public static Suite forTests(Path root, Path state) throws IOException {
+        Map<String, Integer> ports = new HashMap<>();
+        for (SuiteService service : SuiteService.ALL) {
+            ports.put(service.name(), KafkaBroker.freePort());
+        }
+        return new Suite(root, state, false, ports);
+    }
+
+    public URI gatewayUrl() {
+        return URI.create("http://127.0.0.1:" + ports.get("gateway"));
+    }
+
+    public URI serviceUrl(String name) {
+        return URI.create("http://127.0.0.1:" + ports.get(name));
+    }
+
+    /** Starts whatever does not run yet and waits until every service is ready. */
+    public void start(StackSettings settings, int postgresPort, int kafkaPort, java.io.PrintStream out) throws Exception {
+        Files.createDirectories(state.resolve("run"));
+        postgres = startPostgres(settings, postgresPort, out);
+        for (SuiteService service : SuiteService.ALL) {
+            if (service.database() != null) {
+                postgres.createDatabaseIfMissing(service.database());
+            }
+        }
+        String kafka = startKafka(settings, kafkaPort, out);
+        for (SuiteService service : SuiteService.ALL) {
+            startService(service, kafka, out);
+        }
+    }
+
+    private PostgresServer startPostgres(StackSettings settings, int port, java.io.PrintStream out) throws IOException {
+        if (settings.postgresUrl() != null) {
+            out.println("PostgreSQL: external, " + settings.postgresUrl());
+            return PostgresServer.external(settings.postgresUrl(), settings.postgresUser(), settings.postgresPassword());
+        }
+        Path data = state.resolve("pg");
+        if (detached && PostgresServer.runningPid(data).isPresent()) {
+            out.println("PostgreSQL: already running on port " + port);
+            return PostgresServer.external("jdbc:postgresql://127.0.0.1:" + port + "/", "postgres", "postgres");
+        }
+        out.println("PostgreSQL: starting the embedded server on port " + (port > 0 ? port : "(free)"));
+        return PostgresServer.startEmbedded(data, port, detached);
+    }
+
+    private String startKafka(StackSettings settings, int port, java.io.PrintStream out) throws Exception {
+        if (settings.kafkaBootstrapServers() != null) {
+            out.println("Kafka: external, " + settings.kafkaBootstrapServers());
+            return settings.kafkaBootstrapServers();
+        }
+        if (detached) {
+            Optional<ProcessHandle> running = runningProcess("kafka");
+            if (running.isPresent()) {
+                out.println("Kafka: already running on port " + port);
+                return "127.0.0.1:" + port;
+            }
+        }
+        out.println("Kafka: starting a KRaft broker on port " + (port > 0 ? port : "(free)"));
+        KafkaBroker broker = KafkaBroker.start(state.resolve("kafka"), port, detached);
+        if (detached) {
+            writePid("kafka", broker.pid());
+        } else {
+            attachedKafka = broker;
+        }
+        return broker.bootstrapServers();
+    }
+
+    private void startService(SuiteService service, String kafka, java.io.PrintStream out) throws Exception {
+        URI url = serviceUrl(service.name());
+        Path log = state.resolve("logs").resolve(service.name() + ".log");
+        if (detached && runningProcess(service.name()).isPresent()) {
+            out.println(service.name() + ": already running on " + url);
+        } else {
+            Map<String, String> env = new HashMap<>();
+            env.put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(service.name())));
+            env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
+            if (service.database() != null) {
+                env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(service.database()));
+                env.put("QUARKUS_DATASOURCE_USERNAME", postgres.user());
+                env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
+            } else {
+                for (SuiteService routed : SuiteService.ALL) {
+                    if (routed.database() != null) {
+                        env.put("CITYCOOP_GATEWAY_SERVICES_" + routed.shortName().toUpperCase(java.util.Locale.ROOT) + "_URL",
+                                serviceUrl(routed.name()).toString());
+                    }
+                }
+            }
+            Path jar = root.resolve(service.name()).resolve("target/quarkus-app/quarkus-run.jar");
+            out.println(service.name() + ": starting on " + url);
+            Process process = ServiceProcess.start(jar, env, log, detached);
+            if (detached) {
+                writePid(service.name(), process.pid());
+            } else {
+                attachedProcesses.put(service.name(), process);
+            }
+        }
+        ServiceProcess.awaitReady(service.name(), url, runningProcess(service.name()).orElse(null), log, Duration.ofMinutes(3));
+    }
+
+    /** Stops what this (attached) suite started, services first. */
+    public void stopAttached() throws IOException {
+        List<Process> processes = new ArrayList<>(attachedProcesses.values());
+        java.util.Collections.reverse(processes);
+        for (Process process : processes) {
+            stop(process.toHandle());
+        }
+        if (attachedKafka != null) {
+            attachedKafka.stop();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    /** Stops what the launcher started, by the process ids it recorded; returns what it stopped. */
+    public List<String> stopDetached() throws IOException {
+        List<String> stopped = new ArrayList<>();
+        List<SuiteService> reversed = new ArrayList<>(SuiteService.ALL);
+        java.util.Collections.reverse(reversed);
+        for (SuiteService service : reversed) {
+            if (stopRecorded(service.name())) {
+                stopped.add(service.name());
+            }
+        }
+        if (stopRecorded("kafka")) {
+            stopped.add("kafka");
+        }
+        if (PostgresServer.stopDetached(state.resolve("pg"))) {
+            stopped.add("postgresql");
+        }
+        return stopped;
+    }
+
+    /** What runs now, by process: name to pid. */
+    public Map<String, Long> running() {
+        Map<String, Long> running = new LinkedHashMap<>();
+        PostgresServer.runningPid(state.resolve("pg")).ifPresent(pid -> running.put("postgresql", pid));
+        runningProcess("kafka").ifPresent(p -> running.put("kafka", p.pid()));
+        for (SuiteService service : SuiteService.ALL) {
+            runningProcess(service.name()).ifPresent(p -> running.put(service.name(), p.pid()));
+        }
+        return running;
+    }
+
+    private boolean stopRecorded(String name) throws IOException {
+        Optional<ProcessHandle> process = runningProcess(name);
+        Files.deleteIfExists(pidFile(name));
+        if (process.isEmpty()) {
+            return false;
+        }
+        stop(process.get());
+        return true;
+    }
+
+    private static void stop(ProcessHandle process) {
+        process.destroy();
+        try {
+            process.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            process.destroyForcibly();
+        }
+    }
+
+    /** The recorded process, if it still runs and is still a java process (pids are reused). */
+    private Optional<ProcessHandle> runningProcess(String name) {
+        if (!detached) {
+            return Optional.ofNullable(attachedProcesses.get(name)).map(Process::toHandle).filter(ProcessHandle::isAlive);
+        }
+        try {
+            Path file = pidFile(name);
+            if (!Files.exists(file)) {
+                return Optional.empty();
+            }
+            long pid = Long.parseLong(Files.readString(file).trim());
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                    .filter(h -> h.info().command().map(c -> c.endsWith("java") || c.endsWith("setsid")).orElse(true));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private void writePid(String name, long pid) throws IOException {
+        Files.writeString(pidFile(name), Long.toString(pid));
+    }
+
+    private Path pidFile(String name) {
+        return state.resolve("run").resolve(name + ".pid");
+    }
+}
