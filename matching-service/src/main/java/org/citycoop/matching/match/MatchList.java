@@ -1,0 +1,71 @@
+package org.citycoop.matching.match;
+
+import org.citycoop.matching.readmodel.SchemeData;
+import org.citycoop.matching.scoring.Assessment;
+import org.citycoop.matching.vocabulary.ChallengeArea;
+import org.citycoop.matching.vocabulary.SchemeStatus;
+import org.citycoop.matching.vocabulary.SupportType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.util.List;
+
+/**
+ * The answer of {@code POST /v1/matches}: {@code { "items": [ { "scheme": {...}, "score": 0.82, "eligible": true,
+ * "explanation": [...] } ] }}, best first.
+ */
+@Schema(name = "MatchList", description = "Matches, best first: eligible ones by score (then scheme id), then ineligible ones when asked for")
+public record MatchList(List<Item> items) {
+
+    /**
+     * One matching scheme.
+     *
+     * @param scheme the scheme, as the catalogue describes it
+     * @param score how well it fits, 0 to 1 (3 decimals)
+     * @param eligible false when a hard criterion failed
+     * @param explanation one entry per criterion: the hard ones (relevance, applicantType, country, status,
+     *     deadline, partnerCity), then the soft ones (challenges, supportTypes, budget, language)
+     */
+    @Schema(name = "Match")
+    public record Item(
+            SchemeSummary scheme,
+            @Schema(description = "Weighted fit in [0, 1], 3 decimals", example = "0.82", minimum = "0", maximum = "1")
+            double score,
+            @Schema(description = "False when a hard criterion failed (only with includeIneligible=true)")
+            boolean eligible,
+            @Schema(description = "One entry per criterion: hard ones first, then soft ones")
+            List<Assessment> explanation) {
+    }
+
+    /**
+     * A scheme in a match result.
+     *
+     * @param id the catalogue's scheme id
+     * @param agencyId agency slug
+     * @param agencyName the agency's name (absent until the read model has the agency)
+     * @param agencyAcronym the agency's acronym (absent until the read model has the agency, or when it has none)
+     * @param ref the agency's reference
+     * @param name in the first requested language the scheme has, else English
+     * @param status at the time of matching
+     * @param supportTypes what it gives
+     * @param challengeAreas what it addresses
+     * @param fundingRange smallest and largest award
+     * @param window when applications are taken
+     * @param sourceUrl where the agency describes it
+     */
+    @Schema(name = "MatchedScheme")
+    public record SchemeSummary(
+            @Schema(example = "0b6f3f7e-2d4c-4a8e-bb1e-5c8f1a2d9e10") String id,
+            @Schema(example = "unep-ietc") String agencyId,
+            @Schema(example = "UN Environment Programme, International Environmental Technology Centre") String agencyName,
+            @Schema(example = "UNEP-IETC") String agencyAcronym,
+            @Schema(example = "AQ-2027-01") String ref,
+            @Schema(description = "In the first requested language the scheme has, else English",
+                    example = "Air quality monitoring support for cities") String name,
+            @Schema(description = "Status at the time of matching (a FIXED window past its deadline is CLOSED)") SchemeStatus status,
+            List<SupportType> supportTypes,
+            List<ChallengeArea> challengeAreas,
+            SchemeData.FundingRange fundingRange,
+            SchemeData.ApplicationWindow window,
+            @Schema(example = "https://example.org/aq") String sourceUrl) {
+    }
+}

@@ -1,0 +1,150 @@
+package org.citycoop.matching.match;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.citycoop.matching.scoring.Match;
+import org.citycoop.matching.scoring.NeedsProfile;
+import org.citycoop.matching.scoring.SchemeLanguages;
+import org.citycoop.platform.problem.Problem;
+import org.citycoop.platform.problem.ProblemException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+import java.util.Locale;
+
+/** {@code POST /v1/matches}: the support schemes that fit a city's needs, scored and explained. */
+@Path("/v1/matches")
+@Tag(name = "Matches")
+public class MatchResource {
+
+    static final String RULES = """
+            Finds the support schemes that fit a city's needs, from this service's read model of the catalogue \
+            (updated from catalogue events within seconds) and of twinning arrangements.
+
+            **Hard criteria** (a FAILED one makes the scheme ineligible):
+            - `relevance`: at least one of the city's challenge areas is among the scheme's.
+            - `applicantType`: the profile's applicant type, or ANY, is among the scheme's applicant types; \
+            the detail names the channel (apply directly, or through your national government).
+            - `country`: the scheme lists no country (open to all) or lists the profile's; when it lists regions \
+            only, PARTLY_MET ("region membership not checked").
+            - `status`: WITHDRAWN or CLOSED fail. The status is derived at request time: a FIXED window past \
+            its deadline is CLOSED, one not open yet FORECASTED (PARTLY_MET); a superseded scheme is CLOSED.
+            - `deadline`: reachable when the whole days left until the deadline are at least the sum of \
+            `typicalDays` of the process steps up to and including the last step whose actor is CITY, \
+            NATIONAL_GOVERNMENT or PARTNER_CITY. ROLLING is MET; ANNUAL uses the next occurrence of the deadline \
+            (PARTLY_MET when only the one after it is reachable).
+            - `partnerCity`: when the scheme needs a partner city in country C, MET only if the read model holds \
+            an AGREED or ACTIVE twinning arrangement between `cityId` and a city of C (named in the detail); \
+            FAILED otherwise, saying why.
+
+            **Soft criteria**, each rated in [0, 1] and weighted into `score` (rounded to 3 decimals):
+            - `challenges` (0.45): sum of 1/priority over the city's challenges the scheme covers, divided by the \
+            sum over all of them.
+            - `supportTypes` (0.25): share of the wanted support types offered; MET when none is wanted.
+            - `budget` (0.20): 1 inside the funding range; above the maximum, the share the maximum covers; below \
+            the minimum, the budget's share of the minimum; 0.5 (PARTLY_MET) when the range is unknown or in \
+            another currency (no exchange rates); 1 when no budget is given.
+            - `language` (0.10): 1 when the scheme has a name or description in a wanted language, else 0.5 \
+            (shown in English).
+
+            Order: eligible schemes by score descending, then scheme id ascending; with `includeIneligible=true`, \
+            schemes that address one of the challenges but fail another hard criterion follow, in the same order, \
+            with `eligible: false`. `scheme.name` is in the first of `languages` (or else `Accept-Language`) that \
+            the scheme has, else English. Code lists: DESIGN.md, "The public API's core shapes"; countries \
+            ISO 3166-1 alpha-2, currencies ISO 4217.""";
+
+    @Inject
+    MatchService matches;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Match a city's needs to support schemes", description = RULES)
+    @APIResponse(responseCode = "200", description = "Matches, best first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MatchList.class)))
+    @APIResponse(responseCode = "400", description = "Unreadable body, unknown field or code value, or a malformed query parameter or Accept-Language; `errors` names the field",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A field's value is not allowed (missing challenges, priority outside 1-5, malformed money, unknown country or currency, an area listed twice); `errors` names each field",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public MatchList match(
+            @Parameter(description = "Also list schemes that address one of the challenges but fail another hard criterion (after the eligible ones). true or false, default false")
+            @QueryParam("includeIneligible") String includeIneligible,
+            @Parameter(description = "Most matches to return, 1 to 100, default 20")
+            @QueryParam("limit") String limit,
+            @Parameter(description = "Languages for scheme names when the body gives no `languages`")
+            @HeaderParam("Accept-Language") String acceptLanguage,
+            @NotNull @Valid NeedsProfile profile) {
+        List<Problem.FieldError> violations = profile.violations();
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(violations);
+        }
+        NeedsProfile asked = profile.languages().isEmpty() ? profile.withLanguages(acceptedLanguages(acceptLanguage)) : profile;
+        List<MatchList.Item> items = matches.match(asked, flag(includeIneligible), limit(limit)).stream()
+                .map(ranked -> item(ranked, asked.languages()))
+                .toList();
+        return new MatchList(items);
+    }
+
+    private static MatchList.Item item(MatchService.RankedMatch ranked, List<String> languages) {
+        Match match = ranked.match();
+        var scheme = match.scheme();
+        return new MatchList.Item(new MatchList.SchemeSummary(scheme.id(), scheme.agencyId(), ranked.agencyName(),
+                ranked.agencyAcronym(), scheme.ref(), SchemeLanguages.name(scheme, languages), match.status(),
+                scheme.supportTypes(), scheme.challengeAreas(), scheme.fundingRange(), scheme.window(), scheme.sourceUrl()),
+                match.score(), match.eligible(), match.explanation());
+    }
+
+    private static boolean flag(String value) {
+        if (value == null || value.equals("false")) {
+            return false;
+        }
+        if (value.equals("true")) {
+            return true;
+        }
+        throw ProblemException.badRequest("includeIneligible", "must be true or false");
+    }
+
+    private static int limit(String value) {
+        if (value == null) {
+            return 20;
+        }
+        try {
+            int limit = Integer.parseInt(value);
+            if (limit >= 1 && limit <= 100) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw ProblemException.badRequest("limit", "must be a whole number from 1 to 100");
+    }
+
+    /** The language tags of an Accept-Language header, by weight (RFC 9110), without the wildcard. */
+    private static List<String> acceptedLanguages(String header) {
+        if (header == null || header.isBlank()) {
+            return List.of();
+        }
+        try {
+            return Locale.LanguageRange.parse(header).stream()
+                    .filter(range -> range.getWeight() > 0)
+                    .map(Locale.LanguageRange::getRange)
+                    .filter(range -> !range.startsWith("*"))
+                    .toList();
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("Accept-Language", "not a list of language ranges such as \"ja, en;q=0.8\"");
+        }
+    }
+}

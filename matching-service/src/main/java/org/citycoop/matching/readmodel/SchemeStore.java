@@ -1,0 +1,124 @@
+package org.citycoop.matching.readmodel;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.citycoop.matching.vocabulary.ApplicantType;
+import org.citycoop.matching.vocabulary.ChallengeArea;
+import org.hibernate.jpa.HibernateHints;
+import org.hibernate.query.NativeQuery;
+
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.stream.Stream;
+
+/**
+ * The schemes of the read model (table {@code scheme}): the event data as JSONB plus the columns the
+ * candidate query filters on.
+ */
+@ApplicationScoped
+public class SchemeStore {
+
+    /** Rows fetched per round trip while streaming candidates. */
+    private static final int FETCH_SIZE = 500;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    EventJson json;
+
+    /**
+     * Stores the scheme unless the read model holds the same or a newer version of it.
+     *
+     * @return true when stored, false when the event was older or equal (ignored)
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean store(SchemeData scheme) {
+        SchemeData.ApplicationWindow window = scheme.window();
+        return entityManager.createNativeQuery("""
+                        INSERT INTO scheme (id, version, agency_id, status, superseded_by, window_kind, deadline,
+                                            eligible_countries, applicant_types, challenge_areas, data)
+                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, CAST(?11 AS jsonb))
+                        ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version, agency_id = EXCLUDED.agency_id,
+                            status = EXCLUDED.status, superseded_by = EXCLUDED.superseded_by,
+                            window_kind = EXCLUDED.window_kind, deadline = EXCLUDED.deadline,
+                            eligible_countries = EXCLUDED.eligible_countries,
+                            applicant_types = EXCLUDED.applicant_types,
+                            challenge_areas = EXCLUDED.challenge_areas, data = EXCLUDED.data
+                        WHERE scheme.version < EXCLUDED.version""")
+                .unwrap(NativeQuery.class)
+                .setParameter(1, scheme.id(), String.class)
+                .setParameter(2, scheme.version(), Long.class)
+                .setParameter(3, scheme.agencyId(), String.class)
+                .setParameter(4, scheme.status() == null ? null : scheme.status().name(), String.class)
+                .setParameter(5, scheme.supersededBy(), String.class)
+                .setParameter(6, window == null || window.kind() == null ? null : window.kind().name(), String.class)
+                .setParameter(7, window == null ? null : window.deadline(), OffsetDateTime.class)
+                .setParameter(8, scheme.eligibleCountries().toArray(String[]::new), String[].class)
+                .setParameter(9, names(scheme.applicantTypes()), String[].class)
+                .setParameter(10, names(scheme.challengeAreas()), String[].class)
+                .setParameter(11, json.write(scheme), String.class)
+                .executeUpdate() == 1;
+    }
+
+    /**
+     * The schemes that may match, streamed from the database (with their agency's name and acronym). All of
+     * them cover at least one of {@code areas}. With {@code onlyEligible} the query also leaves out what the
+     * hard criteria of {@link org.citycoop.matching.scoring.HardCriteria} would fail for certain: a scheme
+     * withdrawn, closed or superseded, a {@code FIXED} deadline at or before {@code now}, a country list
+     * without {@code country}, an applicant list with neither {@code applicantType} nor {@code ANY}. Scoring
+     * decides the rest (deadline reachability, partner city, region membership). Call inside a transaction and
+     * close the stream.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Stream<Candidate> candidates(Collection<ChallengeArea> areas, String country, ApplicantType applicantType,
+                                        boolean onlyEligible, Instant now) {
+        String sql = """
+                SELECT CAST(s.data AS text), a.name, a.acronym
+                FROM scheme s LEFT JOIN agency a ON a.id = s.agency_id
+                WHERE s.challenge_areas && ?1""";
+        if (onlyEligible) {
+            sql += """
+
+                      AND COALESCE(s.status, '') NOT IN ('WITHDRAWN', 'CLOSED')
+                      AND s.superseded_by IS NULL
+                      AND (s.window_kind IS DISTINCT FROM 'FIXED' OR s.deadline IS NULL OR s.deadline > ?2)
+                      AND (cardinality(s.eligible_countries) = 0 OR ?3 = ANY (s.eligible_countries))
+                      AND ('ANY' = ANY (s.applicant_types) OR ?4 = ANY (s.applicant_types))""";
+        }
+        @SuppressWarnings("unchecked")
+        NativeQuery<Object[]> query = entityManager.createNativeQuery(sql).unwrap(NativeQuery.class);
+        query.setParameter(1, names(areas), String[].class);
+        if (onlyEligible) {
+            query.setParameter(2, now.atOffset(java.time.ZoneOffset.UTC), OffsetDateTime.class)
+                    .setParameter(3, country, String.class)
+                    .setParameter(4, applicantType.name(), String.class);
+        }
+        query.setHint(HibernateHints.HINT_FETCH_SIZE, FETCH_SIZE);
+        return query.getResultStream().map(row -> new Candidate(read((String) row[0]), (String) row[1], (String) row[2]));
+    }
+
+    private SchemeData read(String data) {
+        try {
+            return json.read(data, SchemeData.class);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("Stored scheme data cannot be read", e);
+        }
+    }
+
+    private static String[] names(Collection<? extends Enum<?>> values) {
+        return values.stream().map(Enum::name).toArray(String[]::new);
+    }
+
+    /**
+     * A scheme that may match, with its agency as the read model knows it (name and acronym are null until
+     * the agency's event has arrived).
+     */
+    public record Candidate(SchemeData scheme, String agencyName, String agencyAcronym) {
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * The read model of the catalogue's schemes and agencies and of the twinning service's arrangements,
+ * built from their events (catalog.schemes, catalog.agencies, twinning.arrangements): idempotent,
+ * version-gated, read tolerantly. The data records here parse the producers' example events
+ * (catalog-service and twinning-service {@code src/main/resources/events/}).
+ */
+package org.citycoop.matching.readmodel;

@@ -1,0 +1,35 @@
+package org.citycoop.matching.scoring;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * How a scheme fares on one criterion, and why: one entry of a match's explanation.
+ *
+ * @param criterion the criterion
+ * @param result met, partly met or failed
+ * @param detail the reason in words, with the values compared
+ */
+@Schema(name = "CriterionAssessment", description = "One criterion of a match: its result and why")
+public record Assessment(
+        @Schema(description = "Hard: relevance, applicantType, country, status, deadline, partnerCity. "
+                + "Soft: challenges, supportTypes, budget, language", type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                enumeration = {"relevance", "applicantType", "country", "status", "deadline", "partnerCity",
+                        "challenges", "supportTypes", "budget", "language"}, example = "budget")
+        Criterion criterion,
+        @Schema(example = "MET")
+        CriterionResult result,
+        @Schema(example = "budget 300,000 USD is inside 10,000-3,000,000 USD")
+        String detail) {
+
+    static Assessment met(Criterion criterion, String detail) {
+        return new Assessment(criterion, CriterionResult.MET, detail);
+    }
+
+    static Assessment partlyMet(Criterion criterion, String detail) {
+        return new Assessment(criterion, CriterionResult.PARTLY_MET, detail);
+    }
+
+    static Assessment failed(Criterion criterion, String detail) {
+        return new Assessment(criterion, CriterionResult.FAILED, detail);
+    }
+}

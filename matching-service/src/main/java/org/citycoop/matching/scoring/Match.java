@@ -1,0 +1,24 @@
+package org.citycoop.matching.scoring;
+
+import org.citycoop.matching.readmodel.SchemeData;
+import org.citycoop.matching.vocabulary.SchemeStatus;
+
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * A scheme scored against a needs profile.
+ *
+ * @param scheme the scheme
+ * @param status its status at the time of matching ({@link HardCriteria#effectiveStatus})
+ * @param score weighted sum of the soft criteria, rounded to 3 decimals, in [0, 1]
+ * @param eligible true when no hard criterion failed
+ * @param explanation one assessment per criterion, hard ones first, in {@link Criterion} order
+ */
+public record Match(SchemeData scheme, SchemeStatus status, double score, boolean eligible, List<Assessment> explanation) {
+
+    /** The ranking: eligible before ineligible, then higher score first, then scheme id ascending (deterministic). */
+    public static final Comparator<Match> RANKING = Comparator.comparing((Match match) -> !match.eligible())
+            .thenComparing(Comparator.comparingDouble(Match::score).reversed())
+            .thenComparing(match -> match.scheme().id());
+}

@@ -1,0 +1,151 @@
+package org.citycoop.matching.scoring;
+
+import org.citycoop.matching.readmodel.SchemeData;
+import org.citycoop.matching.readmodel.SchemeData.FundingRange;
+import org.citycoop.matching.vocabulary.Money;
+import org.citycoop.matching.vocabulary.SupportType;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The soft criteria: each rates how well a scheme fits the profile in [0, 1], and {@link MatchScorer} weights
+ * the ratings into the score ({@link Criterion#weight()}). The result is MET at 1, FAILED at 0 and PARTLY_MET
+ * in between, except where noted.
+ */
+public final class SoftCriteria {
+
+    private SoftCriteria() {
+    }
+
+    /** An assessment with its rating in [0, 1]. */
+    public record Rating(Assessment assessment, double value) {
+    }
+
+    /**
+     * Weight 0.45: the sum of 1/priority over the city's challenges the scheme addresses, divided by the sum of
+     * 1/priority over all of them (a priority-1 challenge counts five times as much as a priority-5 one).
+     */
+    public static Rating challenges(NeedsProfile profile, SchemeData scheme) {
+        double covered = 0;
+        double total = 0;
+        List<String> coveredAreas = new java.util.ArrayList<>();
+        for (NeedsProfile.Challenge challenge : profile.challenges()) {
+            double weight = 1.0 / challenge.priority();
+            total += weight;
+            if (scheme.challengeAreas().contains(challenge.area())) {
+                covered += weight;
+                coveredAreas.add(challenge.area() + " (priority " + challenge.priority() + ")");
+            }
+        }
+        double value = covered == total ? 1 : covered / total;
+        String detail = coveredAreas.isEmpty()
+                ? "addresses none of the city's challenges"
+                : "addresses " + String.join(", ", coveredAreas) + ": " + percent(value) + " of the weighted priorities";
+        return rating(Criterion.CHALLENGES, value, detail);
+    }
+
+    /** Weight 0.25: the share of the wanted support types the scheme offers; MET when none is wanted. */
+    public static Rating supportTypes(NeedsProfile profile, SchemeData scheme) {
+        Set<SupportType> wanted = new LinkedHashSet<>(profile.supportTypes());
+        if (wanted.isEmpty()) {
+            return rating(Criterion.SUPPORT_TYPES, 1, "no support type asked for");
+        }
+        List<SupportType> offered = wanted.stream().filter(scheme.supportTypes()::contains).toList();
+        double value = (double) offered.size() / wanted.size();
+        String detail = offered.isEmpty()
+                ? "offers " + HardCriteria.join(scheme.supportTypes()) + ", none of " + HardCriteria.join(List.copyOf(wanted))
+                : "offers " + HardCriteria.join(offered) + " of " + HardCriteria.join(List.copyOf(wanted));
+        return rating(Criterion.SUPPORT_TYPES, value, detail);
+    }
+
+    /**
+     * Weight 0.20: 1 (MET) when the budget lies inside the funding range (an absent end is open); above the
+     * maximum, the share of the budget the maximum covers; below the minimum, the budget's share of the minimum
+     * (both PARTLY_MET, in (0, 1)). 1 (MET) when the profile states no budget. 0.5 and PARTLY_MET when the range
+     * is unknown or in another currency than the budget: amounts in different currencies are not compared (no
+     * exchange rates).
+     */
+    public static Rating budget(NeedsProfile profile, SchemeData scheme) {
+        Money budget = profile.budget();
+        if (budget == null || budget.value().isEmpty()) {
+            return rating(Criterion.BUDGET, 1, "no budget given");
+        }
+        BigDecimal need = budget.value().get();
+        FundingRange range = scheme.fundingRange();
+        Optional<Money> min = range == null ? Optional.empty() : known(range.min());
+        Optional<Money> max = range == null ? Optional.empty() : known(range.max());
+        if (min.isEmpty() && max.isEmpty()) {
+            return partly(Criterion.BUDGET, 0.5, "funding range unknown");
+        }
+        String rangeText = describe(min, max);
+        boolean otherCurrency = min.map(m -> !m.currency().equals(budget.currency())).orElse(false)
+                || max.map(m -> !m.currency().equals(budget.currency())).orElse(false);
+        if (otherCurrency) {
+            return partly(Criterion.BUDGET, 0.5, "funding range " + rangeText + " is in another currency than the budget "
+                    + budget.display() + "; not compared (no exchange rates)");
+        }
+        if (max.isPresent() && need.compareTo(max.get().value().get()) > 0) {
+            BigDecimal share = max.get().value().get().divide(need, MathContext.DECIMAL64);
+            return partly(Criterion.BUDGET, share.doubleValue(), "budget " + budget.display() + " is above the maximum "
+                    + max.get().display() + ", which covers " + percent(share.doubleValue()) + " of it");
+        }
+        if (min.isPresent() && need.compareTo(min.get().value().get()) < 0) {
+            BigDecimal share = need.divide(min.get().value().get(), MathContext.DECIMAL64);
+            return partly(Criterion.BUDGET, share.doubleValue(), "budget " + budget.display() + " is below the minimum "
+                    + min.get().display());
+        }
+        return rating(Criterion.BUDGET, 1, "budget " + budget.display() + " is inside " + rangeText);
+    }
+
+    /**
+     * Weight 0.10: 1 (MET) when the scheme has a name or description in one of the wanted languages (compared by
+     * primary language subtag; the scheme's untagged name and description count as English); otherwise 0.5 and
+     * PARTLY_MET: it is shown in English.
+     */
+    public static Rating language(NeedsProfile profile, SchemeData scheme) {
+        Set<String> available = SchemeLanguages.available(scheme);
+        List<String> wanted = SchemeLanguages.wanted(profile);
+        Optional<String> found = wanted.stream().filter(available::contains).findFirst();
+        if (found.isPresent()) {
+            return rating(Criterion.LANGUAGE, 1, "available in " + found.get());
+        }
+        return partly(Criterion.LANGUAGE, 0.5, "not available in " + String.join(", ", wanted) + "; shown in English");
+    }
+
+    /** {@code 10,000-90,000 USD}, {@code the range from 10,000 USD}, {@code the range up to 90,000 USD}. */
+    private static String describe(Optional<Money> min, Optional<Money> max) {
+        if (min.isEmpty()) {
+            return "the range up to " + max.get().display();
+        }
+        if (max.isEmpty()) {
+            return "the range from " + min.get().display();
+        }
+        if (min.get().currency().equals(max.get().currency())) {
+            return Money.grouped(min.get().value().get()) + "-" + max.get().display();
+        }
+        return min.get().display() + "-" + max.get().display();
+    }
+
+    private static Optional<Money> known(Money money) {
+        return money == null || money.currency() == null || money.value().isEmpty() ? Optional.empty() : Optional.of(money);
+    }
+
+    private static Rating rating(Criterion criterion, double value, String detail) {
+        CriterionResult result = value >= 1 ? CriterionResult.MET : value <= 0 ? CriterionResult.FAILED : CriterionResult.PARTLY_MET;
+        return new Rating(new Assessment(criterion, result, detail), value);
+    }
+
+    private static Rating partly(Criterion criterion, double value, String detail) {
+        return new Rating(Assessment.partlyMet(criterion, detail), value);
+    }
+
+    private static String percent(double share) {
+        return String.format(Locale.ROOT, "%.0f%%", share * 100);
+    }
+}

@@ -1,0 +1,46 @@
+package org.citycoop.matching.scoring;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.PriorityQueue;
+
+/**
+ * Keeps the best {@code n} of a stream of items by an order (best first), in memory proportional to {@code n},
+ * so that ranking many candidate schemes does not hold them all.
+ *
+ * @param <T> the items
+ */
+public final class TopN<T> {
+
+    private final int n;
+    private final Comparator<? super T> order;
+    private final PriorityQueue<T> worstFirst;
+
+    /**
+     * @param n how many to keep, at least 1
+     * @param order best first
+     */
+    public TopN(int n, Comparator<? super T> order) {
+        if (n < 1) {
+            throw new IllegalArgumentException("n must be at least 1");
+        }
+        this.n = n;
+        this.order = order;
+        this.worstFirst = new PriorityQueue<>(n + 1, order.reversed());
+    }
+
+    public void offer(T item) {
+        worstFirst.add(item);
+        if (worstFirst.size() > n) {
+            worstFirst.poll();
+        }
+    }
+
+    /** The items kept, best first. */
+    public List<T> best() {
+        List<T> best = new ArrayList<>(worstFirst);
+        best.sort(order);
+        return best;
+    }
+}

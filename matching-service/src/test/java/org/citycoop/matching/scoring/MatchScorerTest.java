@@ -1,0 +1,82 @@
+package org.citycoop.matching.scoring;
+
+import org.citycoop.matching.vocabulary.ChallengeArea;
+import org.citycoop.matching.vocabulary.SchemeStatus;
+import org.citycoop.matching.vocabulary.SupportType;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.citycoop.matching.scoring.Fixtures.NOW;
+import static org.citycoop.matching.scoring.Fixtures.scheme;
+import static org.citycoop.matching.scoring.Fixtures.surabaya;
+import static org.citycoop.matching.scoring.Fixtures.usd;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MatchScorerTest {
+
+    @Test
+    void scoreIsTheWeightedSumOfTheSoftCriteria() {
+        // challenges 2/3 * 0.45 = 0.3, support types 1/2 * 0.25 = 0.125, budget 1 * 0.2, language 1 * 0.1.
+        Match match = MatchScorer.score(surabaya(), scheme().build(), List.of(), NOW);
+        assertEquals(0.725, match.score());
+        assertTrue(match.eligible());
+        assertEquals(SchemeStatus.OPEN, match.status());
+        assertEquals(List.of("relevance", "applicantType", "country", "status", "deadline", "partnerCity",
+                "challenges", "supportTypes", "budget", "language"), match.explanation().stream().map(a -> a.criterion().key()).toList());
+    }
+
+    @Test
+    void aSchemeThatFitsInEverySoftCriterionScoresOne() {
+        var perfect = scheme().challengeAreas(ChallengeArea.SOLID_WASTE, ChallengeArea.INSTITUTIONS)
+                .supportTypes(SupportType.FINANCIAL, SupportType.TECHNICAL).build();
+        assertEquals(1.0, MatchScorer.score(surabaya(), perfect, List.of(), NOW).score());
+    }
+
+    @Test
+    void scoreIsRoundedToThreeDecimals() {
+        // challenges 1/3 * 0.45 = 0.15, support 0.125, budget 0.3 * 0.2 = 0.06, language 0.1: 0.435.
+        var scheme = scheme().challengeAreas(ChallengeArea.INSTITUTIONS).fundingRange(usd("1000"), usd("90000")).build();
+        assertEquals(0.435, MatchScorer.score(surabaya(), scheme, List.of(), NOW).score());
+        // challenges 1/(1 + 1/3) = 0.75 * 0.45 = 0.3375 -> with the rest 0.7625 -> 0.763 (half up).
+        NeedsProfile threePriorities = new NeedsProfile("1625822", "ID", surabaya().applicantType(),
+                List.of(new NeedsProfile.Challenge(ChallengeArea.SOLID_WASTE, 1), new NeedsProfile.Challenge(ChallengeArea.REGULATIONS, 3)),
+                surabaya().supportTypes(), usd("300000"), List.of("en"));
+        assertEquals(0.763, MatchScorer.score(threePriorities, scheme().build(), List.of(), NOW).score());
+    }
+
+    @Test
+    void aFailedHardCriterionMakesTheSchemeIneligibleButKeepsItsScore() {
+        Match closed = MatchScorer.score(surabaya(), scheme().status(SchemeStatus.WITHDRAWN).build(), List.of(), NOW);
+        assertFalse(closed.eligible());
+        assertEquals(0.725, closed.score());
+        assertEquals(CriterionResult.FAILED, closed.explanation().get(3).result());
+        Match regionsOnly = MatchScorer.score(surabaya(), scheme().eligibleCountries().eligibleRegions("789").build(), List.of(), NOW);
+        assertTrue(regionsOnly.eligible(), "PARTLY_MET does not make a scheme ineligible");
+    }
+
+    @Test
+    void rankingPutsEligibleFirstThenHigherScoreThenSchemeId() {
+        Match b = MatchScorer.score(surabaya(), scheme().id("b").build(), List.of(), NOW);
+        Match a = MatchScorer.score(surabaya(), scheme().id("a").build(), List.of(), NOW);
+        Match best = MatchScorer.score(surabaya(), scheme().id("z").challengeAreas(ChallengeArea.SOLID_WASTE, ChallengeArea.INSTITUTIONS).build(), List.of(), NOW);
+        Match ineligibleButHigh = MatchScorer.score(surabaya(), scheme().id("0").eligibleCountries("VN")
+                .challengeAreas(ChallengeArea.SOLID_WASTE, ChallengeArea.INSTITUTIONS).build(), List.of(), NOW);
+        List<Match> ranked = new ArrayList<>(List.of(ineligibleButHigh, b, a, best));
+        ranked.sort(Match.RANKING);
+        assertEquals(List.of("z", "a", "b", "0"), ranked.stream().map(m -> m.scheme().id()).toList());
+    }
+
+    @Test
+    void topNKeepsTheBestInOrder() {
+        TopN<Integer> top = new TopN<>(3, Integer::compare);
+        List.of(9, 4, 7, 1, 8, 3, 3).forEach(top::offer);
+        assertEquals(List.of(1, 3, 3), top.best());
+        TopN<Integer> few = new TopN<>(5, Integer::compare);
+        List.of(2, 1).forEach(few::offer);
+        assertEquals(List.of(1, 2), few.best());
+    }
+}

@@ -1,0 +1,87 @@
+package org.citycoop.matching.scoring;
+
+import org.citycoop.matching.vocabulary.ApplicantType;
+import org.citycoop.matching.vocabulary.ChallengeArea;
+import org.citycoop.matching.vocabulary.Money;
+import org.citycoop.matching.vocabulary.SupportType;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.citycoop.matching.scoring.CriterionResult.FAILED;
+import static org.citycoop.matching.scoring.CriterionResult.MET;
+import static org.citycoop.matching.scoring.CriterionResult.PARTLY_MET;
+import static org.citycoop.matching.scoring.Fixtures.scheme;
+import static org.citycoop.matching.scoring.Fixtures.surabaya;
+import static org.citycoop.matching.scoring.Fixtures.usd;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class SoftCriteriaTest {
+
+    @Test
+    void challengesWeighEachCoveredAreaByOneOverItsPriority() {
+        // Priorities 1 and 2: solid waste weighs 1, institutions 0.5; covering solid waste only gives 1 / 1.5.
+        assertRating(PARTLY_MET, 2.0 / 3, "addresses SOLID_WASTE (priority 1): 67% of the weighted priorities",
+                SoftCriteria.challenges(surabaya(), scheme().build()));
+        assertRating(PARTLY_MET, 1.0 / 3, "addresses INSTITUTIONS (priority 2): 33% of the weighted priorities",
+                SoftCriteria.challenges(surabaya(), scheme().challengeAreas(ChallengeArea.INSTITUTIONS).build()));
+        assertRating(MET, 1, "addresses SOLID_WASTE (priority 1), INSTITUTIONS (priority 2): 100% of the weighted priorities",
+                SoftCriteria.challenges(surabaya(), scheme().challengeAreas(ChallengeArea.INSTITUTIONS, ChallengeArea.SOLID_WASTE).build()));
+        assertRating(FAILED, 0, "addresses none of the city's challenges",
+                SoftCriteria.challenges(surabaya(), scheme().challengeAreas(ChallengeArea.AIR_QUALITY).build()));
+    }
+
+    @Test
+    void supportTypesScoreTheShareOffered() {
+        assertRating(PARTLY_MET, 0.5, "offers TECHNICAL of TECHNICAL, FINANCIAL", SoftCriteria.supportTypes(surabaya(), scheme().build()));
+        assertRating(FAILED, 0, "offers LOAN, none of TECHNICAL, FINANCIAL",
+                SoftCriteria.supportTypes(surabaya(), scheme().supportTypes(SupportType.LOAN).build()));
+        NeedsProfile anySupport = new NeedsProfile("1625822", "ID", ApplicantType.LOCAL_GOVERNMENT, surabaya().challenges(),
+                List.of(), null, List.of());
+        assertRating(MET, 1, "no support type asked for", SoftCriteria.supportTypes(anySupport, scheme().build()));
+    }
+
+    @Test
+    void budgetInsideTheRangeIsMetAndOutsideIsPartial() {
+        assertRating(MET, 1, "budget 300,000 USD is inside 10,000-3,000,000 USD", SoftCriteria.budget(surabaya(), scheme().build()));
+        assertRating(PARTLY_MET, 0.3, "budget 300,000 USD is above the maximum 90,000 USD, which covers 30% of it",
+                SoftCriteria.budget(surabaya(), scheme().fundingRange(usd("10000"), usd("90000")).build()));
+        assertRating(PARTLY_MET, 0.6, "budget 300,000 USD is below the minimum 500,000 USD",
+                SoftCriteria.budget(surabaya(), scheme().fundingRange(usd("500000"), null).build()));
+        assertRating(MET, 1, "budget 300,000 USD is inside the range up to 1,000,000.5 USD",
+                SoftCriteria.budget(surabaya(), scheme().fundingRange(null, usd("1000000.50")).build()));
+    }
+
+    @Test
+    void unknownRangeOrAnotherCurrencyIsHalfWithoutExchangeRates() {
+        assertRating(PARTLY_MET, 0.5, "funding range unknown", SoftCriteria.budget(surabaya(), scheme().noFundingRange().build()));
+        assertRating(PARTLY_MET, 0.5, "funding range unknown",
+                SoftCriteria.budget(surabaya(), scheme().fundingRange(new Money("about a million", "USD"), null).build()));
+        assertRating(PARTLY_MET, 0.5, "funding range 1,000,000-50,000,000 JPY is in another currency than the budget 300,000 USD; not compared (no exchange rates)",
+                SoftCriteria.budget(surabaya(), scheme().fundingRange(new Money("1000000", "JPY"), new Money("50000000", "JPY")).build()));
+    }
+
+    @Test
+    void languageIsMetWhenTheSchemeHasAWantedLanguageElseEnglishAtHalf() {
+        NeedsProfile japanese = surabaya().withLanguages(List.of("ja-JP", "en"));
+        assertRating(MET, 1, "available in ja", SoftCriteria.language(japanese, scheme().build()));
+        NeedsProfile french = surabaya().withLanguages(List.of("fr"));
+        assertRating(PARTLY_MET, 0.5, "not available in fr; shown in English", SoftCriteria.language(french, scheme().build()));
+        assertRating(MET, 1, "available in en", SoftCriteria.language(surabaya().withLanguages(List.of()), scheme().names(Map.of()).build()));
+    }
+
+    @Test
+    void nameIsInTheFirstWantedLanguageTheSchemeHasElseEnglish() {
+        var scheme = scheme().build();
+        assertEquals("都市の堆肥化支援", SchemeLanguages.name(scheme, List.of("fr", "ja", "en")));
+        assertEquals("Composting support for cities", SchemeLanguages.name(scheme, List.of("fr")));
+        assertEquals("Composting support for cities", SchemeLanguages.name(scheme().name(null).build(), List.of()));
+    }
+
+    private static void assertRating(CriterionResult result, double value, String detail, SoftCriteria.Rating rating) {
+        assertEquals(detail, rating.assessment().detail());
+        assertEquals(result, rating.assessment().result());
+        assertEquals(value, rating.value(), 1e-9);
+    }
+}
