@@ -46,6 +46,15 @@ public class ProblemMappers {
         return respond(422, ProblemTypes.VALIDATION, "Invalid request", detail, uri, errors);
     }
 
+    /**
+     * Unknown fields and enum values, wrong types: without this, quarkus-rest-jackson's own
+     * BuiltinMismatchedInputExceptionMapper (registered for this exact class) answers with plain JSON.
+     */
+    @ServerExceptionMapper(priority = 1)
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return unreadableJson(e, uri);
+    }
+
     @ServerExceptionMapper(priority = 1)
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
         if (e instanceof JsonParseException || !(e instanceof JsonMappingException mapping)) {
