@@ -1,0 +1,104 @@
+package org.citycoop.catalog.agency;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import org.citycoop.catalog.web.EntityTags;
+import org.citycoop.catalog.web.QueryParams;
+import org.citycoop.catalog.web.Upserted;
+import org.citycoop.platform.paging.Cursor;
+import org.citycoop.platform.paging.Page;
+import org.citycoop.platform.problem.Problem;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** Agencies: created and changed by PUT with their own slug as id. */
+@Path("/v1/agencies")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Agencies", description = "International agencies that offer support schemes to local governments")
+public class AgencyResource {
+
+    @Inject
+    AgencyService service;
+
+    @PUT
+    @Path("/{agencyId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create or change an agency",
+            description = "Idempotent: the same content again changes nothing (200, same version, no event). Changing an "
+                    + "existing agency needs If-Match with its current ETag. Codes are checked against the IATI "
+                    + "codelists served at GET /v1/vocabularies/{name}. Publishes "
+                    + "org.citycoop.catalog.agency.created.v1 or .updated.v1 on catalog.agencies.")
+    @APIResponse(responseCode = "201", description = "Created", headers = @Header(name = "ETag", description = "Quoted version"),
+            content = @Content(schema = @Schema(implementation = AgencyView.class)))
+    @APIResponse(responseCode = "200", description = "Changed, or unchanged when the content was the same",
+            headers = @Header(name = "ETag", description = "Quoted version"),
+            content = @Content(schema = @Schema(implementation = AgencyView.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON, unknown field, or a value of the wrong type",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match does not name the current version",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A value is not allowed (unknown or withdrawn code, bad id, missing field)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "The agency exists, the content differs, and If-Match is missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<AgencyView> upsert(
+            @Parameter(description = "Lower-case slug: letters, digits, single hyphens; at most 64 characters", example = "unep-ietc")
+            @PathParam("agencyId")
+            @Pattern(regexp = AgencyRules.ID_PATTERN, message = "must be a lower-case slug such as unep-ietc (letters, digits, single hyphens)")
+            @Size(max = AgencyRules.ID_MAX_LENGTH)
+            String agencyId,
+            @Parameter(description = "The current ETag; required to change an existing agency")
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull(message = "a JSON body is required") AgencyRequest body) {
+        Upserted<AgencyView> result = service.upsert(agencyId, body, ifMatch);
+        return RestResponse.ResponseBuilder.create(RestResponse.Status.fromStatusCode(result.status()), result.view())
+                .header(HttpHeaders.ETAG, EntityTags.of(result.version()))
+                .build();
+    }
+
+    @GET
+    @Path("/{agencyId}")
+    @Operation(summary = "Read an agency")
+    @APIResponse(responseCode = "200", description = "The agency", headers = @Header(name = "ETag", description = "Quoted version"),
+            content = @Content(schema = @Schema(implementation = AgencyView.class)))
+    @APIResponse(responseCode = "404", description = "No such agency",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<AgencyView> get(@PathParam("agencyId") String agencyId) {
+        AgencyView view = service.get(agencyId);
+        return RestResponse.ResponseBuilder.ok(view).header(HttpHeaders.ETAG, EntityTags.of(view.version())).build();
+    }
+
+    @GET
+    @Operation(summary = "List agencies", description = "In id order, a page at a time; follow `next` for the following page.")
+    @APIResponse(responseCode = "200", description = "A page of agencies")
+    @APIResponse(responseCode = "400", description = "limit out of 1..100, or a cursor this list did not make",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Page<AgencyView> list(
+            @Parameter(description = "Page size, 1 to 100 (default 20)") @QueryParam("limit") String limit,
+            @Parameter(description = "Opaque cursor from the previous page's next link") @QueryParam("cursor") String cursor,
+            @Context UriInfo uri) {
+        AgencyService.AgencyPage page = service.list(cursor, QueryParams.limit(limit));
+        return Page.of(page.items(), page.nextCursor() == null ? null : Cursor.nextLink(uri, page.nextCursor()));
+    }
+}

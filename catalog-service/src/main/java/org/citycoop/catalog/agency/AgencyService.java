@@ -1,0 +1,100 @@
+package org.citycoop.catalog.agency;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.citycoop.catalog.vocabulary.Vocabularies;
+import org.citycoop.catalog.web.EntityTags;
+import org.citycoop.catalog.web.Upserted;
+import org.citycoop.platform.outbox.Outbox;
+import org.citycoop.platform.paging.Cursor;
+import org.citycoop.platform.problem.ProblemException;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/**
+ * Creates and changes agencies, and publishes each change on {@code catalog.agencies} (key = agency id)
+ * through the outbox, in the same transaction.
+ */
+@ApplicationScoped
+public class AgencyService {
+
+    public static final String TOPIC = "catalog.agencies";
+    public static final String CREATED = "org.citycoop.catalog.agency.created.v1";
+    public static final String UPDATED = "org.citycoop.catalog.agency.updated.v1";
+
+    @Inject
+    AgencyRepository agencies;
+
+    @Inject
+    Outbox outbox;
+
+    private final AgencyRules rules;
+
+    @Inject
+    AgencyService(Vocabularies vocabularies) {
+        this.rules = new AgencyRules(vocabularies);
+    }
+
+    /**
+     * Creates the agency, or changes it when the content differs from what is stored; the same content
+     * again changes nothing (same version, no event).
+     *
+     * @param ifMatch the {@code If-Match} header, or null; required to change an existing agency
+     */
+    @Transactional
+    public Upserted<AgencyView> upsert(String id, AgencyRequest request, String ifMatch) {
+        AgencyRequest content = rules.normalise(request);
+        // Serialises concurrent PUTs of one agency id, including two that would both create it.
+        agencies.getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))")
+                .setParameter(1, "agency:" + id).getSingleResult();
+        Agency agency = agencies.findById(id);
+        boolean changes = agency == null || !agency.content().equals(content);
+        EntityTags.checkPrecondition(ifMatch, agency == null ? null : agency.version, changes);
+        if (!changes) {
+            return new Upserted<>(AgencyView.of(agency), agency.version, Upserted.Outcome.UNCHANGED);
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Upserted.Outcome outcome;
+        if (agency == null) {
+            agency = Agency.create(id, content, now);
+            agencies.persist(agency);
+            outcome = Upserted.Outcome.CREATED;
+        } else {
+            agency.update(content, now);
+            outcome = Upserted.Outcome.UPDATED;
+        }
+        AgencyView view = AgencyView.of(agency);
+        outbox.record(TOPIC, id, outcome == Upserted.Outcome.CREATED ? CREATED : UPDATED, id, view);
+        return new Upserted<>(view, agency.version, outcome);
+    }
+
+    /** @throws ProblemException 404 when there is no such agency */
+    @Transactional
+    public AgencyView get(String id) {
+        return agencies.findByIdOptional(id).map(AgencyView::of)
+                .orElseThrow(() -> ProblemException.notFound("No agency '" + id + "'."));
+    }
+
+    /**
+     * One page of agencies in id order.
+     *
+     * @param cursor from the previous page's {@code next} link, or null for the first page
+     * @return the agencies, and the cursor of the next page (null on the last page)
+     */
+    @Transactional
+    public AgencyPage list(String cursor, int limit) {
+        List<String> position = Cursor.decode(cursor, 1);
+        List<Agency> rows = agencies.pageAfter(position == null ? null : position.get(0), limit + 1);
+        boolean more = rows.size() > limit;
+        List<AgencyView> items = rows.stream().limit(limit).map(AgencyView::of).toList();
+        String next = more ? Cursor.encode(List.of(items.get(items.size() - 1).id())) : null;
+        return new AgencyPage(items, next);
+    }
+
+    /** A page of agencies and the cursor of the next one (null on the last page). */
+    public record AgencyPage(List<AgencyView> items, String nextCursor) {
+    }
+}

@@ -1,0 +1,83 @@
+package org.citycoop.catalog.scheme;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import org.citycoop.catalog.web.EntityTags;
+import org.citycoop.catalog.web.Upserted;
+import org.citycoop.platform.problem.Problem;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import java.net.URI;
+
+/** Where agencies push their schemes, under their own references. */
+@Path("/v1/agencies/{agencyId}/schemes")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Schemes")
+public class AgencySchemeResource {
+
+    @Inject
+    SchemeService service;
+
+    @PUT
+    @Path("/{ref}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create or change a scheme under the agency's own reference",
+            description = "Idempotent upsert keyed by (agencyId, ref). The normalised content is compared with what is "
+                    + "stored: the same content again gives 200 with the same version and publishes nothing; changed "
+                    + "content on an existing scheme needs If-Match with its current ETag. Codes are checked against "
+                    + "GET /v1/vocabularies/{name}. Publishes org.citycoop.catalog.scheme.created.v1 or .updated.v1 on "
+                    + "catalog.schemes (key = scheme id, data = the response body).")
+    @APIResponse(responseCode = "201", description = "Created",
+            headers = {@Header(name = "ETag", description = "Quoted version"),
+                    @Header(name = "Location", description = "/v1/schemes/{id}")},
+            content = @Content(schema = @Schema(implementation = SchemeView.class)))
+    @APIResponse(responseCode = "200", description = "Changed, or unchanged when the content was the same",
+            headers = @Header(name = "ETag", description = "Quoted version"),
+            content = @Content(schema = @Schema(implementation = SchemeView.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON, unknown field or enum value, value of the wrong type",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such agency",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match does not name the current version",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A value is not allowed: unknown or withdrawn code, missing field, "
+            + "min above max, window inconsistent with its kind, bad ref",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "The scheme exists, the content differs, and If-Match is missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<SchemeView> upsert(
+            @Parameter(description = "The agency's id", example = "unep-ietc") @PathParam("agencyId") String agencyId,
+            @Parameter(description = "The agency's own reference: 1 to 64 of A-Z a-z 0-9 . _ -", example = "AQ-2027-01")
+            @PathParam("ref")
+            @Pattern(regexp = SchemeRules.REF_PATTERN, message = "must be 1 to 64 letters, digits, dots, underscores or hyphens")
+            String ref,
+            @Parameter(description = "The current ETag; required to change an existing scheme")
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull(message = "a JSON body is required") SchemeContent body) {
+        Upserted<SchemeView> result = service.upsert(agencyId, ref, body, ifMatch);
+        RestResponse.ResponseBuilder<SchemeView> response = RestResponse.ResponseBuilder
+                .create(RestResponse.Status.fromStatusCode(result.status()), result.view())
+                .header(HttpHeaders.ETAG, EntityTags.of(result.version()));
+        if (result.outcome() == Upserted.Outcome.CREATED) {
+            response.location(URI.create("/v1/schemes/" + result.view().id()));
+        }
+        return response.build();
+    }
+}

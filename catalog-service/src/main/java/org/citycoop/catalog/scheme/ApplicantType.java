@@ -1,0 +1,21 @@
+package org.citycoop.catalog.scheme;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Who may apply to a scheme. */
+@Schema(description = "Who may apply: LOCAL_GOVERNMENT, NATIONAL_GOVERNMENT, NGO, ACADEMIC (universities, research "
+        + "institutes), PRIVATE (companies), ANY (no restriction; matches every applicant type in filters)")
+public enum ApplicantType {
+    /** A local (sub-national) government. */
+    LOCAL_GOVERNMENT,
+    /** A national government or its ministries. */
+    NATIONAL_GOVERNMENT,
+    /** A non-governmental or community organisation. */
+    NGO,
+    /** A university or research institute. */
+    ACADEMIC,
+    /** A private company. */
+    PRIVATE,
+    /** Anyone. */
+    ANY
+}

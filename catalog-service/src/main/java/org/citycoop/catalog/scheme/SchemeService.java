@@ -1,0 +1,128 @@
+package org.citycoop.catalog.scheme;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.citycoop.catalog.agency.AgencyRepository;
+import org.citycoop.catalog.vocabulary.Vocabularies;
+import org.citycoop.catalog.web.EntityTags;
+import org.citycoop.catalog.web.Upserted;
+import org.citycoop.platform.outbox.Outbox;
+import org.citycoop.platform.paging.Cursor;
+import org.citycoop.platform.problem.ProblemException;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Takes the schemes agencies push (idempotent upserts keyed by agency and ref), reads and filters them,
+ * and publishes each change on {@code catalog.schemes} (key = scheme id) through the outbox, in the
+ * same transaction.
+ */
+@ApplicationScoped
+public class SchemeService {
+
+    public static final String TOPIC = "catalog.schemes";
+    public static final String CREATED = "org.citycoop.catalog.scheme.created.v1";
+    public static final String UPDATED = "org.citycoop.catalog.scheme.updated.v1";
+
+    @Inject
+    SchemeRepository schemes;
+
+    @Inject
+    AgencyRepository agencies;
+
+    @Inject
+    Outbox outbox;
+
+    private final SchemeRules rules;
+
+    @Inject
+    SchemeService(Vocabularies vocabularies) {
+        this.rules = new SchemeRules(vocabularies);
+    }
+
+    /**
+     * Creates the scheme, or changes it when the normalised content differs from what is stored; the same
+     * content again changes nothing (same version, no event).
+     *
+     * @param ifMatch the {@code If-Match} header, or null; required to change an existing scheme
+     * @throws ProblemException 404 unknown agency, 422 invalid content, 428/412 precondition
+     */
+    @Transactional
+    public Upserted<SchemeView> upsert(String agencyId, String ref, SchemeContent request, String ifMatch) {
+        if (!agencies.lockForSchemeChange(agencyId)) {
+            throw ProblemException.notFound("No agency '" + agencyId + "'; create it first with PUT /v1/agencies/" + agencyId + ".");
+        }
+        SchemeContent content = rules.normalise(request);
+        Optional<Scheme> stored = schemes.findByAgencyAndRef(agencyId, ref);
+        boolean changes = stored.map(scheme -> !scheme.content().equals(content)).orElse(true);
+        EntityTags.checkPrecondition(ifMatch, stored.map(scheme -> scheme.version).orElse(null), changes);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        if (!changes) {
+            Scheme scheme = stored.get();
+            return new Upserted<>(SchemeView.of(scheme, now), scheme.version, Upserted.Outcome.UNCHANGED);
+        }
+        Scheme scheme;
+        Upserted.Outcome outcome;
+        if (stored.isEmpty()) {
+            scheme = Scheme.create(agencyId, ref, content, now);
+            schemes.persist(scheme);
+            outcome = Upserted.Outcome.CREATED;
+        } else {
+            scheme = stored.get();
+            scheme.update(content, now);
+            outcome = Upserted.Outcome.UPDATED;
+        }
+        SchemeView view = SchemeView.of(scheme, now);
+        String id = scheme.id.toString();
+        outbox.record(TOPIC, id, outcome == Upserted.Outcome.CREATED ? CREATED : UPDATED, id, view);
+        return new Upserted<>(view, scheme.version, outcome);
+    }
+
+    /** @throws ProblemException 404 when there is no such scheme */
+    @Transactional
+    public SchemeView get(UUID id) {
+        return schemes.findByIdOptional(id).map(scheme -> SchemeView.of(scheme, Instant.now()))
+                .orElseThrow(() -> ProblemException.notFound("No scheme " + id + "."));
+    }
+
+    /**
+     * One page of the schemes matching the filter, most recently changed first.
+     *
+     * @param cursor from the previous page's {@code next} link, or null for the first page
+     */
+    @Transactional
+    public SchemePage search(SchemeFilter filter, String cursor, int limit) {
+        SchemeRepository.Position after = position(cursor);
+        Instant now = Instant.now();
+        List<Scheme> rows = schemes.search(filter, after, limit, now);
+        List<Scheme> page = rows.stream().limit(limit).toList();
+        String next = null;
+        if (rows.size() > limit) {
+            Scheme last = page.get(page.size() - 1);
+            next = Cursor.encode(List.of(last.updatedAt.toString(), last.id.toString()));
+        }
+        return new SchemePage(page.stream().map(scheme -> SchemeView.of(scheme, now)).toList(), next);
+    }
+
+    private static SchemeRepository.Position position(String cursor) {
+        List<String> parts = Cursor.decode(cursor, 2);
+        if (parts == null) {
+            return null;
+        }
+        try {
+            return new SchemeRepository.Position(Instant.parse(parts.get(0)), UUID.fromString(parts.get(1)));
+        } catch (DateTimeParseException | IllegalArgumentException e) {
+            throw ProblemException.badRequest("cursor", "not a cursor returned by this list; start again without it");
+        }
+    }
+
+    /** A page of schemes and the cursor of the next one (null on the last page). */
+    public record SchemePage(List<SchemeView> items, String nextCursor) {
+    }
+}

@@ -1,0 +1,56 @@
+package org.citycoop.catalog.web;
+
+import org.citycoop.platform.problem.ProblemException;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Reads query parameters that JAX-RS would otherwise turn into a 404 when malformed: each bad value
+ * is a 400 problem naming the parameter and what it accepts.
+ */
+public final class QueryParams {
+
+    /** Default page size of every list. */
+    public static final int DEFAULT_LIMIT = 20;
+    /** Largest page size of every list. */
+    public static final int MAX_LIMIT = 100;
+
+    private QueryParams() {
+    }
+
+    /** The {@code limit} parameter: an integer from 1 to 100, 20 when absent. */
+    public static int limit(String value) {
+        if (value == null || value.isBlank()) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int limit = Integer.parseInt(value.trim());
+            if (limit >= 1 && limit <= MAX_LIMIT) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw ProblemException.badRequest("limit", "must be an integer from 1 to " + MAX_LIMIT + ", got '" + value + "'");
+    }
+
+    /** Every value of a repeatable enum parameter; an unknown value is a 400 listing the allowed ones. */
+    public static <E extends Enum<E>> List<E> enums(String parameter, List<String> values, Class<E> type) {
+        List<E> parsed = new ArrayList<>();
+        if (values == null) {
+            return parsed;
+        }
+        for (String value : values) {
+            try {
+                parsed.add(Enum.valueOf(type, value));
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.badRequest(parameter, "unknown value '" + value + "'; allowed: "
+                        + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")));
+            }
+        }
+        return parsed;
+    }
+}
