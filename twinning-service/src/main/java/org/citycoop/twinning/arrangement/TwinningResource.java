@@ -2,9 +2,8 @@ package org.citycoop.twinning.arrangement;
 
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -24,6 +23,7 @@ import org.citycoop.platform.paging.Cursor;
 import org.citycoop.platform.paging.Page;
 import org.citycoop.platform.problem.Problem;
 import org.citycoop.platform.problem.ProblemException;
+import org.citycoop.twinning.paging.PageSize;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -38,7 +38,6 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** Twinning arrangements between cities of the registry, and their lifecycle. */
@@ -48,7 +47,7 @@ import java.util.stream.Collectors;
 public class TwinningResource {
 
     /** Printable ASCII, 1-255 characters (a UUID is the usual choice). */
-    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
+    private static final java.util.regex.Pattern IDEMPOTENCY_KEY = java.util.regex.Pattern.compile("[\\x21-\\x7E]{1,255}");
 
     @Inject
     TwinningService service;
@@ -103,16 +102,17 @@ public class TwinningResource {
             @Parameter(description = "Only arrangements in this status",
                     schema = @Schema(type = SchemaType.STRING, implementation = TwinningStatus.class))
             @QueryParam("status") String status,
-            @Parameter(description = "Page size, 1-100")
-            @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
+            @Parameter(description = "Page size, 1-100", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
+            @QueryParam("limit") @DefaultValue("20") @Pattern(regexp = PageSize.PATTERN, message = PageSize.MESSAGE) String limit,
             @Parameter(description = "Opaque cursor from a previous page's `next`")
             @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
-        List<Twinning> found = service.page(blankToNull(city), statusParameter(status), position(Cursor.decode(cursor, 2)), limit + 1);
+        int size = PageSize.of(limit);
+        List<Twinning> found = service.page(blankToNull(city), statusParameter(status), position(Cursor.decode(cursor, 2)), size + 1);
         String next = null;
-        if (found.size() > limit) {
-            found = found.subList(0, limit);
-            Twinning last = found.get(limit - 1);
+        if (found.size() > size) {
+            found = found.subList(0, size);
+            Twinning last = found.get(size - 1);
             next = Cursor.nextLink(uri, Cursor.encode(List.of(last.createdAt().toString(), last.id().toString())));
         }
         return Page.of(found, next);

@@ -1,8 +1,6 @@
 package org.citycoop.twinning.city;
 
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
@@ -18,7 +16,9 @@ import org.citycoop.platform.paging.Cursor;
 import org.citycoop.platform.paging.Page;
 import org.citycoop.platform.problem.Problem;
 import org.citycoop.platform.problem.ProblemException;
+import org.citycoop.twinning.paging.PageSize;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -51,17 +51,18 @@ public class CityResource {
             @QueryParam("q") @Size(min = 1, max = 100) String q,
             @Parameter(description = "ISO 3166-1 alpha-2 country code, upper case", example = "JP")
             @QueryParam("country") @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code in upper case, such as JP") String country,
-            @Parameter(description = "Page size, 1-100")
-            @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
+            @Parameter(description = "Page size, 1-100", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
+            @QueryParam("limit") @DefaultValue("20") @Pattern(regexp = PageSize.PATTERN, message = PageSize.MESSAGE) String limit,
             @Parameter(description = "Opaque cursor from a previous page's `next`")
             @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
+        int size = PageSize.of(limit);
         CityRepository.Position after = position(Cursor.decode(cursor, 2));
-        List<City> found = cities.search(q, country, after, limit + 1);
+        List<City> found = cities.search(q, country, after, size + 1);
         String next = null;
-        if (found.size() > limit) {
-            found = found.subList(0, limit);
-            City last = found.get(limit - 1);
+        if (found.size() > size) {
+            found = found.subList(0, size);
+            City last = found.get(size - 1);
             next = Cursor.nextLink(uri, Cursor.encode(List.of(Long.toString(last.population()), last.id())));
         }
         return Page.of(found.stream().map(CityView::of).toList(), next);
