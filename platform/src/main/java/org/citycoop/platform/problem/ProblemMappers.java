@@ -130,7 +130,9 @@ public class ProblemMappers {
 
     /** The field a violation is about: the property path without the method and parameter names. */
     static String fieldOf(ConstraintViolation<?> violation) {
-        String path = violation.getPropertyPath().toString();
+        // A constraint on a list element ("List<@Pattern String> languages") ends in a node such as
+        // ".<list element>": the field is "languages[0]".
+        String path = violation.getPropertyPath().toString().replaceAll("\\.<[a-z ]+>", "");
         String[] parts = path.split("\\.", 3);
         // Resource method parameters come as "method.argName[.nested]"; keep what follows the method.
         if (parts.length >= 2 && violation.getExecutableParameters() != null) {
