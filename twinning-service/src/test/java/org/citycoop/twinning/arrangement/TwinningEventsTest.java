@@ -22,7 +22,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -165,9 +164,7 @@ class TwinningEventsTest {
 
     private static void collect(JsonNode node, String prefix, TreeSet<String> names) {
         if (node.isObject()) {
-            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> field = fields.next();
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
                 String path = prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey();
                 names.add(path);
                 collect(field.getValue(), path, names);
