@@ -86,12 +86,12 @@ public class MatchResource {
             @QueryParam("limit") String limit,
             @Parameter(description = "Languages for scheme names when the body gives no `languages`")
             @HeaderParam("Accept-Language") String acceptLanguage,
-            @NotNull @Valid NeedsProfile profile) {
-        List<Problem.FieldError> violations = profile.violations();
+            @NotNull @Valid NeedsProfile body) {
+        List<Problem.FieldError> violations = body.violations();
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);
         }
-        NeedsProfile asked = profile.languages().isEmpty() ? profile.withLanguages(acceptedLanguages(acceptLanguage)) : profile;
+        NeedsProfile asked = body.languages().isEmpty() ? body.withLanguages(acceptedLanguages(acceptLanguage)) : body;
         List<MatchList.Item> items = matches.match(asked, flag(includeIneligible), limit(limit)).stream()
                 .map(ranked -> item(ranked, asked.languages()))
                 .toList();

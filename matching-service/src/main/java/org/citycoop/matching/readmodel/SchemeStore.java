@@ -81,7 +81,7 @@ public class SchemeStore {
         String sql = """
                 SELECT CAST(s.data AS text), a.name, a.acronym
                 FROM scheme s LEFT JOIN agency a ON a.id = s.agency_id
-                WHERE s.challenge_areas && ?1""";
+                WHERE s.challenge_areas && CAST(?1 AS text[])""";
         if (onlyEligible) {
             sql += """
 

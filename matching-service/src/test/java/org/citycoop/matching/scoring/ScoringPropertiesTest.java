@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Properties of the scoring rules over generated profiles, schemes and twinning arrangements. */
-class ScoringProperties {
+class ScoringPropertiesTest {
 
     private static final List<String> COUNTRIES = List.of("ID", "VN", "JP", "TH");
     private static final List<String> CITY_IDS = List.of("1625822", "1859307", "1566083", "1609350");

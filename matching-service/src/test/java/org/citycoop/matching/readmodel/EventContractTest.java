@@ -1,0 +1,98 @@
+package org.citycoop.matching.readmodel;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.citycoop.matching.ExampleEvents;
+import org.citycoop.matching.vocabulary.ApplicantType;
+import org.citycoop.matching.vocabulary.ArrangementStatus;
+import org.citycoop.matching.vocabulary.ChallengeArea;
+import org.citycoop.matching.vocabulary.Money;
+import org.citycoop.matching.vocabulary.SchemeStatus;
+import org.citycoop.matching.vocabulary.StepActor;
+import org.citycoop.matching.vocabulary.SupportType;
+import org.citycoop.matching.vocabulary.WindowKind;
+import org.junit.jupiter.api.Test;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/** The producers' example events parse into the read-model classes, with every field matching relies on. */
+class EventContractTest {
+
+    private final ObjectMapper json = EventJson.tolerant(ExampleEvents.SERVICE_MAPPER);
+
+    @Test
+    void catalogueSchemeEvent() throws Exception {
+        SchemeData scheme = json.treeToValue(ExampleEvents.data(ExampleEvents.SCHEME), SchemeData.class);
+        assertEquals("0b6f3f7e-2d4c-4a8e-bb1e-5c8f1a2d9e10", scheme.id());
+        assertEquals("unep-ietc", scheme.agencyId());
+        assertEquals("AQ-2027-01", scheme.ref());
+        assertEquals("Air quality monitoring support for cities", scheme.name());
+        assertEquals("都市の大気質モニタリング支援", scheme.names().get("ja"));
+        assertEquals(Map.of("en", "Technical assistance to set up city air quality monitoring networks.",
+                "ja", "都市の大気質モニタリング網の整備に対する技術支援。"), scheme.descriptions());
+        assertEquals(List.of(SupportType.TECHNICAL), scheme.supportTypes());
+        assertEquals(List.of(ChallengeArea.AIR_QUALITY), scheme.challengeAreas());
+        assertEquals(List.of(ApplicantType.LOCAL_GOVERNMENT), scheme.applicantTypes());
+        assertEquals("DIRECT", scheme.channel());
+        assertNull(scheme.partnerCityRequired());
+        assertEquals(List.of("VN", "ID"), scheme.eligibleCountries());
+        assertEquals(List.of("789"), scheme.eligibleRegions());
+        assertEquals(new Money("10000", "USD"), scheme.fundingRange().min());
+        assertEquals(new Money("90000", "USD"), scheme.fundingRange().max());
+        assertEquals(List.of(new SchemeData.ProcessStep("Expression of interest", StepActor.CITY, 14),
+                new SchemeData.ProcessStep("Selection", StepActor.AGENCY, 30)), scheme.processSteps());
+        assertEquals(WindowKind.FIXED, scheme.window().kind());
+        assertEquals(OffsetDateTime.parse("2027-01-10T09:00:00+09:00"), scheme.window().opens());
+        assertEquals("+09:00", scheme.window().deadline().getOffset().getId(), "the offset is kept");
+        assertEquals(OffsetDateTime.parse("2027-03-31T23:59:00+09:00"), scheme.window().deadline());
+        assertNull(scheme.supersededBy());
+        assertEquals(SchemeStatus.FORECASTED, scheme.status());
+        assertEquals("https://example.org/aq", scheme.sourceUrl());
+        assertEquals(2L, scheme.version());
+    }
+
+    @Test
+    void catalogueAgencyEvent() throws Exception {
+        AgencyData agency = json.treeToValue(ExampleEvents.data(ExampleEvents.AGENCY), AgencyData.class);
+        assertEquals(new AgencyData("unep-ietc", "UN Environment Programme, International Environmental Technology Centre",
+                "UNEP-IETC", 1L), agency);
+    }
+
+    @Test
+    void twinningArrangementEvent() throws Exception {
+        ArrangementData arrangement = json.treeToValue(ExampleEvents.data(ExampleEvents.ARRANGEMENT), ArrangementData.class);
+        assertEquals("7c9e6679-7425-40de-944b-e07fc1f90ae7", arrangement.id());
+        assertEquals("Kitakyushu and Surabaya composting cooperation", arrangement.title());
+        assertEquals(List.of(new ArrangementData.City("1859307", "Kitakyushu", "JP", "MENTOR"),
+                new ArrangementData.City("1625822", "Surabaya", "ID", "PARTNER")), arrangement.cities());
+        assertEquals(ArrangementStatus.ACTIVE, arrangement.status());
+        assertEquals(3L, arrangement.version());
+    }
+
+    @Test
+    void unknownFieldsAreIgnoredAndUnknownCodesDropped() throws Exception {
+        ObjectNode data = ExampleEvents.data(ExampleEvents.SCHEME);
+        data.put("fieldAddedLater", "ignored");
+        data.putArray("supportTypes").add("TECHNICAL").add("MICRO_GRANT");
+        data.putObject("window").put("kind", "SEASONAL");
+        data.putArray("processSteps").addObject().put("title", "Review").put("actor", "DONOR_COMMITTEE").put("typicalDays", 5);
+        data.put("status", "PAUSED");
+        SchemeData scheme = json.treeToValue(data, SchemeData.class);
+        assertEquals(List.of(SupportType.TECHNICAL), scheme.supportTypes());
+        assertNull(scheme.window().kind());
+        assertNull(scheme.processSteps().get(0).actor());
+        assertNull(scheme.status());
+    }
+
+    @Test
+    void whatTheReadModelStoresReadsBackTheSame() throws Exception {
+        EventJson eventJson = new EventJson(ExampleEvents.SERVICE_MAPPER);
+        SchemeData scheme = json.treeToValue(ExampleEvents.data(ExampleEvents.SCHEME), SchemeData.class);
+        assertEquals(scheme, eventJson.read(eventJson.write(scheme), SchemeData.class));
+    }
+}

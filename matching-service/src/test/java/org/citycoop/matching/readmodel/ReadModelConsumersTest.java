@@ -1,0 +1,202 @@
+package org.citycoop.matching.readmodel;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.citycoop.matching.EventPublisher;
+import org.citycoop.matching.ExampleEvents;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/**
+ * The consumers against the real broker and database. Events of one test go to partition 0 of their topic, so
+ * the consumer sees them in the order sent; a marker event sent last shows that everything before it was
+ * handled.
+ */
+@QuarkusTest
+class ReadModelConsumersTest {
+
+    private static final String SCHEMES = "catalog.schemes";
+    private static final String SCHEME_UPDATED = "org.citycoop.catalog.scheme.updated.v1";
+    private static final String SCHEME_CREATED = "org.citycoop.catalog.scheme.created.v1";
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    @Inject
+    DataSource dataSource;
+
+    private EventPublisher events;
+
+    @BeforeEach
+    void openPublisher() {
+        events = new EventPublisher();
+    }
+
+    @AfterEach
+    void closePublisher() {
+        events.close();
+    }
+
+    @Test
+    void newerVersionReplacesOlderOrEqualIsIgnoredAndRedeliveryIsSkipped() {
+        String id = UUID.randomUUID().toString();
+        String firstEvent = UUID.randomUUID().toString();
+        events.publish(SCHEMES, 0, firstEvent, SCHEME_CREATED, id, scheme(id, 2, "Version two"));
+        awaitValue("SELECT data->>'name' FROM scheme WHERE id = ?", id, "Version two");
+
+        events.publish(SCHEMES, 0, UUID.randomUUID().toString(), SCHEME_UPDATED, id, scheme(id, 1, "Older version"));
+        events.publish(SCHEMES, 0, UUID.randomUUID().toString(), SCHEME_UPDATED, id, scheme(id, 2, "Same version again"));
+        events.publish(SCHEMES, 0, firstEvent, SCHEME_UPDATED, id, scheme(id, 9, "Redelivered event id"));
+        awaitMarker(SCHEMES, SCHEME_CREATED, markerId -> scheme(markerId, 1, "Marker"), "scheme");
+
+        assertEquals("Version two", value("SELECT data->>'name' FROM scheme WHERE id = ?", id));
+        assertEquals("2", value("SELECT version::text FROM scheme WHERE id = ?", id));
+
+        events.publish(SCHEMES, 0, UUID.randomUUID().toString(), SCHEME_UPDATED, id, scheme(id, 3, "Version three"));
+        awaitValue("SELECT data->>'name' FROM scheme WHERE id = ?", id, "Version three");
+        assertEquals("{AIR_QUALITY}", value("SELECT challenge_areas::text FROM scheme WHERE id = ?", id));
+        assertEquals("{VN,ID}", value("SELECT eligible_countries::text FROM scheme WHERE id = ?", id));
+        assertEquals("FIXED", value("SELECT window_kind FROM scheme WHERE id = ?", id));
+    }
+
+    @Test
+    void aPoisonEventGoesToTheDeadLetterTopicAndDoesNotBlockTheNextOne() {
+        String poisonKey = UUID.randomUUID().toString();
+        events.publish(SCHEMES, 0, UUID.randomUUID().toString(), SCHEME_UPDATED, poisonKey, "this is not JSON {");
+        String noVersionKey = UUID.randomUUID().toString();
+        ObjectNode noVersion = ExampleEvents.data(ExampleEvents.SCHEME).put("id", noVersionKey);
+        noVersion.remove("version");
+        events.publish(SCHEMES, 0, UUID.randomUUID().toString(), SCHEME_UPDATED, noVersionKey, noVersion.toString());
+        String next = UUID.randomUUID().toString();
+        events.publish(SCHEMES, 0, UUID.randomUUID().toString(), SCHEME_UPDATED, next, scheme(next, 1, "After the poison"));
+
+        awaitValue("SELECT data->>'name' FROM scheme WHERE id = ?", next, "After the poison");
+        assertNull(value("SELECT id FROM scheme WHERE id = ?", noVersionKey));
+        Map<String, ConsumerRecord<String, String>> dead = awaitDeadLetters(List.of(poisonKey, noVersionKey));
+        assertEquals("this is not JSON {", dead.get(poisonKey).value());
+        assertNotNull(dead.get(poisonKey).headers().lastHeader("dead-letter-reason"));
+        assertNotNull(dead.get(noVersionKey).headers().lastHeader("dead-letter-reason"));
+        String reason = new String(dead.get(noVersionKey).headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8);
+        assertEquals(true, reason.contains("no data.id or data.version"), reason);
+    }
+
+    @Test
+    void aWithdrawalStoresTheSchemeAsWithdrawnAndUnknownTypesAreSkipped() {
+        String id = UUID.randomUUID().toString();
+        events.publish(SCHEMES, 0, UUID.randomUUID().toString(), SCHEME_CREATED, id, scheme(id, 1, "To be withdrawn"));
+        events.publish(SCHEMES, 0, UUID.randomUUID().toString(), "org.citycoop.catalog.scheme.withdrawn.v1", id,
+                ((ObjectNode) ExampleEvents.SERVICE_MAPPER.valueToTree(schemeNode(id, 2, "Withdrawn"))).put("status", "OPEN").toString());
+        awaitValue("SELECT status FROM scheme WHERE id = ?", id, "WITHDRAWN");
+        assertEquals("WITHDRAWN", value("SELECT data->>'status' FROM scheme WHERE id = ?", id));
+
+        String unknownType = UUID.randomUUID().toString();
+        events.publish(SCHEMES, 0, UUID.randomUUID().toString(), "org.citycoop.catalog.scheme.archived.v1", unknownType,
+                scheme(unknownType, 1, "Unknown type"));
+        awaitMarker(SCHEMES, SCHEME_CREATED, markerId -> scheme(markerId, 1, "Marker"), "scheme");
+        assertNull(value("SELECT id FROM scheme WHERE id = ?", unknownType));
+    }
+
+    @Test
+    void agenciesAreStoredWithNameAndAcronym() {
+        String id = "agency-" + UUID.randomUUID();
+        ObjectNode agency = ExampleEvents.data(ExampleEvents.AGENCY).put("id", id).put("version", 4).put("acronym", "NEW");
+        events.publish("catalog.agencies", "org.citycoop.catalog.agency.updated.v1", id, agency.toString());
+        awaitValue("SELECT acronym FROM agency WHERE id = ?", id, "NEW");
+        assertEquals("UN Environment Programme, International Environmental Technology Centre",
+                value("SELECT name FROM agency WHERE id = ?", id));
+    }
+
+    @Test
+    void arrangementsKeepTheirCitiesAndOnlyNewerVersionsReplaceThem() {
+        String topic = "twinning.arrangements";
+        String type = "org.citycoop.twinning.arrangement.updated.v1";
+        String id = UUID.randomUUID().toString();
+        ObjectNode active = ExampleEvents.data(ExampleEvents.ARRANGEMENT).put("id", id);
+        events.publish(topic, 0, UUID.randomUUID().toString(), type, id, active.toString());
+        awaitValue("SELECT status FROM arrangement WHERE id = ?", id, "ACTIVE");
+        assertEquals("{1859307,1625822}", value("SELECT city_ids::text FROM arrangement WHERE id = ?", id));
+
+        ObjectNode older = ExampleEvents.data(ExampleEvents.ARRANGEMENT).put("id", id).put("version", 2).put("status", "PROPOSED");
+        events.publish(topic, 0, UUID.randomUUID().toString(), type, id, older.toString());
+        awaitMarker(topic, type, markerId -> ExampleEvents.data(ExampleEvents.ARRANGEMENT).put("id", markerId).toString(), "arrangement");
+        assertEquals("ACTIVE", value("SELECT status FROM arrangement WHERE id = ?", id));
+
+        ObjectNode completed = ExampleEvents.data(ExampleEvents.ARRANGEMENT).put("id", id).put("version", 4).put("status", "COMPLETED");
+        events.publish(topic, 0, UUID.randomUUID().toString(), type, id, completed.toString());
+        awaitValue("SELECT status FROM arrangement WHERE id = ?", id, "COMPLETED");
+    }
+
+    private static ObjectNode schemeNode(String id, int version, String name) {
+        return ExampleEvents.data(ExampleEvents.SCHEME).put("id", id).put("version", version).put("name", name);
+    }
+
+    private static String scheme(String id, int version, String name) {
+        return schemeNode(id, version, name).toString();
+    }
+
+    /** Sends a marker event after the ones before it on partition 0 and waits until it is stored. */
+    private void awaitMarker(String topic, String type, java.util.function.Function<String, String> data, String table) {
+        String markerId = UUID.randomUUID().toString();
+        events.publish(topic, 0, UUID.randomUUID().toString(), type, markerId, data.apply(markerId));
+        awaitValue("SELECT id FROM " + table + " WHERE id = ?", markerId, markerId);
+    }
+
+    private void awaitValue(String sql, String id, String expected) {
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).until(() -> expected.equals(value(sql, id)));
+    }
+
+    private String value(String sql, String id) {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, id);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? rows.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Reads matching.dead-letter from the start until it holds a record for each key. */
+    private static Map<String, ConsumerRecord<String, String>> awaitDeadLetters(List<String> keys) {
+        Map<String, ConsumerRecord<String, String>> found = new java.util.HashMap<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
+                ConsumerConfig.GROUP_ID_CONFIG, "dead-letter-test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()))) {
+            consumer.subscribe(List.of("matching.dead-letter"));
+            await().atMost(PATIENCE).until(() -> {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (keys.contains(record.key())) {
+                        found.put(record.key(), record);
+                    }
+                }
+                return found.keySet().containsAll(keys);
+            });
+        }
+        return new java.util.HashMap<>(found);
+    }
+}
