@@ -20,6 +20,7 @@ import org.citycoop.platform.paging.Page;
 import org.citycoop.platform.problem.Problem;
 import org.citycoop.platform.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -72,13 +73,18 @@ public class SchemeResource {
     @APIResponse(responseCode = "400", description = "An unknown filter value, limit out of 1..100, or a cursor this list did not make",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<SchemeView> search(
-            @Parameter(description = "Challenge area addressed") @QueryParam("challenge") List<String> challenge,
-            @Parameter(description = "Kind of support given") @QueryParam("supportType") List<String> supportType,
+            @Parameter(description = "Challenge area addressed", schema = @Schema(type = SchemaType.ARRAY, implementation = ChallengeArea.class))
+            @QueryParam("challenge") List<String> challenge,
+            @Parameter(description = "Kind of support given", schema = @Schema(type = SchemaType.ARRAY, implementation = SupportType.class))
+            @QueryParam("supportType") List<String> supportType,
             @Parameter(description = "ISO 3166-1 alpha-2 code: schemes open to applicants of this country, including those "
                     + "with no country restriction") @QueryParam("country") String country,
-            @Parameter(description = "Applicant type: schemes open to it, including those open to ANY")
+            @Parameter(description = "Applicant type: schemes open to it, including those open to ANY",
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = ApplicantType.class))
             @QueryParam("applicantType") List<String> applicantType,
-            @Parameter(description = "Status now: FORECASTED, OPEN, CLOSED, WITHDRAWN") @QueryParam("status") List<String> status,
+            @Parameter(description = "Status now: FORECASTED, OPEN, CLOSED, WITHDRAWN",
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = SchemeStatus.class))
+            @QueryParam("status") List<String> status,
             @Parameter(description = "Agency id") @QueryParam("agency") String agency,
             @Parameter(description = "Case-insensitive text found in a name or description, in any language (at most 200 characters)")
             @QueryParam("q") String q,

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.ser.std.StdScalarSerializer;
@@ -33,16 +34,12 @@ public final class DecimalString {
 
         @Override
         public BigDecimal deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-            if (parser.currentToken() != JsonToken.VALUE_STRING) {
-                return (BigDecimal) context.handleUnexpectedToken(BigDecimal.class, parser.currentToken(), parser,
-                        "expected a decimal string such as \"250000.00\", not a JSON number");
+            if (parser.currentToken() != JsonToken.VALUE_STRING || !PLAIN_DECIMAL.matcher(parser.getText()).matches()) {
+                // A plain mapping exception (not a type mismatch), so that the problem carries this explanation.
+                throw JsonMappingException.from(parser, "expected a non-negative decimal string such as \"250000.00\" "
+                        + "(not a JSON number; at most 15 digits before the point and 6 after)");
             }
-            String text = parser.getText();
-            if (!PLAIN_DECIMAL.matcher(text).matches()) {
-                return (BigDecimal) context.handleWeirdStringValue(BigDecimal.class, text,
-                        "expected a non-negative decimal string such as \"250000.00\" (at most 15 digits before the point and 6 after)");
-            }
-            return new BigDecimal(text);
+            return new BigDecimal(parser.getText());
         }
     }
 

@@ -130,6 +130,15 @@ class SchemeValidationTest {
     }
 
     @Test
+    void amountAsJsonNumberIsRefusedWithTheFormToUse() {
+        ObjectNode body = Fixtures.scheme();
+        ((ObjectNode) body.get("fundingRange").get("min")).put("amount", 10000.5);
+        putScheme(agency, "number", body).statusCode(400)
+                .body("errors[0].field", equalTo("fundingRange.min.amount"))
+                .body("errors[0].detail", containsString("decimal string such as \"250000.00\""));
+    }
+
+    @Test
     void malformedJsonIs400() {
         putScheme(agency, "malformed", "{ \"name\": ").statusCode(400).contentType("application/problem+json")
                 .body("type", equalTo("https://citycoop.org/problems/malformed-json"))
