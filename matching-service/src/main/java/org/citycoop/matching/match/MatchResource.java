@@ -16,6 +16,7 @@ import org.citycoop.matching.scoring.SchemeLanguages;
 import org.citycoop.platform.problem.Problem;
 import org.citycoop.platform.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -80,9 +81,11 @@ public class MatchResource {
     @APIResponse(responseCode = "422", description = "A field's value is not allowed (missing challenges, priority outside 1-5, malformed money, unknown country or currency, an area listed twice); `errors` names each field",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public MatchList match(
-            @Parameter(description = "Also list schemes that address one of the challenges but fail another hard criterion (after the eligible ones). true or false, default false")
+            @Parameter(description = "Also list schemes that address one of the challenges but fail another hard criterion (after the eligible ones)",
+                    schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
             @QueryParam("includeIneligible") String includeIneligible,
-            @Parameter(description = "Most matches to return, 1 to 100, default 20")
+            @Parameter(description = "Most matches to return",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
             @QueryParam("limit") String limit,
             @Parameter(description = "Languages for scheme names when the body gives no `languages`")
             @HeaderParam("Accept-Language") String acceptLanguage,

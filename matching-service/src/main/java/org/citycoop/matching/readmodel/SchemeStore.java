@@ -13,6 +13,7 @@ import org.hibernate.query.NativeQuery;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.stream.Stream;
 
@@ -95,7 +96,7 @@ public class SchemeStore {
         NativeQuery<Object[]> query = entityManager.createNativeQuery(sql).unwrap(NativeQuery.class);
         query.setParameter(1, names(areas), String[].class);
         if (onlyEligible) {
-            query.setParameter(2, now.atOffset(java.time.ZoneOffset.UTC), OffsetDateTime.class)
+            query.setParameter(2, now.atOffset(ZoneOffset.UTC), OffsetDateTime.class)
                     .setParameter(3, country, String.class)
                     .setParameter(4, applicantType.name(), String.class);
         }

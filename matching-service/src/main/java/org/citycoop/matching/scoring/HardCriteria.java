@@ -1,9 +1,9 @@
 package org.citycoop.matching.scoring;
 
 import org.citycoop.matching.readmodel.ArrangementData;
-import org.citycoop.matching.readmodel.SchemeData;
 import org.citycoop.matching.readmodel.SchemeData.ApplicationWindow;
 import org.citycoop.matching.readmodel.SchemeData.ProcessStep;
+import org.citycoop.matching.readmodel.SchemeData;
 import org.citycoop.matching.vocabulary.ApplicantType;
 import org.citycoop.matching.vocabulary.ArrangementStatus;
 import org.citycoop.matching.vocabulary.ChallengeArea;

@@ -4,6 +4,7 @@ import org.citycoop.matching.readmodel.ArrangementData;
 import org.citycoop.matching.readmodel.SchemeData;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -39,9 +40,10 @@ public final class MatchScorer {
                 .mapToDouble(rating -> rating.assessment().criterion().weight() * rating.value())
                 .sum();
         double score = Math.min(1, Math.max(0, Math.round(weighted * 1000) / 1000.0));
-        boolean eligible = hard.stream().noneMatch(assessment -> assessment.result() == CriterionResult.FAILED);
-        List<Assessment> explanation = new java.util.ArrayList<>(hard);
+        List<Assessment> explanation = new ArrayList<>(hard);
         soft.forEach(rating -> explanation.add(rating.assessment()));
+        boolean eligible = explanation.stream()
+                .noneMatch(assessment -> assessment.criterion().isHard() && assessment.result() == CriterionResult.FAILED);
         return new Match(scheme, HardCriteria.effectiveStatus(scheme, now), score, eligible, List.copyOf(explanation));
     }
 }

@@ -2,6 +2,7 @@ package org.citycoop.matching.scoring;
 
 import org.citycoop.matching.readmodel.SchemeData;
 
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -38,7 +39,7 @@ public final class SchemeLanguages {
 
     /** The scheme's name in the first of {@code languages} it has one in, else its English (default) name. */
     public static String name(SchemeData scheme, List<String> languages) {
-        Map<String, String> byLanguage = new java.util.HashMap<>();
+        Map<String, String> byLanguage = new HashMap<>();
         scheme.names().forEach((tag, name) -> byLanguage.putIfAbsent(primary(tag), name));
         for (String language : languages) {
             String name = byLanguage.get(primary(language));

@@ -1,12 +1,13 @@
 package org.citycoop.matching.scoring;
 
-import org.citycoop.matching.readmodel.SchemeData;
 import org.citycoop.matching.readmodel.SchemeData.FundingRange;
+import org.citycoop.matching.readmodel.SchemeData;
 import org.citycoop.matching.vocabulary.Money;
 import org.citycoop.matching.vocabulary.SupportType;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -34,7 +35,7 @@ public final class SoftCriteria {
     public static Rating challenges(NeedsProfile profile, SchemeData scheme) {
         double covered = 0;
         double total = 0;
-        List<String> coveredAreas = new java.util.ArrayList<>();
+        List<String> coveredAreas = new ArrayList<>();
         for (NeedsProfile.Challenge challenge : profile.challenges()) {
             double weight = 1.0 / challenge.priority();
             total += weight;

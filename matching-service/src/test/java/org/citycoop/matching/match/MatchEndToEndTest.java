@@ -14,11 +14,14 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import static io.restassured.RestAssured.given;
@@ -125,7 +128,7 @@ class MatchEndToEndTest {
     @Test
     void thePreFilterDropsOnlyIneligibleSchemes() {
         String area = "SOCIAL_CAPITAL";
-        Map<String, ObjectNode> schemes = new java.util.LinkedHashMap<>();
+        Map<String, ObjectNode> schemes = new LinkedHashMap<>();
         schemes.put("open", openScheme(UUID.randomUUID().toString(), area));
         schemes.put("rolling", openScheme(UUID.randomUUID().toString(), area));
         schemes.get("rolling").putObject("window").put("kind", "ROLLING");
@@ -196,7 +199,7 @@ class MatchEndToEndTest {
     }
 
     private Map<String, Object> awaitMatch(String body, String acceptLanguage, String schemeId,
-                                           java.util.function.Predicate<Map<String, Object>> ready) {
+                                           Predicate<Map<String, Object>> ready) {
         return awaitMatch(body, acceptLanguage, "?limit=100", schemeId, ready);
     }
 
@@ -206,11 +209,11 @@ class MatchEndToEndTest {
 
     /** Posts the profile until the scheme is among the matches and {@code ready} holds for its summary. */
     private Map<String, Object> awaitMatch(String body, String acceptLanguage, String query, String schemeId,
-                                           java.util.function.Predicate<Map<String, Object>> ready) {
+                                           Predicate<Map<String, Object>> ready) {
         return await().atMost(PATIENCE).until(() -> items(body, query, acceptLanguage).stream()
                         .filter(item -> schemeId.equals(scheme(item).get("id")) && ready.test(scheme(item)))
                         .findFirst().orElse(null),
-                java.util.Objects::nonNull);
+                Objects::nonNull);
     }
 
     private static List<Map<String, Object>> items(String body, String query) {
@@ -238,7 +241,7 @@ class MatchEndToEndTest {
     /** The explanation by criterion, in order. */
     @SuppressWarnings("unchecked")
     private static Map<String, Map<String, String>> explanation(Map<String, Object> item) {
-        Map<String, Map<String, String>> byCriterion = new java.util.LinkedHashMap<>();
+        Map<String, Map<String, String>> byCriterion = new LinkedHashMap<>();
         for (Map<String, String> entry : (List<Map<String, String>>) item.get("explanation")) {
             byCriterion.put(entry.get("criterion"), Map.of("result", entry.get("result"), "detail", entry.get("detail")));
         }

@@ -14,17 +14,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
+import javax.sql.DataSource;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -157,7 +158,7 @@ class ReadModelConsumersTest {
     }
 
     /** Sends a marker event after the ones before it on partition 0 and waits until it is stored. */
-    private void awaitMarker(String topic, String type, java.util.function.Function<String, String> data, String table) {
+    private void awaitMarker(String topic, String type, Function<String, String> data, String table) {
         String markerId = UUID.randomUUID().toString();
         events.publish(topic, 0, UUID.randomUUID().toString(), type, markerId, data.apply(markerId));
         awaitValue("SELECT id FROM " + table + " WHERE id = ?", markerId, markerId);
@@ -180,7 +181,7 @@ class ReadModelConsumersTest {
 
     /** Reads matching.dead-letter from the start until it holds a record for each key. */
     private static Map<String, ConsumerRecord<String, String>> awaitDeadLetters(List<String> keys) {
-        Map<String, ConsumerRecord<String, String>> found = new java.util.HashMap<>();
+        Map<String, ConsumerRecord<String, String>> found = new HashMap<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
                 ConsumerConfig.GROUP_ID_CONFIG, "dead-letter-test-" + UUID.randomUUID(),
@@ -197,6 +198,6 @@ class ReadModelConsumersTest {
                 return found.keySet().containsAll(keys);
             });
         }
-        return new java.util.HashMap<>(found);
+        return found;
     }
 }

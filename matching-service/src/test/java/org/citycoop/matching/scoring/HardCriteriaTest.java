@@ -1,7 +1,7 @@
 package org.citycoop.matching.scoring;
 
-import org.citycoop.matching.readmodel.SchemeData;
 import org.citycoop.matching.readmodel.SchemeData.ProcessStep;
+import org.citycoop.matching.readmodel.SchemeData;
 import org.citycoop.matching.vocabulary.ApplicantType;
 import org.citycoop.matching.vocabulary.ArrangementStatus;
 import org.citycoop.matching.vocabulary.ChallengeArea;
