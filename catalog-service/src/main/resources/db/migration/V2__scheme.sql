@@ -13,7 +13,7 @@ CREATE TABLE scheme (
     sectors                 TEXT[]      NOT NULL,   -- DAC 5-digit codes
     eligible_countries      TEXT[]      NOT NULL,   -- ISO 3166-1 alpha-2; empty = no country restriction
     eligible_regions        TEXT[]      NOT NULL,   -- IATI Region codes
-    window_kind             TEXT        NOT NULL CHECK (window_kind IN ('FIXED', 'ROLLING', 'ANNUAL')),
+    window_kind             TEXT        CHECK (window_kind IN ('FIXED', 'ROLLING', 'ANNUAL')), -- null: no published window
     window_opens            TIMESTAMPTZ,
     window_opens_offset     INT,        -- UTC offset in seconds the agency gave, kept for the response
     window_deadline         TIMESTAMPTZ,
@@ -45,7 +45,7 @@ RETURNS TEXT LANGUAGE sql STABLE AS $$
     SELECT CASE
         WHEN withdrawn THEN 'WITHDRAWN'
         WHEN superseded_by IS NOT NULL THEN 'CLOSED'
-        WHEN kind = 'ROLLING' THEN 'OPEN'
+        WHEN kind IS NULL OR kind = 'ROLLING' THEN 'OPEN'
         WHEN kind = 'FIXED' THEN
             CASE WHEN opens IS NOT NULL AND at < opens THEN 'FORECASTED'
                  WHEN at <= deadline THEN 'OPEN'

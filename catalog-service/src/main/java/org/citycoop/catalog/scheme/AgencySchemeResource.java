@@ -5,6 +5,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -34,6 +35,21 @@ public class AgencySchemeResource {
 
     @Inject
     SchemeService service;
+
+    @GET
+    @Path("/{ref}")
+    @Operation(summary = "Read a scheme by the agency's own reference",
+            description = "The same representation as GET /v1/schemes/{id}; its ETag is what an update sends in If-Match.")
+    @APIResponse(responseCode = "200", description = "The scheme", headers = @Header(name = "ETag", description = "Quoted version"),
+            content = @Content(schema = @Schema(implementation = SchemeView.class)))
+    @APIResponse(responseCode = "404", description = "The agency has no scheme under this reference",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<SchemeView> get(
+            @Parameter(description = "The agency's id", example = "unep-ietc") @PathParam("agencyId") String agencyId,
+            @Parameter(description = "The agency's own reference", example = "AQ-2027-01") @PathParam("ref") String ref) {
+        SchemeView view = service.getByRef(agencyId, ref);
+        return RestResponse.ResponseBuilder.ok(view).header(HttpHeaders.ETAG, EntityTags.of(view.version())).build();
+    }
 
     @PUT
     @Path("/{ref}")

@@ -121,11 +121,12 @@ public class Scheme {
         sectors = c.sectors();
         eligibleCountries = c.eligibleCountries();
         eligibleRegions = c.eligibleRegions();
-        windowKind = c.window().kind();
-        windowOpens = c.window().opens() == null ? null : c.window().opens().toInstant();
-        windowOpensOffset = c.window().opens() == null ? null : c.window().opens().getOffset().getTotalSeconds();
-        windowDeadline = c.window().deadline() == null ? null : c.window().deadline().toInstant();
-        windowDeadlineOffset = c.window().deadline() == null ? null : c.window().deadline().getOffset().getTotalSeconds();
+        ApplicationWindow window = c.window();
+        windowKind = window == null ? null : window.kind();
+        windowOpens = window == null || window.opens() == null ? null : window.opens().toInstant();
+        windowOpensOffset = window == null || window.opens() == null ? null : window.opens().getOffset().getTotalSeconds();
+        windowDeadline = window == null || window.deadline() == null ? null : window.deadline().toInstant();
+        windowDeadlineOffset = window == null || window.deadline() == null ? null : window.deadline().getOffset().getTotalSeconds();
         supersededBy = c.supersededBy();
         searchText = Stream.concat(c.names().values().stream(), c.descriptions().values().stream())
                 .map(text -> text.toLowerCase(Locale.ROOT))
@@ -145,7 +146,11 @@ public class Scheme {
                 d.coFinancingShare(), d.processSteps(), window(), supersededBy, d.sourceUrl(), d.verifiedOn());
     }
 
+    /** The application window, or null when the agency published none. */
     ApplicationWindow window() {
+        if (windowKind == null) {
+            return null;
+        }
         return new ApplicationWindow(windowKind, at(windowOpens, windowOpensOffset), at(windowDeadline, windowDeadlineOffset));
     }
 

@@ -48,8 +48,9 @@ public record SchemeContent(
         String financeType,
         @Schema(description = "IATI AidType code (GET /v1/vocabularies/aid-types), or null", example = "D02")
         String aidType,
-        @NotEmpty @Size(max = 10)
-        @Schema(description = "Who may apply, at least one")
+        @Size(max = 10)
+        @Schema(description = "Who may apply; empty or absent when the agency does not publish it (matching then "
+                + "says so instead of guessing)")
         List<ApplicantType> applicantTypes,
         @Schema(description = "How applications reach the agency, or null when not stated")
         ApplicationChannel channel,
@@ -74,8 +75,9 @@ public record SchemeContent(
         @Size(max = 30)
         @Schema(description = "The application process, steps in order")
         List<@Valid ProcessStep> processSteps,
-        @NotNull @Valid
-        @Schema(description = "When applications are accepted")
+        @Valid
+        @Schema(description = "When applications are accepted; null when the agency publishes no window (the scheme "
+                + "then counts as OPEN and matching says the window is unknown)")
         ApplicationWindow window,
         @Size(max = 300)
         @Schema(description = "Null, or what replaced the scheme (the scheme is then CLOSED)", example = "JICA preparatory surveys")

@@ -84,6 +84,13 @@ public class SchemeService {
         return new Upserted<>(view, scheme.version, outcome);
     }
 
+    /** The scheme an agency holds under its own reference; 404 problem when there is none. */
+    @Transactional
+    public SchemeView getByRef(String agencyId, String ref) {
+        return schemes.findByAgencyAndRef(agencyId, ref).map(scheme -> SchemeView.of(scheme, Instant.now()))
+                .orElseThrow(() -> ProblemException.notFound("Agency " + agencyId + " has no scheme " + ref + "."));
+    }
+
     /** @throws ProblemException 404 when there is no such scheme */
     @Transactional
     public SchemeView get(UUID id) {

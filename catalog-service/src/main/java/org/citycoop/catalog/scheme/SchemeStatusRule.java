@@ -11,7 +11,7 @@ import java.time.OffsetDateTime;
  * <ul>
  *   <li>WITHDRAWN when the agency withdrew the scheme;</li>
  *   <li>CLOSED when it is superseded;</li>
- *   <li>ROLLING: OPEN;</li>
+ *   <li>no published window, or ROLLING: OPEN;</li>
  *   <li>FIXED: FORECASTED before {@code opens}, OPEN until the deadline (inclusive), CLOSED after;</li>
  *   <li>ANNUAL: OPEN inside an occurrence of the window (the given one, or the same local dates and offset
  *       in a later year), FORECASTED otherwise.</li>
@@ -30,6 +30,9 @@ public final class SchemeStatusRule {
         }
         if (supersededBy != null) {
             return SchemeStatus.CLOSED;
+        }
+        if (window == null) {
+            return SchemeStatus.OPEN;
         }
         return switch (window.kind()) {
             case ROLLING -> SchemeStatus.OPEN;

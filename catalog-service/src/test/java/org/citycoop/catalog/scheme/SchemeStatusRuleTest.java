@@ -35,6 +35,14 @@ class SchemeStatusRuleTest {
     }
 
     @Test
+    void aSchemeWithoutPublishedWindowIsOpenUnlessSupersededOrWithdrawn() {
+        Instant now = Instant.parse("2026-11-29T00:00:00Z");
+        assertEquals(OPEN, SchemeStatusRule.statusAt(now, false, null, null));
+        assertEquals(CLOSED, SchemeStatusRule.statusAt(now, false, "JICA preparatory surveys", null));
+        assertEquals(WITHDRAWN, SchemeStatusRule.statusAt(now, true, null, null));
+    }
+
+    @Test
     void fixedWindowWithoutOpeningIsOpenUntilItsDeadline() {
         ApplicationWindow window = fixed(null, "2027-03-31T23:59:00+09:00");
         assertEquals(OPEN, status("2000-01-01T00:00:00Z", window));

@@ -16,6 +16,7 @@ import java.util.List;
 
 import static io.restassured.RestAssured.given;
 import static org.citycoop.catalog.Fixtures.putScheme;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -114,6 +115,23 @@ class SchemeUpsertTest {
         String agency = Fixtures.createAgency("ifnew");
         putScheme(agency, "NEW", Fixtures.scheme(), "\"1\"").statusCode(412);
         given().queryParam("agency", agency).get("/v1/schemes").then().body("items", org.hamcrest.Matchers.empty());
+    }
+
+    @Test
+    void aSchemeWithoutPublishedWindowOrApplicantTypesIsKeptAsSuchAndReadableByRef() {
+        String agency = Fixtures.createAgency("unknowns");
+        ObjectNode body = Fixtures.scheme();
+        body.remove("window");
+        body.remove("applicantTypes");
+        putScheme(agency, "UNKNOWNS", body).statusCode(201)
+                .body("window", nullValue())
+                .body("applicantTypes", empty())
+                .body("status", equalTo("OPEN"));
+        given().get("/v1/agencies/" + agency + "/schemes/UNKNOWNS").then().statusCode(200)
+                .header("ETag", equalTo("\"1\""))
+                .body("ref", equalTo("UNKNOWNS")).body("window", nullValue());
+        given().get("/v1/agencies/" + agency + "/schemes/NOPE").then().statusCode(404)
+                .contentType("application/problem+json");
     }
 
     @Test

@@ -62,8 +62,6 @@ class SchemeValidationTest {
                 bad("blank name", 422, "name", s -> s.put("name", " ")),
                 bad("empty support types", 422, "supportTypes", s -> s.putArray("supportTypes")),
                 bad("missing challenge areas", 422, "challengeAreas", s -> s.remove("challengeAreas")),
-                bad("missing applicant types", 422, "applicantTypes", s -> s.remove("applicantTypes")),
-                bad("missing window", 422, "window", s -> s.remove("window")),
                 bad("missing window kind", 422, "window.kind", s -> ((ObjectNode) s.get("window")).remove("kind")),
                 bad("null in an enum list", 422, "challengeAreas[1]", s -> s.putArray("challengeAreas").add("AIR_QUALITY").addNull()),
                 bad("step without title", 422, "processSteps[0].title", s -> ((ObjectNode) s.get("processSteps").get(0)).remove("title")),
