@@ -16,6 +16,8 @@ import java.nio.file.Path;
 public final class ExampleEvents {
 
     public static final Path SCHEME = Path.of("../catalog-service/src/main/resources/events/org.citycoop.catalog.scheme.updated.v1.json");
+    public static final Path SCHEME_CREATED = Path.of("../catalog-service/src/main/resources/events/org.citycoop.catalog.scheme.created.v1.json");
+    public static final Path AGENCY_CREATED = Path.of("../catalog-service/src/main/resources/events/org.citycoop.catalog.agency.created.v1.json");
     public static final Path AGENCY = Path.of("../catalog-service/src/main/resources/events/org.citycoop.catalog.agency.updated.v1.json");
     public static final Path ARRANGEMENT = Path.of("../twinning-service/src/main/resources/events/org.citycoop.twinning.arrangement.updated.v1.json");
 

@@ -71,7 +71,7 @@ public class SchemeStore {
      * The schemes that may match, streamed from the database (with their agency's name and acronym). All of
      * them cover at least one of {@code areas}. With {@code onlyEligible} the query also leaves out what the
      * hard criteria of {@link org.citycoop.matching.scoring.HardCriteria} would fail for certain: a scheme
-     * withdrawn, closed or superseded, a {@code FIXED} deadline at or before {@code now}, a country list
+     * withdrawn or superseded, a {@code FIXED} deadline before {@code now}, a country list
      * without {@code country}, an applicant list with neither {@code applicantType} nor {@code ANY}. Scoring
      * decides the rest (deadline reachability, partner city, region membership). Call inside a transaction and
      * close the stream.
@@ -86,9 +86,9 @@ public class SchemeStore {
         if (onlyEligible) {
             sql += """
 
-                      AND COALESCE(s.status, '') NOT IN ('WITHDRAWN', 'CLOSED')
+                      AND s.status IS DISTINCT FROM 'WITHDRAWN'
                       AND s.superseded_by IS NULL
-                      AND (s.window_kind IS DISTINCT FROM 'FIXED' OR s.deadline IS NULL OR s.deadline > ?2)
+                      AND (s.window_kind IS DISTINCT FROM 'FIXED' OR s.deadline IS NULL OR s.deadline >= ?2)
                       AND (cardinality(s.eligible_countries) = 0 OR ?3 = ANY (s.eligible_countries))
                       AND ('ANY' = ANY (s.applicant_types) OR ?4 = ANY (s.applicant_types))""";
         }

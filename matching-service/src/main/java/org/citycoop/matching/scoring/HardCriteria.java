@@ -63,14 +63,17 @@ public final class HardCriteria {
                 + " only, not " + profile.applicantType() + "; " + how);
     }
 
-    /** The application channel in words; the catalogue's codes {@code DIRECT} and national-government ones. */
+    /** The application channel in words, for the catalogue's channel codes. */
     static String channel(String channel) {
         if (channel == null) {
             return "application channel not stated";
         }
         return switch (channel) {
             case "DIRECT" -> "apply directly to the agency";
-            case "NATIONAL_GOVERNMENT", "THROUGH_NATIONAL_GOVERNMENT" -> "apply through your national government";
+            case "THROUGH_NATIONAL_GOVERNMENT" -> "apply through your national government";
+            case "THROUGH_AGENCY_STAFF" -> "the agency's staff prepare and submit the proposal with you";
+            case "THROUGH_IMPLEMENTING_AGENCY" -> "an accredited implementing agency applies on your behalf";
+            case "THROUGH_PARTNER_LOCAL_GOVERNMENT" -> "a local government of the donor country applies, with you as its counterpart";
             default -> "application channel " + channel;
         };
     }
@@ -96,26 +99,36 @@ public final class HardCriteria {
     }
 
     /**
-     * The scheme's status at {@code now}: {@code WITHDRAWN} as published; {@code CLOSED} when published closed,
-     * when another scheme supersedes it, or when a {@code FIXED} window's deadline is at or before {@code now};
-     * otherwise a {@code FIXED} window that has opened is {@code OPEN} and one that has not is
-     * {@code FORECASTED}; in all other cases the published status (null when unknown).
+     * The scheme's status at {@code now}, derived as the catalogue derives it (its status is never stored, so
+     * the one in an event is only right when published): {@code WITHDRAWN} when withdrawn; {@code CLOSED} when
+     * another scheme supersedes it; no window or {@code ROLLING}: {@code OPEN}; {@code FIXED}: {@code FORECASTED}
+     * before {@code opens}, {@code OPEN} until the deadline (inclusive), {@code CLOSED} after it; {@code ANNUAL}:
+     * {@code OPEN} inside an occurrence of the window (the given one or the same dates in a later year),
+     * {@code FORECASTED} otherwise. When the window's kind or dates are unknown, the status as published (null
+     * when unknown too).
      */
     public static SchemeStatus effectiveStatus(SchemeData scheme, Instant now) {
         if (scheme.status() == SchemeStatus.WITHDRAWN) {
             return SchemeStatus.WITHDRAWN;
         }
-        if (scheme.supersededBy() != null || scheme.status() == SchemeStatus.CLOSED) {
+        if (scheme.supersededBy() != null) {
             return SchemeStatus.CLOSED;
         }
         ApplicationWindow window = scheme.window();
-        if (window != null && window.kind() == WindowKind.FIXED) {
-            if (window.deadline() != null && !window.deadline().toInstant().isAfter(now)) {
-                return SchemeStatus.CLOSED;
+        if (window == null) {
+            return SchemeStatus.OPEN;
+        }
+        if (window.kind() == WindowKind.ROLLING) {
+            return SchemeStatus.OPEN;
+        }
+        if (window.kind() == WindowKind.FIXED) {
+            if (window.opens() != null && now.isBefore(window.opens().toInstant())) {
+                return SchemeStatus.FORECASTED;
             }
-            if (window.opens() != null) {
-                return window.opens().toInstant().isAfter(now) ? SchemeStatus.FORECASTED : SchemeStatus.OPEN;
-            }
+            return window.deadline() != null && now.isAfter(window.deadline().toInstant()) ? SchemeStatus.CLOSED : SchemeStatus.OPEN;
+        }
+        if (window.kind() == WindowKind.ANNUAL && window.opens() != null && window.deadline() != null) {
+            return now.isBefore(nextAnnualOpening(window, now).toInstant()) ? SchemeStatus.FORECASTED : SchemeStatus.OPEN;
         }
         return scheme.status();
     }
@@ -129,16 +142,35 @@ public final class HardCriteria {
         if (status == null) {
             return Assessment.partlyMet(Criterion.STATUS, "status not known");
         }
+        ApplicationWindow window = scheme.window();
         return switch (status) {
             case OPEN -> Assessment.met(Criterion.STATUS, "open");
-            case FORECASTED -> Assessment.partlyMet(Criterion.STATUS, scheme.window() != null && scheme.window().opens() != null
-                    ? "forecasted: opens " + format(scheme.window().opens()) : "forecasted: not open yet");
+            case FORECASTED -> Assessment.partlyMet(Criterion.STATUS, window != null && window.opens() != null
+                    ? "forecasted: opens " + format(window.kind() == WindowKind.ANNUAL && window.deadline() != null
+                            ? nextAnnualOpening(window, now) : window.opens())
+                    : "forecasted: not open yet");
             case WITHDRAWN -> Assessment.failed(Criterion.STATUS, "withdrawn by the agency");
             case CLOSED -> Assessment.failed(Criterion.STATUS, scheme.supersededBy() != null
                     ? "closed: superseded by scheme " + scheme.supersededBy()
-                    : scheme.status() == SchemeStatus.CLOSED ? "closed by the agency"
-                    : "closed: the deadline " + format(scheme.window().deadline()) + " has passed");
+                    : window != null && window.kind() == WindowKind.FIXED
+                    ? "closed: the deadline " + format(window.deadline()) + " has passed"
+                    : "closed, as the catalogue published it");
         };
+    }
+
+    /** When the yearly window whose deadline comes next (at or after {@code now}) opens. */
+    private static OffsetDateTime nextAnnualOpening(ApplicationWindow window, Instant now) {
+        OffsetDateTime deadline = nextOccurrence(window.deadline(), now);
+        return window.opens().plusYears(deadline.getYear() - window.deadline().getYear());
+    }
+
+    /** The first occurrence of {@code time}, or of the same date and time in a later year, that is not before {@code now}. */
+    static OffsetDateTime nextOccurrence(OffsetDateTime time, Instant now) {
+        OffsetDateTime next = time;
+        while (next.toInstant().isBefore(now)) {
+            next = next.plusYears(1);
+        }
+        return next;
     }
 
     /**
@@ -146,8 +178,8 @@ public final class HardCriteria {
      * the process steps up to and including the last step whose actor is {@code CITY},
      * {@code NATIONAL_GOVERNMENT} or {@code PARTNER_CITY} (0 when there is none); the deadline is reachable when
      * the whole days left until it are at least that. {@code ROLLING} is MET. {@code FIXED}: FAILED when the
-     * deadline has passed or is not reachable. {@code ANNUAL}: the next occurrence of the deadline (same date
-     * and time in a later year) is used; when it is not reachable but the one a year later is, PARTLY_MET
+     * deadline has passed or is not reachable. {@code ANNUAL}: the next occurrence of the deadline (the given one
+     * or the same date and time in a later year, not before now) is used; when it is not reachable but the one a year later is, PARTLY_MET
      * naming both. No window, kind or deadline: PARTLY_MET.
      */
     public static Assessment deadline(SchemeData scheme, Instant now) {
@@ -163,17 +195,14 @@ public final class HardCriteria {
         }
         LeadTime lead = LeadTime.of(scheme.processSteps());
         if (window.kind() == WindowKind.FIXED) {
-            if (!window.deadline().toInstant().isAfter(now)) {
+            if (now.isAfter(window.deadline().toInstant())) {
                 return Assessment.failed(Criterion.DEADLINE, "the deadline " + format(window.deadline()) + " has passed");
             }
             return reachable(window.deadline(), lead, now)
                     ? Assessment.met(Criterion.DEADLINE, describe("the deadline", window.deadline(), lead, now))
                     : Assessment.failed(Criterion.DEADLINE, describe("the deadline", window.deadline(), lead, now));
         }
-        OffsetDateTime next = window.deadline();
-        while (!next.toInstant().isAfter(now)) {
-            next = next.plusYears(1);
-        }
+        OffsetDateTime next = nextOccurrence(window.deadline(), now);
         if (reachable(next, lead, now)) {
             return Assessment.met(Criterion.DEADLINE, describe("the next yearly deadline", next, lead, now));
         }

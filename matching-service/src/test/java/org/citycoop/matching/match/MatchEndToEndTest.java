@@ -140,7 +140,6 @@ class MatchEndToEndTest {
         schemes.get("pastDeadline").putObject("window").put("kind", "FIXED").put("opens", NOW.minusDays(90).toString())
                 .put("deadline", NOW.minusDays(1).toString());
         schemes.put("withdrawn", openScheme(UUID.randomUUID().toString(), area).put("status", "WITHDRAWN"));
-        schemes.put("closed", openScheme(UUID.randomUUID().toString(), area).put("status", "CLOSED"));
         schemes.put("superseded", openScheme(UUID.randomUUID().toString(), area).put("supersededBy", "next-scheme"));
         schemes.put("otherCountry", openScheme(UUID.randomUUID().toString(), area));
         schemes.get("otherCountry").putArray("eligibleCountries").add("VN");

@@ -57,6 +57,24 @@ class EventContractTest {
     }
 
     @Test
+    void catalogueSchemeCreatedEvent() throws Exception {
+        SchemeData scheme = json.treeToValue(ExampleEvents.data(ExampleEvents.SCHEME_CREATED), SchemeData.class);
+        assertEquals("0b6f3f7e-2d4c-4a8e-bb1e-5c8f1a2d9e10", scheme.id());
+        assertEquals(1L, scheme.version());
+        assertEquals(List.of("ID", "VN"), scheme.eligibleCountries());
+        assertEquals(List.of(new SchemeData.ProcessStep("Expression of interest", StepActor.CITY, 14)), scheme.processSteps());
+        assertEquals(OffsetDateTime.parse("2027-03-31T23:59:00+09:00"), scheme.window().deadline());
+    }
+
+    @Test
+    void catalogueAgencyCreatedEvent() throws Exception {
+        AgencyData agency = json.treeToValue(ExampleEvents.data(ExampleEvents.AGENCY_CREATED), AgencyData.class);
+        assertEquals("unep-ietc", agency.id());
+        assertEquals("UNEP-IETC", agency.acronym());
+        assertEquals(1L, agency.version());
+    }
+
+    @Test
     void catalogueAgencyEvent() throws Exception {
         AgencyData agency = json.treeToValue(ExampleEvents.data(ExampleEvents.AGENCY), AgencyData.class);
         assertEquals(new AgencyData("unep-ietc", "UN Environment Programme, International Environmental Technology Centre",

@@ -40,11 +40,13 @@ class HardCriteriaTest {
         assertResult(MET, "open to LOCAL_GOVERNMENT; apply directly to the agency",
                 HardCriteria.applicantType(surabaya(), scheme().build()));
         assertResult(MET, "open to any applicant; apply through your national government",
-                HardCriteria.applicantType(surabaya(), scheme().applicantTypes(ApplicantType.ANY).channel("NATIONAL_GOVERNMENT").build()));
+                HardCriteria.applicantType(surabaya(), scheme().applicantTypes(ApplicantType.ANY).channel("THROUGH_NATIONAL_GOVERNMENT").build()));
         assertResult(FAILED, "open to NATIONAL_GOVERNMENT, NGO only, not LOCAL_GOVERNMENT; apply through your national government",
                 HardCriteria.applicantType(surabaya(), scheme().applicantTypes(ApplicantType.NATIONAL_GOVERNMENT, ApplicantType.NGO)
-                        .channel("NATIONAL_GOVERNMENT").build()));
+                        .channel("THROUGH_NATIONAL_GOVERNMENT").build()));
         assertEquals(FAILED, HardCriteria.applicantType(surabaya(), scheme().applicantTypes().build()).result());
+        assertResult(MET, "open to LOCAL_GOVERNMENT; a local government of the donor country applies, with you as its counterpart",
+                HardCriteria.applicantType(surabaya(), scheme().channel("THROUGH_PARTNER_LOCAL_GOVERNMENT").build()));
     }
 
     @Test
@@ -67,17 +69,32 @@ class HardCriteriaTest {
         assertEquals(SchemeStatus.CLOSED, HardCriteria.effectiveStatus(pastDeadline, NOW));
         assertResult(FAILED, "closed: the deadline 2026-12-31T09:00:00+09:00 has passed", HardCriteria.status(pastDeadline, NOW));
         SchemeData deadlineNow = scheme().window(WindowKind.FIXED, days(-60), NOW.atOffset(TOKYO)).build();
-        assertEquals(FAILED, HardCriteria.status(deadlineNow, NOW).result());
+        assertResult(MET, "open", HardCriteria.status(deadlineNow, NOW));
+        SchemeData deadlineASecondAgo = scheme().window(WindowKind.FIXED, days(-60), NOW.minusSeconds(1).atOffset(TOKYO)).build();
+        assertEquals(FAILED, HardCriteria.status(deadlineASecondAgo, NOW).result());
+        assertResult(MET, "open", HardCriteria.status(scheme().status(SchemeStatus.CLOSED).window(WindowKind.ROLLING, null, null).build(), NOW));
+    }
+
+    @Test
+    void annualWindowsAreOpenInsideAnOccurrence() {
+        SchemeData springCall = scheme().window(WindowKind.ANNUAL, OffsetDateTime.parse("2019-02-01T09:00:00+09:00"),
+                OffsetDateTime.parse("2019-03-31T23:59:00+09:00")).build();
+        assertEquals(SchemeStatus.FORECASTED, HardCriteria.effectiveStatus(springCall, NOW));
+        assertResult(PARTLY_MET, "forecasted: opens 2027-02-01T09:00:00+09:00", HardCriteria.status(springCall, NOW));
+        SchemeData winterCall = scheme().window(WindowKind.ANNUAL, OffsetDateTime.parse("2019-12-01T09:00:00+09:00"),
+                OffsetDateTime.parse("2020-01-31T23:59:00+09:00")).build();
+        assertResult(MET, "open", HardCriteria.status(winterCall, NOW));
     }
 
     @Test
     void withdrawnClosedAndSupersededSchemesFail() {
         assertResult(FAILED, "withdrawn by the agency", HardCriteria.status(scheme().status(SchemeStatus.WITHDRAWN).build(), NOW));
-        assertResult(FAILED, "closed by the agency", HardCriteria.status(scheme()
-                .window(WindowKind.ROLLING, null, null).status(SchemeStatus.CLOSED).build(), NOW));
         assertResult(FAILED, "closed: superseded by scheme scheme-2", HardCriteria.status(scheme().supersededBy("scheme-2").build(), NOW));
+        // A window of a kind this service does not know: the status as published.
+        assertResult(FAILED, "closed, as the catalogue published it", HardCriteria.status(scheme()
+                .window(null, days(-10), days(10)).status(SchemeStatus.CLOSED).build(), NOW));
         assertResult(PARTLY_MET, "status not known", HardCriteria.status(scheme()
-                .window(WindowKind.ROLLING, null, null).status(null).build(), NOW));
+                .window(null, null, null).status(null).build(), NOW));
     }
 
     @Test
