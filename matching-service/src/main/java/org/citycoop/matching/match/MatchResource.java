@@ -37,8 +37,9 @@ public class MatchResource {
 
             **Hard criteria** (a FAILED one makes the scheme ineligible):
             - `relevance`: at least one of the city's challenge areas is among the scheme's.
-            - `applicantType`: the profile's applicant type, or ANY, is among the scheme's applicant types; \
-            the detail names the channel (apply directly, or through your national government).
+            - `applicantType`: the profile's applicant type, or ANY, is among the scheme's applicant types \
+            (PARTLY_MET when the agency does not publish them); the detail names the channel (apply directly, \
+            through your national government, ...).
             - `country`: the scheme lists no country (open to all) or lists the profile's; when it lists regions \
             only, PARTLY_MET ("region membership not checked").
             - `status`: WITHDRAWN or CLOSED fail. The status is derived at request time: a FIXED window past \

@@ -72,7 +72,7 @@ public class SchemeStore {
      * them cover at least one of {@code areas}. With {@code onlyEligible} the query also leaves out what the
      * hard criteria of {@link org.citycoop.matching.scoring.HardCriteria} would fail for certain: a scheme
      * withdrawn or superseded, a {@code FIXED} deadline before {@code now}, a country list
-     * without {@code country}, an applicant list with neither {@code applicantType} nor {@code ANY}. Scoring
+     * without {@code country}, an applicant list without {@code applicantType} or {@code ANY}. Scoring
      * decides the rest (deadline reachability, partner city, region membership). Call inside a transaction and
      * close the stream.
      */
@@ -90,7 +90,7 @@ public class SchemeStore {
                       AND s.superseded_by IS NULL
                       AND (s.window_kind IS DISTINCT FROM 'FIXED' OR s.deadline IS NULL OR s.deadline >= ?2)
                       AND (cardinality(s.eligible_countries) = 0 OR ?3 = ANY (s.eligible_countries))
-                      AND ('ANY' = ANY (s.applicant_types) OR ?4 = ANY (s.applicant_types))""";
+                      AND (cardinality(s.applicant_types) = 0 OR 'ANY' = ANY (s.applicant_types) OR ?4 = ANY (s.applicant_types))""";
         }
         @SuppressWarnings("unchecked")
         NativeQuery<Object[]> query = entityManager.createNativeQuery(sql).unwrap(NativeQuery.class);

@@ -45,8 +45,9 @@ public final class HardCriteria {
     }
 
     /**
-     * MET when the profile's applicant type, or {@code ANY}, is among the scheme's applicant types; FAILED
-     * otherwise (also when the scheme names none). The detail names the application channel.
+     * MET when the profile's applicant type, or {@code ANY}, is among the scheme's applicant types; PARTLY_MET
+     * when the scheme lists none (the agency does not publish who may apply); FAILED otherwise. The detail names
+     * the application channel.
      */
     public static Assessment applicantType(NeedsProfile profile, SchemeData scheme) {
         String how = channel(scheme.channel());
@@ -57,7 +58,7 @@ public final class HardCriteria {
             return Assessment.met(Criterion.APPLICANT_TYPE, "open to any applicant; " + how);
         }
         if (scheme.applicantTypes().isEmpty()) {
-            return Assessment.failed(Criterion.APPLICANT_TYPE, "the scheme names no applicant type this service knows");
+            return Assessment.partlyMet(Criterion.APPLICANT_TYPE, "who may apply is not published; ask the agency; " + how);
         }
         return Assessment.failed(Criterion.APPLICANT_TYPE, "open to " + join(scheme.applicantTypes())
                 + " only, not " + profile.applicantType() + "; " + how);
@@ -185,7 +186,7 @@ public final class HardCriteria {
     public static Assessment deadline(SchemeData scheme, Instant now) {
         ApplicationWindow window = scheme.window();
         if (window == null || window.kind() == null) {
-            return Assessment.partlyMet(Criterion.DEADLINE, "no application window given");
+            return Assessment.partlyMet(Criterion.DEADLINE, "application window not published");
         }
         if (window.kind() == WindowKind.ROLLING) {
             return Assessment.met(Criterion.DEADLINE, "rolling: applications are taken at any time");

@@ -136,6 +136,10 @@ class MatchEndToEndTest {
         schemes.get("regionsOnly").putArray("eligibleCountries");
         schemes.put("anyApplicant", openScheme(UUID.randomUUID().toString(), area));
         schemes.get("anyApplicant").putArray("applicantTypes").add("ANY");
+        schemes.put("applicantsNotPublished", openScheme(UUID.randomUUID().toString(), area));
+        schemes.get("applicantsNotPublished").remove("applicantTypes");
+        schemes.put("noWindow", openScheme(UUID.randomUUID().toString(), area));
+        schemes.get("noWindow").putNull("window");
         schemes.put("pastDeadline", openScheme(UUID.randomUUID().toString(), area));
         schemes.get("pastDeadline").putObject("window").put("kind", "FIXED").put("opens", NOW.minusDays(90).toString())
                 .put("deadline", NOW.minusDays(1).toString());
@@ -161,7 +165,7 @@ class MatchEndToEndTest {
                 .map(item -> (String) scheme(item).get("id")).filter(names::containsKey).map(names::get).collect(Collectors.toSet());
         Set<String> eligibleWithPreFilter = matchIds(body, "?limit=100").stream().filter(names::containsKey).map(names::get)
                 .collect(Collectors.toSet());
-        assertEquals(Set.of("open", "rolling", "regionsOnly", "anyApplicant"), eligibleInFullScan);
+        assertEquals(Set.of("open", "rolling", "regionsOnly", "anyApplicant", "applicantsNotPublished", "noWindow"), eligibleInFullScan);
         assertEquals(eligibleInFullScan, eligibleWithPreFilter);
         int firstIneligible = 0;
         while (firstIneligible < all.size() && Boolean.TRUE.equals(all.get(firstIneligible).get("eligible"))) {

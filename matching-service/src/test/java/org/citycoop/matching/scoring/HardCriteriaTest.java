@@ -44,7 +44,8 @@ class HardCriteriaTest {
         assertResult(FAILED, "open to NATIONAL_GOVERNMENT, NGO only, not LOCAL_GOVERNMENT; apply through your national government",
                 HardCriteria.applicantType(surabaya(), scheme().applicantTypes(ApplicantType.NATIONAL_GOVERNMENT, ApplicantType.NGO)
                         .channel("THROUGH_NATIONAL_GOVERNMENT").build()));
-        assertEquals(FAILED, HardCriteria.applicantType(surabaya(), scheme().applicantTypes().build()).result());
+        assertResult(PARTLY_MET, "who may apply is not published; ask the agency; apply directly to the agency",
+                HardCriteria.applicantType(surabaya(), scheme().applicantTypes().build()));
         assertResult(MET, "open to LOCAL_GOVERNMENT; a local government of the donor country applies, with you as its counterpart",
                 HardCriteria.applicantType(surabaya(), scheme().channel("THROUGH_PARTNER_LOCAL_GOVERNMENT").build()));
     }
