@@ -180,8 +180,8 @@ public final class HardCriteria {
      * {@code NATIONAL_GOVERNMENT} or {@code PARTNER_CITY} (0 when there is none); the deadline is reachable when
      * the whole days left until it are at least that. {@code ROLLING} is MET. {@code FIXED}: FAILED when the
      * deadline has passed or is not reachable. {@code ANNUAL}: the next occurrence of the deadline (the given one
-     * or the same date and time in a later year, not before now) is used; when it is not reachable but the one a year later is, PARTLY_MET
-     * naming both. No window, kind or deadline: PARTLY_MET.
+     * or the same date and time in a later year, not before now) is used; when it is not reachable but the one a
+     * year later is, PARTLY_MET naming both. No published window, kind or deadline: PARTLY_MET.
      */
     public static Assessment deadline(SchemeData scheme, Instant now) {
         ApplicationWindow window = scheme.window();
