@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A real HTTP origin standing in for catalog-service: it answers every request with what it received
- * (method, path with query, headers, body), serves a small OpenAPI document and a ready health check.
+ * (method, path with query, headers, body) and echoes X-Request-Id as the services do, serves a small OpenAPI document and a ready health check.
  * matching-service is configured on a port where nothing listens, to see the gateway's behaviour when a
  * service is down. (The whole suite through the gateway is tested in deploy/e2e.)
  */
@@ -39,7 +39,8 @@ public class OriginServer implements QuarkusTestResourceLifecycleManager {
             request.body().onSuccess(body -> {
                 JsonObject headers = new JsonObject();
                 request.headers().forEach(h -> headers.put(h.getKey().toLowerCase(), h.getValue()));
-                request.response().putHeader("Content-Type", "application/json").end(new JsonObject()
+                request.response().putHeader("Content-Type", "application/json")
+                        .putHeader("X-Request-Id", request.getHeader("X-Request-Id")).end(new JsonObject()
                         .put("method", request.method().name())
                         .put("uri", request.uri())
                         .put("headers", headers)

@@ -116,7 +116,9 @@ class SuiteIT {
                   "window": { "kind": "ROLLING" },
                   "sourceUrl": "https://example.org/compost", "verifiedOn": "2026-11-29" }""")
                 .put("/v1/agencies/unep-ietc/schemes/" + ref)
-                .then().statusCode(201).header("ETag", notNullValue());
+                .then().statusCode(201).header("ETag", notNullValue())
+                // links point at the gateway, never at a service's own address
+                .header("Location", org.hamcrest.Matchers.startsWith(suite.gatewayUrl() + "/v1/schemes/"));
 
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
                 given().contentType(ContentType.JSON).body(SURABAYA_SOLID_WASTE).post("/v1/matches")

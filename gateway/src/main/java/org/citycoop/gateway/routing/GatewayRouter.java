@@ -29,7 +29,8 @@ import java.util.stream.Collectors;
 /**
  * Routes {@code /v1/...} to the owning service through a Vert.x reverse proxy mounted on the Quarkus
  * router. Adds {@code X-Forwarded-For}, {@code -Proto}, {@code -Host} and an {@code X-Request-Id}
- * (kept when the caller sent a well-formed one); {@code traceparent} passes through untouched. An
+ * (kept when the caller sent a well-formed one; the services echo it on their responses);
+ * {@code traceparent} passes through untouched. An
  * unknown {@code /v1} path is a 404 problem; a service that cannot be reached is a 503 problem, and the
  * other services stay reachable.
  */
@@ -69,11 +70,11 @@ public class GatewayRouter {
             requestId = UUID.randomUUID().toString();
             request.headers().set(REQUEST_ID, requestId);
         }
-        context.response().putHeader(REQUEST_ID, requestId);
         String path = decoded(request.path());
         String service = path == null ? null : routes.serviceFor(path).orElse(null);
         if (service == null) {
             context.response().setStatusCode(404).putHeader("Content-Type", EdgeProblem.MEDIA_TYPE)
+                    .putHeader(REQUEST_ID, requestId)
                     .end(EdgeProblem.notFound(request.path(), requestId));
             return;
         }
@@ -126,6 +127,7 @@ public class GatewayRouter {
                         .setStatusMessage("Service Unavailable")
                         .putHeader("Content-Type", EdgeProblem.MEDIA_TYPE)
                         .putHeader("Retry-After", "5")
+                        .putHeader(REQUEST_ID, incoming.getHeader(REQUEST_ID))
                         .setBody(Body.body(EdgeProblem.serviceUnavailable(service, incoming.path(),
                                 incoming.getHeader(REQUEST_ID))));
                 return Future.succeededFuture(response);

@@ -152,7 +152,7 @@ public final class HardCriteria {
                     : "forecasted: not open yet");
             case WITHDRAWN -> Assessment.failed(Criterion.STATUS, "withdrawn by the agency");
             case CLOSED -> Assessment.failed(Criterion.STATUS, scheme.supersededBy() != null
-                    ? "closed: superseded by scheme " + scheme.supersededBy()
+                    ? "closed: no longer offered (" + scheme.supersededBy() + ")"
                     : window != null && window.kind() == WindowKind.FIXED
                     ? "closed: the deadline " + format(window.deadline()) + " has passed"
                     : "closed, as the catalogue published it");

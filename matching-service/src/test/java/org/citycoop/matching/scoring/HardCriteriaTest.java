@@ -90,7 +90,7 @@ class HardCriteriaTest {
     @Test
     void withdrawnClosedAndSupersededSchemesFail() {
         assertResult(FAILED, "withdrawn by the agency", HardCriteria.status(scheme().status(SchemeStatus.WITHDRAWN).build(), NOW));
-        assertResult(FAILED, "closed: superseded by scheme scheme-2", HardCriteria.status(scheme().supersededBy("scheme-2").build(), NOW));
+        assertResult(FAILED, "closed: no longer offered (scheme-2)", HardCriteria.status(scheme().supersededBy("scheme-2").build(), NOW));
         // A window of a kind this service does not know: the status as published.
         assertResult(FAILED, "closed, as the catalogue published it", HardCriteria.status(scheme()
                 .window(null, days(-10), days(10)).status(SchemeStatus.CLOSED).build(), NOW));
