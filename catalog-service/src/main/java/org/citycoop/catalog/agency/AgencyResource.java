@@ -18,7 +18,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.citycoop.catalog.web.EntityTags;
-import org.citycoop.catalog.web.QueryParams;
+import org.citycoop.platform.web.QueryParams;
 import org.citycoop.catalog.web.Upserted;
 import org.citycoop.platform.paging.Cursor;
 import org.citycoop.platform.paging.Page;

@@ -14,7 +14,7 @@ import org.citycoop.catalog.agency.AgencyRules;
 import org.citycoop.catalog.vocabulary.Vocabularies;
 import org.citycoop.catalog.vocabulary.Vocabulary;
 import org.citycoop.catalog.web.EntityTags;
-import org.citycoop.catalog.web.QueryParams;
+import org.citycoop.platform.web.QueryParams;
 import org.citycoop.platform.paging.Cursor;
 import org.citycoop.platform.paging.Page;
 import org.citycoop.platform.problem.Problem;

@@ -1,5 +1,6 @@
 package org.citycoop.matching.match;
 
+import org.citycoop.platform.web.QueryParams;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -96,7 +97,7 @@ public class MatchResource {
             throw ProblemException.invalid(violations);
         }
         NeedsProfile asked = body.languages().isEmpty() ? body.withLanguages(acceptedLanguages(acceptLanguage)) : body;
-        List<MatchList.Item> items = matches.match(asked, flag(includeIneligible), limit(limit)).stream()
+        List<MatchList.Item> items = matches.match(asked, QueryParams.flag("includeIneligible", includeIneligible, false), QueryParams.limit(limit)).stream()
                 .map(ranked -> item(ranked, asked.languages()))
                 .toList();
         return new MatchList(items);
@@ -111,30 +112,7 @@ public class MatchResource {
                 match.score(), match.eligible(), match.explanation());
     }
 
-    private static boolean flag(String value) {
-        if (value == null || value.equals("false")) {
-            return false;
-        }
-        if (value.equals("true")) {
-            return true;
-        }
-        throw ProblemException.badRequest("includeIneligible", "must be true or false");
-    }
 
-    private static int limit(String value) {
-        if (value == null) {
-            return 20;
-        }
-        try {
-            int limit = Integer.parseInt(value);
-            if (limit >= 1 && limit <= 100) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw ProblemException.badRequest("limit", "must be a whole number from 1 to 100");
-    }
 
     /** The language tags of an Accept-Language header, by weight (RFC 9110), without the wildcard. */
     private static List<String> acceptedLanguages(String header) {

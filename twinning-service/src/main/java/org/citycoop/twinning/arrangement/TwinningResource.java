@@ -3,9 +3,7 @@ package org.citycoop.twinning.arrangement;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -23,7 +21,7 @@ import org.citycoop.platform.paging.Cursor;
 import org.citycoop.platform.paging.Page;
 import org.citycoop.platform.problem.Problem;
 import org.citycoop.platform.problem.ProblemException;
-import org.citycoop.twinning.paging.PageSize;
+import org.citycoop.platform.web.QueryParams;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -35,10 +33,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /** Twinning arrangements between cities of the registry, and their lifecycle. */
 @Path("/v1/twinnings")
@@ -103,12 +99,12 @@ public class TwinningResource {
                     schema = @Schema(type = SchemaType.STRING, implementation = TwinningStatus.class))
             @QueryParam("status") String status,
             @Parameter(description = "Page size, 1-100", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
-            @QueryParam("limit") @DefaultValue("20") @Pattern(regexp = PageSize.PATTERN, message = PageSize.MESSAGE) String limit,
+            @QueryParam("limit") String limit,
             @Parameter(description = "Opaque cursor from a previous page's `next`")
             @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
-        int size = PageSize.of(limit);
-        List<Twinning> found = service.page(blankToNull(city), statusParameter(status), position(Cursor.decode(cursor, 2)), size + 1);
+        int size = QueryParams.limit(limit);
+        List<Twinning> found = service.page(blankToNull(city), QueryParams.enumValue("status", status, TwinningStatus.class), position(Cursor.decode(cursor, 2)), size + 1);
         String next = null;
         if (found.size() > size) {
             found = found.subList(0, size);
@@ -173,17 +169,6 @@ public class TwinningResource {
         }
     }
 
-    private static TwinningStatus statusParameter(String status) {
-        if (status == null || status.isBlank()) {
-            return null;
-        }
-        try {
-            return TwinningStatus.valueOf(status);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("status", "unknown value '" + status + "'; allowed: "
-                    + Arrays.stream(TwinningStatus.values()).map(Enum::name).collect(Collectors.joining(", ")));
-        }
-    }
 
     private static TwinningRepository.Position position(List<String> sortKey) {
         if (sortKey == null) {

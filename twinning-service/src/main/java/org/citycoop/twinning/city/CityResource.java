@@ -3,7 +3,6 @@ package org.citycoop.twinning.city;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -16,7 +15,7 @@ import org.citycoop.platform.paging.Cursor;
 import org.citycoop.platform.paging.Page;
 import org.citycoop.platform.problem.Problem;
 import org.citycoop.platform.problem.ProblemException;
-import org.citycoop.twinning.paging.PageSize;
+import org.citycoop.platform.web.QueryParams;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -52,11 +51,11 @@ public class CityResource {
             @Parameter(description = "ISO 3166-1 alpha-2 country code, upper case", example = "JP")
             @QueryParam("country") @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code in upper case, such as JP") String country,
             @Parameter(description = "Page size, 1-100", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
-            @QueryParam("limit") @DefaultValue("20") @Pattern(regexp = PageSize.PATTERN, message = PageSize.MESSAGE) String limit,
+            @QueryParam("limit") String limit,
             @Parameter(description = "Opaque cursor from a previous page's `next`")
             @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
-        int size = PageSize.of(limit);
+        int size = QueryParams.limit(limit);
         CityRepository.Position after = position(Cursor.decode(cursor, 2));
         List<City> found = cities.search(q, country, after, size + 1);
         String next = null;

@@ -227,6 +227,6 @@ class TwinningApiTest {
                 .body("items.status", not(hasItem("PROPOSED")));
         given().get("/v1/twinnings?status=DONE").then().statusCode(400).body("errors[0].field", equalTo("status"));
         given().get("/v1/twinnings?cursor=xyz").then().statusCode(400).body("errors[0].field", equalTo("cursor"));
-        given().get("/v1/twinnings?limit=0").then().statusCode(422).body("errors[0].field", equalTo("limit"));
+        given().get("/v1/twinnings?limit=0").then().statusCode(400).body("errors[0].field", equalTo("limit"));
     }
 }

@@ -144,9 +144,9 @@ class CityRegistryTest {
         given().queryParam("country", "jp").get("/v1/cities").then().statusCode(422)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("country"));
         given().queryParam("country", "JPN").get("/v1/cities").then().statusCode(422).body("errors[0].field", equalTo("country"));
-        given().queryParam("limit", 0).get("/v1/cities").then().statusCode(422).body("errors[0].field", equalTo("limit"));
-        given().queryParam("limit", 101).get("/v1/cities").then().statusCode(422).body("errors[0].field", equalTo("limit"));
-        given().queryParam("limit", "many").get("/v1/cities").then().statusCode(422).body("errors[0].field", equalTo("limit"));
+        given().queryParam("limit", 0).get("/v1/cities").then().statusCode(400).body("errors[0].field", equalTo("limit"));
+        given().queryParam("limit", 101).get("/v1/cities").then().statusCode(400).body("errors[0].field", equalTo("limit"));
+        given().queryParam("limit", "many").get("/v1/cities").then().statusCode(400).body("errors[0].field", equalTo("limit"));
         given().queryParam("q", "x".repeat(101)).get("/v1/cities").then().statusCode(422).body("errors[0].field", equalTo("q"));
         given().queryParam("cursor", "not-a-cursor").get("/v1/cities").then().statusCode(400)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("cursor"));

@@ -1,4 +1,4 @@
-package org.citycoop.catalog.storage;
+package org.citycoop.platform.storage;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -13,8 +13,9 @@ import org.hibernate.type.format.FormatMapper;
 import org.hibernate.type.format.jackson.JacksonJsonFormatMapper;
 
 /**
- * How Hibernate writes and reads JSONB columns: a mapper of its own, apart from the API's (which refuses
- * unknown fields). Dates are ISO strings; unknown fields in stored rows are ignored, so that a column
+ * How Hibernate writes and reads JSON(B) columns ({@code @JdbcTypeCode(SqlTypes.JSON)}) in every service:
+ * a mapper of its own, apart from the API's (which refuses unknown fields; with an
+ * {@code ObjectMapperCustomizer} present Quarkus needs this one to be named). Dates are ISO strings; unknown fields in stored rows are ignored, so that a column
  * written by an older version still reads after a field is removed.
  */
 @JsonFormat

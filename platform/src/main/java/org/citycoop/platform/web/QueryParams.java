@@ -1,4 +1,4 @@
-package org.citycoop.catalog.web;
+package org.citycoop.platform.web;
 
 import org.citycoop.platform.problem.ProblemException;
 
@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Reads query parameters that JAX-RS would otherwise turn into a 404 when malformed: each bad value
- * is a 400 problem naming the parameter and what it accepts.
+ * Reads query parameters that JAX-RS would otherwise turn into a 404 when malformed (resources take
+ * them as text): each bad value is a 400 problem naming the parameter and what it accepts.
  */
 public final class QueryParams {
 
@@ -35,6 +35,26 @@ public final class QueryParams {
             // reported below
         }
         throw ProblemException.badRequest("limit", "must be an integer from 1 to " + MAX_LIMIT + ", got '" + value + "'");
+    }
+
+    /** A boolean parameter: {@code true} or {@code false}, {@code fallback} when absent. */
+    public static boolean flag(String parameter, String value, boolean fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        return switch (value.trim()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw ProblemException.badRequest(parameter, "must be true or false, got '" + value + "'");
+        };
+    }
+
+    /** One value of an enum parameter, null when absent; an unknown value is a 400 listing the allowed ones. */
+    public static <E extends Enum<E>> E enumValue(String parameter, String value, Class<E> type) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return enums(parameter, List.of(value), type).get(0);
     }
 
     /** Every value of a repeatable enum parameter; an unknown value is a 400 listing the allowed ones. */

@@ -1,0 +1,33 @@
+package org.citycoop.platform.paging;
+
+import org.citycoop.platform.problem.ProblemException;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class CursorTest {
+
+    @Test
+    void aSortKeySurvivesTheRoundTripIncludingSeparatorsAndUnicode() {
+        List<String> key = List.of("2026-11-29T10:15:30.120Z", "0b6f3f7e-2d4c-4a8e-bb1e-5c8f1a2d9e10", "Đà Nẵng, 北九州");
+        assertEquals(key, Cursor.decode(Cursor.encode(key), 3));
+    }
+
+    @Test
+    void noCursorMeansTheFirstPage() {
+        assertNull(Cursor.decode(null, 2));
+        assertNull(Cursor.decode(" ", 2));
+    }
+
+    @Test
+    void aForeignOrDamagedCursorIs400NamingTheParameter() {
+        ProblemException wrongShape = assertThrows(ProblemException.class, () -> Cursor.decode(Cursor.encode(List.of("a")), 2));
+        assertEquals(400, wrongShape.status());
+        assertEquals("cursor", wrongShape.errors().get(0).field());
+        assertEquals(400, assertThrows(ProblemException.class, () -> Cursor.decode("not base64 !!", 1)).status());
+    }
+}
