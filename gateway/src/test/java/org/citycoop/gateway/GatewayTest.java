@@ -57,6 +57,7 @@ class GatewayTest {
                 .contentType("application/problem+json")
                 .body("status", equalTo(404)).body("instance", equalTo("/v1/schemesXYZ"));
         given().get("/v1/nothing/here").then().statusCode(404).contentType("application/problem+json");
+        given().get("/nope").then().statusCode(404).contentType("application/problem+json").body("instance", equalTo("/nope"));
     }
 
     @Test

@@ -36,7 +36,8 @@ public final class KafkaBroker {
      * @param directory holds server.properties, the log directories and broker.log
      * @param port client port on 127.0.0.1 (0 for any free port); the controller listens on the next port
      *     (or any free one when {@code port} is 0)
-     * @param detached true to start it in a session of its own that outlives this JVM
+     * @param detached true to start it in a session of its own that outlives this JVM; otherwise it is a
+     *     child of this JVM, which the caller stops with {@link #stop()}
      */
     public static KafkaBroker start(Path directory, int port, boolean detached) throws IOException, InterruptedException {
         Files.createDirectories(directory);
@@ -86,9 +87,6 @@ public final class KafkaBroker {
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                 .start();
         KafkaBroker broker = new KafkaBroker(process, clientPort);
-        if (!detached) {
-            Runtime.getRuntime().addShutdownHook(new Thread(broker::stop, "kafka-broker-stop"));
-        }
         waitForPort(clientPort, Duration.ofSeconds(60), process, log);
         return broker;
     }
@@ -144,7 +142,7 @@ public final class KafkaBroker {
         return process.pid();
     }
 
-    /** Stops the broker if this JVM started it as a child. */
+    /** Stops the broker (SIGTERM, then SIGKILL after 20 s). */
     public void stop() {
         if (process.isAlive()) {
             process.destroy();

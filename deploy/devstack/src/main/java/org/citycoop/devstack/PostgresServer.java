@@ -36,6 +36,11 @@ public final class PostgresServer {
         this.embedded = embedded;
     }
 
+    /** Where tests unpack the PostgreSQL binaries: once per machine, shared by every test run. */
+    public static Path sharedBinaries() {
+        return Path.of(System.getProperty("java.io.tmpdir"), "citycoop-pg-binaries");
+    }
+
     /** An external server, for example {@code jdbc:postgresql://db.example:5432}. */
     public static PostgresServer external(String baseUrl, String user, String password) {
         return new PostgresServer(baseUrl, user, password, null);
@@ -45,18 +50,20 @@ public final class PostgresServer {
      * Starts the embedded PostgreSQL.
      *
      * @param dataDirectory where the cluster lives; reused when it already holds one
+     * @param binaries where the PostgreSQL binaries are unpacked (about 58 MB; reused when present)
      * @param port TCP port on loopback, 0 for any free port
      * @param survivesThisJvm true for the launcher (the server keeps running after this JVM ends and is
-     *     stopped by {@link #stopDetached(Path)}), false for tests (stopped with this JVM)
+     *     stopped by {@link #stopDetached(Path)}), false for tests (the caller stops it with {@link #close()},
+     *     which also deletes the data directory)
      */
-    public static PostgresServer startEmbedded(Path dataDirectory, int port, boolean survivesThisJvm) throws IOException {
+    public static PostgresServer startEmbedded(Path dataDirectory, Path binaries, int port, boolean survivesThisJvm)
+            throws IOException {
         Files.createDirectories(dataDirectory);
-        Path binaries = dataDirectory.getParent().resolve("pg-binaries");
         Files.createDirectories(binaries);
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(!survivesThisJvm)
-                .setRegisterShutdownHook(!survivesThisJvm)
+                .setRegisterShutdownHook(false)
                 .setOverrideWorkingDirectory(binaries.toFile())
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .setServerConfig("max_connections", "200")

@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * Gives a {@code @QuarkusTest} a real PostgreSQL database and a real Kafka broker: the embedded ones
- * (started once per test JVM, on free ports, in a temporary directory) or the external ones named by
+ * (started once per test JVM, on free ports, in a temporary directory deleted at the end) or the external ones named by
  * {@code CITYCOOP_POSTGRES_URL} / {@code CITYCOOP_KAFKA_BOOTSTRAP_SERVERS}.
  *
  * <p>Use it with {@code @QuarkusTestResource(value = StackTestResource.class, initArgs =
@@ -45,7 +45,10 @@ public class StackTestResource implements QuarkusTestResourceLifecycleManager {
         // The stack lives as long as the test JVM: shutdown hooks stop the embedded servers.
     }
 
-    /** One PostgreSQL and one broker per JVM, whatever the number of test classes. */
+    /**
+     * One PostgreSQL and one broker per JVM, whatever the number of test classes; stopped and their
+     * temporary directory deleted when the JVM ends.
+     */
     static final class SharedStack {
         private static SharedStack instance;
         final PostgresServer postgres;
@@ -64,11 +67,21 @@ public class StackTestResource implements QuarkusTestResourceLifecycleManager {
                 Path dir = Files.createTempDirectory("citycoop-test-stack");
                 PostgresServer postgres = settings.postgresUrl() != null
                         ? PostgresServer.external(settings.postgresUrl(), settings.postgresUser(), settings.postgresPassword())
-                        : PostgresServer.startEmbedded(dir.resolve("pg"), 0, false);
-                String kafka = settings.kafkaBootstrapServers() != null
-                        ? settings.kafkaBootstrapServers()
-                        : KafkaBroker.start(dir.resolve("kafka"), 0, false).bootstrapServers();
+                        : PostgresServer.startEmbedded(dir.resolve("pg"), PostgresServer.sharedBinaries(), 0, false);
+                KafkaBroker broker = settings.kafkaBootstrapServers() != null ? null : KafkaBroker.start(dir.resolve("kafka"), 0, false);
+                String kafka = broker != null ? broker.bootstrapServers() : settings.kafkaBootstrapServers();
                 instance = new SharedStack(postgres, kafka, settings.postgresUrl() != null);
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    if (broker != null) {
+                        broker.stop();
+                    }
+                    try {
+                        postgres.close();
+                    } catch (java.io.IOException ignored) {
+                        // the process ends anyway
+                    }
+                    Directories.deleteQuietly(dir);
+                }, "citycoop-test-stack-stop"));
             }
             return instance;
         }

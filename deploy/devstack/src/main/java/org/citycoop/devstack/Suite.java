@@ -91,7 +91,8 @@ public final class Suite {
             return PostgresServer.external("jdbc:postgresql://127.0.0.1:" + port + "/", "postgres", "postgres");
         }
         out.println("PostgreSQL: starting the embedded server on port " + (port > 0 ? port : "(free)"));
-        return PostgresServer.startEmbedded(data, port, detached);
+        return PostgresServer.startEmbedded(data,
+                detached ? state.resolve("pg-binaries") : PostgresServer.sharedBinaries(), port, detached);
     }
 
     private String startKafka(StackSettings settings, int port, java.io.PrintStream out) throws Exception {
@@ -124,6 +125,7 @@ public final class Suite {
         } else {
             Map<String, String> env = new HashMap<>();
             env.put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(service.name())));
+            env.put("QUARKUS_HTTP_HOST", System.getenv().getOrDefault("CITYCOOP_HTTP_HOST", "127.0.0.1"));
             env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
             if (service.database() != null) {
                 env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(service.database()));
@@ -149,7 +151,7 @@ public final class Suite {
         ServiceProcess.awaitReady(service.name(), url, runningProcess(service.name()).orElse(null), log, Duration.ofMinutes(3));
     }
 
-    /** Stops what this (attached) suite started, services first. */
+    /** Stops what this (attached) suite started, services first, and deletes its state directory. */
     public void stopAttached() throws IOException {
         List<Process> processes = new ArrayList<>(attachedProcesses.values());
         java.util.Collections.reverse(processes);
@@ -162,6 +164,7 @@ public final class Suite {
         if (postgres != null) {
             postgres.close();
         }
+        Directories.deleteQuietly(state);
     }
 
     /** Stops what the launcher started, by the process ids it recorded; returns what it stopped. */

@@ -56,6 +56,18 @@ public class GatewayRouter {
         config.services().forEach((name, service) -> proxies.put(name, proxyTo(name, service.url())));
         router.route("/v1/*").order(-100).handler(this::route);
         router.route("/v1").order(-100).handler(this::route);
+        router.route().last().handler(this::notFound);
+    }
+
+    /** Anything no route took (outside /v1 and the /q endpoints) is a 404 problem too, not an HTML page. */
+    private void notFound(RoutingContext context) {
+        String requestId = context.request().getHeader(REQUEST_ID);
+        if (requestId == null || !ACCEPTED_REQUEST_ID.matcher(requestId).matches()) {
+            requestId = UUID.randomUUID().toString();
+        }
+        context.response().setStatusCode(404).putHeader("Content-Type", EdgeProblem.MEDIA_TYPE)
+                .putHeader(REQUEST_ID, requestId)
+                .end(EdgeProblem.notFound(context.request().path(), requestId));
     }
 
     void logRoutes(@Observes StartupEvent started) {

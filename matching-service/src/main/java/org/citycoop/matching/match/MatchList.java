@@ -13,7 +13,7 @@ import java.util.List;
  * The answer of {@code POST /v1/matches}: {@code { "items": [ { "scheme": {...}, "score": 0.82, "eligible": true,
  * "explanation": [...] } ] }}, best first.
  */
-@Schema(name = "MatchList", description = "Matches, best first: eligible ones by score (then scheme id), then ineligible ones when asked for")
+@Schema(name = "MatchList", description = "Matches, best first: eligible ones by score (then agency id and reference), then ineligible ones when asked for")
 public record MatchList(List<Item> items) {
 
     /**

@@ -63,10 +63,10 @@ public class MatchResource {
             - `language` (0.10): 1 when the scheme has a name or description in a wanted language, else 0.5 \
             (shown in English).
 
-            Order: eligible schemes by score descending, then scheme id ascending; with `includeIneligible=true`, \
+            Order: eligible schemes by score descending, then agency id and the agency's reference; with `includeIneligible=true`, \
             schemes that address one of the challenges but fail another hard criterion follow, in the same order, \
             with `eligible: false`. `scheme.name` is in the first of `languages` (or else `Accept-Language`) that \
-            the scheme has, else English. Code lists: DESIGN.md, "The public API's core shapes"; countries \
+            the scheme has, else English. Code lists: docs/DESIGN.md, "The public API's core shapes"; countries \
             ISO 3166-1 alpha-2, currencies ISO 4217.""";
 
     @Inject

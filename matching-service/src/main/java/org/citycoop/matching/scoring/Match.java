@@ -17,8 +17,13 @@ import java.util.List;
  */
 public record Match(SchemeData scheme, SchemeStatus status, double score, boolean eligible, List<Assessment> explanation) {
 
-    /** The ranking: eligible before ineligible, then higher score first, then scheme id ascending (deterministic). */
+    /**
+     * The ranking: eligible before ineligible, then higher score first, then by agency id and the agency's
+     * own reference (the same order on every installation; scheme ids are random), then scheme id.
+     */
     public static final Comparator<Match> RANKING = Comparator.comparing((Match match) -> !match.eligible())
             .thenComparing(Comparator.comparingDouble(Match::score).reversed())
+            .thenComparing(match -> match.scheme().agencyId())
+            .thenComparing(match -> match.scheme().ref())
             .thenComparing(match -> match.scheme().id());
 }

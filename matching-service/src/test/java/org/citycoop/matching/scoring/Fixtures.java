@@ -62,6 +62,8 @@ final class Fixtures {
     /** A scheme open to Surabaya's profile in every hard criterion, changed field by field. */
     static final class SchemeBuilder {
         String id = "scheme-1";
+        String agencyId = "unep-ietc";
+        String ref;
         String name = "Composting support for cities";
         Map<String, String> names = Map.of("en", "Composting support for cities", "ja", "都市の堆肥化支援");
         List<SupportType> supportTypes = List.of(SupportType.TECHNICAL);
@@ -79,6 +81,8 @@ final class Fixtures {
         SchemeStatus status = SchemeStatus.OPEN;
 
         SchemeBuilder id(String value) { id = value; return this; }
+        SchemeBuilder agencyId(String value) { agencyId = value; return this; }
+        SchemeBuilder ref(String value) { ref = value; return this; }
         SchemeBuilder names(Map<String, String> value) { names = value; return this; }
         SchemeBuilder name(String value) { name = value; return this; }
         SchemeBuilder supportTypes(SupportType... value) { supportTypes = List.of(value); return this; }
@@ -99,7 +103,7 @@ final class Fixtures {
         SchemeBuilder status(SchemeStatus value) { status = value; return this; }
 
         SchemeData build() {
-            return new SchemeData(id, "unep-ietc", "REF-" + id, name, names, "Technical assistance.", Map.of(),
+            return new SchemeData(id, agencyId, ref != null ? ref : "REF-" + id, name, names, "Technical assistance.", Map.of(),
                     supportTypes, challengeAreas, applicantTypes, channel, partnerCityRequired, eligibleCountries,
                     eligibleRegions, fundingRange, processSteps, window, supersededBy, status, "https://example.org/" + id, 1L);
         }

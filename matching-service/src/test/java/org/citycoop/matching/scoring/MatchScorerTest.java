@@ -59,15 +59,17 @@ class MatchScorerTest {
     }
 
     @Test
-    void rankingPutsEligibleFirstThenHigherScoreThenSchemeId() {
-        Match b = MatchScorer.score(surabaya(), scheme().id("b").build(), List.of(), NOW);
-        Match a = MatchScorer.score(surabaya(), scheme().id("a").build(), List.of(), NOW);
+    void rankingPutsEligibleFirstThenHigherScoreThenAgencyAndReference() {
+        // equal scores: gef/Z before jica/A before jica/B, whatever their (random) scheme ids
+        Match b = MatchScorer.score(surabaya(), scheme().id("a").agencyId("jica").ref("B").build(), List.of(), NOW);
+        Match a = MatchScorer.score(surabaya(), scheme().id("b").agencyId("jica").ref("A").build(), List.of(), NOW);
+        Match c = MatchScorer.score(surabaya(), scheme().id("c").agencyId("gef").ref("Z").build(), List.of(), NOW);
         Match best = MatchScorer.score(surabaya(), scheme().id("z").challengeAreas(ChallengeArea.SOLID_WASTE, ChallengeArea.INSTITUTIONS).build(), List.of(), NOW);
         Match ineligibleButHigh = MatchScorer.score(surabaya(), scheme().id("0").eligibleCountries("VN")
                 .challengeAreas(ChallengeArea.SOLID_WASTE, ChallengeArea.INSTITUTIONS).build(), List.of(), NOW);
-        List<Match> ranked = new ArrayList<>(List.of(ineligibleButHigh, b, a, best));
+        List<Match> ranked = new ArrayList<>(List.of(ineligibleButHigh, b, a, c, best));
         ranked.sort(Match.RANKING);
-        assertEquals(List.of("z", "a", "b", "0"), ranked.stream().map(m -> m.scheme().id()).toList());
+        assertEquals(List.of("z", "c", "b", "a", "0"), ranked.stream().map(m -> m.scheme().id()).toList());
     }
 
     @Test

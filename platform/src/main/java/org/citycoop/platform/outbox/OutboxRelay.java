@@ -54,6 +54,14 @@ public class OutboxRelay {
     private final java.util.concurrent.ExecutorService worker = java.util.concurrent.Executors.newSingleThreadExecutor(
             runnable -> new Thread(runnable, "outbox-relay"));
     private final java.util.concurrent.atomic.AtomicBoolean queued = new java.util.concurrent.atomic.AtomicBoolean();
+    private volatile boolean stopping;
+
+    /** Lets a batch in flight finish and takes no new one, before the database layer closes. */
+    void onStop(@jakarta.enterprise.event.Observes io.quarkus.runtime.ShutdownEvent event) throws InterruptedException {
+        stopping = true;
+        worker.shutdown();
+        worker.awaitTermination(10, TimeUnit.SECONDS);
+    }
 
     /** Publishes as soon as a transaction that wrote events has committed. */
     void afterCommit(@jakarta.enterprise.event.Observes(during = jakarta.enterprise.event.TransactionPhase.AFTER_SUCCESS) OutboxWritten written) {
@@ -67,11 +75,15 @@ public class OutboxRelay {
     }
 
     private void wakeUp() {
-        if (queued.compareAndSet(false, true)) {
-            worker.execute(() -> {
+        if (!stopping && queued.compareAndSet(false, true)) {
+            try {
+                worker.execute(() -> {
+                    queued.set(false);
+                    relay();
+                });
+            } catch (java.util.concurrent.RejectedExecutionException stoppedMeanwhile) {
                 queued.set(false);
-                relay();
-            });
+            }
         }
     }
 
@@ -80,8 +92,11 @@ public class OutboxRelay {
             int published;
             do {
                 published = QuarkusTransaction.requiringNew().call(this::publishBatch);
-            } while (published == batchSize);
+            } while (published == batchSize && !stopping);
         } catch (RuntimeException e) {
+            if (stopping) {
+                return;
+            }
             LOG.warnf("Outbox relay will retry: %s", e.getMessage());
         }
     }
