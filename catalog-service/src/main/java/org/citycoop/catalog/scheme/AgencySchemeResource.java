@@ -82,7 +82,7 @@ public class AgencySchemeResource {
             @Parameter(description = "The agency's id", example = "unep-ietc") @PathParam("agencyId") String agencyId,
             @Parameter(description = "The agency's own reference: 1 to 64 of A-Z a-z 0-9 . _ -", example = "AQ-2027-01")
             @PathParam("ref")
-            @Pattern(regexp = SchemeRules.REF_PATTERN, message = "must be 1 to 64 letters, digits, dots, underscores or hyphens")
+            @Pattern(regexp = SchemeRules.REF_PATTERN, message = "must be 1 to 64 letters, digits, dots, underscores or hyphens, with at least one letter or digit")
             String ref,
             @Parameter(description = "The current ETag; required to change an existing scheme")
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,

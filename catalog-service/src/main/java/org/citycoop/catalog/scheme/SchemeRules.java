@@ -23,8 +23,8 @@ import java.util.regex.Pattern;
  */
 public final class SchemeRules {
 
-    /** An agency's own reference for a scheme, as it appears in the URL. */
-    public static final String REF_PATTERN = "[A-Za-z0-9._-]{1,64}";
+    /** An agency's own reference for a scheme, as it appears in the URL: at least one letter or digit ("." and ".." are path steps). */
+    public static final String REF_PATTERN = "(?=.*[A-Za-z0-9])[A-Za-z0-9._-]{1,64}";
     /** A language tag as keys of {@code names} and {@code descriptions}: BCP 47 shape, language in lower case. */
     private static final Pattern LANGUAGE_TAG = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{1,8})*");
     private static final int MAX_NAME = 300;
@@ -103,7 +103,19 @@ public final class SchemeRules {
                 canonical(c.fundingRange()),
                 DecimalString.canonical(c.coFinancingShare()),
                 c.processSteps() == null ? List.of() : List.copyOf(c.processSteps()),
-                c.window(), c.supersededBy(), c.sourceUrl(), c.verifiedOn());
+                canonical(c.window()), c.supersededBy(), c.sourceUrl(), c.verifiedOn());
+    }
+
+    /** Times to the microsecond, the precision PostgreSQL stores, so that a re-sent body compares equal. */
+    private static ApplicationWindow canonical(ApplicationWindow window) {
+        if (window == null) {
+            return null;
+        }
+        return new ApplicationWindow(window.kind(), micros(window.opens()), micros(window.deadline()));
+    }
+
+    private static java.time.OffsetDateTime micros(java.time.OffsetDateTime time) {
+        return time == null ? null : time.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
     private static FundingRange canonical(FundingRange range) {
@@ -177,7 +189,22 @@ public final class SchemeRules {
         }
     }
 
+    /** Application windows lie between these years (PostgreSQL's range is wider, but no call is older or later). */
+    static final int EARLIEST_YEAR = 1900;
+    static final int LATEST_YEAR = 9999;
+
     private static void checkWindow(ApplicationWindow window, List<Problem.FieldError> errors) {
+        boolean inRange = true;
+        for (var time : new Object[][] {{"window.opens", window.opens()}, {"window.deadline", window.deadline()}}) {
+            java.time.OffsetDateTime value = (java.time.OffsetDateTime) time[1];
+            if (value != null && (value.getYear() < EARLIEST_YEAR || value.getYear() > LATEST_YEAR)) {
+                errors.add(new Problem.FieldError((String) time[0], "must lie between the years " + EARLIEST_YEAR + " and " + LATEST_YEAR));
+                inRange = false;
+            }
+        }
+        if (!inRange) {
+            return;
+        }
         switch (window.kind()) {
             case ROLLING -> {
                 if (window.opens() != null) {

@@ -135,6 +135,15 @@ class SchemeUpsertTest {
     }
 
     @Test
+    void reSendingTimesFinerThanMicrosecondsChangesNothing() {
+        String agency = Fixtures.createAgency("nanos");
+        ObjectNode body = Fixtures.scheme();
+        ((ObjectNode) body.get("window")).put("deadline", "2027-03-31T23:59:00.123456789+09:00");
+        putScheme(agency, "NANOS", body).statusCode(201).body("window.deadline", equalTo("2027-03-31T23:59:00.123456+09:00"));
+        putScheme(agency, "NANOS", body).statusCode(200).body("version", equalTo(1));
+    }
+
+    @Test
     void unknownAgencyIs404() {
         putScheme("no-such-agency", "X1", Fixtures.scheme()).statusCode(404).contentType("application/problem+json")
                 .body("status", equalTo(404));

@@ -18,8 +18,9 @@ import java.util.stream.Stream;
 
 /**
  * Loads deploy/seed through the gateway with the calls an agency or the secretariat would make (see
- * deploy/seed/README.md). Loading twice changes nothing: scheme upserts are idempotent, twinnings are
- * created with an Idempotency-Key and only moved forward to their seeded status.
+ * deploy/seed/README.md). Loading twice changes nothing: upserts are idempotent, and what was changed
+ * through the API since (the service answers 428 to an upsert without If-Match) is left as it is;
+ * twinnings are created with an Idempotency-Key and only moved forward to their seeded status.
  */
 public final class SeedLoader {
 
@@ -54,7 +55,10 @@ public final class SeedLoader {
         int twinnings = 0;
         for (Path file : jsonFiles(seedDirectory.resolve("agencies"))) {
             String agencyId = baseName(file);
-            expect(send("PUT", "/v1/agencies/" + encode(agencyId), Files.readString(file), null, null), file, 200, 201);
+            HttpResponse<String> response = send("PUT", "/v1/agencies/" + encode(agencyId), Files.readString(file), null, null);
+            if (response.statusCode() != 428) { // 428: changed through the API since; the stored agency wins
+                expect(response, file, 200, 201);
+            }
             agencies++;
         }
         for (Path agencyDir : directories(seedDirectory.resolve("schemes"))) {
@@ -70,17 +74,17 @@ public final class SeedLoader {
         return new Result(agencies, schemes, twinnings);
     }
 
+    /**
+     * Creates the scheme, or finds it unchanged. A 428 means the stored scheme differs from the seed file
+     * (an agency changed it through the API, or the file changed): the stored scheme wins, so that loading
+     * the seed never overwrites what an agency pushed.
+     */
     private void putScheme(String agencyId, String ref, String body, Path file) throws IOException, InterruptedException {
         String path = "/v1/agencies/" + encode(agencyId) + "/schemes/" + encode(ref);
         HttpResponse<String> response = send("PUT", path, body, null, null);
-        if (response.statusCode() == 428) {
-            // The seed file changed since the last load: update with the stored version's ETag.
-            HttpResponse<String> current = send("GET", path, null, null, null);
-            expect(current, file, 200);
-            String etag = current.headers().firstValue("ETag").orElseThrow(() -> new IOException("No ETag for " + path));
-            response = send("PUT", path, body, etag, null);
+        if (response.statusCode() != 428) {
+            expect(response, file, 200, 201);
         }
-        expect(response, file, 200, 201);
     }
 
     private void loadTwinning(Path file) throws IOException, InterruptedException {

@@ -26,6 +26,12 @@ public final class EdgeProblem {
                 path, requestId);
     }
 
+    public static Buffer outcomeUnknown(String service, String path, String requestId) {
+        return of("bad-gateway", "Bad gateway", 502,
+                "The connection to the " + service + " service broke after the request was sent: it may or may not have "
+                        + "been carried out. Read the resource before repeating a change.", path, requestId);
+    }
+
     static Buffer of(String type, String title, int status, String detail, String path, String requestId) {
         JsonObject problem = new JsonObject()
                 .put("type", BASE + type)

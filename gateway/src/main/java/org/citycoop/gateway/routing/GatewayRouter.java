@@ -111,6 +111,8 @@ public class GatewayRouter {
             headers.set("X-Forwarded-For", prior == null ? client : prior + ", " + client);
         }
         headers.set("X-Forwarded-Proto", request.scheme() == null ? "http" : request.scheme());
+        headers.remove("X-Forwarded-Port"); // the port is in X-Forwarded-Host; a client's own value must not steer links
+        headers.remove("X-Forwarded-Prefix");
         if (request.authority() != null) {
             headers.set("X-Forwarded-Host", request.authority().toString());
         }
@@ -127,21 +129,29 @@ public class GatewayRouter {
                 .addInterceptor(new ServiceUnavailable(service));
     }
 
-    /** Turns a failure to reach the service into a 503 problem document. */
+    /**
+     * Turns a failure towards the service into a problem document: 503 when the connection could not be
+     * made (nothing reached the service: safe to retry), 502 when it broke after the request was sent
+     * (the service may have acted on it: the client must check before retrying a non-idempotent request).
+     */
     private record ServiceUnavailable(String service) implements ProxyInterceptor {
         @Override
         public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
             return context.sendRequest().recover(failure -> {
-                LOG.warnf("%s unreachable: %s", service, failure.getMessage());
+                boolean notReached = failure instanceof java.net.ConnectException;
+                LOG.warnf("%s %s: %s", service, notReached ? "unreachable" : "failed during the request", failure.getMessage());
                 HttpServerRequest incoming = context.request().proxiedRequest();
+                String requestId = incoming.getHeader(REQUEST_ID);
                 ProxyResponse response = context.request().response()
-                        .setStatusCode(503)
-                        .setStatusMessage("Service Unavailable")
                         .putHeader("Content-Type", EdgeProblem.MEDIA_TYPE)
-                        .putHeader("Retry-After", "5")
-                        .putHeader(REQUEST_ID, incoming.getHeader(REQUEST_ID))
-                        .setBody(Body.body(EdgeProblem.serviceUnavailable(service, incoming.path(),
-                                incoming.getHeader(REQUEST_ID))));
+                        .putHeader(REQUEST_ID, requestId);
+                if (notReached) {
+                    response.setStatusCode(503).setStatusMessage("Service Unavailable").putHeader("Retry-After", "5")
+                            .setBody(Body.body(EdgeProblem.serviceUnavailable(service, incoming.path(), requestId)));
+                } else {
+                    response.setStatusCode(502).setStatusMessage("Bad Gateway")
+                            .setBody(Body.body(EdgeProblem.outcomeUnknown(service, incoming.path(), requestId)));
+                }
                 return Future.succeededFuture(response);
             });
         }

@@ -34,7 +34,7 @@ public final class Cursor {
         try {
             String joined = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
             List<String> values = new ArrayList<>(List.of(joined.split(String.valueOf(SEPARATOR), -1)));
-            if (values.size() != parts) {
+            if (values.size() != parts || joined.indexOf('\u0000') >= 0) {
                 throw new IllegalArgumentException("wrong number of parts");
             }
             return values;

@@ -9,6 +9,9 @@ import java.util.List;
  */
 public class ProblemException extends RuntimeException {
 
+    /** At most this many failing fields are listed; a huge invalid body does not make a huger answer. */
+    public static final int MAX_REPORTED_ERRORS = 50;
+
     private final int status;
     private final String type;
     private final String title;
@@ -36,8 +39,11 @@ public class ProblemException extends RuntimeException {
 
     /** 422 with several failing fields. */
     public static ProblemException invalid(List<Problem.FieldError> errors) {
-        String detail = errors.stream().map(e -> e.field() + ": " + e.detail()).reduce((a, b) -> a + "; " + b).orElse("");
-        return new ProblemException(422, ProblemTypes.VALIDATION, "Invalid request", detail, errors);
+        List<Problem.FieldError> reported = errors.size() > MAX_REPORTED_ERRORS ? errors.subList(0, MAX_REPORTED_ERRORS) : errors;
+        String detail = reported.stream().map(e -> e.field() + ": " + e.detail())
+                .collect(java.util.stream.Collectors.joining("; "))
+                + (errors.size() > reported.size() ? "; and " + (errors.size() - reported.size()) + " more" : "");
+        return new ProblemException(422, ProblemTypes.VALIDATION, "Invalid request", detail, reported);
     }
 
     public static ProblemException notFound(String detail) {

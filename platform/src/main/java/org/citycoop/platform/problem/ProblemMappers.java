@@ -41,6 +41,7 @@ public class ProblemMappers {
         List<Problem.FieldError> errors = e.getConstraintViolations().stream()
                 .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
                 .sorted(Comparator.comparing(Problem.FieldError::field))
+                .limit(ProblemException.MAX_REPORTED_ERRORS)
                 .toList();
         String detail = errors.stream().map(x -> x.field() + ": " + x.detail()).collect(Collectors.joining("; "));
         return respond(422, ProblemTypes.VALIDATION, "Invalid request", detail, uri, errors);
@@ -69,6 +70,8 @@ public class ProblemMappers {
         } else if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null && invalid.getTargetType().isEnum()) {
             detail = "unknown value '" + invalid.getValue() + "'; allowed: " + Arrays.stream(invalid.getTargetType().getEnumConstants())
                     .map(Object::toString).collect(Collectors.joining(", "));
+        } else if (e instanceof InvalidFormatException invalid && invalid.getTargetType() == String.class) {
+            detail = invalid.getOriginalMessage();
         } else if (e instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
             detail = "expected " + describe(mismatched.getTargetType());
         } else {
@@ -117,8 +120,30 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        java.sql.SQLException data = dataException(e);
+        if (data != null) {
+            // SQLSTATE class 22: a value PostgreSQL cannot hold (a NUL character, a time out of range, ...)
+            // that no check caught earlier. The transaction rolled back; the client's input is at fault.
+            LOG.warnf("Refused a value the database cannot store: %s", data.getMessage());
+            return respond(400, ProblemTypes.BAD_REQUEST, "Bad request",
+                    "A value cannot be stored: it holds a NUL character, or a number or time outside the supported range.",
+                    uri, List.of());
+        }
         LOG.error("Unexpected failure", e);
         return respond(500, ProblemTypes.INTERNAL, "Internal error", "The request could not be completed.", uri, List.of());
+    }
+
+    /** The SQL data exception (SQLSTATE class 22) somewhere in the causes, if any. */
+    static java.sql.SQLException dataException(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+                return sql;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return null;
     }
 
     private static Response respond(int status, String type, String title, String detail, UriInfo uri,

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 /**
  * Puts the request's {@code X-Request-Id} (set by the gateway, or made here when absent or malformed)
  * into the log context as {@code requestId}, so that every log line of the request carries it, and
- * echoes it on the response.
+ * echoes it on the response. A path or query with a control character (such as {@code %00}) is refused
+ * here with a 400 problem, before any resource or database sees it.
  */
 public class RequestIdFilter {
 
@@ -28,6 +29,18 @@ public class RequestIdFilter {
         }
         request.setProperty(MDC_KEY, id);
         MDC.put(MDC_KEY, id);
+        String target;
+        try {
+            target = java.net.URLDecoder.decode(request.getUriInfo().getRequestUri().getRawPath() + "?"
+                    + java.util.Objects.requireNonNullElse(request.getUriInfo().getRequestUri().getRawQuery(), ""),
+                    java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            throw org.citycoop.platform.problem.ProblemException.badRequest("url", "malformed percent-encoding");
+        }
+        if (target.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            throw org.citycoop.platform.problem.ProblemException.badRequest("url",
+                    "the path or query holds a control character (such as %00)");
+        }
     }
 
     @ServerResponseFilter

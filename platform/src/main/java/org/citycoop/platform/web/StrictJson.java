@@ -10,10 +10,10 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 
 /**
- * JSON rules shared by the services' APIs: unknown fields and unknown enum values in a request are
- * refused (a client never has a field silently dropped); values of the wrong type are refused, not
+ * JSON rules shared by the services' APIs: unknown fields, unknown enum values, repeated keys and
+ * anything after the JSON value in a request are refused (a client never has a field silently dropped); values of the wrong type are refused, not
  * converted ({@code "name": 42}, {@code "typicalDays": "14"} or {@code 14.5} are 400 problems naming the
- * field); times keep the offset they were sent with
+ * field); strings may not hold NUL; times keep the offset they were sent with
  * (a deadline of {@code 23:59+09:00} stays that, not {@code 14:59Z}); times are written as RFC 3339
  * strings. Event consumers read tolerantly with {@link #tolerant(ObjectMapper)}.
  */
@@ -23,10 +23,14 @@ public class StrictJson implements ObjectMapperCustomizer {
     @Override
     public void customize(ObjectMapper mapper) {
         mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        mapper.enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
         mapper.disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
         mapper.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        mapper.registerModule(new com.fasterxml.jackson.databind.module.SimpleModule("citycoop-no-nul")
+                .addDeserializer(String.class, new NoNulStrings()));
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         for (LogicalType scalar : new LogicalType[] {LogicalType.Integer, LogicalType.Float, LogicalType.Boolean}) {
             mapper.coercionConfigFor(scalar).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
@@ -34,6 +38,24 @@ public class StrictJson implements ObjectMapperCustomizer {
         for (CoercionInputShape shape : new CoercionInputShape[] {CoercionInputShape.Integer, CoercionInputShape.Float,
                 CoercionInputShape.Boolean}) {
             mapper.coercionConfigFor(LogicalType.Textual).setCoercion(shape, CoercionAction.Fail);
+        }
+    }
+
+    /** Strings as Jackson reads them, refusing the NUL character (PostgreSQL cannot store it in text). */
+    static final class NoNulStrings extends com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer<String> {
+        NoNulStrings() {
+            super(String.class);
+        }
+
+        @Override
+        public String deserialize(com.fasterxml.jackson.core.JsonParser parser,
+                                  com.fasterxml.jackson.databind.DeserializationContext context) throws java.io.IOException {
+            String value = com.fasterxml.jackson.databind.deser.std.StringDeserializer.instance.deserialize(parser, context);
+            if (value != null && value.indexOf('\u0000') >= 0) {
+                throw com.fasterxml.jackson.databind.exc.InvalidFormatException.from(parser,
+                        "must not contain the NUL character (\\u0000)", value, String.class);
+            }
+            return value;
         }
     }
 

@@ -38,5 +38,30 @@ class ProblemMappersTest {
         assertEquals("steps[0].typicalDays", pathOfFailure("{\"steps\":[{\"typicalDays\":14.5}]}"));
         assertEquals("name", pathOfFailure("{\"name\":42}"));
         assertEquals("surprise", pathOfFailure("{\"surprise\":true}"));
+        assertEquals("steps[0].title", pathOfFailure("{\"steps\":[{\"title\":\"a\\u0000b\"}]}"));
+    }
+
+    @Test
+    void trailingContentAndRepeatedKeysAreRefused() {
+        assertThrows(com.fasterxml.jackson.core.JsonProcessingException.class,
+                () -> strict.readValue("{\"name\":\"x\"} trailing", Body.class));
+        assertThrows(com.fasterxml.jackson.core.JsonProcessingException.class,
+                () -> strict.readValue("{\"name\":\"x\",\"name\":\"y\"}", Body.class));
+    }
+
+    @Test
+    void aHugeListOfFailuresIsReportedInBriefAndQuickly() {
+        List<Problem.FieldError> errors = java.util.stream.IntStream.range(0, 200_000)
+                .mapToObj(i -> new Problem.FieldError("sectors[" + i + "]", "unknown code")).toList();
+        ProblemException problem = ProblemException.invalid(errors);
+        assertEquals(ProblemException.MAX_REPORTED_ERRORS, problem.errors().size());
+        org.junit.jupiter.api.Assertions.assertTrue(problem.getMessage().endsWith("and 199950 more"), problem.getMessage());
+    }
+
+    @Test
+    void databaseDataExceptionsAreRecognisedInTheCauses() {
+        Exception wrapped = new RuntimeException(new IllegalStateException(new java.sql.SQLException("bad", "22021")));
+        assertEquals("22021", ProblemMappers.dataException(wrapped).getSQLState());
+        assertEquals(null, ProblemMappers.dataException(new RuntimeException(new java.sql.SQLException("x", "23505"))));
     }
 }

@@ -41,7 +41,9 @@ public class CityRepository implements PanacheRepositoryBase<City, String> {
         jpql.append(" ORDER BY c.population DESC, c.id ASC");
         TypedQuery<City> query = getEntityManager().createQuery(jpql.toString(), City.class).setMaxResults(limit);
         if (q != null) {
-            query.setParameter("q", q.replace("!", "!!").replace("%", "!%").replace("_", "!_"));
+            // NFKC first: unaccent would turn fullwidth ％ and ＿ into the wildcards % and _ after escaping.
+            String compatible = java.text.Normalizer.normalize(q, java.text.Normalizer.Form.NFKC);
+            query.setParameter("q", compatible.replace("!", "!!").replace("%", "!%").replace("_", "!_"));
         }
         if (country != null) {
             query.setParameter("country", country);

@@ -100,6 +100,8 @@ class CityRegistryTest {
     @Test
     void likeWildcardsInTheQueryAreTakenLiterally() {
         given().queryParam("q", "%").get("/v1/cities").then().statusCode(200).body("items.size()", equalTo(0));
+        given().queryParam("q", "\uFF05").get("/v1/cities").then().statusCode(200).body("items.size()", equalTo(0));
+        given().queryParam("q", "s\uFF3Fi").get("/v1/cities").then().statusCode(200).body("items.size()", equalTo(0));
         given().queryParam("q", "_").get("/v1/cities").then().statusCode(200).body("items.size()", equalTo(0));
     }
 
