@@ -25,6 +25,9 @@ public class AgencyService {
     public static final String CREATED = "org.citycoop.catalog.agency.created.v1";
     public static final String UPDATED = "org.citycoop.catalog.agency.updated.v1";
 
+    /** First part of the list's cursors: tells them from text that merely decodes to an id. */
+    private static final String CURSOR_MARK = "agencies";
+
     @Inject
     AgencyRepository agencies;
 
@@ -86,12 +89,31 @@ public class AgencyService {
      */
     @Transactional
     public AgencyPage list(String cursor, int limit) {
-        List<String> position = Cursor.decode(cursor, 1);
-        List<Agency> rows = agencies.pageAfter(position == null ? null : position.get(0), limit + 1);
+        String after = afterId(cursor);
+        List<Agency> rows = agencies.pageAfter(after, limit + 1);
         boolean more = rows.size() > limit;
         List<AgencyView> items = rows.stream().limit(limit).map(AgencyView::of).toList();
-        String next = more ? Cursor.encode(List.of(items.get(items.size() - 1).id())) : null;
+        String next = more ? Cursor.encode(List.of(CURSOR_MARK, items.get(items.size() - 1).id())) : null;
         return new AgencyPage(items, next);
+    }
+
+    /**
+     * The agency id a cursor of this list starts after, or null without a cursor. The list's cursors hold a
+     * mark and an agency id, so that a cursor another list made, or any other text, is refused rather than
+     * read as an id.
+     *
+     * @throws ProblemException 400 naming {@code cursor} when this list did not make it
+     */
+    static String afterId(String cursor) {
+        List<String> parts = Cursor.decode(cursor, 2);
+        if (parts == null) {
+            return null;
+        }
+        String id = parts.get(1);
+        if (!CURSOR_MARK.equals(parts.get(0)) || id.length() > AgencyRules.ID_MAX_LENGTH || !id.matches(AgencyRules.ID_PATTERN)) {
+            throw ProblemException.badRequest("cursor", "not a cursor returned by this list; start again without it");
+        }
+        return id;
     }
 
     /** A page of agencies and the cursor of the next one (null on the last page). */

@@ -10,6 +10,7 @@ import org.citycoop.catalog.TopicReader;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -122,5 +123,14 @@ class AgencyResourceTest {
         assertEquals(sorted, ids, "strictly in id order: sorted, no duplicates");
         given().queryParam("limit", 0).get("/v1/agencies").then().statusCode(400).body("errors.field", hasItem("limit"));
         given().queryParam("cursor", "%%%").get("/v1/agencies").then().statusCode(400).body("errors.field", hasItem("cursor"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"zzz", "bm90LWEtY3Vyc29y", "YWdlbmNpZXMfTk9UIEEgU0xVRw", "YWdlbmNpZXMf", "b3RoZXIfb2VjYw"})
+    void aCursorTheListDidNotMakeIs400NamingCursor(String cursor) {
+        // zzz: bytes that are no text; "not-a-cursor"; the mark with an id that is no slug; the mark with no id;
+        // another mark with a valid id ("other" + "oecc").
+        given().queryParam("cursor", cursor).get("/v1/agencies").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", hasItem("cursor"));
     }
 }
