@@ -44,11 +44,13 @@ class EventContractTest {
         String id = Fixtures.putScheme(agency, "C1", body).statusCode(201).extract().path("id");
         body.put("supersededBy", "C2");
         Fixtures.putScheme(agency, "C1", body, "\"1\"").statusCode(200);
+        given().header("If-Match", "\"2\"").delete("/v1/agencies/" + agency + "/schemes/C1").then().statusCode(200);
 
         try (TopicReader topic = new TopicReader("catalog.schemes")) {
-            List<ConsumerRecord<String, String>> events = topic.awaitRecords(id, 2);
+            List<ConsumerRecord<String, String>> events = topic.awaitRecords(id, 3);
             assertMatchesExample(events.get(0), "org.citycoop.catalog.scheme.created.v1", SchemeView.class);
             assertMatchesExample(events.get(1), "org.citycoop.catalog.scheme.updated.v1", SchemeView.class);
+            assertMatchesExample(events.get(2), "org.citycoop.catalog.scheme.withdrawn.v1", SchemeView.class);
         }
     }
 

@@ -5,6 +5,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
@@ -59,7 +60,9 @@ public class AgencySchemeResource {
                     + "stored: the same content again gives 200 with the same version and publishes nothing; changed "
                     + "content on an existing scheme needs If-Match with its current ETag. Codes are checked against "
                     + "GET /v1/vocabularies/{name}. Publishes org.citycoop.catalog.scheme.created.v1 or .updated.v1 on "
-                    + "catalog.schemes (key = scheme id, data = the response body).")
+                    + "catalog.schemes (key = scheme id, data = the response body). A withdrawn scheme pushed again "
+                    + "is offered again (no longer withdrawn, next version, .updated.v1), even with the same content; "
+                    + "that is a change, so it needs If-Match.")
     @APIResponse(responseCode = "201", description = "Created",
             headers = {@Header(name = "ETag", description = "Quoted version"),
                     @Header(name = "Location", description = "/v1/schemes/{id}")},
@@ -95,5 +98,32 @@ public class AgencySchemeResource {
             response.location(URI.create("/v1/schemes/" + result.view().id()));
         }
         return response.build();
+    }
+
+    @DELETE
+    @Path("/{ref}")
+    @Operation(summary = "Withdraw a scheme",
+            description = "Marks the scheme withdrawn: its status becomes WITHDRAWN, its version goes up, and it stays "
+                    + "readable (and in GET /v1/schemes?status=WITHDRAWN) for history. Needs If-Match with the current "
+                    + "ETag. Withdrawing a withdrawn scheme changes nothing (200, same version, no event); as for PUT, a "
+                    + "stale If-Match is still 412. A later PUT of the same ref with If-Match offers the scheme again. "
+                    + "Publishes org.citycoop.catalog.scheme.withdrawn.v1 on catalog.schemes (key = scheme id, data = "
+                    + "the response body).")
+    @APIResponse(responseCode = "200", description = "Withdrawn, or already withdrawn",
+            headers = @Header(name = "ETag", description = "Quoted version"),
+            content = @Content(schema = @Schema(implementation = SchemeView.class)))
+    @APIResponse(responseCode = "404", description = "No such agency, or the agency has no scheme under this reference",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match does not name the current version",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "The scheme is not withdrawn yet and If-Match is missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<SchemeView> withdraw(
+            @Parameter(description = "The agency's id", example = "unep-ietc") @PathParam("agencyId") String agencyId,
+            @Parameter(description = "The agency's own reference", example = "AQ-2027-01") @PathParam("ref") String ref,
+            @Parameter(description = "The current ETag; required to withdraw")
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        Upserted<SchemeView> result = service.withdraw(agencyId, ref, ifMatch);
+        return RestResponse.ResponseBuilder.ok(result.view()).header(HttpHeaders.ETAG, EntityTags.of(result.version())).build();
     }
 }

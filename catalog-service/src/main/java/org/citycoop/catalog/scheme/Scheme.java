@@ -107,11 +107,26 @@ public class Scheme {
         return scheme;
     }
 
-    /** Replaces the content with a changed one: next version. */
+    /**
+     * Replaces the content with a changed one: next version. A withdrawn scheme that an agency pushes again
+     * is offered again (no longer withdrawn).
+     */
     void update(SchemeContent content, Instant now) {
         version++;
         updatedAt = now;
+        withdrawn = false;
         store(content);
+    }
+
+    /** Marks the scheme withdrawn, keeping its content for history: next version. */
+    void withdraw(Instant now) {
+        version++;
+        updatedAt = now;
+        withdrawn = true;
+    }
+
+    boolean isWithdrawn() {
+        return withdrawn;
     }
 
     private void store(SchemeContent c) {

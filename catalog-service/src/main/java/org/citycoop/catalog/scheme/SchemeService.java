@@ -29,6 +29,7 @@ public class SchemeService {
     public static final String TOPIC = "catalog.schemes";
     public static final String CREATED = "org.citycoop.catalog.scheme.created.v1";
     public static final String UPDATED = "org.citycoop.catalog.scheme.updated.v1";
+    public static final String WITHDRAWN = "org.citycoop.catalog.scheme.withdrawn.v1";
 
     @Inject
     SchemeRepository schemes;
@@ -60,7 +61,8 @@ public class SchemeService {
         }
         SchemeContent content = rules.normalise(request);
         Optional<Scheme> stored = schemes.findByAgencyAndRef(agencyId, ref);
-        boolean changes = stored.map(scheme -> !scheme.content().equals(content)).orElse(true);
+        // Pushing a withdrawn scheme again offers it again: a change, even with the same content.
+        boolean changes = stored.map(scheme -> scheme.isWithdrawn() || !scheme.content().equals(content)).orElse(true);
         EntityTags.checkPrecondition(ifMatch, stored.map(scheme -> scheme.version).orElse(null), changes);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         if (!changes) {
@@ -82,6 +84,35 @@ public class SchemeService {
         String id = scheme.id.toString();
         outbox.record(TOPIC, id, outcome == Upserted.Outcome.CREATED ? CREATED : UPDATED, id, view);
         return new Upserted<>(view, scheme.version, outcome);
+    }
+
+    /**
+     * Withdraws a scheme: marks it withdrawn (status WITHDRAWN), next version, keeps it for history, and publishes
+     * {@link #WITHDRAWN}. Withdrawing a withdrawn scheme changes nothing (same version, no event). Conditional as
+     * the upsert is: If-Match with the current ETag is needed to withdraw, and a stale one is refused even when
+     * the scheme is already withdrawn.
+     *
+     * @param ifMatch the {@code If-Match} header, or null
+     * @throws ProblemException 404 unknown agency or ref, 428 no If-Match, 412 stale If-Match
+     */
+    @Transactional
+    public Upserted<SchemeView> withdraw(String agencyId, String ref, String ifMatch) {
+        if (!agencies.lockForSchemeChange(agencyId)) {
+            throw ProblemException.notFound("No agency '" + agencyId + "'.");
+        }
+        Scheme scheme = schemes.findByAgencyAndRef(agencyId, ref)
+                .orElseThrow(() -> ProblemException.notFound("Agency " + agencyId + " has no scheme " + ref + "."));
+        boolean changes = !scheme.isWithdrawn();
+        EntityTags.checkPrecondition(ifMatch, scheme.version, changes);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        if (!changes) {
+            return new Upserted<>(SchemeView.of(scheme, now), scheme.version, Upserted.Outcome.UNCHANGED);
+        }
+        scheme.withdraw(now);
+        SchemeView view = SchemeView.of(scheme, now);
+        String id = scheme.id.toString();
+        outbox.record(TOPIC, id, WITHDRAWN, id, view);
+        return new Upserted<>(view, scheme.version, Upserted.Outcome.UPDATED);
     }
 
     /** The scheme an agency holds under its own reference; 404 problem when there is none. */
