@@ -55,7 +55,12 @@ public record NeedsProfile(
                 example = "[\"en\"]")
         List<@NotNull @Pattern(regexp = "[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*", message = "must be a language tag such as \"en\" or \"ja\"") String> languages) {
 
-    private static final Set<String> ISO_COUNTRIES = Set.of(Locale.getISOCountries());
+    /**
+     * The countries the catalogue accepts (the IATI Country codelist): ISO 3166-1 alpha-2 as the JDK lists it,
+     * plus XK (Kosovo, a user-assigned code that IATI and the catalogue use).
+     */
+    private static final Set<String> ISO_COUNTRIES = java.util.stream.Stream.concat(
+            java.util.Arrays.stream(Locale.getISOCountries()), java.util.stream.Stream.of("XK")).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     public NeedsProfile {
         supportTypes = supportTypes == null ? List.of() : supportTypes;

@@ -28,6 +28,13 @@ class NeedsProfileTest {
     }
 
     @Test
+    void kosovoIsACountryAsInTheCatalogue() {
+        NeedsProfile profile = new NeedsProfile(null, "XK", ApplicantType.NGO,
+                List.of(new NeedsProfile.Challenge(ChallengeArea.SOLID_WASTE, 1)), List.of(), null, List.of());
+        assertEquals(List.of(), profile.violations());
+    }
+
+    @Test
     void moneyIsShownWithThousandsSeparators() {
         assertEquals("300,000 USD", new Money("300000", "USD").display());
         assertEquals("1,234.5 EUR", new Money("1234.50", "EUR").display());

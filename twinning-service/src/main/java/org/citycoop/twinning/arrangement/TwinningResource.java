@@ -13,6 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
@@ -149,11 +150,15 @@ public class TwinningResource {
     @APIResponse(responseCode = "409", description = "The lifecycle does not allow this move; the problem names the current "
             + "status and the allowed targets",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "`to` is missing",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response transition(@Parameter(description = "Arrangement id (UUID)") @PathParam("id") String id,
+                               @Parameter(description = "Optional: the ETag the client last saw; a stale one is a 412 and changes nothing")
+                               @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                @Valid @NotNull TransitionRequest body) {
-        Twinning twinning = service.transition(arrangementId(id), body.to());
+        Twinning twinning = service.transition(arrangementId(id), body.to(), ifMatch);
         return Response.ok(twinning).tag(etag(twinning)).build();
     }
 

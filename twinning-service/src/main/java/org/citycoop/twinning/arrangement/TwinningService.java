@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.citycoop.platform.outbox.Outbox;
+import org.citycoop.platform.web.EntityTags;
 import org.citycoop.platform.problem.Problem.FieldError;
 import org.citycoop.platform.problem.ProblemException;
 import org.citycoop.platform.problem.ProblemTypes;
@@ -104,8 +105,12 @@ public class TwinningService {
      *     the lifecycle does not allow the move
      */
     @Transactional
-    public Twinning transition(UUID id, TwinningStatus target) {
+    public Twinning transition(UUID id, TwinningStatus target, String ifMatch) {
         TwinningArrangement arrangement = arrangements.findForUpdate(id).orElseThrow(() -> notFound(id));
+        if (ifMatch != null && !EntityTags.matches(ifMatch, arrangement.version())) {
+            throw ProblemException.preconditionFailed("If-Match " + ifMatch.trim() + " does not name the current version; the "
+                    + "current ETag is " + EntityTags.of(arrangement.version()) + ": read the arrangement and decide again");
+        }
         TwinningStatus current = arrangement.status();
         if (!current.canMoveTo(target)) {
             throw invalidTransition(current, target);

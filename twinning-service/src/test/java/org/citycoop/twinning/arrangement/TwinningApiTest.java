@@ -136,6 +136,17 @@ class TwinningApiTest {
     }
 
     @Test
+    void aStaleIfMatchOnATransitionIs412AndChangesNothing() {
+        String id = create(body("Hue and Kitakyushu, stale tag", KITAKYUSHU, HUE)).path("id");
+        given().contentType(ContentType.JSON).header("If-Match", "\"1\"").body("{ \"to\": \"AGREED\" }")
+                .post("/v1/twinnings/" + id + "/transitions").then().statusCode(200).header("ETag", equalTo("\"2\""));
+        given().contentType(ContentType.JSON).header("If-Match", "\"1\"").body("{ \"to\": \"TERMINATED\" }")
+                .post("/v1/twinnings/" + id + "/transitions").then().statusCode(412).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("If-Match"));
+        given().get("/v1/twinnings/" + id).then().body("status", equalTo("AGREED")).body("version", equalTo(2));
+    }
+
+    @Test
     void unknownAndMalformedIdsAreNotFound() {
         given().get("/v1/twinnings/" + UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
         given().get("/v1/twinnings/not-a-uuid").then().statusCode(404).contentType("application/problem+json");

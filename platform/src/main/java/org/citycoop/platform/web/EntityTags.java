@@ -1,0 +1,60 @@
+package org.citycoop.platform.web;
+
+import org.citycoop.platform.problem.ProblemException;
+
+/**
+ * ETags and {@code If-Match} for the services' resources (RFC 9110, sections 8.8.3 and 13.1.1): a
+ * resource's ETag is its version, quoted ({@code "3"}). A change to an existing resource needs
+ * {@code If-Match} with the current ETag, so that a client never overwrites an update it has not
+ * seen; sending the same content again needs none.
+ */
+public final class EntityTags {
+
+    private EntityTags() {
+    }
+
+    /** The strong ETag of a version: {@code "3"}. */
+    public static String of(long version) {
+        return "\"" + version + "\"";
+    }
+
+    /**
+     * Decides whether a PUT may go ahead.
+     *
+     * @param ifMatch the {@code If-Match} header, or null when absent
+     * @param currentVersion the stored version, or null when the resource does not exist yet
+     * @param changesContent whether the request changes the stored content
+     * @throws ProblemException 412 when {@code If-Match} is present and does not name the current version
+     *     (or the resource does not exist); 428 when it is absent and the request changes an existing resource
+     */
+    public static void checkPrecondition(String ifMatch, Long currentVersion, boolean changesContent) {
+        if (ifMatch != null) {
+            if (currentVersion == null) {
+                throw ProblemException.preconditionFailed(
+                        "If-Match was sent but the resource does not exist yet; send no If-Match to create it");
+            }
+            if (!matches(ifMatch, currentVersion)) {
+                throw ProblemException.preconditionFailed("If-Match " + ifMatch.trim() + " does not name the current version; "
+                        + "the current ETag is " + of(currentVersion) + ": fetch the resource, merge, and retry");
+            }
+        } else if (currentVersion != null && changesContent) {
+            throw ProblemException.preconditionRequired("Changing an existing resource needs If-Match with its current "
+                    + "ETag (" + of(currentVersion) + ")");
+        }
+    }
+
+    /**
+     * Whether an {@code If-Match} value (a comma-separated list of entity tags, or {@code *}) matches the
+     * current version by strong comparison: weak tags ({@code W/"3"}) never match.
+     */
+    public static boolean matches(String ifMatch, long currentVersion) {
+        String current = of(currentVersion);
+        for (String tag : ifMatch.split(",")) {
+            String trimmed = tag.trim();
+            if (trimmed.equals("*") || trimmed.equals(current)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

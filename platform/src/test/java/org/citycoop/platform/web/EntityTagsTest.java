@@ -1,0 +1,35 @@
+package org.citycoop.platform.web;
+
+import org.citycoop.platform.problem.ProblemException;
+import org.junit.jupiter.api.Test;
+
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class EntityTagsTest {
+
+    @Test
+    void ifMatchUsesStrongComparison() {
+        assertTrue(EntityTags.matches("\"3\"", 3));
+        assertTrue(EntityTags.matches("\"1\", \"3\"", 3));
+        assertTrue(EntityTags.matches("*", 3));
+        assertFalse(EntityTags.matches("W/\"3\"", 3));
+        assertFalse(EntityTags.matches("3", 3));
+        assertFalse(EntityTags.matches("\"2\"", 3));
+    }
+
+    @Test
+    void preconditions() {
+        assertDoesNotThrow(() -> EntityTags.checkPrecondition(null, null, true), "create without If-Match");
+        assertDoesNotThrow(() -> EntityTags.checkPrecondition(null, 2L, false), "same content again without If-Match");
+        assertDoesNotThrow(() -> EntityTags.checkPrecondition("\"2\"", 2L, true), "change with the current ETag");
+        assertEquals(428, assertThrows(ProblemException.class, () -> EntityTags.checkPrecondition(null, 2L, true)).status());
+        assertEquals(412, assertThrows(ProblemException.class, () -> EntityTags.checkPrecondition("\"1\"", 2L, true)).status());
+        assertEquals(412, assertThrows(ProblemException.class, () -> EntityTags.checkPrecondition("\"1\"", null, true)).status());
+    }
+
+}
