@@ -74,6 +74,15 @@ class GatewayTest {
     }
 
     @Test
+    void aServiceThatDoesNotAnswerIs504ProblemAfterTheResponseTimeout() {
+        given().get("/v1/cities/hang").then().statusCode(504)
+                .contentType("application/problem+json")
+                .body("title", equalTo("Gateway timeout"))
+                .body("detail", matchesPattern(".*twinning.*2 s.*"));
+        given().get("/v1/cities/1859307").then().statusCode(200);
+    }
+
+    @Test
     void servesMergedOpenApiNamingUnavailableServices() {
         given().get("/q/openapi").then().statusCode(200)
                 .body("openapi", equalTo("3.1.0"))

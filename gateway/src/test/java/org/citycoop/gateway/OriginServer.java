@@ -32,6 +32,9 @@ public class OriginServer implements QuarkusTestResourceLifecycleManager {
                 request.response().putHeader("Content-Type", "application/json").end(OPENAPI);
                 return;
             }
+            if (request.path().endsWith("/hang")) {
+                return; // never answers: the gateway's response timeout must end the request
+            }
             if (request.path().equals("/q/health/ready")) {
                 request.response().putHeader("Content-Type", "application/json").end("{\"status\":\"UP\"}");
                 return;
@@ -57,7 +60,8 @@ public class OriginServer implements QuarkusTestResourceLifecycleManager {
             return Map.of(
                     "citycoop.gateway.services.catalog.url", "http://127.0.0.1:" + port,
                     "citycoop.gateway.services.matching.url", "http://127.0.0.1:" + closedPort,
-                    "citycoop.gateway.services.twinning.url", "http://127.0.0.1:" + port);
+                    "citycoop.gateway.services.twinning.url", "http://127.0.0.1:" + port,
+                    "citycoop.gateway.response-timeout", "2s");
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

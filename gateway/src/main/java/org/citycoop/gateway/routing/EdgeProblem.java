@@ -26,6 +26,12 @@ public final class EdgeProblem {
                 path, requestId);
     }
 
+    public static Buffer timeout(String service, long seconds, String path, String requestId) {
+        return of("gateway-timeout", "Gateway timeout", 504,
+                "The " + service + " service did not answer within " + seconds + " s: the request may or may not have "
+                        + "been carried out. Read the resource before repeating a change.", path, requestId);
+    }
+
     public static Buffer outcomeUnknown(String service, String path, String requestId) {
         return of("bad-gateway", "Bad gateway", 502,
                 "The connection to the " + service + " service broke after the request was sent: it may or may not have "

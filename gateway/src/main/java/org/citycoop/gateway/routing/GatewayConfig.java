@@ -24,6 +24,10 @@ public interface GatewayConfig {
     @WithDefault("2s")
     Duration connectTimeout();
 
+    /** How long a service may stay silent while answering before the gateway gives up with a 504. */
+    @WithDefault("30s")
+    Duration responseTimeout();
+
     interface Service {
         /** Base URL, for example {@code http://127.0.0.1:8081}. */
         URI url();

@@ -7,6 +7,8 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.httpproxy.Body;
@@ -31,8 +33,9 @@ import java.util.stream.Collectors;
  * router. Adds {@code X-Forwarded-For}, {@code -Proto}, {@code -Host} and an {@code X-Request-Id}
  * (kept when the caller sent a well-formed one; the services echo it on their responses);
  * {@code traceparent} passes through untouched. An
- * unknown {@code /v1} path is a 404 problem; a service that cannot be reached is a 503 problem, and the
- * other services stay reachable.
+ * unknown {@code /v1} path is a 404 problem; a service that cannot be reached is a 503 problem, one that
+ * does not answer within {@code citycoop.gateway.response-timeout} a 504, and the other services stay
+ * reachable.
  */
 @ApplicationScoped
 public class GatewayRouter {
@@ -124,17 +127,21 @@ public class GatewayRouter {
                 .setKeepAlive(true)
                 .setMaxPoolSize(64));
         int port = url.getPort() > 0 ? url.getPort() : 80;
+        SocketAddress origin = SocketAddress.inetSocketAddress(port, url.getHost());
+        long responseTimeout = config.responseTimeout().toMillis();
         return HttpProxy.reverseProxy(client)
-                .origin(port, url.getHost())
-                .addInterceptor(new ServiceUnavailable(service));
+                .originRequestProvider((request, httpClient) -> httpClient.request(new RequestOptions()
+                        .setServer(origin).setIdleTimeout(responseTimeout)))
+                .addInterceptor(new ServiceUnavailable(service, responseTimeout / 1000));
     }
 
     /**
      * Turns a failure towards the service into a problem document: 503 when the connection could not be
-     * made (nothing reached the service: safe to retry), 502 when it broke after the request was sent
-     * (the service may have acted on it: the client must check before retrying a non-idempotent request).
+     * made (nothing reached the service: safe to retry), 504 when the service stayed silent longer than
+     * the response timeout, 502 when the connection broke after the request was sent (in both of these
+     * the service may have acted on it: the client must check before retrying a non-idempotent request).
      */
-    private record ServiceUnavailable(String service) implements ProxyInterceptor {
+    private record ServiceUnavailable(String service, long timeoutSeconds) implements ProxyInterceptor {
         @Override
         public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
             return context.sendRequest().recover(failure -> {
@@ -148,6 +155,9 @@ public class GatewayRouter {
                 if (notReached) {
                     response.setStatusCode(503).setStatusMessage("Service Unavailable").putHeader("Retry-After", "5")
                             .setBody(Body.body(EdgeProblem.serviceUnavailable(service, incoming.path(), requestId)));
+                } else if (failure instanceof java.util.concurrent.TimeoutException) {
+                    response.setStatusCode(504).setStatusMessage("Gateway Timeout")
+                            .setBody(Body.body(EdgeProblem.timeout(service, timeoutSeconds, incoming.path(), requestId)));
                 } else {
                     response.setStatusCode(502).setStatusMessage("Bad Gateway")
                             .setBody(Body.body(EdgeProblem.outcomeUnknown(service, incoming.path(), requestId)));
