@@ -53,6 +53,13 @@ class GatewayTest {
     }
 
     @Test
+    void aBodyOverTheLimitIs413ProblemAndNeverForwarded() {
+        given().contentType(ContentType.JSON).body("{\"description\":\"" + "x".repeat(3 * 1024 * 1024) + "\"}")
+                .put("/v1/agencies/unep-ietc/schemes/BIG-1")
+                .then().statusCode(413).contentType("application/problem+json").body("status", equalTo(413));
+    }
+
+    @Test
     void unknownRouteIsAProblem() {
         given().get("/v1/schemesXYZ").then().statusCode(404)
                 .contentType("application/problem+json")

@@ -26,6 +26,11 @@ public final class EdgeProblem {
                 path, requestId);
     }
 
+    public static Buffer tooLarge(long maxBytes, String path, String requestId) {
+        return of("payload-too-large", "Payload too large", 413,
+                "The body is larger than " + maxBytes + " bytes, the most this API accepts in one request.", path, requestId);
+    }
+
     public static Buffer timeout(String service, long seconds, String path, String requestId) {
         return of("gateway-timeout", "Gateway timeout", 504,
                 "The " + service + " service did not answer within " + seconds + " s: the request may or may not have "

@@ -24,6 +24,13 @@ public interface GatewayConfig {
     @WithDefault("2s")
     Duration connectTimeout();
 
+    /**
+     * The largest request body the gateway forwards, judged by {@code Content-Length}: larger ones get a
+     * 413 problem here (the services refuse larger streamed bodies themselves).
+     */
+    @WithDefault("2M")
+    io.quarkus.runtime.configuration.MemorySize maxBodySize();
+
     /** How long a service may stay silent while answering before the gateway gives up with a 504. */
     @WithDefault("30s")
     Duration responseTimeout();

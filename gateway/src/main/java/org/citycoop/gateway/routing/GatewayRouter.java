@@ -93,8 +93,23 @@ public class GatewayRouter {
                     .end(EdgeProblem.notFound(request.path(), requestId));
             return;
         }
+        String length = request.getHeader("Content-Length");
+        if (length != null && tooLarge(length)) {
+            context.response().setStatusCode(413).putHeader("Content-Type", EdgeProblem.MEDIA_TYPE)
+                    .putHeader(REQUEST_ID, requestId).putHeader("Connection", "close")
+                    .end(EdgeProblem.tooLarge(config.maxBodySize().asLongValue(), request.path(), requestId));
+            return;
+        }
         addForwardedHeaders(request);
         proxies.get(service).handle(request);
+    }
+
+    private boolean tooLarge(String contentLength) {
+        try {
+            return Long.parseLong(contentLength.trim()) > config.maxBodySize().asLongValue();
+        } catch (NumberFormatException e) {
+            return false; // the service's HTTP layer refuses a malformed length
+        }
     }
 
     /** The path with percent-escapes decoded ({@code %3A} is {@code :}), or null when it is not a valid path. */
