@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.citycoop.catalog.agency.AgencyRepository;
+import org.citycoop.catalog.history.ChangeKind;
+import org.citycoop.catalog.history.SchemeHistory;
 import org.citycoop.catalog.vocabulary.Vocabularies;
 import org.citycoop.catalog.web.EntityTags;
 import org.citycoop.catalog.web.Upserted;
@@ -20,8 +22,8 @@ import java.util.UUID;
 
 /**
  * Takes the schemes agencies push (idempotent upserts keyed by agency and ref), reads and filters them,
- * and publishes each change on {@code catalog.schemes} (key = scheme id) through the outbox, in the
- * same transaction.
+ * and publishes each change on {@code catalog.schemes} (key = scheme id) through the outbox and keeps
+ * each version in the scheme's history ({@link SchemeHistory}), in the same transaction.
  */
 @ApplicationScoped
 public class SchemeService {
@@ -39,6 +41,9 @@ public class SchemeService {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    SchemeHistory history;
 
     private final SchemeRules rules;
 
@@ -83,6 +88,8 @@ public class SchemeService {
         SchemeView view = SchemeView.of(scheme, now);
         String id = scheme.id.toString();
         outbox.record(TOPIC, id, outcome == Upserted.Outcome.CREATED ? CREATED : UPDATED, id, view);
+        history.record(scheme.id, scheme.version, outcome == Upserted.Outcome.CREATED ? ChangeKind.CREATED : ChangeKind.UPDATED,
+                now, view);
         return new Upserted<>(view, scheme.version, outcome);
     }
 
@@ -112,6 +119,7 @@ public class SchemeService {
         SchemeView view = SchemeView.of(scheme, now);
         String id = scheme.id.toString();
         outbox.record(TOPIC, id, WITHDRAWN, id, view);
+        history.record(scheme.id, scheme.version, ChangeKind.WITHDRAWN, now, view);
         return new Upserted<>(view, scheme.version, Upserted.Outcome.UPDATED);
     }
 

@@ -1,0 +1,138 @@
+package org.citycoop.catalog.history;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.citycoop.platform.paging.Cursor;
+import org.citycoop.platform.problem.ProblemException;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Keeps every version of every scheme ({@code scheme_version}) and answers its history, newest first, with
+ * the differences between consecutive versions.
+ */
+@ApplicationScoped
+public class SchemeHistory {
+
+    /** Bookkeeping that changes with every version; left out of the differences. */
+    static final Set<String> NOT_COMPARED = Set.of("version", "createdAt", "updatedAt");
+
+    private static final String CURSOR_MARK = "history";
+
+    private static final JsonDifferences DIFFERENCES = new JsonDifferences(NOT_COMPARED);
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    ObjectMapper mapper;
+
+    /**
+     * Stores a version; must run in the transaction of the change.
+     *
+     * @param representation the scheme as the API and the event give it
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(UUID schemeId, long version, ChangeKind change, Instant changedAt, Object representation) {
+        String content;
+        try {
+            content = mapper.writeValueAsString(representation);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Scheme " + schemeId + " cannot be serialised for its history", e);
+        }
+        entityManager.createNativeQuery("""
+                        INSERT INTO scheme_version (scheme_id, version, content, changed_at, change)
+                        VALUES (?1, ?2, CAST(?3 AS jsonb), ?4, ?5)""")
+                .setParameter(1, schemeId)
+                .setParameter(2, version)
+                .setParameter(3, content)
+                .setParameter(4, changedAt.atOffset(ZoneOffset.UTC))
+                .setParameter(5, change.name())
+                .executeUpdate();
+    }
+
+    /**
+     * One page of a scheme's versions, newest first.
+     *
+     * @param cursor from the previous page's {@code next} link, or null for the first page
+     * @throws ProblemException 400 naming {@code cursor} when this list did not make it
+     */
+    @Transactional
+    public HistoryPage page(UUID schemeId, String cursor, int limit) {
+        Long before = beforeVersion(cursor);
+        // One more row than the page to tell whether there is a next page, and one more again: the version
+        // before the page's last, to compare it with.
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                        SELECT version, changed_at, change, CAST(content AS text) FROM scheme_version
+                        WHERE scheme_id = ?1 AND version < ?2 ORDER BY version DESC LIMIT ?3""")
+                .setParameter(1, schemeId)
+                .setParameter(2, before == null ? Long.MAX_VALUE : before)
+                .setParameter(3, limit + 2)
+                .getResultList();
+        List<SchemeChange> items = new ArrayList<>();
+        for (int i = 0; i < Math.min(limit, rows.size()); i++) {
+            Object[] row = rows.get(i);
+            JsonNode content = json((String) row[3]);
+            JsonNode previous = i + 1 < rows.size() ? json((String) rows.get(i + 1)[3]) : null;
+            List<SchemeChange.FieldDifference> differences = previous == null ? List.of()
+                    : DIFFERENCES.between(previous, content).stream()
+                    .map(d -> new SchemeChange.FieldDifference(d.field(), d.before(), d.after())).toList();
+            items.add(new SchemeChange(((Number) row[0]).longValue(), utc(row[1]), ChangeKind.valueOf((String) row[2]), differences));
+        }
+        String next = rows.size() > limit ? Cursor.encode(List.of(CURSOR_MARK, Long.toString(items.get(items.size() - 1).version()))) : null;
+        return new HistoryPage(items, next);
+    }
+
+    private static Long beforeVersion(String cursor) {
+        List<String> parts = Cursor.decode(cursor, 2);
+        if (parts == null) {
+            return null;
+        }
+        try {
+            long version = Long.parseLong(parts.get(1));
+            if (CURSOR_MARK.equals(parts.get(0)) && version > 0) {
+                return version;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw ProblemException.badRequest("cursor", "not a cursor returned by this list; start again without it");
+    }
+
+    private JsonNode json(String text) {
+        try {
+            return mapper.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A stored scheme version is not JSON", e);
+        }
+    }
+
+    private static OffsetDateTime utc(Object value) {
+        if (value instanceof OffsetDateTime time) {
+            return time.withOffsetSameInstant(ZoneOffset.UTC);
+        }
+        if (value instanceof Instant instant) {
+            return instant.atOffset(ZoneOffset.UTC);
+        }
+        if (value instanceof java.sql.Timestamp timestamp) {
+            return timestamp.toInstant().atOffset(ZoneOffset.UTC);
+        }
+        throw new IllegalStateException("Unexpected time type " + value.getClass());
+    }
+
+    /** A page of versions and the cursor of the next one (null on the last page). */
+    public record HistoryPage(List<SchemeChange> items, String nextCursor) {
+    }
+}
