@@ -17,7 +17,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
-import org.citycoop.catalog.web.EntityTags;
+import org.citycoop.platform.web.EntityTags;
 import org.citycoop.platform.web.QueryParams;
 import org.citycoop.catalog.web.Upserted;
 import org.citycoop.platform.paging.Cursor;

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.citycoop.catalog.vocabulary.Vocabularies;
-import org.citycoop.catalog.web.EntityTags;
+import org.citycoop.platform.web.EntityTags;
 import org.citycoop.catalog.web.Upserted;
 import org.citycoop.platform.outbox.Outbox;
 import org.citycoop.platform.paging.Cursor;

@@ -14,7 +14,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import org.citycoop.catalog.web.EntityTags;
+import org.citycoop.platform.web.EntityTags;
 import org.citycoop.catalog.web.Upserted;
 import org.citycoop.platform.problem.Problem;
 import org.eclipse.microprofile.openapi.annotations.Operation;

@@ -13,7 +13,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.citycoop.catalog.agency.AgencyRules;
 import org.citycoop.catalog.vocabulary.Vocabularies;
 import org.citycoop.catalog.vocabulary.Vocabulary;
-import org.citycoop.catalog.web.EntityTags;
+import org.citycoop.platform.web.EntityTags;
 import org.citycoop.platform.web.QueryParams;
 import org.citycoop.platform.paging.Cursor;
 import org.citycoop.platform.paging.Page;

@@ -7,7 +7,7 @@ import org.citycoop.catalog.agency.AgencyRepository;
 import org.citycoop.catalog.history.ChangeKind;
 import org.citycoop.catalog.history.SchemeHistory;
 import org.citycoop.catalog.vocabulary.Vocabularies;
-import org.citycoop.catalog.web.EntityTags;
+import org.citycoop.platform.web.EntityTags;
 import org.citycoop.catalog.web.Upserted;
 import org.citycoop.platform.outbox.Outbox;
 import org.citycoop.platform.paging.Cursor;
