@@ -3,6 +3,9 @@ package org.citycoop.catalog.agency;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.citycoop.catalog.changes.ChangeFeed;
+import org.citycoop.catalog.changes.ChangeSubject;
+import org.citycoop.catalog.changes.ChangeType;
 import org.citycoop.catalog.vocabulary.Vocabularies;
 import org.citycoop.platform.web.EntityTags;
 import org.citycoop.catalog.web.Upserted;
@@ -33,6 +36,9 @@ public class AgencyService {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    ChangeFeed changeFeed;
 
     private final AgencyRules rules;
 
@@ -71,6 +77,8 @@ public class AgencyService {
         }
         AgencyView view = AgencyView.of(agency);
         outbox.record(TOPIC, id, outcome == Upserted.Outcome.CREATED ? CREATED : UPDATED, id, view);
+        changeFeed.record(ChangeSubject.AGENCY, id, id, null,
+                outcome == Upserted.Outcome.CREATED ? ChangeType.CREATED : ChangeType.UPDATED, agency.version, now);
         return new Upserted<>(view, agency.version, outcome);
     }
 

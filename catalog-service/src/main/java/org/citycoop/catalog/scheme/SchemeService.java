@@ -4,6 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.citycoop.catalog.agency.AgencyRepository;
+import org.citycoop.catalog.changes.ChangeFeed;
+import org.citycoop.catalog.changes.ChangeSubject;
+import org.citycoop.catalog.changes.ChangeType;
 import org.citycoop.catalog.history.ChangeKind;
 import org.citycoop.catalog.history.SchemeHistory;
 import org.citycoop.catalog.vocabulary.Vocabularies;
@@ -44,6 +47,9 @@ public class SchemeService {
 
     @Inject
     SchemeHistory history;
+
+    @Inject
+    ChangeFeed changeFeed;
 
     private final SchemeRules rules;
 
@@ -90,6 +96,8 @@ public class SchemeService {
         outbox.record(TOPIC, id, outcome == Upserted.Outcome.CREATED ? CREATED : UPDATED, id, view);
         history.record(scheme.id, scheme.version, outcome == Upserted.Outcome.CREATED ? ChangeKind.CREATED : ChangeKind.UPDATED,
                 now, view);
+        changeFeed.record(ChangeSubject.SCHEME, id, agencyId, ref,
+                outcome == Upserted.Outcome.CREATED ? ChangeType.CREATED : ChangeType.UPDATED, scheme.version, now);
         return new Upserted<>(view, scheme.version, outcome);
     }
 
@@ -120,6 +128,7 @@ public class SchemeService {
         String id = scheme.id.toString();
         outbox.record(TOPIC, id, WITHDRAWN, id, view);
         history.record(scheme.id, scheme.version, ChangeKind.WITHDRAWN, now, view);
+        changeFeed.record(ChangeSubject.SCHEME, id, agencyId, ref, ChangeType.WITHDRAWN, scheme.version, now);
         return new Upserted<>(view, scheme.version, Upserted.Outcome.UPDATED);
     }
 
