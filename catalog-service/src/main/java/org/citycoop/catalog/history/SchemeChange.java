@@ -1,5 +1,6 @@
 package org.citycoop.catalog.history;
 
+import org.citycoop.catalog.changes.ChangeType;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -12,7 +13,7 @@ import java.util.List;
 public record SchemeChange(
         @Schema(description = "The version this change made", example = "2") long version,
         @Schema(description = "When the change was stored (UTC)") OffsetDateTime changedAt,
-        @Schema(description = "What made the version") ChangeKind change,
+        @Schema(description = "What made the version") ChangeType change,
         @Schema(description = "Leaf fields that differ from the previous version; empty for the first recorded version")
         List<FieldDifference> differences) {
 

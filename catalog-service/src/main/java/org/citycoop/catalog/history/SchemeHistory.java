@@ -1,5 +1,6 @@
 package org.citycoop.catalog.history;
 
+import org.citycoop.catalog.changes.ChangeType;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -44,7 +45,7 @@ public class SchemeHistory {
      * @param representation the scheme as the API and the event give it
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void record(UUID schemeId, long version, ChangeKind change, Instant changedAt, Object representation) {
+    public void record(UUID schemeId, long version, ChangeType change, Instant changedAt, Object representation) {
         String content;
         try {
             content = mapper.writeValueAsString(representation);
@@ -89,7 +90,7 @@ public class SchemeHistory {
             List<SchemeChange.FieldDifference> differences = previous == null ? List.of()
                     : DIFFERENCES.between(previous, content).stream()
                     .map(d -> new SchemeChange.FieldDifference(d.field(), d.before(), d.after())).toList();
-            items.add(new SchemeChange(((Number) row[0]).longValue(), utc(row[1]), ChangeKind.valueOf((String) row[2]), differences));
+            items.add(new SchemeChange(((Number) row[0]).longValue(), utc(row[1]), ChangeType.valueOf((String) row[2]), differences));
         }
         String next = rows.size() > limit ? Cursor.encode(List.of(CURSOR_MARK, Long.toString(items.get(items.size() - 1).version()))) : null;
         return new HistoryPage(items, next);

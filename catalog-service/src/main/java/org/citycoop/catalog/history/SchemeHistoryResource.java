@@ -1,5 +1,6 @@
 package org.citycoop.catalog.history;
 
+import org.citycoop.platform.web.PathIds;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -13,7 +14,6 @@ import org.citycoop.catalog.scheme.SchemeService;
 import org.citycoop.platform.paging.Cursor;
 import org.citycoop.platform.paging.Page;
 import org.citycoop.platform.problem.Problem;
-import org.citycoop.platform.problem.ProblemException;
 import org.citycoop.platform.web.QueryParams;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -56,12 +56,7 @@ public class SchemeHistoryResource {
             @Parameter(description = "Page size, 1 to 100 (default 20)") @QueryParam("limit") String limit,
             @Parameter(description = "Opaque cursor from the previous page's next link") @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
-        UUID uuid;
-        try {
-            uuid = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("No scheme " + id + " (scheme ids are UUIDs).");
-        }
+        UUID uuid = PathIds.uuid(id, "No scheme " + id + " (scheme ids are UUIDs).");
         int size = QueryParams.limit(limit);
         schemes.get(uuid); // 404 problem when there is no such scheme
         SchemeHistory.HistoryPage page = history.page(uuid, cursor, size);

@@ -1,5 +1,6 @@
 package org.citycoop.catalog.scheme;
 
+import org.citycoop.platform.web.PathIds;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -54,12 +55,7 @@ public class SchemeResource {
     @APIResponse(responseCode = "404", description = "No scheme with this id (or the id is not a UUID)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<SchemeView> get(@Parameter(description = "The scheme's UUID") @PathParam("id") String id) {
-        UUID uuid;
-        try {
-            uuid = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("No scheme " + id + " (scheme ids are UUIDs).");
-        }
+        UUID uuid = PathIds.uuid(id, "No scheme " + id + " (scheme ids are UUIDs).");
         SchemeView view = service.get(uuid);
         return RestResponse.ResponseBuilder.ok(view).header(HttpHeaders.ETAG, EntityTags.of(view.version())).build();
     }

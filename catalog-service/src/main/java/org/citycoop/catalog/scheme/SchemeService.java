@@ -7,7 +7,6 @@ import org.citycoop.catalog.agency.AgencyRepository;
 import org.citycoop.catalog.changes.ChangeFeed;
 import org.citycoop.catalog.changes.ChangeSubject;
 import org.citycoop.catalog.changes.ChangeType;
-import org.citycoop.catalog.history.ChangeKind;
 import org.citycoop.catalog.history.SchemeHistory;
 import org.citycoop.catalog.vocabulary.Vocabularies;
 import org.citycoop.platform.web.EntityTags;
@@ -91,13 +90,7 @@ public class SchemeService {
             scheme.update(content, now);
             outcome = Upserted.Outcome.UPDATED;
         }
-        SchemeView view = SchemeView.of(scheme, now);
-        String id = scheme.id.toString();
-        outbox.record(TOPIC, id, outcome == Upserted.Outcome.CREATED ? CREATED : UPDATED, id, view);
-        history.record(scheme.id, scheme.version, outcome == Upserted.Outcome.CREATED ? ChangeKind.CREATED : ChangeKind.UPDATED,
-                now, view);
-        changeFeed.record(ChangeSubject.SCHEME, id, agencyId, ref,
-                outcome == Upserted.Outcome.CREATED ? ChangeType.CREATED : ChangeType.UPDATED, scheme.version, now);
+        SchemeView view = recordChange(scheme, outcome == Upserted.Outcome.CREATED ? ChangeType.CREATED : ChangeType.UPDATED, now);
         return new Upserted<>(view, scheme.version, outcome);
     }
 
@@ -124,12 +117,25 @@ public class SchemeService {
             return new Upserted<>(SchemeView.of(scheme, now), scheme.version, Upserted.Outcome.UNCHANGED);
         }
         scheme.withdraw(now);
+        return new Upserted<>(recordChange(scheme, ChangeType.WITHDRAWN, now), scheme.version, Upserted.Outcome.UPDATED);
+    }
+
+    /**
+     * Everything a new version of a scheme leaves behind, in the caller's transaction: its event (outbox), its
+     * history entry and its line in the change feed. Returns the scheme's representation at {@code now}.
+     */
+    private SchemeView recordChange(Scheme scheme, ChangeType change, Instant now) {
         SchemeView view = SchemeView.of(scheme, now);
         String id = scheme.id.toString();
-        outbox.record(TOPIC, id, WITHDRAWN, id, view);
-        history.record(scheme.id, scheme.version, ChangeKind.WITHDRAWN, now, view);
-        changeFeed.record(ChangeSubject.SCHEME, id, agencyId, ref, ChangeType.WITHDRAWN, scheme.version, now);
-        return new Upserted<>(view, scheme.version, Upserted.Outcome.UPDATED);
+        String eventType = switch (change) {
+            case CREATED -> CREATED;
+            case UPDATED -> UPDATED;
+            case WITHDRAWN -> WITHDRAWN;
+        };
+        outbox.record(TOPIC, id, eventType, id, view);
+        history.record(scheme.id, scheme.version, change, now, view);
+        changeFeed.record(ChangeSubject.SCHEME, id, scheme.agencyId, scheme.ref, change, scheme.version, now);
+        return view;
     }
 
     /** The scheme an agency holds under its own reference; 404 problem when there is none. */

@@ -1,5 +1,6 @@
 package org.citycoop.twinning.arrangement;
 
+import org.citycoop.platform.web.PathIds;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -167,11 +168,7 @@ public class TwinningResource {
     }
 
     private static UUID arrangementId(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw TwinningService.notFound(id);
-        }
+        return PathIds.uuid(id, TwinningService.notFound(id).getMessage());
     }
 
 
