@@ -1,0 +1,59 @@
+package org.citycoop.bench;
+
+import org.citycoop.devstack.StackSettings;
+import org.citycoop.devstack.Suite;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The packaged suite as a benchmark sees it: started attached (children of this JVM) on free
+ * loopback ports with a temporary state directory, reached only through the gateway, and removed
+ * again on {@link #close()}.
+ */
+public final class BenchSuite implements AutoCloseable {
+
+    private final Suite suite;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private BenchSuite(Suite suite) {
+        this.suite = suite;
+    }
+
+    static BenchSuite start(Path root) throws Exception {
+        Path state = Files.createTempDirectory("citycoop-bench");
+        Suite suite = Suite.forTests(root, state);
+        BenchSuite bench = new BenchSuite(suite);
+        try {
+            suite.start(StackSettings.fromEnvironment(), 0, 0, System.out);
+        } catch (Exception e) {
+            bench.close();
+            throw e;
+        }
+        return bench;
+    }
+
+    /** The gateway's base URL, for example {@code http://127.0.0.1:41234}. */
+    public URI gateway() {
+        return suite.gatewayUrl();
+    }
+
+    /** Sends {@code request} built against the gateway; {@code path} starts with {@code /}. */
+    public HttpResponse<String> send(HttpRequest.Builder request, String path) throws IOException, InterruptedException {
+        return http.send(request.uri(gateway().resolve(path)).timeout(Duration.ofSeconds(60)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** Stops every process this suite started and deletes its state directory. */
+    @Override
+    public void close() throws IOException {
+        suite.stopAttached();
+    }
+}
