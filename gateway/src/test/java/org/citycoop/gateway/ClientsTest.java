@@ -66,6 +66,25 @@ class ClientsTest {
     }
 
     @Test
+    void aClientMayBeCreatedOverHttp2ToAsTheJdkClientDoes() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_2).build();
+        java.net.http.HttpResponse<String> response = http.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port + "/v1/clients"))
+                .header("Authorization", ADMIN).header("Content-Type", "application/json")
+                .timeout(java.time.Duration.ofSeconds(20))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"name\":\"" + unique("h2c") + "\",\"role\":\"PARTNER_PORTAL\"}"))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, response.statusCode(), response.body());
+        // and the proxied path, with a body, likewise
+        java.net.http.HttpResponse<String> proxied = http.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port + "/v1/agencies/a/schemes/H2"))
+                .header("Content-Type", "application/json").timeout(java.time.Duration.ofSeconds(20))
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"name\":\"h2\"}")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, proxied.statusCode(), proxied.body());
+        org.junit.jupiter.api.Assertions.assertTrue(proxied.body().contains("{\\\"name\\\":\\\"h2\\\"}"), proxied.body());
+    }
+
+    @Test
     void aCityEditorIsBoundToItsCities() {
         Response created = create("{\"name\":\"" + unique("kitakyushu") + "\",\"role\":\"CITY_EDITOR\",\"cityIds\":[\"1859307\",\"1583992\"]}");
         created.then().statusCode(201).body("cityIds", equalTo(List.of("1859307", "1583992")));

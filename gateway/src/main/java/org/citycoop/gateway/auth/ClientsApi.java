@@ -298,7 +298,9 @@ public class ClientsApi {
 
         void problem(int status, Buffer problem) {
             if (!request.response().ended()) {
-                request.resume();
+                if (!request.isEnded()) { // a body read to its end cannot be resumed
+                    request.resume();
+                }
                 request.response().setStatusCode(status).putHeader("Content-Type", EdgeProblem.MEDIA_TYPE)
                         .putHeader(GatewayRouter.REQUEST_ID, requestId).end(problem);
             }
@@ -323,7 +325,9 @@ public class ClientsApi {
                         .putHeader("Content-Type", reply.contentType).putHeader(GatewayRouter.REQUEST_ID, requestId)
                         .putHeader("Cache-Control", "no-store");
                 reply.headers.forEach(response::putHeader);
-                request.resume();
+                if (!request.isEnded()) { // a body read to its end cannot be resumed
+                    request.resume();
+                }
                 response.end(reply.body);
             });
         }
@@ -348,7 +352,9 @@ public class ClientsApi {
                 }
             });
             request.exceptionHandler(promise::tryFail);
-            request.resume();
+            if (!request.isEnded()) { // a body read to its end cannot be resumed
+                request.resume();
+            }
             return promise.future();
         }
     }

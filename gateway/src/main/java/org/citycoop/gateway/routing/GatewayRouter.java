@@ -171,7 +171,9 @@ public class GatewayRouter {
     }
 
     private static void problem(HttpServerRequest request, int status, io.vertx.core.buffer.Buffer body, String requestId) {
-        request.resume();
+        if (!request.isEnded()) { // a body read to its end cannot be resumed
+            request.resume();
+        }
         request.response().setStatusCode(status).putHeader("Content-Type", EdgeProblem.MEDIA_TYPE)
                 .putHeader(REQUEST_ID, requestId).end(body);
     }
