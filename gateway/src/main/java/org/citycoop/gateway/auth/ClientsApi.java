@@ -187,7 +187,8 @@ public class ClientsApi {
             limit = -1;
         }
         if (limit < 1 || limit > 100) {
-            exchange.fieldProblem(422, "validation", "Invalid request", List.<String[]>of(new String[] {"limit", "must be 1 to 100"}));
+            exchange.fieldProblem(400, "bad-request", "Bad request",
+                    List.<String[]>of(new String[] {"limit", "must be an integer from 1 to 100, got '" + limitParam + "'"}));
             return;
         }
         String after;
@@ -300,6 +301,9 @@ public class ClientsApi {
             if (!request.response().ended()) {
                 if (!request.isEnded()) { // a body read to its end cannot be resumed
                     request.resume();
+                }
+                if (status == 401) {
+                    request.response().putHeader("WWW-Authenticate", "Bearer realm=\"citycoop\"");
                 }
                 request.response().setStatusCode(status).putHeader("Content-Type", EdgeProblem.MEDIA_TYPE)
                         .putHeader(GatewayRouter.REQUEST_ID, requestId).end(problem);
