@@ -16,6 +16,66 @@ import static org.hamcrest.Matchers.nullValue;
 @QuarkusTestResource(OriginServer.class)
 class GatewayTest {
 
+    /** The claims of the token the origin received, decoded (the signature is the services' to check). */
+    static io.vertx.core.json.JsonObject forwardedClaims(io.restassured.response.Response echoed) {
+        String authorization = echoed.path("headers.authorization");
+        org.junit.jupiter.api.Assertions.assertTrue(authorization.startsWith("Bearer ey"), authorization);
+        String payload = authorization.substring("Bearer ".length()).split("\\.")[1];
+        return new io.vertx.core.json.JsonObject(new String(java.util.Base64.getUrlDecoder().decode(payload),
+                java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void anAnonymousCallIsForwardedWithAPublicTokenAndRateLimitHeaders() {
+        io.restassured.response.Response response = given().get("/v1/schemes");
+        response.then().statusCode(200)
+                .header("RateLimit-Policy", matchesPattern("\"anonymous\";q=\\d+;w=60"))
+                .header("RateLimit", matchesPattern("\"anonymous\";r=\\d+;t=\\d+"));
+        io.vertx.core.json.JsonObject claims = forwardedClaims(response);
+        org.junit.jupiter.api.Assertions.assertEquals("anonymous", claims.getString("sub"));
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("PUBLIC"), claims.getJsonArray("groups").getList());
+        org.junit.jupiter.api.Assertions.assertEquals("citycoop-gateway", claims.getString("iss"));
+        long lifetime = claims.getLong("exp") - claims.getLong("iat");
+        org.junit.jupiter.api.Assertions.assertEquals(300, lifetime, "five minutes");
+    }
+
+    @Test
+    void aKeyThatIsNotValidIs401ProblemAndNeverForwarded() {
+        given().header("Authorization", "Bearer cck_not-a-key-anyone-has").get("/v1/schemes")
+                .then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer realm=\"citycoop\"")
+                .body("title", equalTo("Unauthorized")).body("body", nullValue());
+        given().header("Authorization", "Basic YWRtaW46YWRtaW4=").get("/v1/schemes")
+                .then().statusCode(401).contentType("application/problem+json")
+                .body("detail", matchesPattern(".*Bearer.*"));
+    }
+
+    @Test
+    void afterRepeatedFailuresTheCircuitOpensAndAnswers503AtOnceWhileOthersStayReachable() {
+        for (int i = 0; i < 3; i++) {
+            given().get("/v1/outage/" + i).then().statusCode(503).body("detail", matchesPattern(".*cannot be reached.*"));
+        }
+        given().contentType(ContentType.JSON).body("{}").post("/v1/outage/x").then().statusCode(503)
+                .contentType("application/problem+json")
+                .header("Retry-After", notNullValue())
+                .body("detail", matchesPattern("The outage service is failing; the gateway will try it again in \\d+ s\\. Nothing was sent to it\\..*"));
+        given().get("/v1/schemes").then().statusCode(200);
+    }
+
+    @Test
+    void browsersMayCallFromTheSecretariatsSiteOnly() {
+        given().header("Origin", "https://citycoop.org").header("Access-Control-Request-Method", "PUT")
+                .header("Access-Control-Request-Headers", "authorization,content-type,if-match")
+                .options("/v1/schemes").then()
+                .header("Access-Control-Allow-Origin", "https://citycoop.org");
+        given().header("Origin", "https://evil.example").header("Access-Control-Request-Method", "PUT")
+                .options("/v1/schemes").then()
+                .header("Access-Control-Allow-Origin", nullValue());
+        given().header("Origin", "https://citycoop.org").get("/v1/schemes").then().statusCode(200)
+                .header("Access-Control-Allow-Origin", "https://citycoop.org")
+                .header("Access-Control-Expose-Headers", matchesPattern(".*RateLimit.*"));
+    }
+
     @Test
     void routesByPrefixAndForwardsHeaders() {
         given().header("X-Forwarded-Port", "6666").header("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
@@ -28,6 +88,7 @@ class GatewayTest {
                 .body("headers.x-forwarded-proto", equalTo("http"))
                 .body("headers.x-forwarded-host", notNullValue())
                 .body("headers.x-forwarded-port", nullValue())
+                .body("headers.authorization", matchesPattern("Bearer ey[A-Za-z0-9_.-]+"))
                 .body("headers.x-request-id", matchesPattern("[0-9a-f-]{36}"))
                 .body("headers.traceparent", equalTo("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"));
     }
@@ -96,7 +157,11 @@ class GatewayTest {
                 .body("paths.'/v1/schemes'.get", notNullValue())
                 .body("components.schemas.Page.type", equalTo("object"))
                 .body("components.schemas.CatalogPage", nullValue())
-                .body("x-citycoop-unavailable", hasItem("matching"));
+                .body("x-citycoop-unavailable", hasItem("matching"))
+                .body("components.securitySchemes.apiKey.type", equalTo("http"))
+                .body("components.securitySchemes.apiKey.scheme", equalTo("bearer"))
+                .body("security[0].apiKey", notNullValue())
+                .body("paths.'/v1/clients'.post.responses.'201'", notNullValue());
     }
 
     @Test

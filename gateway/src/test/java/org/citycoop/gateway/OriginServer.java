@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real HTTP origin standing in for catalog-service: it answers every request with what it received
  * (method, path with query, headers, body) and echoes X-Request-Id as the services do, serves a small OpenAPI document and a ready health check.
- * matching-service is configured on a port where nothing listens, to see the gateway's behaviour when a
- * service is down. (The whole suite through the gateway is tested in deploy/e2e.)
+ * matching-service (and an "outage" service on /v1/outage) is configured on a port where nothing listens,
+ * to see the gateway's behaviour when a service is down. (The whole suite through the gateway is tested in deploy/e2e.)
  */
 public class OriginServer implements QuarkusTestResourceLifecycleManager {
 
@@ -21,6 +21,9 @@ public class OriginServer implements QuarkusTestResourceLifecycleManager {
             {"openapi":"3.1.0","paths":{"/v1/schemes":{"get":{"responses":{"200":{"description":"ok",
             "content":{"application/json":{"schema":{"$ref":"#/components/schemas/Page"}}}}}}}},
             "components":{"schemas":{"Page":{"type":"object"}}}}""";
+
+    /** The bootstrap admin key the gateway is started with in these tests. */
+    static final String ADMIN_KEY = "test-bootstrap-admin-key-0123456789abcdef";
 
     private Vertx vertx;
 
@@ -61,6 +64,12 @@ public class OriginServer implements QuarkusTestResourceLifecycleManager {
                     "citycoop.gateway.services.catalog.url", "http://127.0.0.1:" + port,
                     "citycoop.gateway.services.matching.url", "http://127.0.0.1:" + closedPort,
                     "citycoop.gateway.services.twinning.url", "http://127.0.0.1:" + port,
+                    // a service that is down for the circuit breaker's test alone
+                    "citycoop.gateway.services.outage.url", "http://127.0.0.1:" + closedPort,
+                    "citycoop.gateway.services.outage.prefixes", "/v1/outage",
+                    "citycoop.gateway.circuit-breaker.failure-threshold", "3",
+                    "citycoop.gateway.circuit-breaker.open-duration", "1h",
+                    "citycoop.gateway.admin-key", ADMIN_KEY,
                     "citycoop.gateway.response-timeout", "2s");
         } catch (Exception e) {
             throw new IllegalStateException(e);

@@ -1,5 +1,8 @@
 package org.citycoop.catalog.agency;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.citycoop.platform.security.Roles;
+import org.citycoop.platform.security.Caller;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -41,6 +44,10 @@ public class AgencyResource {
     @Inject
     AgencyService service;
 
+    @Inject
+    Caller caller;
+
+    @RolesAllowed({Roles.ADMIN, Roles.AGENCY_EDITOR})
     @PUT
     @Path("/{agencyId}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -55,6 +62,8 @@ public class AgencyResource {
             headers = @Header(name = "ETag", description = "Quoted version"),
             content = @Content(schema = @Schema(implementation = AgencyView.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON, unknown field, or a value of the wrong type",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not the secretariat, nor the agency editor of this agency",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match does not name the current version",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -71,12 +80,14 @@ public class AgencyResource {
             @Parameter(description = "The current ETag; required to change an existing agency")
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull(message = "a JSON body is required") AgencyRequest body) {
+        caller.requireBound("agency", agencyId, "agencyId");
         Upserted<AgencyView> result = service.upsert(agencyId, body, ifMatch);
         return RestResponse.ResponseBuilder.create(RestResponse.Status.fromStatusCode(result.status()), result.view())
                 .header(HttpHeaders.ETAG, EntityTags.of(result.version()))
                 .build();
     }
 
+    @RolesAllowed(Roles.ANYONE)
     @GET
     @Path("/{agencyId}")
     @Operation(summary = "Read an agency")
@@ -89,6 +100,7 @@ public class AgencyResource {
         return RestResponse.ResponseBuilder.ok(view).header(HttpHeaders.ETAG, EntityTags.of(view.version())).build();
     }
 
+    @RolesAllowed(Roles.ANYONE)
     @GET
     @Operation(summary = "List agencies", description = "In id order, a page at a time; follow `next` for the following page.")
     @APIResponse(responseCode = "200", description = "A page of agencies")

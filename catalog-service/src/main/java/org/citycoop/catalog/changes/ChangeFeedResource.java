@@ -1,5 +1,7 @@
 package org.citycoop.catalog.changes;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.citycoop.platform.security.Roles;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -19,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.List;
 
 /** Every catalogue change, in order, for clients that keep a copy of the catalogue. */
+@RolesAllowed(Roles.ANYONE)
 @Path("/v1/changes")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Changes")

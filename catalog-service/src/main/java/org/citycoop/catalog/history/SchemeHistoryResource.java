@@ -1,5 +1,7 @@
 package org.citycoop.catalog.history;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.citycoop.platform.security.Roles;
 import org.citycoop.platform.web.PathIds;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -25,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.UUID;
 
 /** The versions of a scheme: what changed, when, and how. */
+@RolesAllowed(Roles.ANYONE)
 @Path("/v1/schemes/{id}/history")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Schemes")

@@ -1,5 +1,6 @@
 package org.citycoop.catalog.scheme;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -17,6 +18,8 @@ import jakarta.ws.rs.core.MediaType;
 import org.citycoop.platform.web.EntityTags;
 import org.citycoop.catalog.web.Upserted;
 import org.citycoop.platform.problem.Problem;
+import org.citycoop.platform.security.Caller;
+import org.citycoop.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -37,6 +40,10 @@ public class AgencySchemeResource {
     @Inject
     SchemeService service;
 
+    @Inject
+    Caller caller;
+
+    @RolesAllowed(Roles.ANYONE)
     @GET
     @Path("/{ref}")
     @Operation(summary = "Read a scheme by the agency's own reference",
@@ -52,6 +59,7 @@ public class AgencySchemeResource {
         return RestResponse.ResponseBuilder.ok(view).header(HttpHeaders.ETAG, EntityTags.of(view.version())).build();
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.AGENCY_EDITOR})
     @PUT
     @Path("/{ref}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -72,6 +80,8 @@ public class AgencySchemeResource {
             content = @Content(schema = @Schema(implementation = SchemeView.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON, unknown field or enum value, value of the wrong type",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not the secretariat, nor the agency editor of this agency",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such agency",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match does not name the current version",
@@ -90,6 +100,7 @@ public class AgencySchemeResource {
             @Parameter(description = "The current ETag; required to change an existing scheme")
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull(message = "a JSON body is required") SchemeContent body) {
+        caller.requireBound("agency", agencyId, "agencyId");
         Upserted<SchemeView> result = service.upsert(agencyId, ref, body, ifMatch);
         RestResponse.ResponseBuilder<SchemeView> response = RestResponse.ResponseBuilder
                 .create(RestResponse.Status.fromStatusCode(result.status()), result.view())
@@ -100,6 +111,7 @@ public class AgencySchemeResource {
         return response.build();
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.AGENCY_EDITOR})
     @DELETE
     @Path("/{ref}")
     @Operation(summary = "Withdraw a scheme",
@@ -112,6 +124,8 @@ public class AgencySchemeResource {
     @APIResponse(responseCode = "200", description = "Withdrawn, or already withdrawn",
             headers = @Header(name = "ETag", description = "Quoted version"),
             content = @Content(schema = @Schema(implementation = SchemeView.class)))
+    @APIResponse(responseCode = "403", description = "Not the secretariat, nor the agency editor of this agency",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such agency, or the agency has no scheme under this reference",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match does not name the current version",
@@ -123,6 +137,7 @@ public class AgencySchemeResource {
             @Parameter(description = "The agency's own reference", example = "AQ-2027-01") @PathParam("ref") String ref,
             @Parameter(description = "The current ETag; required to withdraw")
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        caller.requireBound("agency", agencyId, "agencyId");
         Upserted<SchemeView> result = service.withdraw(agencyId, ref, ifMatch);
         return RestResponse.ResponseBuilder.ok(result.view()).header(HttpHeaders.ETAG, EntityTags.of(result.version())).build();
     }

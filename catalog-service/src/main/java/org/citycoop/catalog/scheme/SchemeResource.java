@@ -1,5 +1,7 @@
 package org.citycoop.catalog.scheme;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.citycoop.platform.security.Roles;
 import org.citycoop.platform.web.PathIds;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -34,6 +36,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** Reading and searching the schemes of every agency. */
+@RolesAllowed(Roles.ANYONE)
 @Path("/v1/schemes")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Schemes", description = "Support schemes (open calls and standing programmes) of international agencies")

@@ -1,5 +1,7 @@
 package org.citycoop.catalog.vocabulary;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.citycoop.platform.security.Roles;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -19,6 +21,7 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /** Serves the code lists that agency and scheme fields are checked against. */
+@RolesAllowed(Roles.ANYONE)
 @Path("/v1/vocabularies")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Vocabularies", description = "IATI Standard codelists (CC BY 4.0, IATI Standard, http://iatistandard.org/)")

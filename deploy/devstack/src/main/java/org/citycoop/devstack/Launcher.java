@@ -12,8 +12,11 @@ import java.util.Map;
  * <ul>
  *   <li>{@code up} starts PostgreSQL (embedded, unless {@code CITYCOOP_POSTGRES_URL} is set), a Kafka
  *       broker (unless {@code CITYCOOP_KAFKA_BOOTSTRAP_SERVERS} is set) and the four services in the
- *       background, waits until all are ready, loads deploy/seed through the gateway, prints the URLs and
- *       returns. What already runs is left running.</li>
+ *       background, waits until all are ready, makes sure of the API keys in
+ *       {@code .citycoop/credentials.env} (an admin key, one agency-editor key per seeded agency; see
+ *       {@link Credentials}), loads deploy/seed through the gateway with the admin key, prints the URLs
+ *       and returns. What already runs is left running. The token signing keys live in
+ *       {@code .citycoop/keys/}.</li>
  *   <li>{@code down} stops everything {@code up} started, by the process ids it recorded.</li>
  *   <li>{@code status} says what runs.</li>
  * </ul>
@@ -64,7 +67,8 @@ public final class Launcher {
             System.exit(1);
         }
         URI gateway = suite.gatewayUrl();
-        SeedLoader.Result seeded = new SeedLoader(gateway, null).load(root.resolve("deploy/seed"));
+        Credentials credentials = suite.credentials(root.resolve("deploy/seed"));
+        SeedLoader.Result seeded = new SeedLoader(gateway, credentials.admin()).load(root.resolve("deploy/seed"));
         System.out.println("Seed loaded: " + seeded);
         System.out.println();
         System.out.println("CityCoop is running.");
@@ -73,6 +77,8 @@ public final class Launcher {
         System.out.println("  OpenAPI:         " + gateway + "/q/openapi");
         System.out.println("  Health:          " + gateway + "/q/health");
         System.out.println("  Logs:            " + root.relativize(root.resolve(".citycoop/logs")) + "/");
+        System.out.println("  API keys:        .citycoop/" + Credentials.FILE + " (admin and one per seeded agency; "
+                + "source it, then curl -H \"Authorization: Bearer $ADMIN_API_KEY\" ...)");
         System.out.println("Stop it with: deploy/local down");
     }
 

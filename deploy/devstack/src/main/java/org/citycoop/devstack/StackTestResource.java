@@ -14,6 +14,12 @@ import java.util.Map;
  * <p>Use it with {@code @QuarkusTestResource(value = StackTestResource.class, initArgs =
  * @ResourceArg(name = "database", value = "catalog"))}. With an external PostgreSQL each test JVM gets
  * a database of its own ({@code <database>_test_<pid>}), so runs do not see each other's rows.
+ *
+ * <p>Tokens: it gives the service this JVM's test public key, issuer and audience
+ * ({@code mp.jwt.verify.*}) and the gateway the private key ({@code smallrye.jwt.sign.key.location}), so
+ * that {@link TestTokens} are accepted; every RestAssured request then carries an admin token unless it
+ * sets its own ({@link DefaultTestToken}). {@code @ResourceArg(name = "defaultToken", value = "none")}
+ * turns that default off.
  */
 public class StackTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -22,6 +28,7 @@ public class StackTestResource implements QuarkusTestResourceLifecycleManager {
     @Override
     public void init(Map<String, String> initArgs) {
         database = initArgs.getOrDefault("database", database);
+        System.setProperty(DefaultTestToken.PROPERTY, initArgs.getOrDefault("defaultToken", "admin"));
     }
 
     @Override
@@ -30,11 +37,17 @@ public class StackTestResource implements QuarkusTestResourceLifecycleManager {
             SharedStack stack = SharedStack.get();
             String db = stack.external ? database + "_test_" + ProcessHandle.current().pid() : database;
             stack.postgres.createDatabaseIfMissing(db);
-            return Map.of(
-                    "quarkus.datasource.jdbc.url", stack.postgres.jdbcUrl(db),
-                    "quarkus.datasource.username", stack.postgres.user(),
-                    "quarkus.datasource.password", stack.postgres.password(),
-                    "kafka.bootstrap.servers", stack.kafkaBootstrapServers);
+            Path keys = TestTokens.keyDirectory();
+            Map<String, String> config = new java.util.HashMap<>();
+            config.put("quarkus.datasource.jdbc.url", stack.postgres.jdbcUrl(db));
+            config.put("quarkus.datasource.username", stack.postgres.user());
+            config.put("quarkus.datasource.password", stack.postgres.password());
+            config.put("kafka.bootstrap.servers", stack.kafkaBootstrapServers);
+            config.put("mp.jwt.verify.publickey.location", keys.resolve(JwtKeys.PUBLIC_KEY_FILE).toString());
+            config.put("mp.jwt.verify.issuer", JwtKeys.ISSUER);
+            config.put("mp.jwt.verify.audiences", JwtKeys.AUDIENCE);
+            config.put("smallrye.jwt.sign.key.location", keys.resolve(JwtKeys.PRIVATE_KEY_FILE).toString());
+            return config;
         } catch (Exception e) {
             throw new IllegalStateException("Could not start the test stack (PostgreSQL, Kafka)", e);
         }

@@ -18,7 +18,9 @@ import java.util.Optional;
  * or attached (end-to-end tests: children of the test JVM on free ports, stopped with it).
  *
  * <p>State directory layout: {@code pg/} (PostgreSQL data), {@code pg-binaries/}, {@code kafka/}
- * (broker data and log), {@code logs/<service>.log}, {@code run/<process>.pid}.
+ * (broker data and log), {@code logs/<service>.log}, {@code run/<process>.pid}, {@code keys/} (the
+ * gateway's token signing key pair, owner only) and {@code credentials.env} (API keys, mode 600; see
+ * {@link Credentials}).
  */
 public final class Suite {
 
@@ -32,6 +34,7 @@ public final class Suite {
     private final Map<String, Process> attachedProcesses = new LinkedHashMap<>();
     private PostgresServer postgres;
     private KafkaBroker attachedKafka;
+    private Credentials credentials;
 
     /**
      * @param root the repository checkout (holds the services' target/ directories)
@@ -68,11 +71,11 @@ public final class Suite {
     /** Starts whatever does not run yet and waits until every service is ready. */
     public void start(StackSettings settings, int postgresPort, int kafkaPort, java.io.PrintStream out) throws Exception {
         Files.createDirectories(state.resolve("run"));
+        JwtKeys.ensure(keys());
+        credentials = Credentials.load(state);
         postgres = startPostgres(settings, postgresPort, out);
         for (SuiteService service : SuiteService.ALL) {
-            if (service.database() != null) {
-                postgres.createDatabaseIfMissing(service.database());
-            }
+            postgres.createDatabaseIfMissing(service.database());
         }
         String kafka = startKafka(settings, kafkaPort, out);
         for (SuiteService service : SuiteService.ALL) {
@@ -127,13 +130,16 @@ public final class Suite {
             env.put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(service.name())));
             env.put("QUARKUS_HTTP_HOST", System.getenv().getOrDefault("CITYCOOP_HTTP_HOST", "127.0.0.1"));
             env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
-            if (service.database() != null) {
-                env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(service.database()));
-                env.put("QUARKUS_DATASOURCE_USERNAME", postgres.user());
-                env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
+            env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(service.database()));
+            env.put("QUARKUS_DATASOURCE_USERNAME", postgres.user());
+            env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
+            if (!service.isGateway()) {
+                env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys().resolve(JwtKeys.PUBLIC_KEY_FILE).toString());
             } else {
+                env.put("SMALLRYE_JWT_SIGN_KEY_LOCATION", keys().resolve(JwtKeys.PRIVATE_KEY_FILE).toString());
+                env.put("CITYCOOP_GATEWAY_ADMIN_KEY", credentials.admin());
                 for (SuiteService routed : SuiteService.ALL) {
-                    if (routed.database() != null) {
+                    if (!routed.isGateway()) {
                         env.put("CITYCOOP_GATEWAY_SERVICES_" + routed.shortName().toUpperCase(java.util.Locale.ROOT) + "_URL",
                                 serviceUrl(routed.name()).toString());
                     }
@@ -149,6 +155,33 @@ public final class Suite {
             }
         }
         ServiceProcess.awaitReady(service.name(), url, runningProcess(service.name()).orElse(null), log, Duration.ofMinutes(3));
+    }
+
+    /** The log file of a service ({@code <state>/logs/<name>.log}). */
+    public Path logFile(String name) {
+        return state.resolve("logs").resolve(name + ".log");
+    }
+
+    /** The state directory (data, logs, keys, credentials.env). */
+    public Path stateDirectory() {
+        return state;
+    }
+
+    private Path keys() {
+        return state.resolve("keys");
+    }
+
+    /**
+     * The suite's API keys once it runs: the admin key, and an agency-editor key per agency seeded in
+     * {@code seedDirectory} (made now through the gateway where none works yet); written to
+     * {@code <state>/credentials.env}.
+     */
+    public Credentials credentials(Path seedDirectory) throws IOException, InterruptedException {
+        if (credentials == null) {
+            credentials = Credentials.load(state);
+        }
+        credentials.ensureAgencyKeys(gatewayUrl(), seedDirectory);
+        return credentials;
     }
 
     /** Stops what this (attached) suite started, services first, and deletes its state directory. */

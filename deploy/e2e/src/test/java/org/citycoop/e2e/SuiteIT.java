@@ -4,14 +4,9 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.citycoop.devstack.SeedLoader;
-import org.citycoop.devstack.StackSettings;
-import org.citycoop.devstack.Suite;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -42,31 +37,28 @@ class SuiteIT {
               "supportTypes": ["TECHNICAL", "FINANCIAL"],
               "budget": { "amount": "300000", "currency": "USD" }, "languages": ["en"] }""";
 
-    private static Suite suite;
-    private static Path root;
+    private static RunningSuite running;
+    /** Keys as deploy/local up makes them: the admin's, UNEP-IETC's editor's, and a partner portal's. */
+    private static String admin;
+    private static String unep;
+    private static String portal;
 
     @BeforeAll
     static void startSuite() throws Exception {
-        root = Path.of(System.getProperty("citycoop.root", "../..")).toAbsolutePath().normalize();
-        suite = Suite.forTests(root, Files.createTempDirectory("citycoop-e2e"));
-        suite.start(StackSettings.fromEnvironment(), 0, 0, System.out);
-        RestAssured.baseURI = suite.gatewayUrl().toString();
-        new SeedLoader(suite.gatewayUrl(), null).load(root.resolve("deploy/seed"));
-    }
-
-    @AfterAll
-    static void stopSuite() throws Exception {
-        if (suite != null) {
-            suite.stopAttached();
-        }
+        running = RunningSuite.get();
+        admin = "Bearer " + running.credentials.admin();
+        unep = "Bearer " + running.credentials.agency("unep-ietc");
+        portal = "Bearer " + given().header("Authorization", admin).contentType(ContentType.JSON)
+                .body("{\"name\":\"e2e-portal-" + UUID.randomUUID().toString().substring(0, 8) + "\",\"role\":\"PARTNER_PORTAL\"}")
+                .post("/v1/clients").then().statusCode(201).extract().path("key");
     }
 
     @Test
     void surabayaGetsRankedSchemesFromTheSeedWithReasons() {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
-                given().contentType(ContentType.JSON).body(SURABAYA_SOLID_WASTE).post("/v1/matches")
+                given().header("Authorization", portal).contentType(ContentType.JSON).body(SURABAYA_SOLID_WASTE).post("/v1/matches")
                         .then().statusCode(200).body("items.size()", org.hamcrest.Matchers.greaterThan(2)));
-        Response response = given().contentType(ContentType.JSON).body(SURABAYA_SOLID_WASTE).post("/v1/matches");
+        Response response = given().header("Authorization", portal).contentType(ContentType.JSON).body(SURABAYA_SOLID_WASTE).post("/v1/matches");
         List<Float> scores = response.path("items.score");
         for (int i = 1; i < scores.size(); i++) {
             assertTrue(scores.get(i - 1) >= scores.get(i), "scores are ranked: " + scores);
@@ -79,7 +71,7 @@ class SuiteIT {
                 .body("items.scheme.ref", not(hasItem("ODA-LOANS")));
 
         // Asked for, the ineligible ones come with the criterion that failed.
-        given().contentType(ContentType.JSON).body(SURABAYA_SOLID_WASTE).queryParam("includeIneligible", true)
+        given().header("Authorization", portal).contentType(ContentType.JSON).body(SURABAYA_SOLID_WASTE).queryParam("includeIneligible", true)
                 .post("/v1/matches").then().statusCode(200)
                 .body("items.find { it.scheme.ref == 'ODA-LOANS' }.eligible", equalTo(false))
                 .body("items.find { it.scheme.ref == 'ODA-LOANS' }.explanation.result", hasItem("FAILED"));
@@ -88,7 +80,7 @@ class SuiteIT {
     @Test
     void loadingTheSeedAgainChangesNothing() throws Exception {
         Map<String, Integer> before = versionsOf("jica");
-        new SeedLoader(suite.gatewayUrl(), null).load(root.resolve("deploy/seed"));
+        new SeedLoader(running.suite.gatewayUrl(), running.credentials.admin()).load(running.root.resolve("deploy/seed"));
         assertEquals(before, versionsOf("jica"));
         assertFalse(before.isEmpty());
         given().queryParam("city", "1625822").get("/v1/twinnings").then().statusCode(200)
@@ -105,7 +97,7 @@ class SuiteIT {
     @Test
     void aSchemePushedByAnAgencyIsMatchedWithinSeconds() {
         String ref = "E2E-" + UUID.randomUUID().toString().substring(0, 8);
-        given().contentType(ContentType.JSON).body("""
+        given().header("Authorization", unep).contentType(ContentType.JSON).body("""
                 { "name": "Composting centres for Indonesian cities",
                   "description": "Technical assistance to plan and run neighbourhood composting centres.",
                   "supportTypes": ["TECHNICAL"], "challengeAreas": ["SOLID_WASTE"], "sectors": ["14050"],
@@ -118,10 +110,10 @@ class SuiteIT {
                 .put("/v1/agencies/unep-ietc/schemes/" + ref)
                 .then().statusCode(201).header("ETag", notNullValue())
                 // links point at the gateway, never at a service's own address
-                .header("Location", org.hamcrest.Matchers.startsWith(suite.gatewayUrl() + "/v1/schemes/"));
+                .header("Location", org.hamcrest.Matchers.startsWith(running.suite.gatewayUrl() + "/v1/schemes/"));
 
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
-                given().contentType(ContentType.JSON).body(SURABAYA_SOLID_WASTE).post("/v1/matches")
+                given().header("Authorization", portal).contentType(ContentType.JSON).body(SURABAYA_SOLID_WASTE).post("/v1/matches")
                         .then().statusCode(200)
                         .body("items.find { it.scheme.ref == '" + ref + "' }.explanation.find { it.criterion == 'budget' }.result",
                                 equalTo("MET")));
@@ -129,29 +121,29 @@ class SuiteIT {
 
     @Test
     void aTwinningMovesThroughItsLifecycle() {
-        String id = given().contentType(ContentType.JSON).body("""
+        String id = given().header("Authorization", admin).contentType(ContentType.JSON).body("""
                 { "title": "Kitakyushu and Da Nang wastewater exchange",
                   "cities": [ { "cityId": "1859307", "role": "MENTOR" }, { "cityId": "1583992", "role": "PARTNER" } ],
                   "themes": ["WATER_AND_WASTEWATER"], "sectors": ["14022"], "kind": "TECHNICAL_COOPERATION" }""")
                 .post("/v1/twinnings").then().statusCode(201).body("status", equalTo("PROPOSED")).extract().path("id");
         for (String to : List.of("AGREED", "ACTIVE", "COMPLETED")) {
-            given().contentType(ContentType.JSON).body("{\"to\":\"" + to + "\"}").post("/v1/twinnings/" + id + "/transitions")
+            given().header("Authorization", admin).contentType(ContentType.JSON).body("{\"to\":\"" + to + "\"}").post("/v1/twinnings/" + id + "/transitions")
                     .then().statusCode(200).body("status", equalTo(to));
         }
-        given().contentType(ContentType.JSON).body("{\"to\":\"ACTIVE\"}").post("/v1/twinnings/" + id + "/transitions")
+        given().header("Authorization", admin).contentType(ContentType.JSON).body("{\"to\":\"ACTIVE\"}").post("/v1/twinnings/" + id + "/transitions")
                 .then().statusCode(409).contentType("application/problem+json");
         given().get("/v1/cities/1859307").then().statusCode(200).body("name", equalTo("Kitakyushu")).body("country", equalTo("JP"));
     }
 
     @Test
     void badInputGetsAProblemNamingTheFieldAndNothingIsStored() {
-        given().contentType(ContentType.JSON).body("""
+        given().header("Authorization", unep).contentType(ContentType.JSON).body("""
                 { "name": "Bad", "supportTypes": ["GRANT"], "challengeAreas": ["SOLID_WASTE"],
                   "applicantTypes": ["LOCAL_GOVERNMENT"], "window": { "kind": "ROLLING" } }""")
                 .put("/v1/agencies/unep-ietc/schemes/E2E-BAD")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("supportTypes[0]"));
-        given().contentType(ContentType.JSON).body("{ not json").post("/v1/matches")
+        given().header("Authorization", portal).contentType(ContentType.JSON).body("{ not json").post("/v1/matches")
                 .then().statusCode(400).contentType("application/problem+json");
         given().get("/v1/agencies/unep-ietc/schemes/E2E-BAD").then().statusCode(404);
         given().get("/v1/nowhere").then().statusCode(404).contentType("application/problem+json");

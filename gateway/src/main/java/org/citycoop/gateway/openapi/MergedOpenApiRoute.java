@@ -25,7 +25,7 @@ import java.util.TreeMap;
 /**
  * Serves the merged OpenAPI document of the routed services at {@code /q/openapi} (JSON), fetched
  * from each service's {@code /q/openapi?format=json} on every request (a few kilobytes each), so it is
- * never stale. Swagger UI at {@code /q/swagger-ui} shows it.
+ * never stale, with the gateway's own {@code /v1/clients} (resource {@code openapi/clients.json}). Swagger UI at {@code /q/swagger-ui} shows it.
  */
 @ApplicationScoped
 public class MergedOpenApiRoute {
@@ -40,8 +40,14 @@ public class MergedOpenApiRoute {
     Vertx vertx;
 
     private HttpClient client;
+    private JsonNode ownDocument;
 
     void mount(@Observes Router router) {
+        try (java.io.InputStream in = getClass().getResourceAsStream("/openapi/clients.json")) {
+            ownDocument = mapper.readTree(in);
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new IllegalStateException("openapi/clients.json is missing or not JSON", e);
+        }
         client = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(2000));
         router.get("/q/openapi").order(-100).handler(this::serve);
     }
@@ -52,6 +58,7 @@ public class MergedOpenApiRoute {
         services.forEach((name, url) -> fetches.put(name, fetch(url)));
         Future.join(new ArrayList<>(fetches.values())).onComplete(done -> {
             Map<String, JsonNode> documents = new LinkedHashMap<>();
+            documents.put("gateway", ownDocument);
             List<String> unavailable = new ArrayList<>();
             fetches.forEach((name, fetch) -> {
                 if (fetch.succeeded()) {

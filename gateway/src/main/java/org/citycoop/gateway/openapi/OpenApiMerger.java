@@ -17,11 +17,14 @@ import java.util.Map;
  * disjoint prefixes), tags, and component schemas. When two services define a schema of the same name
  * differently, the later one is renamed {@code <Service><Name>} and its references rewritten, so that
  * no service's shapes are silently replaced. Services that did not answer are listed under
- * {@code x-citycoop-unavailable}.
+ * {@code x-citycoop-unavailable}. The document declares the bearer API key ({@value #SECURITY_SCHEME}) as
+ * its security scheme, optional (public reads need none).
  */
 public final class OpenApiMerger {
 
     private static final String SCHEMA_REF = "#/components/schemas/";
+    /** The name of the bearer API key scheme in {@code components.securitySchemes}. */
+    public static final String SECURITY_SCHEME = "apiKey";
     private final ObjectMapper mapper;
 
     public OpenApiMerger(ObjectMapper mapper) {
@@ -59,7 +62,18 @@ public final class OpenApiMerger {
             ArrayNode tagArray = merged.putArray("tags");
             tags.values().forEach(tagArray::add);
         }
-        merged.putObject("components").set("schemas", schemas);
+        ObjectNode components = merged.putObject("components");
+        components.set("schemas", schemas);
+        components.putObject("securitySchemes").putObject(SECURITY_SCHEME)
+                .put("type", "http").put("scheme", "bearer")
+                .put("description", "An API key from the secretariat (POST /v1/clients), sent as Authorization: Bearer <key>. "
+                        + "Without one a caller is the anonymous public: reads of schemes, agencies, vocabularies, cities and "
+                        + "twinnings only, rate-limited per address. A wrong, replaced or revoked key is a 401 problem; a role "
+                        + "or binding that does not allow the operation a 403 problem.");
+        // either a key, or nobody (the public reads)
+        ArrayNode security = merged.putArray("security");
+        security.addObject().putArray(SECURITY_SCHEME);
+        security.addObject();
         if (!unavailable.isEmpty()) {
             ArrayNode missing = merged.putArray("x-citycoop-unavailable");
             unavailable.forEach(missing::add);

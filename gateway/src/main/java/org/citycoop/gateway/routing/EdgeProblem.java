@@ -4,9 +4,9 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 
 /**
- * RFC 9457 problem documents for the errors the gateway itself produces (unknown route, service
- * unavailable), in the same shape as the services' own: type, title, status, detail, instance,
- * requestId.
+ * RFC 9457 problem documents for the errors the gateway itself produces (unknown route 404, 401, 403,
+ * 405, 413, 429, 502, 503, 504, and the problems of {@code /v1/clients}), in the same shape as the
+ * services' own: type, title, status, detail, instance, requestId, and {@code errors} naming fields.
  */
 public final class EdgeProblem {
 
@@ -43,7 +43,43 @@ public final class EdgeProblem {
                         + "been carried out. Read the resource before repeating a change.", path, requestId);
     }
 
-    static Buffer of(String type, String title, int status, String detail, String path, String requestId) {
+    public static Buffer unauthorized(String detail, String path, String requestId) {
+        return of("unauthorized", "Unauthorized", 401, detail, path, requestId);
+    }
+
+    public static Buffer forbidden(String detail, String path, String requestId) {
+        return of("forbidden", "Forbidden", 403, detail, path, requestId);
+    }
+
+    public static Buffer tooManyRequests(long retryAfterSeconds, String path, String requestId) {
+        return of("too-many-requests", "Too many requests", 429, "This caller's request rate limit is used up (see the RateLimit "
+                + "and RateLimit-Policy headers); try again in " + retryAfterSeconds + " s.", path, requestId);
+    }
+
+    public static Buffer circuitOpen(String service, long retryAfterSeconds, String path, String requestId) {
+        return of("service-unavailable", "Service unavailable", 503, "The " + service + " service is failing; the gateway "
+                + "will try it again in " + retryAfterSeconds + " s. Nothing was sent to it. Other services are not affected.",
+                path, requestId);
+    }
+
+    public static Buffer methodNotAllowed(String allow, String path, String requestId) {
+        return of("method-not-allowed", "Method not allowed", 405, "Allowed here: " + allow + ".", path, requestId);
+    }
+
+    /** A problem with {@code errors}: one {@code {field, detail}} per failing field. */
+    public static Buffer withErrors(String type, String title, int status, String detail, String path, String requestId,
+                                    java.util.List<String[]> fieldErrors) {
+        JsonObject problem = problem(type, title, status, detail, path, requestId);
+        io.vertx.core.json.JsonArray errors = new io.vertx.core.json.JsonArray();
+        fieldErrors.forEach(e -> errors.add(new JsonObject().put("field", e[0]).put("detail", e[1])));
+        return problem.put("errors", errors).toBuffer();
+    }
+
+    public static Buffer of(String type, String title, int status, String detail, String path, String requestId) {
+        return problem(type, title, status, detail, path, requestId).toBuffer();
+    }
+
+    private static JsonObject problem(String type, String title, int status, String detail, String path, String requestId) {
         JsonObject problem = new JsonObject()
                 .put("type", BASE + type)
                 .put("title", title)
@@ -53,6 +89,6 @@ public final class EdgeProblem {
         if (requestId != null) {
             problem.put("requestId", requestId);
         }
-        return problem.toBuffer();
+        return problem;
     }
 }

@@ -35,6 +35,66 @@ public interface GatewayConfig {
     @WithDefault("30s")
     Duration responseTimeout();
 
+    /** The tokens the gateway signs for the services (RS256 with {@code smallrye.jwt.sign.key.location}). */
+    Token token();
+
+    /**
+     * A key that is always the secretariat admin's (client {@code secretariat-admin}), made sure of at
+     * start: the way in to create the other clients. At least 32 characters; unset means no such key.
+     */
+    java.util.Optional<String> adminKey();
+
+    /** Request rate limits at the edge. */
+    RateLimits rateLimit();
+
+    /** Fast failure while a service is down. */
+    CircuitBreaker circuitBreaker();
+
+    /**
+     * Origins whose pages may call the API from a browser (the secretariat's website); they become
+     * {@code quarkus.http.cors.origins}.
+     */
+    @WithDefault("https://citycoop.org")
+    List<String> corsOrigins();
+
+    interface Token {
+        /** {@code iss}; the services accept no other ({@code mp.jwt.verify.issuer}). */
+        @WithDefault("citycoop-gateway")
+        String issuer();
+
+        /** {@code aud}; the services accept no other ({@code mp.jwt.verify.audiences}). */
+        @WithDefault("citycoop")
+        String audience();
+
+        /** How long a token is valid; the gateway reuses one per key until a minute before it expires. */
+        @WithDefault("5m")
+        Duration lifetime();
+    }
+
+    interface RateLimits {
+        /** Per API key. */
+        @WithDefault("600")
+        int clientLimit();
+
+        /** Per client address, for calls without a key (and for wrong keys). */
+        @WithDefault("120")
+        int anonymousLimit();
+
+        /** The window the limits are counted over: a token bucket of the limit's size refilled over it. */
+        @WithDefault("1m")
+        Duration window();
+    }
+
+    interface CircuitBreaker {
+        /** Consecutive failures (no connection, timeout, broken connection) that open a service's circuit. */
+        @WithDefault("5")
+        int failureThreshold();
+
+        /** How long an open circuit answers 503 at once before one request may try the service again. */
+        @WithDefault("10s")
+        Duration openDuration();
+    }
+
     interface Service {
         /** Base URL, for example {@code http://127.0.0.1:8081}. */
         URI url();

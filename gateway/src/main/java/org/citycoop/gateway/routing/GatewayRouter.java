@@ -19,6 +19,10 @@ import io.vertx.httpproxy.ProxyResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import org.citycoop.gateway.auth.ClientsApi;
+import org.citycoop.gateway.auth.Sessions;
+import org.citycoop.gateway.ratelimit.RateLimiter;
+import org.citycoop.gateway.ratelimit.TokenBucket;
 import org.jboss.logging.Logger;
 
 import java.net.URI;
@@ -29,13 +33,25 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Routes {@code /v1/...} to the owning service through a Vert.x reverse proxy mounted on the Quarkus
- * router. Adds {@code X-Forwarded-For}, {@code -Proto}, {@code -Host} and an {@code X-Request-Id}
- * (kept when the caller sent a well-formed one; the services echo it on their responses);
- * {@code traceparent} passes through untouched. An
- * unknown {@code /v1} path is a 404 problem; a service that cannot be reached is a 503 problem, one that
- * does not answer within {@code citycoop.gateway.response-timeout} a 504, and the other services stay
- * reachable.
+ * The edge: every {@code /v1/...} request, in this order:
+ * <ol>
+ *   <li>an {@code X-Request-Id} (kept when the caller sent a well-formed one; the services echo it);
+ *       {@code traceparent} passes through untouched;</li>
+ *   <li>the owning service by path prefix (unknown path: 404 problem); a body over
+ *       {@code citycoop.gateway.max-body-size} by {@code Content-Length}: 413 problem;</li>
+ *   <li>the caller ({@link Sessions}): an API key in {@code Authorization: Bearer}, or nobody (public);
+ *       a wrong key is a 401 problem;</li>
+ *   <li>the rate limit of the key, or of the address for calls without a valid key ({@link RateLimiter}):
+ *       {@code RateLimit} headers on every answer, 429 problem with {@code Retry-After} past it;</li>
+ *   <li>{@code /v1/clients} is answered here ({@link ClientsApi}); anything else goes to its service
+ *       through a Vert.x reverse proxy with the caller's {@code Authorization} replaced by the gateway's
+ *       signed token, and {@code X-Forwarded-For}, {@code -Proto}, {@code -Host} added.</li>
+ * </ol>
+ * A service that cannot be reached is a 503 problem, one that does not answer within
+ * {@code citycoop.gateway.response-timeout} a 504, a broken connection a 502; after
+ * {@code citycoop.gateway.circuit-breaker.failure-threshold} such failures in a row its circuit opens
+ * ({@link CircuitBreaker}) and requests get a 503 at once. Requests are never retried. The other
+ * services stay reachable.
  */
 @ApplicationScoped
 public class GatewayRouter {
@@ -50,13 +66,26 @@ public class GatewayRouter {
     @Inject
     Vertx vertx;
 
+    @Inject
+    Sessions sessions;
+
+    @Inject
+    RateLimiter rateLimiter;
+
+    @Inject
+    ClientsApi clients;
+
     private final Map<String, HttpProxy> proxies = new HashMap<>();
+    private final Map<String, CircuitBreaker> breakers = new HashMap<>();
     private Routes routes;
 
     void mount(@Observes Router router) {
         routes = new Routes(config.services().entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().prefixes())));
-        config.services().forEach((name, service) -> proxies.put(name, proxyTo(name, service.url())));
+        config.services().forEach((name, service) -> {
+            breakers.put(name, new CircuitBreaker(config.circuitBreaker().failureThreshold(), config.circuitBreaker().openDuration().toNanos()));
+            proxies.put(name, proxyTo(name, service.url()));
+        });
         router.route("/v1/*").order(-100).handler(this::route);
         router.route("/v1").order(-100).handler(this::route);
         router.route().last().handler(this::notFound);
@@ -80,28 +109,73 @@ public class GatewayRouter {
 
     private void route(RoutingContext context) {
         HttpServerRequest request = context.request();
+        request.pause(); // the body waits until the caller is known and the service chosen
         String requestId = request.getHeader(REQUEST_ID);
         if (requestId == null || !ACCEPTED_REQUEST_ID.matcher(requestId).matches()) {
             requestId = UUID.randomUUID().toString();
             request.headers().set(REQUEST_ID, requestId);
         }
+        String id = requestId;
         String path = decoded(request.path());
-        String service = path == null ? null : routes.serviceFor(path).orElse(null);
-        if (service == null) {
-            context.response().setStatusCode(404).putHeader("Content-Type", EdgeProblem.MEDIA_TYPE)
-                    .putHeader(REQUEST_ID, requestId)
-                    .end(EdgeProblem.notFound(request.path(), requestId));
+        boolean own = path != null && ClientsApi.owns(path);
+        String service = path == null || own ? null : routes.serviceFor(path).orElse(null);
+        if (service == null && !own) {
+            problem(request, 404, EdgeProblem.notFound(request.path(), requestId), requestId);
             return;
         }
         String length = request.getHeader("Content-Length");
         if (length != null && tooLarge(length)) {
-            context.response().setStatusCode(413).putHeader("Content-Type", EdgeProblem.MEDIA_TYPE)
-                    .putHeader(REQUEST_ID, requestId).putHeader("Connection", "close")
-                    .end(EdgeProblem.tooLarge(config.maxBodySize().asLongValue(), request.path(), requestId));
+            request.response().putHeader("Connection", "close");
+            problem(request, 413, EdgeProblem.tooLarge(config.maxBodySize().asLongValue(), request.path(), requestId), requestId);
             return;
         }
-        addForwardedHeaders(request);
-        proxies.get(service).handle(request);
+        String address = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+        sessions.resolve(request.getHeader("Authorization"), address).onComplete(resolved -> {
+            if (resolved.failed()) {
+                // a wrong key counts against the caller's address, so that guessing keys is rate-limited too
+                TokenBucket.Decision decision = rateLimiter.take("address:" + address, true, request.response().headers());
+                if (!decision.allowed()) {
+                    problem(request, 429, EdgeProblem.tooManyRequests(decision.retryAfterSeconds(), request.path(), id), id);
+                } else if (resolved.cause() instanceof Sessions.Refused refused) {
+                    request.response().putHeader("WWW-Authenticate", "Bearer realm=\"citycoop\"");
+                    problem(request, 401, EdgeProblem.unauthorized(refused.getMessage(), request.path(), id), id);
+                } else {
+                    LOG.error("Could not check an API key", resolved.cause());
+                    problem(request, 503, EdgeProblem.of("service-unavailable", "Service unavailable", 503,
+                            "API keys cannot be checked right now; try again shortly.", request.path(), id), id);
+                }
+                return;
+            }
+            Sessions.Session session = resolved.result();
+            TokenBucket.Decision decision = rateLimiter.take(session.limitKey(), session.anonymous(), request.response().headers());
+            if (!decision.allowed()) {
+                problem(request, 429, EdgeProblem.tooManyRequests(decision.retryAfterSeconds(), request.path(), id), id);
+                return;
+            }
+            if (own) {
+                clients.handle(request, session, id);
+                return;
+            }
+            CircuitBreaker breaker = breakers.get(service);
+            long now = System.nanoTime();
+            if (!breaker.allow(now)) {
+                long retryAfter = breaker.secondsUntilTrial(now);
+                request.response().putHeader("Retry-After", Long.toString(retryAfter));
+                problem(request, 503, EdgeProblem.circuitOpen(service, retryAfter, request.path(), id), id);
+                return;
+            }
+            request.headers().set("Authorization", "Bearer " + session.token());
+            addForwardedHeaders(request);
+            proxies.get(service).handle(request);
+        });
+    }
+
+    private static void problem(HttpServerRequest request, int status, io.vertx.core.buffer.Buffer body, String requestId) {
+        if (!request.isEnded()) { // a body read to its end cannot be resumed
+            request.resume();
+        }
+        request.response().setStatusCode(status).putHeader("Content-Type", EdgeProblem.MEDIA_TYPE)
+                .putHeader(REQUEST_ID, requestId).end(body);
     }
 
     private boolean tooLarge(String contentLength) {
@@ -147,7 +221,7 @@ public class GatewayRouter {
         return HttpProxy.reverseProxy(client)
                 .originRequestProvider((request, httpClient) -> httpClient.request(new RequestOptions()
                         .setServer(origin).setIdleTimeout(responseTimeout)))
-                .addInterceptor(new ServiceUnavailable(service, responseTimeout / 1000));
+                .addInterceptor(new ServiceUnavailable(service, responseTimeout / 1000, breakers.get(service)));
     }
 
     /**
@@ -156,10 +230,11 @@ public class GatewayRouter {
      * the response timeout, 502 when the connection broke after the request was sent (in both of these
      * the service may have acted on it: the client must check before retrying a non-idempotent request).
      */
-    private record ServiceUnavailable(String service, long timeoutSeconds) implements ProxyInterceptor {
+    private record ServiceUnavailable(String service, long timeoutSeconds, CircuitBreaker breaker) implements ProxyInterceptor {
         @Override
         public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
-            return context.sendRequest().recover(failure -> {
+            return context.sendRequest().onSuccess(answered -> breaker.succeeded()).recover(failure -> {
+                breaker.failed(System.nanoTime());
                 boolean notReached = failure instanceof java.net.ConnectException;
                 LOG.warnf("%s %s: %s", service, notReached ? "unreachable" : "failed during the request", failure.getMessage());
                 HttpServerRequest incoming = context.request().proxiedRequest();

@@ -1,5 +1,7 @@
 package org.citycoop.matching.match;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.citycoop.platform.security.Roles;
 import org.citycoop.platform.web.QueryParams;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -28,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** {@code POST /v1/matches}: the support schemes that fit a city's needs, scored and explained. */
+@RolesAllowed({Roles.ADMIN, Roles.PARTNER_PORTAL, Roles.CITY_EDITOR})
 @Path("/v1/matches")
 @Tag(name = "Matches")
 public class MatchResource {

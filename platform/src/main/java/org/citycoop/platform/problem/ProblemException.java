@@ -46,6 +46,17 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(422, ProblemTypes.VALIDATION, "Invalid request", detail, reported);
     }
 
+    /** 401: the request carries no valid token. */
+    public static ProblemException unauthorized(String detail) {
+        return new ProblemException(401, ProblemTypes.UNAUTHORIZED, "Unauthorized", detail, List.of());
+    }
+
+    /** 403: the caller may not do this (role), or not to this resource (ownership), naming the field that decides. */
+    public static ProblemException forbidden(String field, String detail) {
+        return new ProblemException(403, ProblemTypes.FORBIDDEN, "Forbidden", field + ": " + detail,
+                List.of(new Problem.FieldError(field, detail)));
+    }
+
     public static ProblemException notFound(String detail) {
         return new ProblemException(404, ProblemTypes.NOT_FOUND, "Not found", detail, List.of());
     }

@@ -25,7 +25,7 @@ import java.util.stream.Collectors;
 /**
  * Maps every failure to an RFC 9457 document: the services' own {@link ProblemException}s, bean
  * validation, unreadable JSON (naming the JSON path of the field), JAX-RS errors (404, 405, 415, ...),
- * and anything unexpected (500, logged, never with a stack trace in the response).
+ * authentication (401) and role (403) failures, and anything unexpected (500, logged, never with a stack trace in the response).
  */
 public class ProblemMappers {
 
@@ -34,6 +34,24 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
         return respond(e.status(), e.type(), e.title(), e.getMessage(), uri, e.errors());
+    }
+
+    /**
+     * No token, or one that is not valid (signature, issuer, audience, expiry): 401 with
+     * {@code WWW-Authenticate: Bearer}. The reason stays in the log, not in the answer.
+     */
+    @ServerExceptionMapper({io.quarkus.security.UnauthorizedException.class, io.quarkus.security.AuthenticationFailedException.class})
+    public Response unauthorized(RuntimeException e, UriInfo uri) {
+        LOG.debugf("Refused a request without a valid token: %s", e.getMessage());
+        Response response = respond(401, ProblemTypes.UNAUTHORIZED, "Unauthorized",
+                "This API needs a valid token: call it through the gateway with Authorization: Bearer <API key>.", uri, List.of());
+        return Response.fromResponse(response).header("WWW-Authenticate", "Bearer").build();
+    }
+
+    /** A valid token without the role this operation needs: 403. */
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri) {
+        return respond(403, ProblemTypes.FORBIDDEN, "Forbidden", "This API client's roles do not allow this operation.", uri, List.of());
     }
 
     @ServerExceptionMapper

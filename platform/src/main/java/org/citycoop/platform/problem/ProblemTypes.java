@@ -7,6 +7,8 @@ public final class ProblemTypes {
     public static final String MALFORMED_JSON = BASE + "malformed-json";
     public static final String VALIDATION = BASE + "validation";
     public static final String NOT_FOUND = BASE + "not-found";
+    public static final String UNAUTHORIZED = BASE + "unauthorized";
+    public static final String FORBIDDEN = BASE + "forbidden";
     public static final String METHOD_NOT_ALLOWED = BASE + "method-not-allowed";
     public static final String UNSUPPORTED_MEDIA_TYPE = BASE + "unsupported-media-type";
     public static final String NOT_ACCEPTABLE = BASE + "not-acceptable";

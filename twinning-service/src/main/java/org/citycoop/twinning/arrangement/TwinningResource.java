@@ -1,6 +1,7 @@
 package org.citycoop.twinning.arrangement;
 
 import org.citycoop.platform.web.PathIds;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -23,6 +24,8 @@ import org.citycoop.platform.paging.Cursor;
 import org.citycoop.platform.paging.Page;
 import org.citycoop.platform.problem.Problem;
 import org.citycoop.platform.problem.ProblemException;
+import org.citycoop.platform.security.Caller;
+import org.citycoop.platform.security.Roles;
 import org.citycoop.platform.web.QueryParams;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -45,11 +48,18 @@ import java.util.UUID;
 public class TwinningResource {
 
     /** Printable ASCII, 1-255 characters (a UUID is the usual choice). */
+    /** The binding kind of a city editor's token: GeoNames ids of the cities it acts for. */
+    static final String CITY = "city";
+
     private static final java.util.regex.Pattern IDEMPOTENCY_KEY = java.util.regex.Pattern.compile("[\\x21-\\x7E]{1,255}");
 
     @Inject
     TwinningService service;
 
+    @Inject
+    Caller caller;
+
+    @RolesAllowed({Roles.ADMIN, Roles.CITY_EDITOR})
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Propose a twinning arrangement",
@@ -65,6 +75,8 @@ public class TwinningResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Twinning.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON, an unknown field or enum value, a bad Idempotency-Key",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not the secretariat, nor a city editor of one of the cities",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The Idempotency-Key was used with a different body",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "A field's value is not allowed (the problem's `errors` name each field)",
@@ -74,6 +86,10 @@ public class TwinningResource {
             @Parameter(description = "Client-chosen key (printable ASCII, up to 255 characters) that makes retries safe")
             @HeaderParam("Idempotency-Key") String idempotencyKey,
             @Context UriInfo uri) {
+        if (body.cities() != null) {
+            caller.requireAnyBound(CITY, body.cities().stream().filter(java.util.Objects::nonNull)
+                    .map(NewTwinning.CityParticipation::cityId).toList(), "cities");
+        }
         if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
             throw ProblemException.badRequest("Idempotency-Key", "must be 1-255 printable ASCII characters without spaces");
         }
@@ -86,6 +102,7 @@ public class TwinningResource {
                 .build();
     }
 
+    @RolesAllowed(Roles.ANYONE)
     @GET
     @Operation(summary = "List twinning arrangements",
             description = "Newest first (then by id), without `history`; follow `next` until it is absent.")
@@ -116,6 +133,7 @@ public class TwinningResource {
         return Page.of(found, next);
     }
 
+    @RolesAllowed(Roles.ANYONE)
     @GET
     @Path("{id}")
     @Operation(summary = "One twinning arrangement, with its history",
@@ -135,6 +153,7 @@ public class TwinningResource {
         return Response.ok(twinning).tag(etag).build();
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CITY_EDITOR})
     @POST
     @Path("{id}/transitions")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -148,6 +167,8 @@ public class TwinningResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Unknown or malformed id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not the secretariat, nor a city editor of one of the arrangement's cities",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The lifecycle does not allow this move; the problem names the current "
             + "status and the allowed targets",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -159,7 +180,9 @@ public class TwinningResource {
                                @Parameter(description = "Optional: the ETag the client last saw; a stale one is a 412 and changes nothing")
                                @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                @Valid @NotNull TransitionRequest body) {
-        Twinning twinning = service.transition(arrangementId(id), body.to(), ifMatch);
+        UUID arrangement = arrangementId(id);
+        caller.requireAnyBound(CITY, service.find(arrangement).cities().stream().map(Twinning.TwinnedCity::cityId).toList(), "id");
+        Twinning twinning = service.transition(arrangement, body.to(), ifMatch);
         return Response.ok(twinning).tag(etag(twinning)).build();
     }
 

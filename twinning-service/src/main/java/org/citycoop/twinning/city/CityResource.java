@@ -1,5 +1,7 @@
 package org.citycoop.twinning.city;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.citycoop.platform.security.Roles;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -27,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.List;
 
 /** The city registry: GeoNames places with at least 15,000 inhabitants. */
+@RolesAllowed(Roles.ANYONE)
 @Path("/v1/cities")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Cities", description = "The city registry (GeoNames, geonames.org, CC BY 4.0)")

@@ -1,0 +1,149 @@
+package org.citycoop.gateway.auth;
+
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.jwt.build.Jwt;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.citycoop.gateway.routing.GatewayConfig;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Turns the caller's {@code Authorization} into the identity the gateway acts for and the token it
+ * forwards:
+ *
+ * <ul>
+ *   <li>no {@code Authorization}: the anonymous caller, rate-limited by address, with a token carrying
+ *       only the {@code PUBLIC} role;</li>
+ *   <li>{@code Bearer <API key>} of a client that is not revoked: that client, with a token of
+ *       {@code sub} = its name, {@code groups} = its role, {@code bindings} = its agency or cities;</li>
+ *   <li>anything else (another scheme, an unknown, rotated or revoked key): refused, 401.</li>
+ * </ul>
+ *
+ * A client's token is kept and reused until a minute before it expires (or a fifth of its lifetime,
+ * whichever is shorter); then the client is looked up again, so a key revoked elsewhere stops working
+ * within the token lifetime, and at once on the gateway where it was revoked or rotated ({@link #forget}).
+ */
+@ApplicationScoped
+public class Sessions {
+
+    private static final Logger LOG = Logger.getLogger(Sessions.class);
+    /** The name of the client the bootstrap admin key belongs to. */
+    public static final String BOOTSTRAP_ADMIN = "secretariat-admin";
+
+    @Inject
+    GatewayConfig config;
+
+    @Inject
+    ClientStore store;
+
+    @Inject
+    Vertx vertx;
+
+    private final Map<String, Session> byKeyHash = new ConcurrentHashMap<>();
+    private volatile Session anonymous;
+
+    /**
+     * Who calls, and the token to forward for them.
+     *
+     * @param client the API client, or null for the anonymous caller
+     * @param limitKey what the rate limit counts by: the client's id, or {@code address:<ip>}
+     */
+    public record Session(ApiClient client, String limitKey, String token, Instant renewAt) {
+        public boolean anonymous() {
+            return client == null;
+        }
+    }
+
+    /** Why a caller was refused. */
+    public static final class Refused extends RuntimeException {
+        Refused(String detail) {
+            super(detail, null, false, false);
+        }
+    }
+
+    void bootstrap(@Observes StartupEvent started) {
+        config.adminKey().filter(key -> !key.isBlank()).ifPresent(key -> {
+            if (key.length() < 32) {
+                throw new IllegalStateException("citycoop.gateway.admin-key (CITYCOOP_GATEWAY_ADMIN_KEY) must be at least 32 "
+                        + "random characters");
+            }
+            store.ensureAdmin(BOOTSTRAP_ADMIN, ApiKeys.visiblePrefix(key), ApiKeys.hash(key));
+            LOG.infof("Bootstrap admin key %s... is the secretariat admin's (client %s)", ApiKeys.visiblePrefix(key), BOOTSTRAP_ADMIN);
+        });
+    }
+
+    /**
+     * The session for this {@code Authorization} header value; a failed future with {@link Refused} when
+     * the key is not accepted. Completes at once when the key was seen lately.
+     */
+    public Future<Session> resolve(String authorization, String clientAddress) {
+        Instant now = Instant.now();
+        if (authorization == null) {
+            Session shared = anonymous;
+            if (shared == null || now.isAfter(shared.renewAt())) {
+                shared = new Session(null, null, mint("anonymous", "PUBLIC", Map.of(), now), renewAt(now));
+                anonymous = shared;
+            }
+            return Future.succeededFuture(new Session(null, "address:" + clientAddress, shared.token(), shared.renewAt()));
+        }
+        String[] parts = authorization.trim().split("\\s+");
+        if (parts.length != 2 || !parts[0].equalsIgnoreCase("Bearer")) {
+            return Future.failedFuture(new Refused("Send the API key as Authorization: Bearer <key>."));
+        }
+        String key = parts[1];
+        String hash = ApiKeys.hash(key);
+        Session cached = byKeyHash.get(hash);
+        if (cached != null && now.isBefore(cached.renewAt())) {
+            return Future.succeededFuture(cached);
+        }
+        return vertx.executeBlocking(() -> store.findByKeyHash(hash), false).compose(found -> {
+            if (found.isEmpty() || found.get().revoked()) {
+                byKeyHash.remove(hash);
+                LOG.infof("Refused API key %s...: %s", ApiKeys.visiblePrefix(key), found.isEmpty() ? "unknown" : "revoked");
+                return Future.failedFuture(new Refused("The API key is not valid: unknown, replaced or revoked."));
+            }
+            ApiClient client = found.get();
+            Session session = new Session(client, "client:" + client.id(),
+                    mint(client.name(), client.role().name(), client.bindings(), now), renewAt(now));
+            if (byKeyHash.size() > 10_000) {
+                byKeyHash.clear(); // bounded: more live keys than this is not this gateway's scale
+            }
+            byKeyHash.put(hash, session);
+            return Future.succeededFuture(session);
+        });
+    }
+
+    /** Drops what is kept for the client, so that a revoked or replaced key stops working at once. */
+    public void forget(UUID clientId) {
+        byKeyHash.values().removeIf(session -> session.client() != null && session.client().id().equals(clientId));
+    }
+
+    private Instant renewAt(Instant now) {
+        Duration lifetime = config.token().lifetime();
+        Duration margin = lifetime.dividedBy(5).compareTo(Duration.ofMinutes(1)) < 0 ? lifetime.dividedBy(5) : Duration.ofMinutes(1);
+        return now.plus(lifetime).minus(margin);
+    }
+
+    private String mint(String subject, String role, Map<String, List<String>> bindings, Instant now) {
+        return Jwt.issuer(config.token().issuer())
+                .audience(config.token().audience())
+                .subject(subject)
+                .groups(Set.of(role))
+                .claim("bindings", bindings)
+                .issuedAt(now.getEpochSecond())
+                .expiresAt(now.plus(config.token().lifetime()).getEpochSecond())
+                .jws().algorithm(io.smallrye.jwt.algorithm.SignatureAlgorithm.RS256)
+                .sign();
+    }
+}

@@ -1,0 +1,82 @@
+package org.citycoop.twinning.security;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.citycoop.devstack.TestTokens;
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * Who may call the twinning API (org.citycoop.platform.security): a valid gateway token for everything
+ * under /v1; cities and twinnings are public reads; arrangements are proposed and moved by the
+ * secretariat or by a city editor of one of their cities.
+ */
+@QuarkusTest
+class AccessTest {
+
+    private static final String KITAKYUSHU = "1859307";
+    private static final String DA_NANG = "1583992";
+    private static final String SURABAYA = "1625822";
+    private static final String HUE = "1580240";
+
+    private static String body(String title, String mentor, String partner) {
+        return """
+                { "title": "%s", "cities": [ { "cityId": "%s", "role": "MENTOR" }, { "cityId": "%s", "role": "PARTNER" } ],
+                  "themes": ["SOLID_WASTE"], "sectors": ["14050"], "kind": "TECHNICAL_COOPERATION" }""".formatted(title, mentor, partner);
+    }
+
+    @Test
+    void withoutAValidTokenEveryRequestIs401Problem() {
+        for (String authorization : new String[] {TestTokens.NONE, "Bearer " + TestTokens.forgedAdmin(), "Bearer " + TestTokens.expiredAdmin()}) {
+            given().header("Authorization", authorization).get("/v1/cities/" + KITAKYUSHU)
+                    .then().statusCode(401).contentType("application/problem+json").header("WWW-Authenticate", "Bearer");
+            given().header("Authorization", authorization).contentType(ContentType.JSON).body(body("x", KITAKYUSHU, DA_NANG))
+                    .post("/v1/twinnings").then().statusCode(401);
+        }
+    }
+
+    @Test
+    void aCityEditorProposesAndMovesArrangementsOfItsOwnCitiesOnly() {
+        String kitakyushu = "Bearer " + TestTokens.cityEditor(KITAKYUSHU);
+        String id = given().header("Authorization", kitakyushu).contentType(ContentType.JSON)
+                .body(body("Kitakyushu and Da Nang", KITAKYUSHU, DA_NANG)).post("/v1/twinnings")
+                .then().statusCode(201).extract().path("id");
+        given().header("Authorization", "Bearer " + TestTokens.cityEditor(DA_NANG)).contentType(ContentType.JSON).body("{\"to\":\"AGREED\"}")
+                .post("/v1/twinnings/" + id + "/transitions").then().statusCode(200).body("status", equalTo("AGREED"));
+
+        String surabaya = "Bearer " + TestTokens.cityEditor(SURABAYA);
+        given().header("Authorization", surabaya).contentType(ContentType.JSON).body("{\"to\":\"TERMINATED\"}")
+                .post("/v1/twinnings/" + id + "/transitions").then().statusCode(403).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("id"));
+        given().header("Authorization", surabaya).contentType(ContentType.JSON).body(body("Not Surabaya's", HUE, DA_NANG))
+                .post("/v1/twinnings").then().statusCode(403).body("errors[0].field", equalTo("cities"));
+        given().get("/v1/twinnings/" + id).then().statusCode(200).body("status", equalTo("AGREED")).body("version", equalTo(2));
+    }
+
+    @Test
+    void thePublicAndPartnerPortalsReadButChangeNothing() {
+        String id = given().contentType(ContentType.JSON).body(body("Public read", KITAKYUSHU, SURABAYA)).post("/v1/twinnings")
+                .then().statusCode(201).extract().path("id");
+        for (String token : new String[] {TestTokens.anonymous(), TestTokens.partnerPortal("portal")}) {
+            given().header("Authorization", "Bearer " + token).get("/v1/twinnings/" + id).then().statusCode(200);
+            given().header("Authorization", "Bearer " + token).get("/v1/twinnings?city=" + KITAKYUSHU).then().statusCode(200);
+            given().header("Authorization", "Bearer " + token).get("/v1/cities?q=kitakyu").then().statusCode(200);
+            given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON).body(body("x", KITAKYUSHU, DA_NANG))
+                    .post("/v1/twinnings").then().statusCode(403).contentType("application/problem+json");
+            given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON).body("{\"to\":\"AGREED\"}")
+                    .post("/v1/twinnings/" + id + "/transitions").then().statusCode(403);
+        }
+        given().get("/v1/twinnings/" + id).then().statusCode(200).body("status", equalTo("PROPOSED"));
+    }
+
+    @Test
+    void fieldsTheServerSetsAreRefusedNamingTheField() {
+        for (String field : new String[] {"id", "status", "version", "history", "createdAt"}) {
+            String body = body("Mass assignment", KITAKYUSHU, DA_NANG).replaceFirst("\\{", "{ \"" + field + "\": \"ACTIVE\",");
+            given().contentType(ContentType.JSON).body(body).post("/v1/twinnings").then().statusCode(400)
+                    .contentType("application/problem+json").body("errors[0].field", equalTo(field));
+        }
+    }
+}
