@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.citycoop.platform.web.EntityTags;
 import org.citycoop.platform.web.QueryParams;
+import org.citycoop.catalog.web.NotModified;
 import org.citycoop.catalog.web.Upserted;
 import org.citycoop.platform.paging.Cursor;
 import org.citycoop.platform.paging.Page;
@@ -90,27 +91,42 @@ public class AgencyResource {
     @RolesAllowed(Roles.ANYONE)
     @GET
     @Path("/{agencyId}")
-    @Operation(summary = "Read an agency")
+    @Operation(summary = "Read an agency", description = "If-None-Match with the current ETag answers 304 without a body.")
     @APIResponse(responseCode = "200", description = "The agency", headers = @Header(name = "ETag", description = "Quoted version"),
             content = @Content(schema = @Schema(implementation = AgencyView.class)))
+    @APIResponse(responseCode = "304", description = "If-None-Match names the current version")
     @APIResponse(responseCode = "404", description = "No such agency",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public RestResponse<AgencyView> get(@PathParam("agencyId") String agencyId) {
+    public RestResponse<AgencyView> get(@PathParam("agencyId") String agencyId,
+                                        @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         AgencyView view = service.get(agencyId);
-        return RestResponse.ResponseBuilder.ok(view).header(HttpHeaders.ETAG, EntityTags.of(view.version())).build();
+        String etag = EntityTags.of(view.version());
+        if (NotModified.matches(ifNoneMatch, etag)) {
+            return RestResponse.ResponseBuilder.<AgencyView>notModified().header(HttpHeaders.ETAG, etag).build();
+        }
+        return RestResponse.ResponseBuilder.ok(view).header(HttpHeaders.ETAG, etag).build();
     }
 
     @RolesAllowed(Roles.ANYONE)
     @GET
-    @Operation(summary = "List agencies", description = "In id order, a page at a time; follow `next` for the following page.")
-    @APIResponse(responseCode = "200", description = "A page of agencies")
+    @Operation(summary = "List agencies", description = "In id order, a page at a time; follow `next` for the following page. "
+            + "The page's ETag is weak, from its ids and versions; If-None-Match with it answers 304.")
+    @APIResponse(responseCode = "200", description = "A page of agencies", headers = @Header(name = "ETag", description = "Weak tag of the page"))
+    @APIResponse(responseCode = "304", description = "If-None-Match names the page's current ETag")
     @APIResponse(responseCode = "400", description = "limit out of 1..100, or a cursor this list did not make",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Page<AgencyView> list(
+    public RestResponse<Page<AgencyView>> list(
             @Parameter(description = "Page size, 1 to 100 (default 20)") @QueryParam("limit") String limit,
             @Parameter(description = "Opaque cursor from the previous page's next link") @QueryParam("cursor") String cursor,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @Context UriInfo uri) {
         AgencyService.AgencyPage page = service.list(cursor, QueryParams.limit(limit));
-        return Page.of(page.items(), page.nextCursor() == null ? null : Cursor.nextLink(uri, page.nextCursor()));
+        String etag = NotModified.weakTagOf(page.nextCursor() + "|" + page.items().stream()
+                .map(agency -> agency.id() + ":" + agency.version()).collect(java.util.stream.Collectors.joining(",")));
+        if (NotModified.matches(ifNoneMatch, etag)) {
+            return RestResponse.ResponseBuilder.<Page<AgencyView>>notModified().header(HttpHeaders.ETAG, etag).build();
+        }
+        return RestResponse.ResponseBuilder.ok(Page.of(page.items(), page.nextCursor() == null ? null : Cursor.nextLink(uri, page.nextCursor())))
+                .header(HttpHeaders.ETAG, etag).build();
     }
 }

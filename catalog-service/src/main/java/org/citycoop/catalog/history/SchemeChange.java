@@ -9,11 +9,14 @@ import java.util.List;
 
 /** One version of a scheme in its history, with what changed from the version before. */
 @Schema(name = "SchemeChange", description = "A version of a scheme and what differs from the previous version. "
-        + "Who made the change is not recorded yet (the services do not authenticate callers yet).")
+        + "changedBy names who made it.")
 public record SchemeChange(
         @Schema(description = "The version this change made", example = "2") long version,
         @Schema(description = "When the change was stored (UTC)") OffsetDateTime changedAt,
         @Schema(description = "What made the version") ChangeType change,
+        @Schema(description = "Who made the change: the authenticated principal (a token's subject), \"anonymous\" for an "
+                + "unauthenticated request, null for versions stored before this was recorded", nullable = true, example = "anonymous")
+        String changedBy,
         @Schema(description = "Leaf fields that differ from the previous version; empty for the first recorded version")
         List<FieldDifference> differences) {
 

@@ -42,10 +42,11 @@ public class SchemeHistory {
     /**
      * Stores a version; must run in the transaction of the change.
      *
+     * @param changedBy the principal who made the change ({@link org.citycoop.catalog.web.Actors})
      * @param representation the scheme as the API and the event give it
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void record(UUID schemeId, long version, ChangeType change, Instant changedAt, Object representation) {
+    public void record(UUID schemeId, long version, ChangeType change, Instant changedAt, String changedBy, Object representation) {
         String content;
         try {
             content = mapper.writeValueAsString(representation);
@@ -53,13 +54,14 @@ public class SchemeHistory {
             throw new IllegalStateException("Scheme " + schemeId + " cannot be serialised for its history", e);
         }
         entityManager.createNativeQuery("""
-                        INSERT INTO scheme_version (scheme_id, version, content, changed_at, change)
-                        VALUES (?1, ?2, CAST(?3 AS jsonb), ?4, ?5)""")
+                        INSERT INTO scheme_version (scheme_id, version, content, changed_at, change, changed_by)
+                        VALUES (?1, ?2, CAST(?3 AS jsonb), ?4, ?5, ?6)""")
                 .setParameter(1, schemeId)
                 .setParameter(2, version)
                 .setParameter(3, content)
                 .setParameter(4, changedAt.atOffset(ZoneOffset.UTC))
                 .setParameter(5, change.name())
+                .setParameter(6, changedBy)
                 .executeUpdate();
     }
 
@@ -76,7 +78,7 @@ public class SchemeHistory {
         // before the page's last, to compare it with.
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
-                        SELECT version, changed_at, change, CAST(content AS text) FROM scheme_version
+                        SELECT version, changed_at, change, CAST(content AS text), changed_by FROM scheme_version
                         WHERE scheme_id = ?1 AND version < ?2 ORDER BY version DESC LIMIT ?3""")
                 .setParameter(1, schemeId)
                 .setParameter(2, before == null ? Long.MAX_VALUE : before)
@@ -90,7 +92,8 @@ public class SchemeHistory {
             List<SchemeChange.FieldDifference> differences = previous == null ? List.of()
                     : DIFFERENCES.between(previous, content).stream()
                     .map(d -> new SchemeChange.FieldDifference(d.field(), d.before(), d.after())).toList();
-            items.add(new SchemeChange(((Number) row[0]).longValue(), utc(row[1]), ChangeType.valueOf((String) row[2]), differences));
+            items.add(new SchemeChange(((Number) row[0]).longValue(), utc(row[1]), ChangeType.valueOf((String) row[2]), (String) row[4],
+                    differences));
         }
         String next = rows.size() > limit ? Cursor.encode(List.of(CURSOR_MARK, Long.toString(items.get(items.size() - 1).version()))) : null;
         return new HistoryPage(items, next);

@@ -6,6 +6,7 @@ import jakarta.persistence.Query;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,61 +18,187 @@ import java.util.UUID;
 @ApplicationScoped
 public class SchemeRepository implements PanacheRepositoryBase<Scheme, UUID> {
 
+    /** English full-text relevance plus trigram word similarity; the same expression in the order and the cursor. */
+    private static final String RANK = "(ts_rank_cd(s.search_en, websearch_to_tsquery('english', :text))"
+            + " + word_similarity(:textLower, s.search_text))::float8";
+
     Optional<Scheme> findByAgencyAndRef(String agencyId, String ref) {
         return find("agencyId = ?1 and ref = ?2", agencyId, ref).firstResultOptional();
     }
 
     /**
-     * One page of schemes matching the filter, newest change first ({@code updated_at DESC, id DESC}),
-     * starting strictly after the given position.
+     * One page of schemes matching the filter in the given order, starting strictly after the given position.
      *
-     * @param after the (updatedAt, id) of the previous page's last item, or null for the first page
+     * @param after the sort key of the previous page's last item, or null for the first page
      * @param limit the number of items wanted; one more is fetched to tell whether a next page exists
      * @param now the time the status filter refers to
      */
     @SuppressWarnings("unchecked")
-    List<Scheme> search(SchemeFilter filter, Position after, int limit, Instant now) {
-        StringBuilder sql = new StringBuilder("SELECT s.* FROM scheme s WHERE TRUE");
+    List<Scheme> search(SchemeFilter filter, SchemeSort sort, Position after, int limit, Instant now) {
         Map<String, Object> parameters = new LinkedHashMap<>();
-        anyOf(sql, parameters, "s.challenge_areas", "challenge", filter.challengeAreas().stream().map(Enum::name).toList());
-        anyOf(sql, parameters, "s.support_types", "supportType", filter.supportTypes().stream().map(Enum::name).toList());
-        if (!filter.applicantTypes().isEmpty()) {
-            List<String> types = new java.util.ArrayList<>(filter.applicantTypes().stream().map(Enum::name).toList());
-            types.add(ApplicantType.ANY.name());
-            anyOf(sql, parameters, "s.applicant_types", "applicantType", types);
-        }
-        if (filter.country() != null) {
-            sql.append(" AND (cardinality(s.eligible_countries) = 0 OR s.eligible_countries @> ARRAY[:country]::text[])");
-            parameters.put("country", filter.country());
-        }
-        if (!filter.statuses().isEmpty()) {
-            sql.append(" AND scheme_status(s.withdrawn, s.superseded_by, s.window_kind, s.window_opens, s.window_opens_offset,"
-                    + " s.window_deadline, s.window_deadline_offset, :now) IN (:statuses)");
-            parameters.put("now", now.atOffset(ZoneOffset.UTC));
-            parameters.put("statuses", filter.statuses().stream().map(Enum::name).toList());
-        }
-        if (filter.agencyId() != null) {
-            sql.append(" AND s.agency_id = :agency");
-            parameters.put("agency", filter.agencyId());
-        }
-        if (filter.text() != null) {
-            sql.append(" AND s.search_text LIKE :text");
-            parameters.put("text", "%" + escapeLike(filter.text().toLowerCase(Locale.ROOT)) + "%");
-        }
+        StringBuilder sql = new StringBuilder("SELECT s.* FROM scheme s WHERE TRUE");
+        where(sql, parameters, filter, now);
         if (after != null) {
-            sql.append(" AND (s.updated_at, s.id) < (:afterUpdatedAt, :afterId)");
-            parameters.put("afterUpdatedAt", after.updatedAt().atOffset(ZoneOffset.UTC));
+            switch (sort) {
+                case UPDATED -> {
+                    sql.append(" AND (s.updated_at, s.id) < (:afterUpdatedAt, :afterId)");
+                    parameters.put("afterUpdatedAt", after.updatedAt().atOffset(ZoneOffset.UTC));
+                }
+                case DEADLINE -> {
+                    if (after.deadline() == null) {
+                        sql.append(" AND s.window_deadline IS NULL AND s.id > :afterId");
+                    } else {
+                        sql.append(" AND (s.window_deadline > :afterDeadline OR (s.window_deadline = :afterDeadline AND s.id > :afterId)"
+                                + " OR s.window_deadline IS NULL)");
+                        parameters.put("afterDeadline", after.deadline().atOffset(ZoneOffset.UTC));
+                    }
+                }
+                case RELEVANCE -> {
+                    sql.append(" AND (" + RANK + " < :afterRank OR (" + RANK + " = :afterRank AND s.id < :afterId))");
+                    parameters.put("afterRank", after.rank());
+                }
+            }
             parameters.put("afterId", after.id());
         }
-        sql.append(" ORDER BY s.updated_at DESC, s.id DESC LIMIT :limit");
+        sql.append(switch (sort) {
+            case UPDATED -> " ORDER BY s.updated_at DESC, s.id DESC";
+            case DEADLINE -> " ORDER BY s.window_deadline ASC NULLS LAST, s.id ASC";
+            case RELEVANCE -> " ORDER BY " + RANK + " DESC, s.id DESC";
+        });
+        sql.append(" LIMIT :limit");
         parameters.put("limit", limit + 1);
         Query query = getEntityManager().createNativeQuery(sql.toString(), Scheme.class);
         parameters.forEach(query::setParameter);
         return query.getResultList();
     }
 
-    /** Where a page ends: the sort key of its last item. */
-    record Position(Instant updatedAt, UUID id) {
+    /** The relevance of a scheme for a text, as {@link #search} orders by it (for the cursor of a page's last item). */
+    double relevance(UUID id, String text) {
+        Query query = getEntityManager().createNativeQuery("SELECT " + RANK + " FROM scheme s WHERE s.id = :id");
+        query.setParameter("id", id);
+        query.setParameter("text", text);
+        query.setParameter("textLower", text.toLowerCase(Locale.ROOT));
+        return ((Number) query.getSingleResult()).doubleValue();
+    }
+
+    /**
+     * How many schemes matching the filter have each value of a facet, most frequent first (then by value).
+     *
+     * @param facet which field to count
+     */
+    @SuppressWarnings("unchecked")
+    List<Object[]> facet(SchemeFilter filter, SchemeFacet facet, Instant now) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        StringBuilder where = new StringBuilder(" WHERE TRUE");
+        where(where, parameters, filter, now);
+        String value = switch (facet) {
+            case CHALLENGE -> "unnest(s.challenge_areas)";
+            case SUPPORT_TYPE -> "unnest(s.support_types)";
+            case SECTOR -> "unnest(s.sectors)";
+            case APPLICANT_TYPE -> "unnest(s.applicant_types)";
+            case COUNTRY -> "unnest(s.eligible_countries)";
+            case REGION -> "unnest(s.eligible_regions)";
+            case FINANCE_TYPE -> "s.finance_type";
+            case AID_TYPE -> "s.aid_type";
+            case AGENCY -> "s.agency_id";
+            case STATUS -> statusAt(parameters, now);
+        };
+        String sql = "SELECT v, count(*) FROM (SELECT " + value + " AS v FROM scheme s" + where + ") f"
+                + " WHERE v IS NOT NULL GROUP BY v ORDER BY count(*) DESC, v";
+        Query query = getEntityManager().createNativeQuery(sql);
+        parameters.forEach(query::setParameter);
+        return query.getResultList();
+    }
+
+    /** How many schemes match the filter. */
+    long count(SchemeFilter filter, Instant now) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        StringBuilder sql = new StringBuilder("SELECT count(*) FROM scheme s WHERE TRUE");
+        where(sql, parameters, filter, now);
+        Query query = getEntityManager().createNativeQuery(sql.toString());
+        parameters.forEach(query::setParameter);
+        return ((Number) query.getSingleResult()).longValue();
+    }
+
+    /** Appends the filter's conditions ({@code AND ...}) over the alias {@code s}. */
+    private static void where(StringBuilder sql, Map<String, Object> parameters, SchemeFilter filter, Instant now) {
+        anyOf(sql, parameters, "s.challenge_areas", "challenge", filter.challengeAreas().stream().map(Enum::name).toList());
+        anyOf(sql, parameters, "s.support_types", "supportType", filter.supportTypes().stream().map(Enum::name).toList());
+        anyOf(sql, parameters, "s.sectors", "sector", filter.sectors());
+        if (!filter.financeTypes().isEmpty()) {
+            sql.append(" AND s.finance_type IN (:financeTypes)");
+            parameters.put("financeTypes", filter.financeTypes());
+        }
+        if (!filter.aidTypes().isEmpty()) {
+            sql.append(" AND s.aid_type IN (:aidTypes)");
+            parameters.put("aidTypes", filter.aidTypes());
+        }
+        if (!filter.applicantTypes().isEmpty()) {
+            List<String> types = new ArrayList<>(filter.applicantTypes().stream().map(Enum::name).toList());
+            types.add(ApplicantType.ANY.name());
+            anyOf(sql, parameters, "s.applicant_types", "applicantType", types);
+        }
+        if (filter.country() != null) {
+            sql.append(" AND ((cardinality(s.eligible_countries) = 0 AND cardinality(s.eligible_regions) = 0)"
+                    + " OR s.eligible_countries @> ARRAY[:country]::text[]");
+            parameters.put("country", filter.country());
+            if (!filter.countryRegions().isEmpty()) {
+                sql.append(" OR s.eligible_regions && ");
+                array(sql, parameters, "countryRegion", filter.countryRegions());
+            }
+            sql.append(')');
+        }
+        if (!filter.statuses().isEmpty()) {
+            sql.append(" AND ").append(statusAt(parameters, now)).append(" IN (:statuses)");
+            parameters.put("statuses", filter.statuses().stream().map(Enum::name).toList());
+        }
+        if (filter.agencyId() != null) {
+            sql.append(" AND s.agency_id = :agency");
+            parameters.put("agency", filter.agencyId());
+        }
+        if (filter.deadlineAfter() != null) {
+            sql.append(" AND s.window_deadline >= :deadlineAfter");
+            parameters.put("deadlineAfter", filter.deadlineAfter().atOffset(ZoneOffset.UTC));
+        }
+        if (filter.deadlineBefore() != null) {
+            sql.append(" AND s.window_deadline <= :deadlineBefore");
+            parameters.put("deadlineBefore", filter.deadlineBefore().atOffset(ZoneOffset.UTC));
+        }
+        SchemeFilter.AmountRange amount = filter.amount();
+        if (amount != null) {
+            sql.append(" AND (s.min_currency = :currency OR s.max_currency = :currency)");
+            parameters.put("currency", amount.currency());
+            if (amount.min() != null) {
+                sql.append(" AND (s.max_currency IS DISTINCT FROM :currency OR s.max_amount >= :amountMin)");
+                parameters.put("amountMin", amount.min());
+            }
+            if (amount.max() != null) {
+                sql.append(" AND (s.min_currency IS DISTINCT FROM :currency OR s.min_amount <= :amountMax)");
+                parameters.put("amountMax", amount.max());
+            }
+        }
+        if (filter.language() != null) {
+            sql.append(" AND s.languages @> jsonb_build_array(CAST(:language AS text))");
+            parameters.put("language", filter.language());
+        }
+        if (filter.text() != null) {
+            sql.append(" AND (s.search_en @@ websearch_to_tsquery('english', :text) OR s.search_text LIKE :textLike)");
+            parameters.put("text", filter.text());
+            parameters.put("textLower", filter.text().toLowerCase(Locale.ROOT));
+            parameters.put("textLike", "%" + escapeLike(filter.text().toLowerCase(Locale.ROOT)) + "%");
+        }
+    }
+
+    private static String statusAt(Map<String, Object> parameters, Instant now) {
+        parameters.put("now", now.atOffset(ZoneOffset.UTC));
+        return "scheme_status(s.withdrawn, s.superseded_by, s.window_kind, s.window_opens, s.window_opens_offset,"
+                + " s.window_deadline, s.window_deadline_offset, :now)";
+    }
+
+    /**
+     * Where a page ends: the sort key of its last item (the field of the page's sort; the others are null).
+     */
+    record Position(Instant updatedAt, Instant deadline, Double rank, UUID id) {
     }
 
     /** {@code column && ARRAY[...]}: the array shares a value with the list (uses the column's GIN index). */
@@ -79,7 +206,12 @@ public class SchemeRepository implements PanacheRepositoryBase<Scheme, UUID> {
         if (values.isEmpty()) {
             return;
         }
-        sql.append(" AND ").append(column).append(" && ARRAY[");
+        sql.append(" AND ").append(column).append(" && ");
+        array(sql, parameters, name, values);
+    }
+
+    private static void array(StringBuilder sql, Map<String, Object> parameters, String name, List<String> values) {
+        sql.append("ARRAY[");
         for (int i = 0; i < values.size(); i++) {
             sql.append(i == 0 ? "" : ", ").append(':').append(name).append(i);
             parameters.put(name + i, values.get(i));
@@ -91,5 +223,4 @@ public class SchemeRepository implements PanacheRepositoryBase<Scheme, UUID> {
     private static String escapeLike(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
-
 }

@@ -10,6 +10,7 @@ import org.citycoop.catalog.changes.ChangeType;
 import org.citycoop.catalog.history.SchemeHistory;
 import org.citycoop.catalog.vocabulary.Vocabularies;
 import org.citycoop.platform.web.EntityTags;
+import org.citycoop.catalog.web.Actors;
 import org.citycoop.catalog.web.Upserted;
 import org.citycoop.platform.outbox.Outbox;
 import org.citycoop.platform.paging.Cursor;
@@ -49,6 +50,9 @@ public class SchemeService {
 
     @Inject
     ChangeFeed changeFeed;
+
+    @Inject
+    Actors actors;
 
     private final SchemeRules rules;
 
@@ -133,7 +137,7 @@ public class SchemeService {
             case WITHDRAWN -> WITHDRAWN;
         };
         outbox.record(TOPIC, id, eventType, id, view);
-        history.record(scheme.id, scheme.version, change, now, view);
+        history.record(scheme.id, scheme.version, change, now, actors.current(), view);
         changeFeed.record(ChangeSubject.SCHEME, id, scheme.agencyId, scheme.ref, change, scheme.version, now);
         return view;
     }
@@ -153,33 +157,74 @@ public class SchemeService {
     }
 
     /**
-     * One page of the schemes matching the filter, most recently changed first.
+     * One page of the schemes matching the filter, in the given order.
      *
-     * @param cursor from the previous page's {@code next} link, or null for the first page
+     * @param cursor from the previous page's {@code next} link, or null for the first page; it must come from a
+     *     list in the same order
+     * @throws ProblemException 400 naming {@code cursor} when it was not made by a list in this order
      */
     @Transactional
-    public SchemePage search(SchemeFilter filter, String cursor, int limit) {
-        SchemeRepository.Position after = position(cursor);
+    public SchemePage search(SchemeFilter filter, SchemeSort sort, String cursor, int limit) {
+        SchemeRepository.Position after = position(cursor, sort);
         Instant now = Instant.now();
-        List<Scheme> rows = schemes.search(filter, after, limit, now);
+        List<Scheme> rows = schemes.search(filter, sort, after, limit, now);
         List<Scheme> page = rows.stream().limit(limit).toList();
         String next = null;
         if (rows.size() > limit) {
             Scheme last = page.get(page.size() - 1);
-            next = Cursor.encode(List.of(last.updatedAt.toString(), last.id.toString()));
+            String key = switch (sort) {
+                case UPDATED -> last.updatedAt.toString();
+                case DEADLINE -> last.windowDeadline == null ? "" : last.windowDeadline.toString();
+                case RELEVANCE -> Double.toString(schemes.relevance(last.id, filter.text()));
+            };
+            next = Cursor.encode(List.of(sort.name(), key, last.id.toString()));
         }
         return new SchemePage(page.stream().map(scheme -> SchemeView.of(scheme, now)).toList(), next);
     }
 
-    private static SchemeRepository.Position position(String cursor) {
-        List<String> parts = Cursor.decode(cursor, 2);
+    /** Counts, for each facet asked for, how many matching schemes have each value; and how many match in all. */
+    @Transactional
+    public SchemeFacets facets(SchemeFilter filter, List<SchemeFacet> facets) {
+        Instant now = Instant.now();
+        java.util.Map<String, List<SchemeFacets.Count>> counts = new java.util.LinkedHashMap<>();
+        for (SchemeFacet facet : facets) {
+            counts.put(facet.parameter(), schemes.facet(filter, facet, now).stream()
+                    .map(row -> new SchemeFacets.Count(String.valueOf(row[0]), ((Number) row[1]).longValue())).toList());
+        }
+        return new SchemeFacets(schemes.count(filter, now), counts);
+    }
+
+    /**
+     * The schemes matching the filter after a position, most recently changed first, in a transaction of their own:
+     * the export reads the whole result in such batches, never all of it at once.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<SchemeView> batchAfter(SchemeFilter filter, SchemeView after, int size) {
+        Instant now = Instant.now();
+        SchemeRepository.Position position = after == null ? null
+                : new SchemeRepository.Position(after.updatedAt().toInstant(), null, null, after.id());
+        List<Scheme> rows = schemes.search(filter, SchemeSort.UPDATED, position, size, now);
+        return rows.stream().limit(size).map(scheme -> SchemeView.of(scheme, now)).toList();
+    }
+
+    private static SchemeRepository.Position position(String cursor, SchemeSort sort) {
+        List<String> parts = Cursor.decode(cursor, 3);
         if (parts == null) {
             return null;
         }
         try {
-            return new SchemeRepository.Position(Instant.parse(parts.get(0)), UUID.fromString(parts.get(1)));
+            if (!sort.name().equals(parts.get(0))) {
+                throw new IllegalArgumentException("cursor of another order");
+            }
+            UUID id = UUID.fromString(parts.get(2));
+            String key = parts.get(1);
+            return switch (sort) {
+                case UPDATED -> new SchemeRepository.Position(Instant.parse(key), null, null, id);
+                case DEADLINE -> new SchemeRepository.Position(null, key.isEmpty() ? null : Instant.parse(key), null, id);
+                case RELEVANCE -> new SchemeRepository.Position(null, null, Double.parseDouble(key), id);
+            };
         } catch (DateTimeParseException | IllegalArgumentException e) {
-            throw ProblemException.badRequest("cursor", "not a cursor returned by this list; start again without it");
+            throw ProblemException.badRequest("cursor", "not a cursor returned by this list in this order; start again without it");
         }
     }
 

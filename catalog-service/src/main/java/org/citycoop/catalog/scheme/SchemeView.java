@@ -24,9 +24,10 @@ public record SchemeView(
         @Schema(description = "Id given by the catalogue") UUID id,
         @Schema(description = "The agency's id", example = "unep-ietc") String agencyId,
         @Schema(description = "The agency's own reference, unique per agency", example = "AQ-2027-01") String ref,
-        @Schema(description = "Name in English") String name,
+        @Schema(description = "Name in the response's Content-Language (chosen by Accept-Language, English when the scheme "
+                + "has no name in the language asked for); in events, English") String name,
         @Schema(description = "Name per language; always has en") Map<String, String> names,
-        @Schema(description = "Description in English, or null") String description,
+        @Schema(description = "Description in the response's Content-Language as name is, or null") String description,
         @Schema(description = "Description per language; has en when description is set") Map<String, String> descriptions,
         List<SupportType> supportTypes,
         List<ChallengeArea> challengeAreas,
@@ -51,6 +52,19 @@ public record SchemeView(
         @Schema(description = "Version, starting at 1; the ETag is this number quoted", example = "2") long version,
         @Schema(description = "When the catalogue first stored the scheme (UTC)") OffsetDateTime createdAt,
         @Schema(description = "When the content last changed (UTC)") OffsetDateTime updatedAt) {
+
+    /**
+     * The same scheme with name and description in {@code language} where the scheme has them (the English ones
+     * otherwise); names and descriptions keep every language.
+     */
+    public SchemeView in(String language) {
+        String localName = names == null ? name : names.getOrDefault(language, name);
+        String localDescription = descriptions == null ? description : descriptions.getOrDefault(language, description);
+        return new SchemeView(id, agencyId, ref, localName, names, localDescription, descriptions, supportTypes, challengeAreas,
+                sectors, financeType, aidType, applicantTypes, channel, partnerCityRequired, eligibleCountries, eligibleRegions,
+                fundingRange, coFinancingShare, processSteps, window, supersededBy, status, sourceUrl, verifiedOn, version,
+                createdAt, updatedAt);
+    }
 
     /** The scheme with its status at {@code now}. */
     static SchemeView of(Scheme scheme, Instant now) {

@@ -13,4 +13,11 @@ public class VocabularyProducer {
     Vocabularies vocabularies() {
         return Vocabularies.load();
     }
+
+    @Produces
+    @Singleton
+    @Startup
+    RegionMembers regionMembers(Vocabularies vocabularies) {
+        return RegionMembers.load(vocabularies);
+    }
 }

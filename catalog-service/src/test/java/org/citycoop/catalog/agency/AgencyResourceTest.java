@@ -100,6 +100,19 @@ class AgencyResourceTest {
     }
 
     @Test
+    void conditionalGetAnswers304UntilTheAgencyChanges() {
+        String id = Fixtures.createAgency("etag");
+        given().header("If-None-Match", "\"1\"").get("/v1/agencies/" + id).then().statusCode(304).header("ETag", "\"1\"");
+        String listTag = given().queryParam("limit", 100).get("/v1/agencies").then().statusCode(200).extract().header("ETag");
+        given().queryParam("limit", 100).header("If-None-Match", listTag).get("/v1/agencies").then().statusCode(304);
+        ObjectNode changed = Fixtures.agency().put("acronym", "CHANGED");
+        given().contentType("application/json").header("If-Match", "\"1\"").body(changed.toString()).put("/v1/agencies/" + id)
+                .then().statusCode(200);
+        given().header("If-None-Match", "\"1\"").get("/v1/agencies/" + id).then().statusCode(200).header("ETag", "\"2\"");
+        given().queryParam("limit", 100).header("If-None-Match", listTag).get("/v1/agencies").then().statusCode(200);
+    }
+
+    @Test
     void unknownAgencyIs404() {
         given().get("/v1/agencies/no-such-agency").then().statusCode(404).contentType("application/problem+json");
     }

@@ -40,6 +40,8 @@ class SchemeHistoryTest {
         assertEquals(List.of(4, 3, 2, 1), history.getList("items.version"));
         assertEquals(List.of("UPDATED", "WITHDRAWN", "UPDATED", "CREATED"), history.getList("items.change"));
         assertTrue(history.getString("items[0].changedAt").endsWith("Z"), history.getString("items[0].changedAt"));
+        // No authentication in this service yet: every change is the anonymous caller's.
+        assertEquals(List.of("anonymous", "anonymous", "anonymous", "anonymous"), history.getList("items.changedBy"));
 
         assertEquals(List.of(Map.of("field", "partnerCityRequired.country", "after", "JP"),
                         Map.of("field", "status", "before", "WITHDRAWN", "after", "FORECASTED")),

@@ -172,6 +172,8 @@ class SchemeSearchTest {
         body.set("supportTypes", Fixtures.JSON.valueToTree(supportTypes));
         body.set("applicantTypes", Fixtures.JSON.valueToTree(applicantTypes));
         body.set("eligibleCountries", Fixtures.JSON.valueToTree(countries));
+        // No region: the country filter sees only the countries (regions: SchemeFacetedSearchTest).
+        body.set("eligibleRegions", Fixtures.JSON.createArrayNode());
         body.set("window", window);
         change.accept(body);
         putScheme(agency, ref, body).statusCode(201).body("ref", equalTo(ref));

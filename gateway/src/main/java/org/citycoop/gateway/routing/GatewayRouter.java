@@ -38,7 +38,7 @@ import java.util.stream.Collectors;
  *   <li>an {@code X-Request-Id} (kept when the caller sent a well-formed one; the services echo it);
  *       {@code traceparent} passes through untouched;</li>
  *   <li>the owning service by path prefix (unknown path: 404 problem); a body over
- *       {@code citycoop.gateway.max-body-size} by {@code Content-Length}: 413 problem;</li>
+ *       {@code citycoop.gateway.max-body-size} ({@code batch-max-body-size} for {@code POST ...:batch}) by {@code Content-Length}: 413 problem;</li>
  *   <li>the caller ({@link Sessions}): an API key in {@code Authorization: Bearer}, or nobody (public);
  *       a wrong key is a 401 problem;</li>
  *   <li>the rate limit of the key, or of the address for calls without a valid key ({@link RateLimiter}):
@@ -124,9 +124,10 @@ public class GatewayRouter {
             return;
         }
         String length = request.getHeader("Content-Length");
-        if (length != null && tooLarge(length)) {
+        long maxBodySize = maxBodySize(request.method(), path);
+        if (length != null && tooLarge(length, maxBodySize)) {
             request.response().putHeader("Connection", "close");
-            problem(request, 413, EdgeProblem.tooLarge(config.maxBodySize().asLongValue(), request.path(), requestId), requestId);
+            problem(request, 413, EdgeProblem.tooLarge(maxBodySize, request.path(), requestId), requestId);
             return;
         }
         String address = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
@@ -178,9 +179,15 @@ public class GatewayRouter {
                 .putHeader(REQUEST_ID, requestId).end(body);
     }
 
-    private boolean tooLarge(String contentLength) {
+    /** The body limit of a request: batch uploads ({@code POST .../x:batch}) have a larger one. */
+    private long maxBodySize(io.vertx.core.http.HttpMethod method, String path) {
+        boolean batch = io.vertx.core.http.HttpMethod.POST.equals(method) && path != null && path.endsWith(":batch");
+        return (batch ? config.batchMaxBodySize() : config.maxBodySize()).asLongValue();
+    }
+
+    private static boolean tooLarge(String contentLength, long maxBodySize) {
         try {
-            return Long.parseLong(contentLength.trim()) > config.maxBodySize().asLongValue();
+            return Long.parseLong(contentLength.trim()) > maxBodySize;
         } catch (NumberFormatException e) {
             return false; // the service's HTTP layer refuses a malformed length
         }

@@ -1,0 +1,239 @@
+package org.citycoop.catalog.batch;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import org.citycoop.catalog.agency.AgencyRepository;
+import org.citycoop.catalog.scheme.SchemeContent;
+import org.citycoop.catalog.scheme.SchemeRules;
+import org.citycoop.catalog.scheme.SchemeService;
+import org.citycoop.catalog.scheme.SchemeView;
+import org.citycoop.catalog.web.Upserted;
+import org.citycoop.platform.problem.Problem;
+import org.citycoop.platform.problem.ProblemException;
+import org.citycoop.platform.problem.ProblemTypes;
+import org.citycoop.platform.web.RequestIdFilter;
+import org.jboss.logging.MDC;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Applies a batch of scheme upserts of one agency, item by item: each item is exactly what
+ * {@code PUT /v1/agencies/{agencyId}/schemes/{ref}} would do with it (same checks, same If-Match rule,
+ * same event, history and change-feed line), in a transaction of its own, so that a rejected item
+ * changes nothing and does not stop the others.
+ *
+ * <p>An item is a scheme body ({@link SchemeContent}) with two more members: {@code ref} (required, the
+ * agency's own reference) and {@code ifMatch} (optional, the ETag the client holds, as the PUT's
+ * {@code If-Match} header). Changing an existing scheme without {@code ifMatch} rejects the item with 428;
+ * a stale one with 412; the same content again needs none (unchanged).
+ */
+@ApplicationScoped
+public class SchemeBatch {
+
+    /** The most items one batch may hold. */
+    public static final int MAX_ITEMS = 1000;
+
+    static final String REF = "ref";
+    static final String IF_MATCH = "ifMatch";
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    Validator validator;
+
+    @Inject
+    SchemeService schemes;
+
+    @Inject
+    AgencyRepository agencies;
+
+    /** One item as read from the body: its JSON, or why it could not be read. */
+    record Item(int index, JsonNode json, ProblemException unreadable) {
+    }
+
+    /**
+     * Reads a JSON array of items; stops with 413 at item {@value #MAX_ITEMS} + 1 before anything is applied.
+     *
+     * @throws ProblemException 400 when the body is not a JSON array, 413 when it holds too many items
+     */
+    List<Item> readJsonArray(InputStream body) throws IOException {
+        List<Item> items = new ArrayList<>();
+        // Items are read one by one from inside the array: what follows an item is the next one, not trailing garbage.
+        ObjectReader itemReader = mapper.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        try (JsonParser parser = mapper.createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_ARRAY) {
+                throw ProblemException.badRequest("body", "expected a JSON array of schemes, each with its ref");
+            }
+            while (parser.nextToken() != JsonToken.END_ARRAY) {
+                checkCount(items.size());
+                items.add(new Item(items.size(), itemReader.readTree(parser), null));
+            }
+            if (parser.nextToken() != null) {
+                throw ProblemException.badRequest("body", "nothing may follow the JSON array");
+            }
+        }
+        return items;
+    }
+
+    /**
+     * Reads NDJSON: one item per non-blank line. A line that is not JSON rejects that item only.
+     *
+     * @throws ProblemException 413 when the body holds too many items
+     */
+    List<Item> readNdjson(InputStream body) throws IOException {
+        List<Item> items = new ArrayList<>();
+        BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
+        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+            if (line.isBlank()) {
+                continue;
+            }
+            checkCount(items.size());
+            try {
+                items.add(new Item(items.size(), mapper.readTree(line), null));
+            } catch (JsonProcessingException e) {
+                String where = e.getLocation() == null ? "" : " at column " + e.getLocation().getColumnNr();
+                items.add(new Item(items.size(), null, new ProblemException(400, ProblemTypes.MALFORMED_JSON,
+                        "Malformed JSON", "The line is not valid JSON" + where + ".",
+                        List.of(new Problem.FieldError("body", "not valid JSON" + where)))));
+            }
+        }
+        return items;
+    }
+
+    private static void checkCount(int readSoFar) {
+        if (readSoFar >= MAX_ITEMS) {
+            String detail = "a batch holds at most " + MAX_ITEMS + " schemes; split it";
+            throw new ProblemException(413, ProblemTypes.PAYLOAD_TOO_LARGE, "Content too large", "body: " + detail,
+                    List.of(new Problem.FieldError("body", detail)));
+        }
+    }
+
+    /**
+     * Applies each item in order, each in its own transaction.
+     *
+     * @param instance the request path, for the items' problems
+     * @throws ProblemException 404 when the agency does not exist (nothing applied)
+     */
+    BatchResult apply(String agencyId, List<Item> items, String instance) {
+        if (agencies.findByIdOptional(agencyId).isEmpty()) {
+            throw ProblemException.notFound("No agency '" + agencyId + "'; create it first with PUT /v1/agencies/" + agencyId + ".");
+        }
+        List<BatchItemResult> results = new ArrayList<>(items.size());
+        for (Item item : items) {
+            results.add(applyOne(agencyId, item, instance));
+        }
+        return BatchResult.of(results);
+    }
+
+    private BatchItemResult applyOne(String agencyId, Item item, String instance) {
+        String ref = item.json() != null && item.json().path(REF).isTextual() ? item.json().get(REF).asText() : null;
+        try {
+            if (item.unreadable() != null) {
+                throw item.unreadable();
+            }
+            if (!(item.json() instanceof ObjectNode json)) {
+                throw ProblemException.badRequest("body", "expected a JSON object: a scheme with its ref");
+            }
+            if (ref == null) {
+                throw ProblemException.invalid(REF, "required: the agency's own reference, a string");
+            }
+            if (!ref.matches(SchemeRules.REF_PATTERN)) {
+                throw ProblemException.invalid(REF, "must be 1 to 64 letters, digits, dots, underscores or hyphens, "
+                        + "with at least one letter or digit");
+            }
+            JsonNode ifMatchNode = json.get(IF_MATCH);
+            if (ifMatchNode != null && !ifMatchNode.isTextual() && !ifMatchNode.isNull()) {
+                throw ProblemException.badRequest(IF_MATCH, "expected a string: the scheme's current ETag, for example \"\\\"3\\\"\"");
+            }
+            String ifMatch = ifMatchNode == null || ifMatchNode.isNull() ? null : ifMatchNode.asText();
+            ObjectNode body = json.deepCopy();
+            body.remove(List.of(REF, IF_MATCH));
+            Upserted<SchemeView> done = schemes.upsert(agencyId, ref, content(body), ifMatch);
+            BatchOutcome outcome = switch (done.outcome()) {
+                case CREATED -> BatchOutcome.CREATED;
+                case UPDATED -> BatchOutcome.UPDATED;
+                case UNCHANGED -> BatchOutcome.UNCHANGED;
+            };
+            return new BatchItemResult(item.index(), ref, outcome, done.view().id(), done.version(), null);
+        } catch (ProblemException e) {
+            return rejected(item.index(), ref, e, instance);
+        } catch (RuntimeException e) {
+            if (!isDataException(e)) {
+                throw e;
+            }
+            return rejected(item.index(), ref, new ProblemException(400, ProblemTypes.BAD_REQUEST, "Bad request",
+                    "A value cannot be stored: it holds a NUL character, or a number or time outside the supported range.",
+                    List.of()), instance);
+        }
+    }
+
+    /** The item's body read as the PUT reads it (strict JSON), then checked as the PUT checks it (bean validation). */
+    private SchemeContent content(ObjectNode body) {
+        SchemeContent content;
+        try {
+            content = mapper.treeToValue(body, SchemeContent.class);
+        } catch (JsonMappingException e) {
+            String field = path(e);
+            throw ProblemException.badRequest(field.isEmpty() ? "body" : field, e.getOriginalMessage());
+        } catch (JsonProcessingException e) {
+            throw ProblemException.badRequest("body", e.getOriginalMessage());
+        }
+        Set<ConstraintViolation<SchemeContent>> violations = validator.validate(content);
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(violations.stream()
+                    .map(v -> new Problem.FieldError(v.getPropertyPath().toString().replaceAll("\\.<[a-z ]+>", ""), v.getMessage()))
+                    .sorted(Comparator.comparing(Problem.FieldError::field))
+                    .toList());
+        }
+        return content;
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static BatchItemResult rejected(int index, String ref, ProblemException e, String instance) {
+        Object requestId = MDC.get(RequestIdFilter.MDC_KEY);
+        Problem problem = new Problem(e.type(), e.title(), e.status(), e.getMessage(), instance,
+                requestId == null ? null : requestId.toString(), e.errors());
+        return new BatchItemResult(index, ref, BatchOutcome.REJECTED, null, null, problem);
+    }
+
+    /** SQLSTATE class 22 (a value PostgreSQL cannot hold) somewhere in the causes. */
+    private static boolean isDataException(Throwable e) {
+        for (Throwable cause = e; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,167 @@
+package org.citycoop.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Function;
+
+/**
+ * The catalogue at scale: generates schemes ({@link SchemeGenerator}, seeded), loads them through the gateway with
+ * {@code POST /v1/agencies/{agencyId}/schemes:batch} (1,000 per batch) and prints the load rate, then measures
+ * the latency of typical searches through the gateway (p50, p99, max), one request at a time.
+ * Options: number of schemes (default 10000), requests per search kind (default 300).
+ */
+final class CatalogBenchmark implements Benchmark {
+
+    static final int BATCH = 1000;
+    static final int AGENCIES = 20;
+    static final long SEED = 20261129L;
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Override
+    public String name() {
+        return "catalog-search";
+    }
+
+    @Override
+    public String description() {
+        return "loads generated schemes through schemes:batch, then search latency [schemes, default 10000] [requests per kind, default 300]";
+    }
+
+    @Override
+    public void run(BenchSuite suite, List<String> options) throws Exception {
+        int schemes = options.isEmpty() ? 10_000 : Integer.parseInt(options.get(0));
+        int requests = options.size() < 2 ? 300 : Integer.parseInt(options.get(1));
+        List<String> sectors = sectors(suite);
+        load(suite, schemes, sectors);
+        Random random = new Random(SEED + 1);
+        List<SearchKind> kinds = List.of(
+                new SearchKind("challenge + status=OPEN", r -> "challenge=" + pick(r, SchemeGenerator.CHALLENGES) + "&status=OPEN"),
+                new SearchKind("country (regions expanded) + supportType", r -> "country=" + pick(r, SchemeGenerator.COUNTRIES)
+                        + "&supportType=" + pick(r, SchemeGenerator.SUPPORT_TYPES)),
+                new SearchKind("sector + applicantType, sort=deadline", r -> "sector=" + pick(r, sectors)
+                        + "&applicantType=LOCAL_GOVERNMENT&sort=deadline"),
+                new SearchKind("amount overlap USD + deadlineAfter", r -> "amountMin=" + (50_000 + r.nextInt(500_000))
+                        + "&currency=USD&deadlineAfter=2027-01-01T00:00:00%2B09:00"),
+                new SearchKind("agency + challenge, pages 1 and 2", r -> "agency=bench-" + r.nextInt(AGENCIES) + "&challenge="
+                        + pick(r, SchemeGenerator.CHALLENGES) + "&limit=20", true),
+                new SearchKind("full text English (q, relevance)", r -> "q=" + encode(pick(r, List.of("composting", "wastewater treatment",
+                        "air quality", "green bonds", "flood protection", "technical assistance recycling")))),
+                new SearchKind("full text Japanese (q, trigram)", r -> "q=" + encode(pick(r, List.of("堆肥化", "下水道", "大気質",
+                        "グリーンボンド", "洪水対策", "技術移転")))),
+                new SearchKind("facets (5 default facets) + challenge", r -> "challenge=" + pick(r, SchemeGenerator.CHALLENGES), false, true));
+        System.out.printf("%nSearch latency through the gateway, %d schemes, %d requests per kind (after %d warm-up requests):%n",
+                schemes, requests, requests / 5);
+        for (SearchKind kind : kinds) {
+            for (int i = 0; i < requests / 5; i++) {
+                kind.send(suite, random);
+            }
+            Latencies latencies = new Latencies(kind.label);
+            for (int i = 0; i < requests; i++) {
+                long start = System.nanoTime();
+                kind.send(suite, random);
+                latencies.record(System.nanoTime() - start);
+            }
+            latencies.print(System.out);
+        }
+    }
+
+    /** The active DAC 5-digit sectors, as the catalogue serves them. */
+    private List<String> sectors(BenchSuite suite) throws Exception {
+        HttpResponse<String> response = suite.send(HttpRequest.newBuilder().GET(), "/v1/vocabularies/sectors");
+        check(response, 200, "GET /v1/vocabularies/sectors");
+        List<String> codes = new ArrayList<>();
+        json.readTree(response.body()).path("items").forEach(item -> codes.add(item.path("code").asText()));
+        return codes;
+    }
+
+    private void load(BenchSuite suite, int schemes, List<String> sectors) throws Exception {
+        for (int i = 0; i < AGENCIES; i++) {
+            ObjectNode agency = json.createObjectNode().put("name", "Benchmark agency " + i).put("organisationType", "40")
+                    .put("country", "JP");
+            HttpResponse<String> response = suite.send(HttpRequest.newBuilder().header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(agency.toString())), "/v1/agencies/bench-" + i);
+            check(response, 201, "PUT /v1/agencies/bench-" + i);
+        }
+        SchemeGenerator generator = new SchemeGenerator(SEED, sectors);
+        long start = System.nanoTime();
+        int created = 0;
+        for (int first = 0; first < schemes; first += BATCH) {
+            StringBuilder body = new StringBuilder();
+            String agency = "bench-" + (first / BATCH) % AGENCIES;
+            for (int i = first; i < Math.min(schemes, first + BATCH); i++) {
+                body.append(generator.next("S-" + i)).append('\n');
+            }
+            HttpResponse<String> response = suite.send(HttpRequest.newBuilder().header("Content-Type", "application/x-ndjson")
+                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())), "/v1/agencies/" + agency + "/schemes:batch");
+            check(response, 200, "POST schemes:batch");
+            JsonNode result = json.readTree(response.body());
+            created += result.path("created").asInt();
+            if (result.path("rejected").asInt() > 0) {
+                throw new IllegalStateException("The batch rejected items: " + response.body().substring(0, Math.min(2000, response.body().length())));
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("Loaded %d schemes in %d batches of up to %d through the gateway in %.1f s: %.0f schemes/s%n",
+                created, (schemes + BATCH - 1) / BATCH, BATCH, seconds, created / seconds);
+    }
+
+    private static void check(HttpResponse<String> response, int status, String what) {
+        if (response.statusCode() != status) {
+            throw new IllegalStateException(what + " answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+
+    private static <T> T pick(Random random, List<T> values) {
+        return values.get(random.nextInt(values.size()));
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    /** One kind of search: its label and how to draw its query string. */
+    private final class SearchKind {
+        final String label;
+        final Function<Random, String> query;
+        final boolean secondPage;
+        final boolean facets;
+
+        SearchKind(String label, Function<Random, String> query) {
+            this(label, query, false, false);
+        }
+
+        SearchKind(String label, Function<Random, String> query, boolean secondPage) {
+            this(label, query, secondPage, false);
+        }
+
+        SearchKind(String label, Function<Random, String> query, boolean secondPage, boolean facets) {
+            this.label = label;
+            this.query = query;
+            this.secondPage = secondPage;
+            this.facets = facets;
+        }
+
+        /** One search (with secondPage: the first page and the one its next link names, as a client paging does). */
+        void send(BenchSuite suite, Random random) throws Exception {
+            String path = (facets ? "/v1/schemes:facets?" : "/v1/schemes?") + query.apply(random);
+            HttpResponse<String> response = suite.send(HttpRequest.newBuilder().GET(), path);
+            check(response, 200, "GET " + path);
+            if (secondPage) {
+                String next = json.readTree(response.body()).path("next").asText(null);
+                if (next != null) {
+                    check(suite.send(HttpRequest.newBuilder().GET(), next), 200, "GET " + next);
+                }
+            }
+        }
+    }
+}
