@@ -1,5 +1,6 @@
 package org.citycoop.catalog.batch;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -19,6 +20,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import org.citycoop.platform.security.Caller;
+import org.citycoop.platform.security.Roles;
+
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -32,6 +36,10 @@ public class SchemeBatchResource {
     @Inject
     SchemeBatch batch;
 
+    @Inject
+    Caller caller;
+
+    @RolesAllowed({Roles.ADMIN, Roles.AGENCY_EDITOR})
     @POST
     @Consumes({MediaType.APPLICATION_JSON, NDJSON})
     @Produces(MediaType.APPLICATION_JSON)
@@ -53,6 +61,8 @@ public class SchemeBatchResource {
             content = @Content(schema = @Schema(implementation = BatchResult.class)))
     @APIResponse(responseCode = "400", description = "The body is not a JSON array, or is malformed JSON (nothing applied)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The API client may not change this agency's schemes (field agencyId; nothing applied)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such agency (nothing applied)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "More than 1,000 items (nothing applied), or a body above the size limit",
@@ -60,6 +70,7 @@ public class SchemeBatchResource {
     public BatchResult apply(
             @Parameter(description = "The agency's id", example = "unep-ietc") @PathParam("agencyId") String agencyId,
             @Context HttpHeaders headers, @Context UriInfo uri, InputStream body) throws IOException {
+        caller.requireBound("agency", agencyId, "agencyId");
         boolean ndjson = headers.getMediaType() != null && headers.getMediaType().isCompatible(MediaType.valueOf(NDJSON));
         var items = ndjson ? batch.readNdjson(body) : batch.readJsonArray(body);
         return batch.apply(agencyId, items, uri.getPath());

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -18,6 +19,7 @@ import org.citycoop.catalog.vocabulary.Code;
 import org.citycoop.catalog.vocabulary.RegionMembers;
 import org.citycoop.catalog.vocabulary.Vocabularies;
 import org.citycoop.catalog.vocabulary.Vocabulary;
+import org.citycoop.platform.security.Roles;
 import org.citycoop.platform.problem.Problem;
 import org.citycoop.platform.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -35,6 +37,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /** The whole result of a scheme search as a file, with the labels of the codes. */
+@RolesAllowed(Roles.ANYONE)
 @Path("/v1/schemes:export")
 @Tag(name = "Schemes")
 public class SchemeExportResource {

@@ -1,5 +1,6 @@
 package org.citycoop.catalog.scheme;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -9,6 +10,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.citycoop.catalog.vocabulary.RegionMembers;
 import org.citycoop.catalog.vocabulary.Vocabularies;
+import org.citycoop.platform.security.Roles;
 import org.citycoop.platform.problem.Problem;
 import org.citycoop.platform.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -24,6 +26,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** Facet counts of a scheme search. */
+@RolesAllowed(Roles.ANYONE)
 @Path("/v1/schemes:facets")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Schemes")
