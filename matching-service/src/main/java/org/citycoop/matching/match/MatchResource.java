@@ -11,9 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.citycoop.matching.scoring.Match;
 import org.citycoop.matching.scoring.NeedsProfile;
-import org.citycoop.matching.scoring.SchemeLanguages;
 import org.citycoop.platform.problem.Problem;
 import org.citycoop.platform.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -32,7 +30,7 @@ import java.util.Locale;
 @Tag(name = "Matches")
 public class MatchResource {
 
-    static final String RULES = """
+    public static final String RULES = """
             Finds the support schemes that fit a city's needs, from this service's read model of the catalogue \
             (updated from catalogue events within seconds) and of twinning arrangements.
 
@@ -97,22 +95,9 @@ public class MatchResource {
             throw ProblemException.invalid(violations);
         }
         NeedsProfile asked = body.languages().isEmpty() ? body.withLanguages(acceptedLanguages(acceptLanguage)) : body;
-        List<MatchList.Item> items = matches.match(asked, QueryParams.flag("includeIneligible", includeIneligible, false), QueryParams.limit(limit)).stream()
-                .map(ranked -> item(ranked, asked.languages()))
-                .toList();
-        return new MatchList(items);
+        return MatchList.of(matches.match(asked, QueryParams.flag("includeIneligible", includeIneligible, false),
+                QueryParams.limit(limit)), asked.languages());
     }
-
-    private static MatchList.Item item(MatchService.RankedMatch ranked, List<String> languages) {
-        Match match = ranked.match();
-        var scheme = match.scheme();
-        return new MatchList.Item(new MatchList.SchemeSummary(scheme.id(), scheme.agencyId(), ranked.agencyName(),
-                ranked.agencyAcronym(), scheme.ref(), SchemeLanguages.name(scheme, languages), match.status(),
-                scheme.supportTypes(), scheme.challengeAreas(), scheme.fundingRange(), scheme.window(), scheme.sourceUrl()),
-                match.score(), match.eligible(), match.explanation());
-    }
-
-
 
     /** The language tags of an Accept-Language header, by weight (RFC 9110), without the wildcard. */
     private static List<String> acceptedLanguages(String header) {

@@ -104,6 +104,14 @@ public class SchemeStore {
         return query.getResultStream().map(row -> new Candidate(read((String) row[0]), (String) row[1], (String) row[2]));
     }
 
+    /** One scheme of the read model, by id. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public java.util.Optional<SchemeData> find(String id) {
+        java.util.List<?> rows = entityManager.createNativeQuery("SELECT CAST(data AS text) FROM scheme WHERE id = ?1")
+                .setParameter(1, id).getResultList();
+        return rows.stream().findFirst().map(row -> read((String) row));
+    }
+
     private SchemeData read(String data) {
         try {
             return json.read(data, SchemeData.class);
