@@ -13,6 +13,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "FieldChange", description = "A field that differs between the last evaluation and this one")
 public record FieldChange(
         @Schema(example = "window.deadline") String field,
-        @Schema(description = "Value before; absent when there was none", example = "2027-03-31T17:00:00+09:00") Object before,
-        @Schema(description = "Value after; absent when there is none", example = "2027-04-30T17:00:00+09:00") Object after) {
+        @Schema(description = "Value before (a string, number, boolean or money object); absent when there was none") Object before,
+        @Schema(description = "Value after; absent when there is none") Object after) {
 }
