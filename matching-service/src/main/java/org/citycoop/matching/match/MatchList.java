@@ -39,7 +39,8 @@ public record MatchList(List<Item> items) {
      * @param score how well it fits, 0 to 1 (3 decimals)
      * @param eligible false when a hard criterion failed
      * @param explanation one entry per criterion: the hard ones (relevance, applicantType, country, status,
-     *     deadline, partnerCity), then the soft ones (challenges, supportTypes, budget, language)
+     *     deadline, partnerCity), then the soft ones (challenges, supportTypes, budget, sectors,
+     *     coFinancing, language)
      */
     @Schema(name = "Match")
     public record Item(

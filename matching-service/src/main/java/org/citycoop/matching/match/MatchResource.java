@@ -52,12 +52,17 @@ public class MatchResource {
             FAILED otherwise, saying why.
 
             **Soft criteria**, each rated in [0, 1] and weighted into `score` (rounded to 3 decimals):
-            - `challenges` (0.45): sum of 1/priority over the city's challenges the scheme covers, divided by the \
+            - `challenges` (0.40): sum of 1/priority over the city's challenges the scheme covers, divided by the \
             sum over all of them.
-            - `supportTypes` (0.25): share of the wanted support types offered; MET when none is wanted.
-            - `budget` (0.20): 1 inside the funding range; above the maximum, the share the maximum covers; below \
+            - `supportTypes` (0.20): share of the wanted support types offered; MET when none is wanted.
+            - `budget` (0.15): 1 inside the funding range; above the maximum, the share the maximum covers; below \
             the minimum, the budget's share of the minimum; 0.5 (PARTLY_MET) when the range is unknown or in \
             another currency (no exchange rates); 1 when no budget is given.
+            - `sectors` (0.10): share of the profile's DAC 5-digit sectors (IATI Sector codelist) the scheme funds; \
+            MET when none is asked for; 0.5 when the scheme publishes none.
+            - `coFinancing` (0.05): MET when the scheme requires no co-financing or the profile's `coFinancing` \
+            reaches `coFinancingShare` x budget; below it, the share covered; 0.5 when budget or co-financing is not \
+            stated or in another currency.
             - `language` (0.10): 1 when the scheme has a name or description in a wanted language, else 0.5 \
             (shown in English).
 

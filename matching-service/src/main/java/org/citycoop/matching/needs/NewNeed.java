@@ -41,10 +41,16 @@ public record NewNeed(
         @Valid
         Money budget,
         @Schema(description = "Language tags (BCP 47) for names, preferred first; absent: English", example = "[\"en\"]")
-        List<@NotNull @Pattern(regexp = "[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*", message = "must be a language tag such as \"en\" or \"ja\"") String> languages) {
+        List<@NotNull @Pattern(regexp = "[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*", message = "must be a language tag such as \"en\" or \"ja\"") String> languages,
+        @Schema(description = "DAC 5-digit purpose codes (IATI Sector codelist) of the work; empty or absent: not stated",
+                example = "[\"14050\"]")
+        List<@NotNull @Pattern(regexp = "[0-9]{5}", message = "must be a DAC 5-digit purpose code such as \"14050\"") String> sectors,
+        @Schema(description = "Money the city can bring as co-financing (same currency as the budget to be compared); absent: not stated")
+        @Valid
+        Money coFinancing) {
 
     /** The needs profile without the name. */
     public NeedsProfile profile() {
-        return new NeedsProfile(cityId, country, applicantType, challenges, supportTypes, budget, languages);
+        return new NeedsProfile(cityId, country, applicantType, challenges, supportTypes, budget, languages, sectors, coFinancing);
     }
 }
