@@ -20,6 +20,7 @@ public final class Bench {
 
     static {
         register(new SmokeBenchmark());
+        register(new MatchingBenchmark());
     }
 
     private Bench() {
