@@ -21,6 +21,7 @@ public final class Bench {
     static {
         register(new SmokeBenchmark());
         register(new CatalogBenchmark());
+        register(new MatchingBenchmark());
     }
 
     private Bench() {

@@ -145,6 +145,12 @@ public final class Suite {
                     }
                 }
             }
+            if (!detached && service.shortName().equals("matching")) {
+                // Tests only: the end-to-end alert test's webhook receiver listens on 127.0.0.1, which the
+                // matching service refuses as a webhook address unless allowed for local use.
+                env.put("CITYCOOP_MATCHING_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", "true");
+                env.put("CITYCOOP_MATCHING_WEBHOOKS_POLL_INTERVAL", "500ms");
+            }
             Path jar = root.resolve(service.name()).resolve("target/quarkus-app/quarkus-run.jar");
             out.println(service.name() + ": starting on " + url);
             Process process = ServiceProcess.start(jar, env, log, detached);

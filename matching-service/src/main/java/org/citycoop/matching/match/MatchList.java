@@ -2,6 +2,8 @@ package org.citycoop.matching.match;
 
 import org.citycoop.matching.readmodel.SchemeData;
 import org.citycoop.matching.scoring.Assessment;
+import org.citycoop.matching.scoring.Match;
+import org.citycoop.matching.scoring.SchemeLanguages;
 import org.citycoop.matching.vocabulary.ChallengeArea;
 import org.citycoop.matching.vocabulary.SchemeStatus;
 import org.citycoop.matching.vocabulary.SupportType;
@@ -16,6 +18,20 @@ import java.util.List;
 @Schema(name = "MatchList", description = "Matches, best first: eligible ones by score (then agency id and reference), then ineligible ones when asked for")
 public record MatchList(List<Item> items) {
 
+    /** The list of ranked matches, with scheme names in the first of {@code languages} each scheme has. */
+    public static MatchList of(List<MatchService.RankedMatch> ranked, List<String> languages) {
+        return new MatchList(ranked.stream().map(match -> item(match, languages)).toList());
+    }
+
+    private static Item item(MatchService.RankedMatch ranked, List<String> languages) {
+        Match match = ranked.match();
+        var scheme = match.scheme();
+        return new Item(new SchemeSummary(scheme.id(), scheme.agencyId(), ranked.agencyName(),
+                ranked.agencyAcronym(), scheme.ref(), SchemeLanguages.name(scheme, languages), match.status(),
+                scheme.supportTypes(), scheme.challengeAreas(), scheme.fundingRange(), scheme.window(), scheme.sourceUrl()),
+                match.score(), match.eligible(), match.explanation());
+    }
+
     /**
      * One matching scheme.
      *
@@ -23,7 +39,8 @@ public record MatchList(List<Item> items) {
      * @param score how well it fits, 0 to 1 (3 decimals)
      * @param eligible false when a hard criterion failed
      * @param explanation one entry per criterion: the hard ones (relevance, applicantType, country, status,
-     *     deadline, partnerCity), then the soft ones (challenges, supportTypes, budget, language)
+     *     deadline, partnerCity), then the soft ones (challenges, supportTypes, budget, sectors,
+     *     coFinancing, language)
      */
     @Schema(name = "Match")
     public record Item(

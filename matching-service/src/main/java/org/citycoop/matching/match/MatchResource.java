@@ -13,9 +13,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.citycoop.matching.scoring.Match;
 import org.citycoop.matching.scoring.NeedsProfile;
-import org.citycoop.matching.scoring.SchemeLanguages;
 import org.citycoop.platform.problem.Problem;
 import org.citycoop.platform.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -35,7 +33,7 @@ import java.util.Locale;
 @Tag(name = "Matches")
 public class MatchResource {
 
-    static final String RULES = """
+    public static final String RULES = """
             Finds the support schemes that fit a city's needs, from this service's read model of the catalogue \
             (updated from catalogue events within seconds) and of twinning arrangements.
 
@@ -57,12 +55,17 @@ public class MatchResource {
             FAILED otherwise, saying why.
 
             **Soft criteria**, each rated in [0, 1] and weighted into `score` (rounded to 3 decimals):
-            - `challenges` (0.45): sum of 1/priority over the city's challenges the scheme covers, divided by the \
+            - `challenges` (0.40): sum of 1/priority over the city's challenges the scheme covers, divided by the \
             sum over all of them.
-            - `supportTypes` (0.25): share of the wanted support types offered; MET when none is wanted.
-            - `budget` (0.20): 1 inside the funding range; above the maximum, the share the maximum covers; below \
+            - `supportTypes` (0.20): share of the wanted support types offered; MET when none is wanted.
+            - `budget` (0.15): 1 inside the funding range; above the maximum, the share the maximum covers; below \
             the minimum, the budget's share of the minimum; 0.5 (PARTLY_MET) when the range is unknown or in \
             another currency (no exchange rates); 1 when no budget is given.
+            - `sectors` (0.10): share of the profile's DAC 5-digit sectors (IATI Sector codelist) the scheme funds; \
+            MET when none is asked for; 0.5 when the scheme publishes none.
+            - `coFinancing` (0.05): MET when the scheme requires no co-financing or the profile's `coFinancing` \
+            reaches `coFinancingShare` x budget; below it, the share covered; 0.5 when budget or co-financing is not \
+            stated or in another currency.
             - `language` (0.10): 1 when the scheme has a name or description in a wanted language, else 0.5 \
             (shown in English).
 
@@ -100,22 +103,9 @@ public class MatchResource {
             throw ProblemException.invalid(violations);
         }
         NeedsProfile asked = body.languages().isEmpty() ? body.withLanguages(acceptedLanguages(acceptLanguage)) : body;
-        List<MatchList.Item> items = matches.match(asked, QueryParams.flag("includeIneligible", includeIneligible, false), QueryParams.limit(limit)).stream()
-                .map(ranked -> item(ranked, asked.languages()))
-                .toList();
-        return new MatchList(items);
+        return MatchList.of(matches.match(asked, QueryParams.flag("includeIneligible", includeIneligible, false),
+                QueryParams.limit(limit)), asked.languages());
     }
-
-    private static MatchList.Item item(MatchService.RankedMatch ranked, List<String> languages) {
-        Match match = ranked.match();
-        var scheme = match.scheme();
-        return new MatchList.Item(new MatchList.SchemeSummary(scheme.id(), scheme.agencyId(), ranked.agencyName(),
-                ranked.agencyAcronym(), scheme.ref(), SchemeLanguages.name(scheme, languages), match.status(),
-                scheme.supportTypes(), scheme.challengeAreas(), scheme.fundingRange(), scheme.window(), scheme.sourceUrl()),
-                match.score(), match.eligible(), match.explanation());
-    }
-
-
 
     /** The language tags of an Accept-Language header, by weight (RFC 9110), without the wildcard. */
     private static List<String> acceptedLanguages(String header) {

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.citycoop.matching.vocabulary.SchemeStatus;
+import org.citycoop.matching.alerts.NeedEvaluator;
 import org.citycoop.platform.events.IncomingEvent;
 import org.citycoop.platform.events.ProcessedEvents;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -20,7 +21,8 @@ import java.util.Set;
  * in the processed-event log: a redelivered event id is skipped, and an event whose {@code version} is not
  * higher than the one held is ignored. An event that cannot be read (not JSON, no {@code id} or
  * {@code version}) fails; the connector then sends it to {@code matching.dead-letter} with the error, and the
- * partition moves on. Event types this service does not know are skipped.
+ * partition moves on. Event types this service does not know are skipped. A change that is stored re-evaluates
+ * the saved needs it can affect in the same transaction ({@link NeedEvaluator}), which raises the alerts.
  */
 @ApplicationScoped
 public class ReadModelConsumers {
@@ -50,6 +52,9 @@ public class ReadModelConsumers {
     @Inject
     ArrangementStore arrangements;
 
+    @Inject
+    NeedEvaluator evaluator;
+
     /** {@code catalog.schemes}: created, updated and withdrawn schemes (a withdrawal stores status WITHDRAWN). */
     @Incoming("catalog-schemes")
     @Blocking
@@ -62,7 +67,11 @@ public class ReadModelConsumers {
             if (SCHEME_WITHDRAWN.equals(event.type())) {
                 scheme = scheme.withStatus(SchemeStatus.WITHDRAWN);
             }
-            logOutcome(event, schemes.store(scheme), scheme.version());
+            boolean stored = schemes.store(scheme);
+            logOutcome(event, stored, scheme.version());
+            if (stored) {
+                evaluator.schemeChanged(scheme);
+            }
         }
     }
 
@@ -88,7 +97,12 @@ public class ReadModelConsumers {
         if (event != null) {
             ArrangementData arrangement = json.read(event.data(), ArrangementData.class);
             requireIdentity(event, arrangement.id(), arrangement.version());
-            logOutcome(event, arrangements.store(arrangement), arrangement.version());
+            boolean stored = arrangements.store(arrangement);
+            logOutcome(event, stored, arrangement.version());
+            if (stored) {
+                evaluator.citiesChanged(arrangement.cities().stream().map(ArrangementData.City::cityId)
+                        .filter(java.util.Objects::nonNull).toList());
+            }
         }
     }
 

@@ -40,6 +40,9 @@ import java.util.Objects;
  * @param status the catalogue's status when it published the event
  * @param sourceUrl where the agency describes the scheme
  * @param version the catalogue's version of the scheme; a higher one replaces a lower one
+ * @param sectors DAC 5-digit purpose codes (IATI Sector codelist) of what it funds
+ * @param coFinancingShare share of the cost (a decimal string from 0 to 1, as the catalogue writes it) the applicant
+ *     must bring itself; null when none is required
  */
 public record SchemeData(
         String id,
@@ -62,7 +65,9 @@ public record SchemeData(
         String supersededBy,
         SchemeStatus status,
         String sourceUrl,
-        Long version) {
+        Long version,
+        List<String> sectors,
+        String coFinancingShare) {
 
     public SchemeData {
         names = names == null ? Map.of() : Map.copyOf(names);
@@ -73,13 +78,31 @@ public record SchemeData(
         eligibleCountries = known(eligibleCountries);
         eligibleRegions = known(eligibleRegions);
         processSteps = known(processSteps);
+        sectors = known(sectors);
+    }
+
+    /** {@link #coFinancingShare} as a number; empty when absent or not a decimal (read tolerantly). */
+    public java.util.Optional<java.math.BigDecimal> coFinancingShareValue() {
+        return new Money(coFinancingShare, null).value();
+    }
+
+    /** A scheme without sectors and without a co-financing requirement. */
+    public SchemeData(String id, String agencyId, String ref, String name, Map<String, String> names, String description,
+                      Map<String, String> descriptions, List<SupportType> supportTypes, List<ChallengeArea> challengeAreas,
+                      List<ApplicantType> applicantTypes, String channel, PartnerCityRequirement partnerCityRequired,
+                      List<String> eligibleCountries, List<String> eligibleRegions, FundingRange fundingRange,
+                      List<ProcessStep> processSteps, ApplicationWindow window, String supersededBy, SchemeStatus status,
+                      String sourceUrl, Long version) {
+        this(id, agencyId, ref, name, names, description, descriptions, supportTypes, challengeAreas, applicantTypes, channel,
+                partnerCityRequired, eligibleCountries, eligibleRegions, fundingRange, processSteps, window, supersededBy, status,
+                sourceUrl, version, null, null);
     }
 
     /** The same scheme with another status (a withdrawal event makes it {@code WITHDRAWN} whatever its data says). */
     public SchemeData withStatus(SchemeStatus newStatus) {
         return new SchemeData(id, agencyId, ref, name, names, description, descriptions, supportTypes, challengeAreas,
                 applicantTypes, channel, partnerCityRequired, eligibleCountries, eligibleRegions, fundingRange,
-                processSteps, window, supersededBy, newStatus, sourceUrl, version);
+                processSteps, window, supersededBy, newStatus, sourceUrl, version, sectors, coFinancingShare);
     }
 
     private static <T> List<T> known(List<T> values) {

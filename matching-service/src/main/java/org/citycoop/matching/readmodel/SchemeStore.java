@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.citycoop.matching.vocabulary.ApplicantType;
 import org.citycoop.matching.vocabulary.ChallengeArea;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.jpa.HibernateHints;
 import org.hibernate.query.NativeQuery;
 
@@ -14,7 +15,12 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -32,6 +38,16 @@ public class SchemeStore {
 
     @Inject
     EventJson json;
+
+    /**
+     * Parsed schemes by id, so that matching does not parse the same JSONB on every request. An entry is used only
+     * when its version equals the row's version read in the same transaction, so it is never stale; at most
+     * {@code citycoop.matching.scheme-cache-size} entries are kept (beyond that, schemes are parsed when read).
+     */
+    private final Map<String, SchemeData> parsed = new ConcurrentHashMap<>();
+
+    @ConfigProperty(name = "citycoop.matching.scheme-cache-size", defaultValue = "20000")
+    int cacheSize;
 
     /**
      * Stores the scheme unless the read model holds the same or a newer version of it.
@@ -80,7 +96,7 @@ public class SchemeStore {
     public Stream<Candidate> candidates(Collection<ChallengeArea> areas, String country, ApplicantType applicantType,
                                         boolean onlyEligible, Instant now) {
         String sql = """
-                SELECT CAST(s.data AS text), a.name, a.acronym
+                SELECT s.id, s.version, a.name, a.acronym
                 FROM scheme s LEFT JOIN agency a ON a.id = s.agency_id
                 WHERE s.challenge_areas && CAST(?1 AS text[])""";
         if (onlyEligible) {
@@ -101,7 +117,41 @@ public class SchemeStore {
                     .setParameter(4, applicantType.name(), String.class);
         }
         query.setHint(HibernateHints.HINT_FETCH_SIZE, FETCH_SIZE);
-        return query.getResultStream().map(row -> new Candidate(read((String) row[0]), (String) row[1], (String) row[2]));
+        List<Object[]> rows = query.getResultList();
+        Map<String, SchemeData> found = new HashMap<>();
+        List<String> missing = new ArrayList<>();
+        for (Object[] row : rows) {
+            String id = (String) row[0];
+            SchemeData cached = parsed.get(id);
+            if (cached != null && cached.version() != null && cached.version() == ((Number) row[1]).longValue()) {
+                found.put(id, cached);
+            } else {
+                missing.add(id);
+            }
+        }
+        for (int from = 0; from < missing.size(); from += FETCH_SIZE) {
+            List<String> batch = missing.subList(from, Math.min(missing.size(), from + FETCH_SIZE));
+            @SuppressWarnings("unchecked")
+            List<String> data = entityManager.createNativeQuery("SELECT CAST(data AS text) FROM scheme WHERE id = ANY (CAST(?1 AS text[]))")
+                    .unwrap(NativeQuery.class).setParameter(1, batch.toArray(String[]::new), String[].class).getResultList();
+            for (String json : data) {
+                SchemeData scheme = read(json);
+                found.put(scheme.id(), scheme);
+                if (parsed.size() < cacheSize || parsed.containsKey(scheme.id())) {
+                    parsed.put(scheme.id(), scheme);
+                }
+            }
+        }
+        return rows.stream().filter(row -> found.containsKey((String) row[0]))
+                .map(row -> new Candidate(found.get((String) row[0]), (String) row[2], (String) row[3]));
+    }
+
+    /** One scheme of the read model, by id. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public java.util.Optional<SchemeData> find(String id) {
+        List<?> rows = entityManager.createNativeQuery("SELECT CAST(data AS text) FROM scheme WHERE id = ?1")
+                .setParameter(1, id).getResultList();
+        return rows.stream().findFirst().map(row -> read((String) row));
     }
 
     private SchemeData read(String data) {

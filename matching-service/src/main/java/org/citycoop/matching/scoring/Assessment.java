@@ -12,7 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "CriterionAssessment", description = "One criterion of a match: its result and why")
 public record Assessment(
         @Schema(description = "Hard: relevance, applicantType, country, status, deadline, partnerCity. "
-                + "Soft: challenges, supportTypes, budget, language", example = "budget")
+                + "Soft: challenges, supportTypes, budget, sectors, coFinancing, language", example = "budget")
         Criterion criterion,
         @Schema(example = "MET")
         CriterionResult result,

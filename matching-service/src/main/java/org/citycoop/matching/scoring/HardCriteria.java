@@ -166,7 +166,7 @@ public final class HardCriteria {
     }
 
     /** The first occurrence of {@code time}, or of the same date and time in a later year, that is not before {@code now}. */
-    static OffsetDateTime nextOccurrence(OffsetDateTime time, Instant now) {
+    public static OffsetDateTime nextOccurrence(OffsetDateTime time, Instant now) {
         OffsetDateTime next = time;
         while (next.toInstant().isBefore(now)) {
             next = next.plusYears(1);

@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * Scores a scheme against a needs profile: the hard criteria of {@link HardCriteria} decide eligibility (a
  * FAILED one makes the scheme ineligible); the score is the weighted sum of the ratings of
- * {@link SoftCriteria} (challenges 0.45, support types 0.25, budget 0.20, language 0.10), rounded to 3
+ * {@link SoftCriteria} (challenges 0.40, support types 0.20, budget 0.15, DAC sectors
+ * 0.10, co-financing 0.05, language 0.10), rounded to 3
  * decimals, so it lies in [0, 1]. The score does not depend on the hard criteria: an ineligible scheme keeps
  * the score that says how well it would fit.
  */
@@ -35,6 +36,8 @@ public final class MatchScorer {
                 SoftCriteria.challenges(profile, scheme),
                 SoftCriteria.supportTypes(profile, scheme),
                 SoftCriteria.budget(profile, scheme),
+                SoftCriteria.sectors(profile, scheme),
+                SoftCriteria.coFinancing(profile, scheme),
                 SoftCriteria.language(profile, scheme));
         double weighted = soft.stream()
                 .mapToDouble(rating -> rating.assessment().criterion().weight() * rating.value())

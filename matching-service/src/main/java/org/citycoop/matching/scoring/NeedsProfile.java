@@ -31,6 +31,8 @@ import java.util.Set;
  * @param supportTypes the kinds of support wanted (empty: any)
  * @param budget the money needed (absent: not stated)
  * @param languages language tags for names and descriptions, preferred first (empty: the Accept-Language header)
+ * @param sectors DAC 5-digit purpose codes of the work (empty: not stated)
+ * @param coFinancing the money the city can bring itself (absent: not stated)
  */
 @Schema(name = "NeedsProfile", description = "What a city asks for")
 public record NeedsProfile(
@@ -53,7 +55,13 @@ public record NeedsProfile(
         Money budget,
         @Schema(description = "Language tags (BCP 47) for names, preferred first; absent: the Accept-Language header, then English",
                 example = "[\"en\"]")
-        List<@NotNull @Pattern(regexp = "[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*", message = "must be a language tag such as \"en\" or \"ja\"") String> languages) {
+        List<@NotNull @Pattern(regexp = "[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*", message = "must be a language tag such as \"en\" or \"ja\"") String> languages,
+        @Schema(description = "DAC 5-digit purpose codes (IATI Sector codelist) of the work; empty or absent: not stated",
+                example = "[\"14050\"]")
+        List<@NotNull @Pattern(regexp = "[0-9]{5}", message = "must be a DAC 5-digit purpose code such as \"14050\"") String> sectors,
+        @Schema(description = "Money the city can bring as co-financing (same currency as the budget to be compared); absent: not stated")
+        @Valid
+        Money coFinancing) {
 
     /**
      * The countries the catalogue accepts (the IATI Country codelist): ISO 3166-1 alpha-2 as the JDK lists it,
@@ -65,11 +73,18 @@ public record NeedsProfile(
     public NeedsProfile {
         supportTypes = supportTypes == null ? List.of() : supportTypes;
         languages = languages == null ? List.of() : languages;
+        sectors = sectors == null ? List.of() : sectors;
+    }
+
+    /** A profile that states no sectors and no co-financing. */
+    public NeedsProfile(String cityId, String country, ApplicantType applicantType, List<Challenge> challenges,
+                        List<SupportType> supportTypes, Money budget, List<String> languages) {
+        this(cityId, country, applicantType, challenges, supportTypes, budget, languages, null, null);
     }
 
     /** The same profile asking for names in {@code preferred} languages. */
     public NeedsProfile withLanguages(List<String> preferred) {
-        return new NeedsProfile(cityId, country, applicantType, challenges, supportTypes, budget, preferred);
+        return new NeedsProfile(cityId, country, applicantType, challenges, supportTypes, budget, preferred, sectors, coFinancing);
     }
 
     /** The challenge areas asked for. */
@@ -90,6 +105,9 @@ public record NeedsProfile(
         List<Problem.FieldError> errors = new ArrayList<>();
         if (!ISO_COUNTRIES.contains(country)) {
             errors.add(new Problem.FieldError("country", "'" + country + "' is not an ISO 3166-1 alpha-2 country code"));
+        }
+        if (coFinancing != null && Currency.getAvailableCurrencies().stream().noneMatch(c -> c.getCurrencyCode().equals(coFinancing.currency()))) {
+            errors.add(new Problem.FieldError("coFinancing.currency", "'" + coFinancing.currency() + "' is not an ISO 4217 currency code"));
         }
         if (budget != null && Currency.getAvailableCurrencies().stream().noneMatch(c -> c.getCurrencyCode().equals(budget.currency()))) {
             errors.add(new Problem.FieldError("budget.currency", "'" + budget.currency() + "' is not an ISO 4217 currency code"));

@@ -29,7 +29,7 @@ public final class SoftCriteria {
     }
 
     /**
-     * Weight 0.45: the sum of 1/priority over the city's challenges the scheme addresses, divided by the sum of
+     * Weight 0.40: the sum of 1/priority over the city's challenges the scheme addresses, divided by the sum of
      * 1/priority over all of them (a priority-1 challenge counts five times as much as a priority-5 one).
      */
     public static Rating challenges(NeedsProfile profile, SchemeData scheme) {
@@ -51,7 +51,7 @@ public final class SoftCriteria {
         return rating(Criterion.CHALLENGES, value, detail);
     }
 
-    /** Weight 0.25: the share of the wanted support types the scheme offers; MET when none is wanted. */
+    /** Weight 0.20: the share of the wanted support types the scheme offers; MET when none is wanted. */
     public static Rating supportTypes(NeedsProfile profile, SchemeData scheme) {
         Set<SupportType> wanted = new LinkedHashSet<>(profile.supportTypes());
         if (wanted.isEmpty()) {
@@ -66,7 +66,7 @@ public final class SoftCriteria {
     }
 
     /**
-     * Weight 0.20: 1 (MET) when the budget lies inside the funding range (an absent end is open); above the
+     * Weight 0.15: 1 (MET) when the budget lies inside the funding range (an absent end is open); above the
      * maximum, the share of the budget the maximum covers; below the minimum, the budget's share of the minimum
      * (both PARTLY_MET, in (0, 1)). 1 (MET) when the profile states no budget. 0.5 and PARTLY_MET when the range
      * is unknown or in another currency than the budget: amounts in different currencies are not compared (no
@@ -117,6 +117,63 @@ public final class SoftCriteria {
             return rating(Criterion.LANGUAGE, 1, "available in " + found.get());
         }
         return partly(Criterion.LANGUAGE, 0.5, "not available in " + String.join(", ", wanted) + "; shown in English");
+    }
+
+    /**
+     * Weight 0.10: the share of the profile's DAC sectors (IATI Sector codelist, 5-digit purpose codes) that the
+     * scheme lists; 1 (MET) when the profile states none; 0.5 (PARTLY_MET) when the scheme lists none (the agency
+     * does not publish them).
+     */
+    public static Rating sectors(NeedsProfile profile, SchemeData scheme) {
+        if (profile.sectors().isEmpty()) {
+            return rating(Criterion.SECTORS, 1, "no DAC sector asked for");
+        }
+        if (scheme.sectors().isEmpty()) {
+            return partly(Criterion.SECTORS, 0.5, "the scheme publishes no DAC sectors; asked for " + String.join(", ", profile.sectors()));
+        }
+        List<String> wanted = List.copyOf(new LinkedHashSet<>(profile.sectors()));
+        List<String> shared = wanted.stream().filter(scheme.sectors()::contains).toList();
+        double value = (double) shared.size() / wanted.size();
+        String detail = shared.isEmpty()
+                ? "funds DAC sectors " + String.join(", ", scheme.sectors()) + ", none of " + String.join(", ", wanted)
+                : "funds DAC sectors " + String.join(", ", shared) + " of " + String.join(", ", wanted);
+        return rating(Criterion.SECTORS, value, detail);
+    }
+
+    /**
+     * Weight 0.05: whether the city can bring the co-financing the scheme requires. 1 (MET) when the scheme requires
+     * none; otherwise the required amount is {@code coFinancingShare} of the budget: MET when the profile's
+     * {@code coFinancing} reaches it, the share it covers (PARTLY_MET or FAILED at 0) when it does not; 0.5
+     * (PARTLY_MET) when the profile states no budget or no co-financing, or they are in different currencies.
+     */
+    public static Rating coFinancing(NeedsProfile profile, SchemeData scheme) {
+        BigDecimal share = scheme.coFinancingShareValue().orElse(null);
+        if (share == null || share.signum() <= 0) {
+            return rating(Criterion.CO_FINANCING, 1, "no co-financing required");
+        }
+        String percent = percent(share.doubleValue());
+        Money budget = profile.budget();
+        if (budget == null || budget.value().isEmpty()) {
+            return partly(Criterion.CO_FINANCING, 0.5, "requires " + percent + " co-financing; no budget given to compare");
+        }
+        BigDecimal required = budget.value().get().multiply(share);
+        Money requiredMoney = new Money(required.stripTrailingZeros().toPlainString(), budget.currency());
+        Money offered = profile.coFinancing();
+        if (offered == null || offered.value().isEmpty()) {
+            return partly(Criterion.CO_FINANCING, 0.5, "requires " + percent + " co-financing (" + requiredMoney.display()
+                    + " of the budget); the co-financing the city can bring is not stated");
+        }
+        if (!offered.currency().equals(budget.currency())) {
+            return partly(Criterion.CO_FINANCING, 0.5, "requires " + percent + " co-financing (" + requiredMoney.display()
+                    + "); co-financing " + offered.display() + " is in another currency (no exchange rates)");
+        }
+        if (offered.value().get().compareTo(required) >= 0) {
+            return rating(Criterion.CO_FINANCING, 1, "co-financing " + offered.display() + " covers the required " + percent
+                    + " (" + requiredMoney.display() + ")");
+        }
+        double value = required.signum() == 0 ? 1 : offered.value().get().divide(required, MathContext.DECIMAL64).doubleValue();
+        return rating(Criterion.CO_FINANCING, value, "co-financing " + offered.display() + " is below the required " + percent
+                + " (" + requiredMoney.display() + ")");
     }
 
     /** {@code 10,000-90,000 USD}, {@code the range from 10,000 USD}, {@code the range up to 90,000 USD}. */

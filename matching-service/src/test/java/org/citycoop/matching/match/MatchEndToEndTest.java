@@ -70,7 +70,8 @@ class MatchEndToEndTest {
 
         Map<String, Object> match = awaitMatch(profile(city, "[\"ja\"]"), "", schemeId, item -> "TA".equals(item.get("agencyAcronym")));
 
-        assertEquals(0.725, ((Number) match.get("score")).doubleValue(), 1e-6, "challenges 2/3, support types 1/2, budget and language met");
+        assertEquals(0.767, ((Number) match.get("score")).doubleValue(), 1e-6,
+                "challenges 2/3, support types 1/2, budget, sectors (none asked), co-financing (none required) and language met");
         assertEquals(true, match.get("eligible"));
         Map<String, Object> summary = scheme(match);
         assertEquals("都市の大気質モニタリング支援", summary.get("name"));
@@ -83,7 +84,7 @@ class MatchEndToEndTest {
         assertEquals("FIXED", ((Map<?, ?>) summary.get("window")).get("kind"));
         Map<String, Map<String, String>> explanation = explanation(match);
         assertEquals(List.of("relevance", "applicantType", "country", "status", "deadline", "partnerCity",
-                "challenges", "supportTypes", "budget", "language"), List.copyOf(explanation.keySet()));
+                "challenges", "supportTypes", "budget", "sectors", "coFinancing", "language"), List.copyOf(explanation.keySet()));
         assertEquals(Map.of("result", "MET", "detail", "budget 300,000 USD is inside 10,000-3,000,000 USD"), explanation.get("budget"));
         assertEquals("MET", explanation.get("deadline").get("result"));
         assertEquals("PARTLY_MET", explanation.get("supportTypes").get("result"));

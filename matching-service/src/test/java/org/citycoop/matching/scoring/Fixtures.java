@@ -79,6 +79,8 @@ final class Fixtures {
         ApplicationWindow window = new ApplicationWindow(WindowKind.FIXED, days(-10), days(60));
         String supersededBy;
         SchemeStatus status = SchemeStatus.OPEN;
+        List<String> sectors = List.of();
+        String coFinancingShare;
 
         SchemeBuilder id(String value) { id = value; return this; }
         SchemeBuilder agencyId(String value) { agencyId = value; return this; }
@@ -101,11 +103,14 @@ final class Fixtures {
         }
         SchemeBuilder supersededBy(String value) { supersededBy = value; return this; }
         SchemeBuilder status(SchemeStatus value) { status = value; return this; }
+        SchemeBuilder sectors(String... value) { sectors = List.of(value); return this; }
+        SchemeBuilder coFinancingShare(String value) { coFinancingShare = value; return this; }
 
         SchemeData build() {
             return new SchemeData(id, agencyId, ref != null ? ref : "REF-" + id, name, names, "Technical assistance.", Map.of(),
                     supportTypes, challengeAreas, applicantTypes, channel, partnerCityRequired, eligibleCountries,
-                    eligibleRegions, fundingRange, processSteps, window, supersededBy, status, "https://example.org/" + id, 1L);
+                    eligibleRegions, fundingRange, processSteps, window, supersededBy, status, "https://example.org/" + id, 1L,
+                    sectors, coFinancingShare);
         }
     }
 }

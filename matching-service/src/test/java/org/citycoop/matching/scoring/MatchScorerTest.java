@@ -20,13 +20,14 @@ class MatchScorerTest {
 
     @Test
     void scoreIsTheWeightedSumOfTheSoftCriteria() {
-        // challenges 2/3 * 0.45 = 0.3, support types 1/2 * 0.25 = 0.125, budget 1 * 0.2, language 1 * 0.1.
+        // challenges 2/3 * 0.40 = 0.2667, support types 1/2 * 0.20 = 0.1, budget 1 * 0.15, no sector asked 1 * 0.10,
+        // no co-financing required 1 * 0.05, language 1 * 0.1: 0.7667.
         Match match = MatchScorer.score(surabaya(), scheme().build(), List.of(), NOW);
-        assertEquals(0.725, match.score());
+        assertEquals(0.767, match.score());
         assertTrue(match.eligible());
         assertEquals(SchemeStatus.OPEN, match.status());
         assertEquals(List.of("relevance", "applicantType", "country", "status", "deadline", "partnerCity",
-                "challenges", "supportTypes", "budget", "language"), match.explanation().stream().map(a -> a.criterion().key()).toList());
+                "challenges", "supportTypes", "budget", "sectors", "coFinancing", "language"), match.explanation().stream().map(a -> a.criterion().key()).toList());
     }
 
     @Test
@@ -38,21 +39,23 @@ class MatchScorerTest {
 
     @Test
     void scoreIsRoundedToThreeDecimals() {
-        // challenges 1/3 * 0.45 = 0.15, support 0.125, budget 0.3 * 0.2 = 0.06, language 0.1: 0.435.
+        // challenges 1/3 * 0.40 = 0.1333, support 0.1, budget 0.3 * 0.15 = 0.045, sectors 0.1, co-financing 0.05,
+        // language 0.1: 0.52833 -> 0.528.
         var scheme = scheme().challengeAreas(ChallengeArea.INSTITUTIONS).fundingRange(usd("1000"), usd("90000")).build();
-        assertEquals(0.435, MatchScorer.score(surabaya(), scheme, List.of(), NOW).score());
-        // challenges 1/(1 + 1/3) = 0.75 * 0.45 = 0.3375 -> with the rest 0.7625 -> 0.763 (half up).
+        assertEquals(0.528, MatchScorer.score(surabaya(), scheme, List.of(), NOW).score());
+        // challenges 1/(1 + 1/3) = 0.75 * 0.40 = 0.3, support 0.1, budget 0.15, sectors 0.1, co-financing 0.05,
+        // language 0.1: 0.8.
         NeedsProfile threePriorities = new NeedsProfile("1625822", "ID", surabaya().applicantType(),
                 List.of(new NeedsProfile.Challenge(ChallengeArea.SOLID_WASTE, 1), new NeedsProfile.Challenge(ChallengeArea.REGULATIONS, 3)),
                 surabaya().supportTypes(), usd("300000"), List.of("en"));
-        assertEquals(0.763, MatchScorer.score(threePriorities, scheme().build(), List.of(), NOW).score());
+        assertEquals(0.8, MatchScorer.score(threePriorities, scheme().build(), List.of(), NOW).score());
     }
 
     @Test
     void aFailedHardCriterionMakesTheSchemeIneligibleButKeepsItsScore() {
         Match closed = MatchScorer.score(surabaya(), scheme().status(SchemeStatus.WITHDRAWN).build(), List.of(), NOW);
         assertFalse(closed.eligible());
-        assertEquals(0.725, closed.score());
+        assertEquals(0.767, closed.score());
         assertEquals(CriterionResult.FAILED, closed.explanation().get(3).result());
         Match regionsOnly = MatchScorer.score(surabaya(), scheme().eligibleCountries().eligibleRegions("789").build(), List.of(), NOW);
         assertTrue(regionsOnly.eligible(), "PARTLY_MET does not make a scheme ineligible");

@@ -79,6 +79,33 @@ class SoftCriteriaTest {
         assertEquals("Composting support for cities", SchemeLanguages.name(scheme().name(null).build(), List.of()));
     }
 
+    @Test
+    void sectorsAreTheShareOfTheAskedDacCodesTheSchemeFunds() {
+        NeedsProfile none = surabaya();
+        NeedsProfile two = withSectorsAndCoFinancing(List.of("14050", "15110"), null);
+        assertRating(MET, 1, "no DAC sector asked for", SoftCriteria.sectors(none, scheme().sectors("41010").build()));
+        assertRating(PARTLY_MET, 0.5, "funds DAC sectors 14050 of 14050, 15110", SoftCriteria.sectors(two, scheme().sectors("14050", "41010").build()));
+        assertRating(FAILED, 0, "funds DAC sectors 41010, none of 14050, 15110", SoftCriteria.sectors(two, scheme().sectors("41010").build()));
+        assertRating(PARTLY_MET, 0.5, "the scheme publishes no DAC sectors; asked for 14050, 15110", SoftCriteria.sectors(two, scheme().build()));
+    }
+
+    @Test
+    void coFinancingComparesWhatTheCityCanBringWithTheRequiredShareOfTheBudget() {
+        assertRating(MET, 1, "no co-financing required", SoftCriteria.coFinancing(surabaya(), scheme().build()));
+        assertRating(PARTLY_MET, 0.5, "requires 25% co-financing (75,000 USD of the budget); the co-financing the city can bring is not stated",
+                SoftCriteria.coFinancing(surabaya(), scheme().coFinancingShare("0.25").build()));
+        assertRating(MET, 1, "co-financing 80,000 USD covers the required 25% (75,000 USD)",
+                SoftCriteria.coFinancing(withSectorsAndCoFinancing(List.of(), new Money("80000", "USD")), scheme().coFinancingShare("0.25").build()));
+        assertRating(PARTLY_MET, 0.4, "co-financing 30,000 USD is below the required 25% (75,000 USD)",
+                SoftCriteria.coFinancing(withSectorsAndCoFinancing(List.of(), new Money("30000", "USD")), scheme().coFinancingShare("0.25").build()));
+    }
+
+    private static NeedsProfile withSectorsAndCoFinancing(List<String> sectors, Money coFinancing) {
+        NeedsProfile p = surabaya();
+        return new NeedsProfile(p.cityId(), p.country(), p.applicantType(), p.challenges(), p.supportTypes(), p.budget(),
+                p.languages(), sectors, coFinancing);
+    }
+
     private static void assertRating(CriterionResult result, double value, String detail, SoftCriteria.Rating rating) {
         assertEquals(detail, rating.assessment().detail());
         assertEquals(result, rating.assessment().result());

@@ -1,0 +1,170 @@
+package org.citycoop.matching.alerts;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.citycoop.matching.needs.Need;
+import org.citycoop.matching.needs.NeedStore;
+import org.citycoop.matching.readmodel.ArrangementData;
+import org.citycoop.matching.readmodel.ArrangementStore;
+import org.citycoop.matching.readmodel.SchemeData;
+import org.citycoop.matching.readmodel.SchemeStore;
+import org.citycoop.matching.scoring.Assessment;
+import org.citycoop.matching.scoring.CriterionResult;
+import org.citycoop.matching.scoring.Match;
+import org.citycoop.matching.scoring.MatchScorer;
+import org.citycoop.matching.scoring.NeedsProfile;
+import org.citycoop.matching.subscriptions.Deliveries;
+import org.citycoop.platform.outbox.Outbox;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * Keeps the saved needs' match state current and raises alerts. Runs inside the transaction that applies a
+ * catalogue or twinning event to the read model, so the read model, the new state, the alert, its
+ * {@code matching.alerts} event (platform outbox) and its webhook deliveries commit together.
+ *
+ * <p>Only the needs an event can affect are evaluated: for a scheme, the needs with a challenge area it
+ * addresses in a country it does not exclude, plus those it matched before ({@link NeedStore#affectedByScheme});
+ * for a twinning arrangement, the needs of its cities, in full (a partner city can make any scheme eligible).
+ */
+@ApplicationScoped
+public class NeedEvaluator {
+
+    /** Topic of the alerts. */
+    public static final String TOPIC = "matching.alerts";
+    /** CloudEvents type of an alert. */
+    public static final String RAISED = "org.citycoop.matching.alert.raised.v1";
+
+    private static final Logger LOG = Logger.getLogger(NeedEvaluator.class);
+
+    @Inject
+    NeedStore needs;
+
+    @Inject
+    SchemeStore schemes;
+
+    @Inject
+    ArrangementStore arrangements;
+
+    @Inject
+    AlertStore alerts;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Deliveries deliveries;
+
+    /** Records what a new or changed need matches now, without alerts (the baseline later alerts compare with). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void baseline(Need need) {
+        Instant now = Instant.now();
+        alerts.clearStates(need.id());
+        eligibleMatches(need.profile(), twinnings(need.profile()), now).values()
+                .forEach(match -> alerts.saveState(need.id(), MatchState.of(match)));
+    }
+
+    /**
+     * After a scheme changed in the read model: evaluates it for every saved need it can affect.
+     *
+     * @return the number of alerts raised
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int schemeChanged(SchemeData scheme) {
+        Instant now = Instant.now();
+        List<Need> affected = needs.affectedByScheme(scheme.id(),
+                scheme.challengeAreas().stream().map(Enum::name).toList(), scheme.eligibleCountries());
+        Map<String, List<ArrangementData>> twinningsByCity = new HashMap<>();
+        int raised = 0;
+        for (Need need : affected) {
+            List<ArrangementData> twinnings = need.profile().cityId() == null ? List.of()
+                    : twinningsByCity.computeIfAbsent(need.profile().cityId(), arrangements::involving);
+            Match match = MatchScorer.score(need.profile(), scheme, twinnings, now);
+            raised += apply(need, scheme.id(), alerts.state(need.id(), scheme.id()), match, now) ? 1 : 0;
+        }
+        return raised;
+    }
+
+    /**
+     * After a twinning arrangement of these cities changed: evaluates their saved needs against every scheme.
+     *
+     * @return the number of alerts raised
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int citiesChanged(Collection<String> cityIds) {
+        Instant now = Instant.now();
+        int raised = 0;
+        for (Need need : needs.ofCities(cityIds)) {
+            List<ArrangementData> twinnings = twinnings(need.profile());
+            Map<String, Match> current = eligibleMatches(need.profile(), twinnings, now);
+            Map<String, MatchState> previous = alerts.states(need.id());
+            for (String schemeId : new TreeSet<>(Stream.concat(current.keySet().stream(), previous.keySet().stream()).toList())) {
+                Match match = current.get(schemeId);
+                if (match == null) {
+                    match = schemes.find(schemeId).map(scheme -> MatchScorer.score(need.profile(), scheme, twinnings, now)).orElse(null);
+                }
+                raised += apply(need, schemeId, previous.get(schemeId), match, now) ? 1 : 0;
+            }
+        }
+        return raised;
+    }
+
+    /** Stores the new state of one (need, scheme) and raises an alert when it differs in what matters. */
+    private boolean apply(Need need, String schemeId, MatchState before, Match match, Instant now) {
+        MatchState after = match != null && match.eligible() ? MatchState.of(match) : null;
+        if (after == null) {
+            if (before != null) {
+                alerts.deleteState(need.id(), schemeId);
+            }
+        } else if (!after.equals(before)) {
+            alerts.saveState(need.id(), after);
+        }
+        Optional<AlertRules.Change> change = AlertRules.compare(before, after);
+        if (change.isEmpty()) {
+            return false;
+        }
+        SchemeData scheme = match == null ? null : match.scheme();
+        List<Assessment> failed = match == null ? List.of()
+                : match.explanation().stream().filter(a -> a.criterion().isHard() && a.result() == CriterionResult.FAILED).toList();
+        Alert alert = new Alert(UUID.randomUUID(), need.id(),
+                scheme == null ? new Alert.SchemeRef(schemeId, null, null, null, null)
+                        : new Alert.SchemeRef(scheme.id(), scheme.agencyId(), scheme.ref(), scheme.name(), scheme.version()),
+                change.get().reason(), change.get().changes(), failed, after == null ? null : after.score(),
+                now.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC), 1);
+        alerts.insert(alert);
+        outbox.record(TOPIC, need.id().toString(), RAISED, alert.id().toString(), alert);
+        deliveries.enqueue(alert, need.createdBy());
+        LOG.debugf("Alert %s for need %s: scheme %s %s", alert.id(), need.id(), schemeId, alert.reason());
+        return true;
+    }
+
+    private List<ArrangementData> twinnings(NeedsProfile profile) {
+        return profile.cityId() == null ? List.of() : arrangements.involving(profile.cityId());
+    }
+
+    private Map<String, Match> eligibleMatches(NeedsProfile profile, List<ArrangementData> twinnings, Instant now) {
+        Map<String, Match> eligible = new HashMap<>();
+        try (Stream<SchemeStore.Candidate> candidates = schemes.candidates(profile.challengeAreas(), profile.country(),
+                profile.applicantType(), true, now)) {
+            candidates.forEach(candidate -> {
+                Match match = MatchScorer.score(profile, candidate.scheme(), twinnings, now);
+                if (match.eligible()) {
+                    eligible.put(candidate.scheme().id(), match);
+                }
+            });
+        }
+        return eligible;
+    }
+}

@@ -1,0 +1,157 @@
+package org.citycoop.matching.needs;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.citycoop.matching.alerts.AlertStore;
+import org.citycoop.matching.alerts.NeedEvaluator;
+import org.citycoop.platform.problem.Problem;
+import org.citycoop.platform.problem.ProblemException;
+import org.citycoop.platform.problem.ProblemTypes;
+import org.citycoop.platform.web.EntityTags;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Saves, changes and deletes needs profiles. Saving or changing one records what it matches now as the
+ * baseline of its alerts ({@link NeedEvaluator#baseline}), without raising any.
+ */
+@ApplicationScoped
+public class NeedService {
+
+    @Inject
+    NeedStore needs;
+
+    @Inject
+    NeedEvaluator evaluator;
+
+    @Inject
+    AlertStore alerts;
+
+    @Inject
+    ObjectMapper objectMapper;
+
+    /**
+     * The outcome of a create.
+     *
+     * @param need the saved need
+     * @param replayed true when an earlier request with the same Idempotency-Key created it
+     */
+    public record Created(Need need, boolean replayed) {
+    }
+
+    /**
+     * Saves a needs profile (version 1).
+     *
+     * @param createdBy the caller's principal name
+     * @throws ProblemException 422 when a rule of {@link org.citycoop.matching.scoring.NeedsProfile#violations()}
+     *     fails; 409 when the key was used with another body
+     */
+    @Transactional
+    public Created create(NewNeed request, String idempotencyKey, String createdBy) {
+        check(request);
+        OffsetDateTime now = now();
+        UUID id = UUID.randomUUID();
+        if (idempotencyKey != null) {
+            String sha256 = sha256(request);
+            // keys are the caller's own: another client's request with the same key is a request of its own
+            Optional<NeedStore.KeyUse> earlier = needs.claim(createdBy + " " + idempotencyKey, sha256, id, now.toInstant());
+            if (earlier.isPresent()) {
+                if (!earlier.get().requestSha256().equals(sha256)) {
+                    throw new ProblemException(409, ProblemTypes.CONFLICT, "Conflict",
+                            "This Idempotency-Key was used with a different request body; use a new key for a new needs profile.",
+                            List.of(new Problem.FieldError("Idempotency-Key", "already used with a different request body")));
+                }
+                return new Created(find(earlier.get().needId()), true);
+            }
+        }
+        Need need = new Need(id, request.name(), createdBy, request.profile(), 1, now, now);
+        needs.insert(need);
+        evaluator.baseline(need);
+        return new Created(need, false);
+    }
+
+    @Transactional
+    public Need find(UUID id) {
+        return needs.find(id).orElseThrow(() -> notFound(id));
+    }
+
+    @Transactional
+    public List<Need> page(String cityId, NeedAccess.Visibility visibility, NeedStore.Position after, int limit) {
+        return needs.page(cityId, visibility, after, limit);
+    }
+
+    /**
+     * Replaces the name and profile; the version grows by one and the alert baseline is recorded again.
+     * Sending the stored content again changes nothing and needs no If-Match.
+     *
+     * @throws ProblemException 404 unknown; 428 without If-Match; 412 when it names another version; 422 invalid
+     */
+    @Transactional
+    public Need update(UUID id, NewNeed request, String ifMatch) {
+        check(request);
+        Need current = needs.findForUpdate(id).orElseThrow(() -> notFound(id));
+        boolean changes = !current.name().equals(request.name()) || !current.profile().equals(request.profile());
+        EntityTags.checkPrecondition(ifMatch, current.version(), changes);
+        if (!changes) {
+            return current;
+        }
+        Need updated = new Need(id, request.name(), current.createdBy(), request.profile(), current.version() + 1,
+                current.createdAt(), now());
+        needs.update(updated);
+        evaluator.baseline(updated);
+        return updated;
+    }
+
+    /** Deletes the need with its match state, alerts, plans and subscriptions. */
+    @Transactional
+    public void delete(UUID id) {
+        if (!needs.delete(id)) {
+            throw notFound(id);
+        }
+    }
+
+    /** A page of the need's alerts, oldest first. */
+    @Transactional
+    public List<AlertStore.Stored> alerts(UUID id, long afterSeq, int limit) {
+        find(id);
+        return alerts.page(id, afterSeq, limit);
+    }
+
+    public static ProblemException notFound(Object id) {
+        return ProblemException.notFound("No saved needs profile with id '" + id + "'.");
+    }
+
+    private static void check(NewNeed request) {
+        List<Problem.FieldError> violations = request.profile().violations();
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(violations);
+        }
+    }
+
+    private String sha256(NewNeed request) {
+        try {
+            byte[] canonical = objectMapper.writeValueAsString(request).getBytes(StandardCharsets.UTF_8);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Cannot hash the request", e);
+        }
+    }
+
+    private static OffsetDateTime now() {
+        // PostgreSQL keeps microseconds: the value returned now is the value read back later.
+        return Instant.now().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+    }
+}

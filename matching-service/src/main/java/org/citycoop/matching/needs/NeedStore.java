@@ -1,0 +1,218 @@
+package org.citycoop.matching.needs;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.citycoop.matching.readmodel.EventJson;
+import org.citycoop.matching.scoring.NeedsProfile;
+import org.hibernate.query.NativeQuery;
+
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Saved needs profiles (table {@code need}) and the Idempotency-Keys that created them. */
+@ApplicationScoped
+public class NeedStore {
+
+    private static final String COLUMNS = "id, name, created_by, CAST(profile AS text), version, created_at, updated_at";
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    EventJson json;
+
+    /** Where a page of needs starts: after this creation time and id. */
+    public record Position(Instant createdAt, UUID id) {
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void insert(Need need) {
+        NeedsProfile profile = need.profile();
+        entityManager.createNativeQuery("""
+                        INSERT INTO need (id, name, created_by, city_id, country, challenge_areas, profile, version, created_at, updated_at)
+                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, CAST(?7 AS jsonb), ?8, ?9, ?10)""")
+                .unwrap(NativeQuery.class)
+                .setParameter(1, need.id(), UUID.class)
+                .setParameter(2, need.name(), String.class)
+                .setParameter(3, need.createdBy(), String.class)
+                .setParameter(4, profile.cityId(), String.class)
+                .setParameter(5, profile.country(), String.class)
+                .setParameter(6, areas(profile), String[].class)
+                .setParameter(7, json.write(profile), String.class)
+                .setParameter(8, need.version(), Long.class)
+                .setParameter(9, need.createdAt(), OffsetDateTime.class)
+                .setParameter(10, need.updatedAt(), OffsetDateTime.class)
+                .executeUpdate();
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void update(Need need) {
+        NeedsProfile profile = need.profile();
+        entityManager.createNativeQuery("""
+                        UPDATE need SET name = ?2, city_id = ?3, country = ?4, challenge_areas = ?5, profile = CAST(?6 AS jsonb),
+                            version = ?7, updated_at = ?8 WHERE id = ?1""")
+                .unwrap(NativeQuery.class)
+                .setParameter(1, need.id(), UUID.class)
+                .setParameter(2, need.name(), String.class)
+                .setParameter(3, profile.cityId(), String.class)
+                .setParameter(4, profile.country(), String.class)
+                .setParameter(5, areas(profile), String[].class)
+                .setParameter(6, json.write(profile), String.class)
+                .setParameter(7, need.version(), Long.class)
+                .setParameter(8, need.updatedAt(), OffsetDateTime.class)
+                .executeUpdate();
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean delete(UUID id) {
+        return entityManager.createNativeQuery("DELETE FROM need WHERE id = ?1").setParameter(1, id).executeUpdate() == 1;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<Need> find(UUID id) {
+        return rows("SELECT " + COLUMNS + " FROM need WHERE id = ?1", id).stream().findFirst();
+    }
+
+    /** The need, locked until the transaction ends (updates and re-evaluations of one need run one at a time). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<Need> findForUpdate(UUID id) {
+        return rows("SELECT " + COLUMNS + " FROM need WHERE id = ?1 FOR UPDATE", id).stream().findFirst();
+    }
+
+    /**
+     * A page of needs, oldest first (then by id), optionally of one city and limited to what a caller sees
+     * ({@code visibility} null: all); {@code limit} rows at most.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Need> page(String cityId, NeedAccess.Visibility visibility, Position after, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM need WHERE TRUE");
+        if (cityId != null) {
+            sql.append(" AND city_id = :city");
+        }
+        if (visibility != null) {
+            sql.append(" AND (created_by = :owner OR city_id = ANY (CAST(:cities AS text[])))");
+        }
+        if (after != null) {
+            sql.append(" AND (created_at, id) > (:after, :afterId)");
+        }
+        sql.append(" ORDER BY created_at, id LIMIT :limit");
+        var query = entityManager.createNativeQuery(sql.toString()).unwrap(NativeQuery.class);
+        if (cityId != null) {
+            query.setParameter("city", cityId, String.class);
+        }
+        if (visibility != null) {
+            query.setParameter("owner", visibility.owner(), String.class);
+            query.setParameter("cities", visibility.cityIds().toArray(String[]::new), String[].class);
+        }
+        if (after != null) {
+            query.setParameter("after", after.createdAt().atOffset(ZoneOffset.UTC), OffsetDateTime.class);
+            query.setParameter("afterId", after.id(), UUID.class);
+        }
+        query.setParameter("limit", limit, Integer.class);
+        return map(query.getResultList());
+    }
+
+    /**
+     * The saved needs a change of this scheme can affect, locked for the transaction in id order: those with a
+     * challenge area the scheme addresses and whose country the scheme does not exclude, and those the scheme
+     * matched when last evaluated (it may have stopped matching).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Need> affectedByScheme(String schemeId, Collection<String> challengeAreas, Collection<String> eligibleCountries) {
+        var query = entityManager.createNativeQuery("SELECT " + COLUMNS + " FROM need WHERE id IN ("
+                        + " SELECT id FROM need WHERE challenge_areas && CAST(?1 AS text[])"
+                        + "   AND (cardinality(CAST(?2 AS text[])) = 0 OR country = ANY (CAST(?2 AS text[])))"
+                        + " UNION SELECT need_id FROM need_match WHERE scheme_id = ?3)"
+                        + " ORDER BY id FOR UPDATE")
+                .unwrap(NativeQuery.class)
+                .setParameter(1, challengeAreas.toArray(String[]::new), String[].class)
+                .setParameter(2, eligibleCountries.toArray(String[]::new), String[].class)
+                .setParameter(3, schemeId, String.class);
+        return map(query.getResultList());
+    }
+
+    /** The saved needs of these cities (GeoNames ids), locked for the transaction in id order. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Need> ofCities(Collection<String> cityIds) {
+        var query = entityManager.createNativeQuery("SELECT " + COLUMNS
+                        + " FROM need WHERE city_id = ANY (CAST(?1 AS text[])) ORDER BY id FOR UPDATE")
+                .unwrap(NativeQuery.class)
+                .setParameter(1, cityIds.toArray(String[]::new), String[].class);
+        return map(query.getResultList());
+    }
+
+    /**
+     * Claims an Idempotency-Key for a new need.
+     *
+     * @return empty when the key is new (now claimed for {@code needId}), otherwise its earlier use
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<KeyUse> claim(String key, String requestSha256, UUID needId, Instant now) {
+        int claimed = entityManager.createNativeQuery("""
+                        INSERT INTO need_idempotency_key (idempotency_key, request_sha256, need_id, created_at)
+                        VALUES (?1, ?2, ?3, ?4) ON CONFLICT (idempotency_key) DO NOTHING""")
+                .setParameter(1, key)
+                .setParameter(2, requestSha256)
+                .setParameter(3, needId)
+                .setParameter(4, now)
+                .executeUpdate();
+        if (claimed == 1) {
+            return Optional.empty();
+        }
+        Object[] row = (Object[]) entityManager.createNativeQuery(
+                        "SELECT request_sha256, need_id FROM need_idempotency_key WHERE idempotency_key = ?1")
+                .setParameter(1, key)
+                .getSingleResult();
+        return Optional.of(new KeyUse((String) row[0], (UUID) row[1]));
+    }
+
+    /** What an Idempotency-Key was first used for: the hash of its request and the need it created. */
+    public record KeyUse(String requestSha256, UUID needId) {
+    }
+
+    private List<Need> rows(String sql, UUID id) {
+        return map(entityManager.createNativeQuery(sql).setParameter(1, id).getResultList());
+    }
+
+    private List<Need> map(List<?> rows) {
+        return rows.stream().map(row -> {
+            Object[] columns = (Object[]) row;
+            return new Need((UUID) columns[0], (String) columns[1], (String) columns[2], readProfile((String) columns[3]),
+                    ((Number) columns[4]).longValue(), time(columns[5]), time(columns[6]));
+        }).toList();
+    }
+
+    private NeedsProfile readProfile(String data) {
+        try {
+            return json.read(data, NeedsProfile.class);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("Stored needs profile cannot be read", e);
+        }
+    }
+
+    public static OffsetDateTime time(Object value) {
+        if (value instanceof OffsetDateTime time) {
+            return time.withOffsetSameInstant(ZoneOffset.UTC);
+        }
+        if (value instanceof Instant instant) {
+            return instant.atOffset(ZoneOffset.UTC);
+        }
+        if (value instanceof java.sql.Timestamp timestamp) {
+            return timestamp.toInstant().atOffset(ZoneOffset.UTC);
+        }
+        throw new IllegalStateException("Unexpected time value " + value);
+    }
+
+    private static String[] areas(NeedsProfile profile) {
+        return profile.challenges().stream().map(challenge -> challenge.area().name()).toArray(String[]::new);
+    }
+}

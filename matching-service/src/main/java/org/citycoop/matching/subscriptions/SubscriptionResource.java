@@ -1,0 +1,149 @@
+package org.citycoop.matching.subscriptions;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.citycoop.matching.needs.NeedAccess;
+import org.citycoop.platform.problem.ProblemException;
+import org.citycoop.platform.security.Caller;
+import org.citycoop.platform.security.Roles;
+import org.citycoop.matching.needs.NeedResource;
+import org.citycoop.platform.paging.Cursor;
+import org.citycoop.platform.paging.Page;
+import org.citycoop.platform.problem.Problem;
+import org.citycoop.platform.web.PathIds;
+import org.citycoop.platform.web.QueryParams;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Webhook subscriptions to the alerts of saved needs. A subscription is its creator's: only that API client
+ * and the secretariat admin see, change or read the deliveries of it (others get 404), and a subscription
+ * to one profile needs a profile the creator may see.
+ */
+@RolesAllowed({Roles.ADMIN, Roles.PARTNER_PORTAL, Roles.CITY_EDITOR})
+@Path("/v1/subscriptions")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Subscriptions", description = "Webhooks that receive the alerts of saved needs profiles")
+public class SubscriptionResource {
+
+    static final String DELIVERY = """
+            Each alert of the profile (or, without `needId`, of every profile the caller saved) is POSTed to `url` as \
+            `{"deliveryId": "...", "subscriptionId": "...", "digest": false, "alerts": [Alert, ...]}` (one alert; \
+            DAILY_DIGEST mode: the day's alerts at the next 00:00 UTC). Headers: `CityCoop-Delivery` (delivery id, the \
+            same on retries), `CityCoop-Timestamp` (Unix time in seconds of this attempt), `CityCoop-Signature`: \
+            `sha256=` + lower-case hex HMAC-SHA256 keyed with the subscription's `secret` (UTF-8) over the string \
+            `<CityCoop-Timestamp>.<raw body>`. Verify it in constant time and refuse old timestamps. A 2xx answer \
+            delivers; anything else is retried with exponential backoff (30 s, 60 s, 120 s, ... at most 1 h; 8 attempts \
+            by default), each attempt recorded in GET /v1/subscriptions/{id}/deliveries. The URL must be http(s) and \
+            resolve to public addresses only: private, loopback and link-local ones are refused (422) unless the \
+            service runs with citycoop.matching.webhooks.allow-private-addresses=true (local use).""";
+
+    @Inject
+    SubscriptionService service;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    NeedAccess needs;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Register a webhook for alerts", description = DELIVERY)
+    @APIResponse(responseCode = "201", description = "Registered; the body holds the `secret`, shown only this once",
+            headers = @Header(name = "Location", description = "URL of the subscription"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Subscription.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON, an unknown field or mode",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "`url` not http(s), unresolvable or private; `needId` unknown",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(@Valid @NotNull NewSubscription body, @Context UriInfo uri) {
+        if (body.needId() != null && needs.visible(body.needId()).isEmpty()) {
+            throw ProblemException.invalid("needId", "no saved needs profile with id '" + body.needId() + "'");
+        }
+        Subscription subscription = service.create(body, caller.name());
+        return Response.created(uri.getBaseUriBuilder().path("v1/subscriptions").path(subscription.id().toString()).build())
+                .entity(subscription).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One subscription (without its secret)")
+    @APIResponse(responseCode = "200", description = "The subscription",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Subscription.class)))
+    @APIResponse(responseCode = "404", description = "Unknown or malformed id, or another API client's subscription",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Subscription get(@Parameter(description = "Subscription id (UUID)") @PathParam("id") String id) {
+        return owned(id);
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Delete a subscription", description = "Pending deliveries are dropped.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "Unknown or malformed id, or another API client's subscription",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response delete(@Parameter(description = "Subscription id (UUID)") @PathParam("id") String id) {
+        service.delete(owned(id).id());
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("{id}/deliveries")
+    @Operation(summary = "The delivery log of a subscription",
+            description = "Oldest first: each delivery with its status (PENDING, DELIVERED, FAILED), attempts, the last "
+                    + "HTTP status or error, and when the next attempt is due.")
+    @APIResponse(responseCode = "200", description = "A page of deliveries (`items`, `next`)")
+    @APIResponse(responseCode = "404", description = "Unknown or malformed id, or another API client's subscription",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Page<Delivery> deliveries(@Parameter(description = "Subscription id (UUID)") @PathParam("id") String id,
+                                     @Parameter(description = "Page size, 1-100", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
+                                     @QueryParam("limit") String limit,
+                                     @Parameter(description = "Opaque cursor from a previous page's `next`") @QueryParam("cursor") String cursor,
+                                     @Context UriInfo uri) {
+        int size = QueryParams.limit(limit);
+        List<Deliveries.Positioned> found = service.deliveries(owned(id).id(), NeedResource.sequence(Cursor.decode(cursor, 1)), size + 1);
+        String next = null;
+        if (found.size() > size) {
+            found = found.subList(0, size);
+            next = Cursor.nextLink(uri, Cursor.encode(List.of(Long.toString(found.get(size - 1).seq()))));
+        }
+        return Page.of(found.stream().map(Deliveries.Positioned::delivery).toList(), next);
+    }
+
+    /** The subscription when the caller created it (or is the admin); otherwise the 404 of an unknown id. */
+    private Subscription owned(String id) {
+        Subscription subscription = service.find(subscriptionId(id));
+        if (!caller.isAdmin() && !subscription.createdBy().equals(caller.name())) {
+            throw SubscriptionService.notFound(id);
+        }
+        return subscription;
+    }
+
+    private static UUID subscriptionId(String id) {
+        return PathIds.uuid(id, SubscriptionService.notFound(id).getMessage());
+    }
+}

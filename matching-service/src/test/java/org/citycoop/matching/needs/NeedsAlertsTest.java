@@ -1,0 +1,219 @@
+package org.citycoop.matching.needs;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import org.citycoop.matching.EventPublisher;
+import org.citycoop.matching.ExampleEvents;
+import org.citycoop.matching.subscriptions.WebhookSignature;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Saved needs over HTTP, and the alerts that catalogue and twinning events raise for them: published as the
+ * other services publish, then read from {@code GET /v1/needs/{id}/alerts} and received by a webhook.
+ */
+@QuarkusTest
+class NeedsAlertsTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final OffsetDateTime NOW = OffsetDateTime.now(ZoneOffset.ofHours(9));
+
+    private EventPublisher events;
+
+    @BeforeEach
+    void openPublisher() {
+        events = new EventPublisher();
+    }
+
+    @AfterEach
+    void closePublisher() {
+        events.close();
+    }
+
+    @Test
+    void aSavedNeedIsCreatedReadListedChangedWithIfMatchAndDeleted() {
+        String city = newCityId();
+        String key = UUID.randomUUID().toString();
+        Response created = given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(need(city, "Waste"))
+                .post("/v1/needs");
+        created.then().statusCode(201).header("ETag", "\"1\"").header("Location", startsWith("http"))
+                .body("name", equalTo("Waste")).body("createdBy", equalTo("anonymous"))
+                .body("profile.cityId", equalTo(city)).body("profile.challenges[0].area", equalTo("SOLID_WASTE"));
+        String id = created.jsonPath().getString("id");
+
+        given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(need(city, "Waste")).post("/v1/needs")
+                .then().statusCode(201).header("Idempotent-Replayed", "true").body("id", equalTo(id));
+        given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(need(city, "Other")).post("/v1/needs")
+                .then().statusCode(409);
+
+        given().get("/v1/needs/" + id).then().statusCode(200).header("ETag", "\"1\"").body("name", equalTo("Waste"));
+        given().contentType(ContentType.JSON).body(need(city, "Second")).post("/v1/needs").then().statusCode(201);
+        JsonPath page = given().queryParam("city", city).queryParam("limit", 1).get("/v1/needs").then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of(id), page.getList("items.id"));
+        String next = page.getString("next");
+        assertNotNull(next);
+        JsonPath second = given().urlEncodingEnabled(false).get(next).then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of("Second"), second.getList("items.name"));
+        assertNull(second.getString("next"));
+
+        given().contentType(ContentType.JSON).body(need(city, "Renamed")).put("/v1/needs/" + id).then().statusCode(428);
+        given().contentType(ContentType.JSON).header("If-Match", "\"7\"").body(need(city, "Renamed")).put("/v1/needs/" + id)
+                .then().statusCode(412);
+        given().contentType(ContentType.JSON).header("If-Match", "\"1\"").body(need(city, "Renamed")).put("/v1/needs/" + id)
+                .then().statusCode(200).header("ETag", "\"2\"").body("name", equalTo("Renamed"));
+
+        given().contentType(ContentType.JSON).body(need(city, "Bad").replace("\"ID\"", "\"ZZ\"")).post("/v1/needs")
+                .then().statusCode(422).body("errors[0].field", equalTo("country"));
+        given().contentType(ContentType.JSON).body(need(city, " ")).post("/v1/needs").then().statusCode(422);
+
+        given().delete("/v1/needs/" + id).then().statusCode(204);
+        given().get("/v1/needs/" + id).then().statusCode(404);
+        given().get("/v1/needs/not-a-uuid").then().statusCode(404);
+    }
+
+    @Test
+    void aMatchingSchemeRaisesAlertsWhenItAppearsChangesAndIsWithdrawnAndAWebhookReceivesThemSigned() throws Exception {
+        LinkedBlockingQueue<Received> received = new LinkedBlockingQueue<>();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hook", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            received.add(new Received(body, exchange.getRequestHeaders().getFirst(WebhookSignature.TIMESTAMP_HEADER),
+                    exchange.getRequestHeaders().getFirst(WebhookSignature.SIGNATURE_HEADER)));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            String city = newCityId();
+            String needId = given().contentType(ContentType.JSON).body(need(city, "Alerts")).post("/v1/needs")
+                    .then().statusCode(201).extract().path("id");
+            JsonPath subscription = given().contentType(ContentType.JSON)
+                    .body(Map.of("url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook", "needId", needId))
+                    .post("/v1/subscriptions").then().statusCode(201).body("mode", equalTo("IMMEDIATE")).extract().jsonPath();
+            String secret = subscription.getString("secret");
+            assertTrue(secret.startsWith("whsec_"));
+            String subscriptionId = subscription.getString("id");
+            given().get("/v1/subscriptions/" + subscriptionId).then().statusCode(200).body("secret", equalTo(null));
+
+            String schemeId = UUID.randomUUID().toString();
+            ObjectNode scheme = openScheme(schemeId, 1, NOW.plusDays(90));
+            events.publish("catalog.schemes", "org.citycoop.catalog.scheme.created.v1", schemeId, scheme.toString());
+            Map<String, Object> appeared = awaitAlert(needId, schemeId, 1);
+            assertEquals("NEW_MATCH", appeared.get("reason"));
+            assertEquals(Map.of("field", "eligible", "before", false, "after", true), ((List<?>) appeared.get("changes")).get(0));
+
+            Received delivery = received.poll(60, TimeUnit.SECONDS);
+            assertNotNull(delivery, "the webhook received the alert");
+            assertTrue(WebhookSignature.verify(secret, Long.parseLong(delivery.timestamp()), delivery.body(), delivery.signature()),
+                    "the signature verifies with the subscription's secret");
+            JsonPath sent = JsonPath.from(delivery.body());
+            assertEquals(appeared.get("id"), sent.getString("alerts[0].id"));
+            assertEquals(subscriptionId, sent.getString("subscriptionId"));
+            await().atMost(PATIENCE).untilAsserted(() -> given().get("/v1/subscriptions/" + subscriptionId + "/deliveries")
+                    .then().statusCode(200).body("items[0].status", equalTo("DELIVERED")).body("items[0].lastStatusCode", equalTo(204)));
+
+            OffsetDateTime later = NOW.plusDays(120);
+            events.publish("catalog.schemes", "org.citycoop.catalog.scheme.updated.v1", schemeId, openScheme(schemeId, 2, later).toString());
+            Map<String, Object> changed = awaitAlert(needId, schemeId, 2);
+            assertEquals("CHANGED", changed.get("reason"));
+            assertEquals(List.of(Map.of("field", "window.deadline", "before", NOW.plusDays(90).toString(), "after", later.toString())),
+                    changed.get("changes"));
+
+            ObjectNode unchanged = openScheme(schemeId, 3, later);
+            unchanged.put("description", "Only the wording changed.");
+            events.publish("catalog.schemes", "org.citycoop.catalog.scheme.updated.v1", schemeId, unchanged.toString());
+            events.publish("catalog.schemes", "org.citycoop.catalog.scheme.withdrawn.v1", schemeId, openScheme(schemeId, 4, later).toString());
+            Map<String, Object> withdrawn = awaitAlert(needId, schemeId, 3);
+            assertEquals("NO_LONGER_MATCHING", withdrawn.get("reason"), "a change of wording raised no alert");
+            assertEquals("status", ((Map<?, ?>) ((List<?>) withdrawn.get("failedCriteria")).get(0)).get("criterion"));
+            assertNotNull(received.poll(60, TimeUnit.SECONDS), "the second alert was delivered");
+        } finally {
+            receiver.stop(0);
+        }
+    }
+
+    @Test
+    void anArrangementBecomingActiveReEvaluatesTheCitysSavedNeeds() {
+        String city = newCityId();
+        String schemeId = UUID.randomUUID().toString();
+        ObjectNode scheme = openScheme(schemeId, 1, NOW.plusDays(90));
+        scheme.putObject("partnerCityRequired").put("country", "JP");
+        events.publish("catalog.schemes", "org.citycoop.catalog.scheme.created.v1", schemeId, scheme.toString());
+        await().atMost(PATIENCE).until(() -> given().contentType(ContentType.JSON).body(need(city, "x").replace("\"name\": \"x\",", ""))
+                .post("/v1/matches?includeIneligible=true").then().extract().jsonPath().getList("items.scheme.id").contains(schemeId));
+        String needId = given().contentType(ContentType.JSON).body(need(city, "Twinned")).post("/v1/needs")
+                .then().statusCode(201).extract().path("id");
+        given().get("/v1/needs/" + needId + "/matches").then().statusCode(200);
+
+        String arrangementId = UUID.randomUUID().toString();
+        ObjectNode arrangement = ExampleEvents.data(ExampleEvents.ARRANGEMENT).put("id", arrangementId).put("status", "ACTIVE").put("version", 1);
+        ArrayNode cities = arrangement.putArray("cities");
+        cities.addObject().put("cityId", "1859307").put("name", "Kitakyushu").put("country", "JP").put("role", "MENTOR");
+        cities.addObject().put("cityId", city).put("name", "Test City").put("country", "ID").put("role", "PARTNER");
+        events.publish("twinning.arrangements", "org.citycoop.twinning.arrangement.updated.v1", arrangementId, arrangement.toString());
+
+        Map<String, Object> alert = awaitAlert(needId, schemeId, 1);
+        assertEquals("NEW_MATCH", alert.get("reason"));
+        assertTrue(given().get("/v1/needs/" + needId + "/matches").then().statusCode(200).extract().jsonPath()
+                .getList("items.scheme.id").contains(schemeId));
+    }
+
+    private record Received(String body, String timestamp, String signature) {
+    }
+
+    /** Waits until the need has {@code count} alerts about the scheme and returns the last one. */
+    private static Map<String, Object> awaitAlert(String needId, String schemeId, int count) {
+        List<Map<String, Object>> alerts = await().atMost(PATIENCE).until(() -> given().queryParam("limit", 100)
+                        .get("/v1/needs/" + needId + "/alerts").then().statusCode(200).extract().jsonPath()
+                        .<Map<String, Object>>getList("items").stream()
+                        .filter(alert -> schemeId.equals(((Map<?, ?>) alert.get("scheme")).get("id"))).toList(),
+                found -> found.size() >= count);
+        assertEquals(count, alerts.size(), "no other alert was raised meanwhile");
+        return alerts.get(count - 1);
+    }
+
+    private static ObjectNode openScheme(String id, int version, OffsetDateTime deadline) {
+        ObjectNode scheme = ExampleEvents.data(ExampleEvents.SCHEME).put("id", id).put("version", version).put("status", "OPEN");
+        scheme.putArray("challengeAreas").add("SOLID_WASTE");
+        scheme.putObject("window").put("kind", "FIXED").put("opens", NOW.minusDays(1).toString()).put("deadline", deadline.toString());
+        return scheme;
+    }
+
+    private static String need(String cityId, String name) {
+        return """
+                { "name": "%s", "cityId": "%s", "country": "ID", "applicantType": "LOCAL_GOVERNMENT",
+                  "challenges": [ { "area": "SOLID_WASTE", "priority": 1 } ],
+                  "budget": { "amount": "30000", "currency": "USD" }, "languages": ["en"] }""".formatted(name, cityId);
+    }
+
+    private static String newCityId() {
+        return "8" + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999);
+    }
+}
