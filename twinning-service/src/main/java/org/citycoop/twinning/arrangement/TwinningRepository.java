@@ -5,7 +5,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
 
+import org.citycoop.twinning.vocabulary.ChallengeArea;
+
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -55,6 +58,16 @@ public class TwinningRepository implements PanacheRepositoryBase<TwinningArrange
             query.setParameter("createdAt", after.createdAt()).setParameter("id", after.id());
         }
         return query.getResultList();
+    }
+
+    /** Every arrangement with at least one of {@code themes}, oldest first. */
+    public List<TwinningArrangement> withAnyTheme(Collection<ChallengeArea> themes) {
+        return getEntityManager().createQuery("""
+                        SELECT a FROM TwinningArrangement a WHERE a.id IN
+                            (SELECT t.id FROM TwinningArrangement t JOIN t.themes theme WHERE theme IN :themes)
+                        ORDER BY a.createdAt, a.id""", TwinningArrangement.class)
+                .setParameter("themes", themes)
+                .getResultList();
     }
 
     /** Records a status change in the audit. */

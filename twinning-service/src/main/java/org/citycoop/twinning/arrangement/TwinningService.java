@@ -10,8 +10,10 @@ import org.citycoop.platform.web.EntityTags;
 import org.citycoop.platform.problem.Problem.FieldError;
 import org.citycoop.platform.problem.ProblemException;
 import org.citycoop.platform.problem.ProblemTypes;
+import org.citycoop.twinning.audit.CurrentActor;
 import org.citycoop.twinning.city.City;
 import org.citycoop.twinning.city.CityRepository;
+import org.citycoop.twinning.vocabulary.ChallengeArea;
 import org.citycoop.twinning.vocabulary.SectorCodelist;
 
 import java.nio.charset.StandardCharsets;
@@ -19,6 +21,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +30,10 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Proposes twinning arrangements and moves them through their lifecycle ({@link TwinningStatus}). Each
- * change is recorded in the audit and written to the outbox in the same transaction
- * ({@link TwinningEvents}).
+ * Proposes twinning arrangements, moves them through their lifecycle ({@link TwinningStatus}) and records
+ * their activities, outcome indicators and evaluation. Each change bumps the version and is written to the
+ * outbox in the same transaction ({@link TwinningEvents}); status changes are also recorded in the audit
+ * with who made them ({@link CurrentActor}).
  */
 @ApplicationScoped
 public class TwinningService {
@@ -51,6 +55,9 @@ public class TwinningService {
 
     @Inject
     ObjectMapper objectMapper;
+
+    @Inject
+    CurrentActor actor;
 
     /**
      * The outcome of a create.
@@ -92,7 +99,7 @@ public class TwinningService {
         }
         TwinningArrangement arrangement = TwinningArrangement.propose(id, request, now);
         arrangements.persist(arrangement);
-        arrangements.recordTransition(new StatusTransition(id, null, TwinningStatus.PROPOSED, now));
+        arrangements.recordTransition(new StatusTransition(id, null, TwinningStatus.PROPOSED, now, actor.name()));
         Twinning twinning = view(arrangement, registered, arrangements.history(id));
         outbox.record(TwinningEvents.TOPIC, id.toString(), TwinningEvents.CREATED, id.toString(), twinning.withoutHistory());
         return new Created(twinning, false);
@@ -117,10 +124,117 @@ public class TwinningService {
         }
         Instant now = now();
         arrangement.moveTo(target, now);
-        arrangements.recordTransition(new StatusTransition(id, current, target, now));
+        arrangements.recordTransition(new StatusTransition(id, current, target, now, actor.name()));
         Twinning twinning = view(arrangement, citiesOf(List.of(arrangement)), arrangements.history(id));
         outbox.record(TwinningEvents.TOPIC, id.toString(), TwinningEvents.UPDATED, id.toString(), twinning.withoutHistory());
         return twinning;
+    }
+
+    /**
+     * The outcome of a PUT of a part of an arrangement.
+     *
+     * @param twinning the arrangement afterwards, with its history
+     * @param created true when nothing was held under the ref before
+     */
+    public record Put(Twinning twinning, boolean created) {
+    }
+
+    /**
+     * Records an activity under {@code ref} (or replaces the one held there) and publishes {@code updated.v1};
+     * sending the same activity again changes nothing and publishes nothing.
+     *
+     * @throws ProblemException 404 when the arrangement is unknown; 422 naming the field when a rule of
+     *     {@link ContentRules} fails; 428/412 when an existing activity is changed without a current If-Match
+     */
+    @Transactional
+    public Put putActivity(UUID id, String ref, ActivityRequest request, String ifMatch) {
+        requireRef(ref);
+        TwinningArrangement arrangement = arrangements.findForUpdate(id).orElseThrow(() -> notFound(id));
+        List<FieldError> errors = ContentRules.check(request, arrangement.cities().stream()
+                .map(Participant::cityId).collect(Collectors.toCollection(java.util.TreeSet::new)));
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        Activity activity = request.toActivity(ref);
+        Optional<Activity> held = arrangement.activities().stream().filter(a -> a.ref().equals(ref)).findFirst();
+        EntityTags.checkPrecondition(ifMatch, (long) arrangement.version(), held.isPresent() && !held.get().equals(activity));
+        return new Put(saved(arrangement, arrangement.putActivity(activity, now())), held.isEmpty());
+    }
+
+    /**
+     * Records an outcome indicator under {@code ref} (or replaces the one held there) and publishes
+     * {@code updated.v1}; the same indicator again changes nothing.
+     *
+     * @throws ProblemException as {@link #putActivity}
+     */
+    @Transactional
+    public Put putOutcome(UUID id, String ref, OutcomeRequest request, String ifMatch) {
+        requireRef(ref);
+        TwinningArrangement arrangement = arrangements.findForUpdate(id).orElseThrow(() -> notFound(id));
+        List<FieldError> errors = ContentRules.check(request);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        OutcomeIndicator indicator = request.toIndicator(ref);
+        Optional<OutcomeIndicator> held = arrangement.outcomes().stream().filter(o -> o.ref().equals(ref)).findFirst();
+        EntityTags.checkPrecondition(ifMatch, (long) arrangement.version(), held.isPresent() && !held.get().equals(indicator));
+        return new Put(saved(arrangement, arrangement.putOutcome(indicator, now())), held.isEmpty());
+    }
+
+    /**
+     * Records the evaluation summary and publishes {@code updated.v1}; the same summary again changes nothing.
+     *
+     * @throws ProblemException as {@link #putActivity}
+     */
+    @Transactional
+    public Put putEvaluation(UUID id, EvaluationRequest request, String ifMatch) {
+        TwinningArrangement arrangement = arrangements.findForUpdate(id).orElseThrow(() -> notFound(id));
+        List<FieldError> errors = ContentRules.check(request);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        Evaluation evaluation = request.toEvaluation();
+        Evaluation held = arrangement.evaluation();
+        EntityTags.checkPrecondition(ifMatch, (long) arrangement.version(), held != null && !held.equals(evaluation));
+        return new Put(saved(arrangement, arrangement.evaluate(evaluation, now())), held == null);
+    }
+
+    /**
+     * Removes the activity ({@code outcome} false) or outcome indicator ({@code outcome} true) under {@code ref}
+     * and publishes {@code updated.v1}.
+     *
+     * @throws ProblemException 404 when the arrangement or the ref is unknown; 412 on a stale If-Match
+     */
+    @Transactional
+    public Twinning remove(UUID id, String ref, boolean outcome, String ifMatch) {
+        TwinningArrangement arrangement = arrangements.findForUpdate(id).orElseThrow(() -> notFound(id));
+        if (ifMatch != null && !EntityTags.matches(ifMatch, arrangement.version())) {
+            throw ProblemException.preconditionFailed("If-Match " + ifMatch.trim() + " does not name the current version; the "
+                    + "current ETag is " + EntityTags.of(arrangement.version()));
+        }
+        boolean removed = outcome ? arrangement.removeOutcome(ref, now()) : arrangement.removeActivity(ref, now());
+        if (!removed) {
+            throw ProblemException.notFound("The arrangement has no " + (outcome ? "outcome indicator" : "activity")
+                    + " with ref '" + ref + "'.");
+        }
+        return saved(arrangement, true);
+    }
+
+    /** The arrangement's view after a change; publishes {@code updated.v1} when {@code changed}. */
+    private Twinning saved(TwinningArrangement arrangement, boolean changed) {
+        Twinning twinning = view(arrangement, citiesOf(List.of(arrangement)), arrangements.history(arrangement.id()));
+        if (changed) {
+            String id = arrangement.id().toString();
+            outbox.record(TwinningEvents.TOPIC, id, TwinningEvents.UPDATED, id, twinning.withoutHistory());
+        }
+        return twinning;
+    }
+
+    private static void requireRef(String ref) {
+        FieldError problem = ContentRules.checkRef(ref);
+        if (problem != null) {
+            throw ProblemException.invalid(List.of(problem));
+        }
     }
 
     /** One arrangement with its history. */
@@ -138,6 +252,14 @@ public class TwinningService {
         return found.stream().map(arrangement -> view(arrangement, registered, null)).toList();
     }
 
+    /** Every arrangement (without history) with at least one of {@code themes}, oldest first. */
+    @Transactional
+    public List<Twinning> withAnyTheme(Collection<ChallengeArea> themes) {
+        List<TwinningArrangement> found = arrangements.withAnyTheme(themes);
+        Map<String, City> registered = citiesOf(found);
+        return found.stream().map(arrangement -> view(arrangement, registered, null)).toList();
+    }
+
     private Map<String, City> citiesOf(List<TwinningArrangement> found) {
         return cities.findByIds(found.stream().flatMap(a -> a.cities().stream()).map(Participant::cityId)
                 .collect(Collectors.toSet()));
@@ -151,6 +273,7 @@ public class TwinningService {
         return new Twinning(arrangement.id(), arrangement.title(), arrangement.kind(), twinned, arrangement.themes(),
                 arrangement.sectors(), arrangement.status(), arrangement.period(), arrangement.summary(),
                 arrangement.sourceUrl(), arrangement.version(), arrangement.createdAt(), arrangement.updatedAt(),
+                arrangement.activities(), arrangement.outcomes(), arrangement.evaluation(),
                 history == null ? null : history.stream().map(StatusTransition::toStatusChange).toList());
     }
 
