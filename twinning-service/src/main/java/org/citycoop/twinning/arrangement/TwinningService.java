@@ -260,6 +260,12 @@ public class TwinningService {
         return found.stream().map(arrangement -> view(arrangement, registered, null)).toList();
     }
 
+    /** Every arrangement (without history) the city takes part in, newest first. */
+    @Transactional
+    public List<Twinning> ofCity(String cityId) {
+        return page(cityId, null, null, Integer.MAX_VALUE);
+    }
+
     private Map<String, City> citiesOf(List<TwinningArrangement> found) {
         return cities.findByIds(found.stream().flatMap(a -> a.cities().stream()).map(Participant::cityId)
                 .collect(Collectors.toSet()));
