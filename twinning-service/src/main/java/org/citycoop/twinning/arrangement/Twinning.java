@@ -43,6 +43,9 @@ public record Twinning(
         List<OutcomeIndicator> outcomes,
         @Schema(description = "Evaluation summary; null until one is recorded", nullable = true)
         Evaluation evaluation,
+        @Schema(description = "Source and licence of an imported arrangement (sister-city import); null for one created through the API",
+                nullable = true)
+        Provenance provenance,
         @Schema(description = "Every status change, oldest first; the first entry (from null to PROPOSED) is the creation. "
                 + "Absent from list items and events.")
         @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -77,6 +80,6 @@ public record Twinning(
     /** The same arrangement without its history: the data of the events. */
     public Twinning withoutHistory() {
         return new Twinning(id, title, kind, cities, themes, sectors, status, period, summary, sourceUrl, version,
-                createdAt, updatedAt, activities, outcomes, evaluation, null);
+                createdAt, updatedAt, activities, outcomes, evaluation, provenance, null);
     }
 }

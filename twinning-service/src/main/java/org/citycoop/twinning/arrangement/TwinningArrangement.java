@@ -72,6 +72,9 @@ public class TwinningArrangement {
     @JdbcTypeCode(SqlTypes.JSON)
     private Evaluation evaluation;
 
+    private String provenanceSource;
+    private String provenanceLicence;
+
     protected TwinningArrangement() {
     }
 
@@ -255,6 +258,11 @@ public class TwinningArrangement {
     /** The outcome indicators in the order they were first recorded. */
     public List<OutcomeIndicator> outcomes() {
         return List.copyOf(outcomes);
+    }
+
+    /** Source and licence of an imported arrangement, or null. */
+    public Provenance provenance() {
+        return provenanceSource == null ? null : new Provenance(provenanceSource, provenanceLicence);
     }
 
     /** The evaluation summary, or null when none was recorded. */

@@ -271,7 +271,7 @@ public class TwinningService {
                 .collect(Collectors.toSet()));
     }
 
-    private static Twinning view(TwinningArrangement arrangement, Map<String, City> registered, List<StatusTransition> history) {
+    static Twinning view(TwinningArrangement arrangement, Map<String, City> registered, List<StatusTransition> history) {
         List<Twinning.TwinnedCity> twinned = arrangement.cities().stream().map(participant -> {
             City city = registered.get(participant.cityId());
             return new Twinning.TwinnedCity(participant.cityId(), city.name(), city.country(), participant.role());
@@ -279,7 +279,7 @@ public class TwinningService {
         return new Twinning(arrangement.id(), arrangement.title(), arrangement.kind(), twinned, arrangement.themes(),
                 arrangement.sectors(), arrangement.status(), arrangement.period(), arrangement.summary(),
                 arrangement.sourceUrl(), arrangement.version(), arrangement.createdAt(), arrangement.updatedAt(),
-                arrangement.activities(), arrangement.outcomes(), arrangement.evaluation(),
+                arrangement.activities(), arrangement.outcomes(), arrangement.evaluation(), arrangement.provenance(),
                 history == null ? null : history.stream().map(StatusTransition::toStatusChange).toList());
     }
 
