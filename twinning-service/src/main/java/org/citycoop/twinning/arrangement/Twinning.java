@@ -43,6 +43,8 @@ public record Twinning(
         List<OutcomeIndicator> outcomes,
         @Schema(description = "Evaluation summary; null until one is recorded", nullable = true)
         Evaluation evaluation,
+        @Schema(description = "Catalogue schemes that fund the arrangement, flagged when withdrawn or closed")
+        List<FundingLink> fundingLinks,
         @Schema(description = "Source and licence of an imported arrangement (sister-city import); null for one created through the API",
                 nullable = true)
         Provenance provenance,
@@ -80,6 +82,6 @@ public record Twinning(
     /** The same arrangement without its history: the data of the events. */
     public Twinning withoutHistory() {
         return new Twinning(id, title, kind, cities, themes, sectors, status, period, summary, sourceUrl, version,
-                createdAt, updatedAt, activities, outcomes, evaluation, provenance, null);
+                createdAt, updatedAt, activities, outcomes, evaluation, fundingLinks, provenance, null);
     }
 }

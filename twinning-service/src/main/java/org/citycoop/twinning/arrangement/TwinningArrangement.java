@@ -72,6 +72,9 @@ public class TwinningArrangement {
     @JdbcTypeCode(SqlTypes.JSON)
     private Evaluation evaluation;
 
+    @JdbcTypeCode(SqlTypes.JSON)
+    private List<FundingLink> fundingLinks = new ArrayList<>();
+
     private String provenanceSource;
     private String provenanceLicence;
 
@@ -164,6 +167,42 @@ public class TwinningArrangement {
         outcomes = new ArrayList<>(kept);
         touch(now);
         return true;
+    }
+
+    /** Links a funding scheme; false when the scheme is linked already (nothing changes). */
+    public boolean linkFunding(FundingLink link, Instant now) {
+        if (fundingLinks.stream().anyMatch(l -> l.schemeId().equals(link.schemeId()))) {
+            return false;
+        }
+        List<FundingLink> changed = new ArrayList<>(fundingLinks);
+        changed.add(link);
+        fundingLinks = changed;
+        touch(now);
+        return true;
+    }
+
+    /** Flags the links to {@code schemeId} that carry no flag or another one; false when none changed. */
+    public boolean flagFunding(String schemeId, FundingLink.Flag flag, Instant now) {
+        boolean changed = false;
+        List<FundingLink> links = new ArrayList<>();
+        for (FundingLink link : fundingLinks) {
+            if (link.schemeId().equals(schemeId) && link.flag() != flag) {
+                links.add(link.flagged(flag, now));
+                changed = true;
+            } else {
+                links.add(link);
+            }
+        }
+        if (changed) {
+            fundingLinks = links;
+            touch(now);
+        }
+        return changed;
+    }
+
+    /** The funding links in the order they were made. */
+    public List<FundingLink> fundingLinks() {
+        return List.copyOf(fundingLinks);
     }
 
     /** Records the evaluation summary; false when the same one was held already. */

@@ -70,6 +70,23 @@ public class TwinningRepository implements PanacheRepositoryBase<TwinningArrange
                 .getResultList();
     }
 
+    /** Ids of the arrangements with a funding link to {@code schemeId}. */
+    @SuppressWarnings("unchecked")
+    public List<UUID> fundedBy(String schemeId) {
+        return getEntityManager().createNativeQuery(
+                        "SELECT id FROM twinning_arrangement WHERE funding_links @> CAST(?1 AS jsonb) ORDER BY id", UUID.class)
+                .setParameter(1, containment(schemeId))
+                .getResultList();
+    }
+
+    private static String containment(String schemeId) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(List.of(java.util.Map.of("schemeId", schemeId)));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Records a status change in the audit. */
     public void recordTransition(StatusTransition transition) {
         getEntityManager().persist(transition);

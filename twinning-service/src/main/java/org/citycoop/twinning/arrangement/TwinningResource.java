@@ -292,6 +292,28 @@ public class TwinningResource {
         return ArrangementOutcomes.of(service.find(arrangementId(id)));
     }
 
+    @POST
+    @Path("{id}/funding-links")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Link a catalogue scheme that funds the arrangement",
+            description = "The scheme must be known to this service (it keeps the catalogue's schemes from catalog.schemes "
+                    + "events) and not withdrawn. The link keeps the scheme's agency and name; when the scheme is later "
+                    + "withdrawn or closes, the link is flagged (SCHEME_WITHDRAWN, SCHEME_CLOSED) and "
+                    + "org.citycoop.twinning.arrangement.funding-flagged.v1 is published. Linking grows the version and "
+                    + "publishes org.citycoop.twinning.arrangement.updated.v1; linking the same scheme again changes nothing (200).")
+    @APIResponse(responseCode = "201", description = "Linked: the arrangement; `ETag` header",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Twinning.class)))
+    @APIResponse(responseCode = "200", description = "Linked already: the arrangement, unchanged",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Twinning.class)))
+    @APIResponse(responseCode = "404", description = "Unknown arrangement",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "`schemeId` unknown to the catalogue or withdrawn",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response linkFunding(@Parameter(description = "Arrangement id (UUID)") @PathParam("id") String id,
+                                @Valid @NotNull FundingLinkRequest body) {
+        return put(service.linkFunding(arrangementId(id), body));
+    }
+
     private static Response put(TwinningService.Put put) {
         return Response.status(put.created() ? 201 : 200).tag(etag(put.twinning())).entity(put.twinning()).build();
     }

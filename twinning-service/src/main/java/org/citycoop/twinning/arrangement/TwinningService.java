@@ -12,6 +12,8 @@ import org.citycoop.platform.problem.ProblemException;
 import org.citycoop.platform.problem.ProblemTypes;
 import org.citycoop.twinning.audit.CurrentActor;
 import org.citycoop.twinning.city.City;
+import org.citycoop.twinning.funding.SchemeData;
+import org.citycoop.twinning.funding.SchemeReadModel;
 import org.citycoop.twinning.city.CityRepository;
 import org.citycoop.twinning.vocabulary.ChallengeArea;
 import org.citycoop.twinning.vocabulary.SectorCodelist;
@@ -58,6 +60,9 @@ public class TwinningService {
 
     @Inject
     CurrentActor actor;
+
+    @Inject
+    SchemeReadModel schemes;
 
     /**
      * The outcome of a create.
@@ -220,6 +225,48 @@ public class TwinningService {
         return saved(arrangement, true);
     }
 
+    /**
+     * Links a catalogue scheme that funds the arrangement and publishes {@code updated.v1}; linking the same
+     * scheme again changes nothing.
+     *
+     * @throws ProblemException 404 when the arrangement is unknown; 422 naming {@code schemeId} when the read model
+     *     does not know the scheme or it is withdrawn
+     */
+    @Transactional
+    public Put linkFunding(UUID id, FundingLinkRequest request) {
+        TwinningArrangement arrangement = arrangements.findForUpdate(id).orElseThrow(() -> notFound(id));
+        SchemeData scheme = schemes.find(request.schemeId()).orElseThrow(() -> ProblemException.invalid("schemeId",
+                "no scheme '" + request.schemeId() + "' in the catalogue as this service knows it (from catalog.schemes); "
+                        + "find one with GET /v1/schemes"));
+        if (scheme.status() == SchemeData.SchemeStatus.WITHDRAWN) {
+            throw ProblemException.invalid("schemeId", "scheme '" + scheme.id() + "' (" + scheme.name() + ") was withdrawn by its agency");
+        }
+        Instant now = now();
+        boolean linked = arrangement.linkFunding(new FundingLink(scheme.id(), scheme.agencyId(), scheme.name(), request.note(),
+                now, null, null), now);
+        return new Put(saved(arrangement, linked), linked);
+    }
+
+    /**
+     * Flags every arrangement's links to a scheme that was withdrawn or closed, and publishes
+     * {@code funding-flagged.v1} for each arrangement that changed.
+     *
+     * @return how many arrangements were flagged
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int flagFunding(String schemeId, FundingLink.Flag flag) {
+        int flagged = 0;
+        for (UUID id : arrangements.fundedBy(schemeId)) {
+            TwinningArrangement arrangement = arrangements.findForUpdate(id).orElseThrow();
+            if (arrangement.flagFunding(schemeId, flag, now())) {
+                Twinning twinning = view(arrangement, citiesOf(List.of(arrangement)), null);
+                outbox.record(TwinningEvents.TOPIC, id.toString(), TwinningEvents.FUNDING_FLAGGED, id.toString(), twinning);
+                flagged++;
+            }
+        }
+        return flagged;
+    }
+
     /** The arrangement's view after a change; publishes {@code updated.v1} when {@code changed}. */
     private Twinning saved(TwinningArrangement arrangement, boolean changed) {
         Twinning twinning = view(arrangement, citiesOf(List.of(arrangement)), arrangements.history(arrangement.id()));
@@ -279,7 +326,8 @@ public class TwinningService {
         return new Twinning(arrangement.id(), arrangement.title(), arrangement.kind(), twinned, arrangement.themes(),
                 arrangement.sectors(), arrangement.status(), arrangement.period(), arrangement.summary(),
                 arrangement.sourceUrl(), arrangement.version(), arrangement.createdAt(), arrangement.updatedAt(),
-                arrangement.activities(), arrangement.outcomes(), arrangement.evaluation(), arrangement.provenance(),
+                arrangement.activities(), arrangement.outcomes(), arrangement.evaluation(), arrangement.fundingLinks(),
+                arrangement.provenance(),
                 history == null ? null : history.stream().map(StatusTransition::toStatusChange).toList());
     }
 

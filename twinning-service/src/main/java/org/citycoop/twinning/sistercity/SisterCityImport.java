@@ -193,7 +193,7 @@ public class SisterCityImport {
                 .setParameter(1, id).setParameter(2, TwinningStatus.ACTIVE.name()).setParameter(3, now).setParameter(4, ACTOR)
                 .executeUpdate();
         Twinning data = new Twinning(id, title, TwinningKind.SISTER_CITY, cities, List.of(), List.of(), TwinningStatus.ACTIVE,
-                null, null, null, 1, now, now, List.of(), List.of(), null, provenance, null);
+                null, null, null, 1, now, now, List.of(), List.of(), null, List.of(), provenance, null);
         outbox.record(TwinningEvents.TOPIC, id.toString(), TwinningEvents.CREATED, id.toString(), data);
     }
 
