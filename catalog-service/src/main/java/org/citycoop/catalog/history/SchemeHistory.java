@@ -42,7 +42,7 @@ public class SchemeHistory {
     /**
      * Stores a version; must run in the transaction of the change.
      *
-     * @param changedBy the principal who made the change ({@link org.citycoop.catalog.web.Actors})
+     * @param changedBy the principal who made the change ({@link org.citycoop.platform.security.Caller#name()})
      * @param representation the scheme as the API and the event give it
      */
     @Transactional(Transactional.TxType.MANDATORY)

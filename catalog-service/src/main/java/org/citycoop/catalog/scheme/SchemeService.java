@@ -10,7 +10,7 @@ import org.citycoop.catalog.changes.ChangeType;
 import org.citycoop.catalog.history.SchemeHistory;
 import org.citycoop.catalog.vocabulary.Vocabularies;
 import org.citycoop.platform.web.EntityTags;
-import org.citycoop.catalog.web.Actors;
+import org.citycoop.platform.security.Caller;
 import org.citycoop.catalog.web.Upserted;
 import org.citycoop.platform.outbox.Outbox;
 import org.citycoop.platform.paging.Cursor;
@@ -52,7 +52,7 @@ public class SchemeService {
     ChangeFeed changeFeed;
 
     @Inject
-    Actors actors;
+    Caller caller;
 
     private final SchemeRules rules;
 
@@ -137,7 +137,7 @@ public class SchemeService {
             case WITHDRAWN -> WITHDRAWN;
         };
         outbox.record(TOPIC, id, eventType, id, view);
-        history.record(scheme.id, scheme.version, change, now, actors.current(), view);
+        history.record(scheme.id, scheme.version, change, now, caller.name(), view);
         changeFeed.record(ChangeSubject.SCHEME, id, scheme.agencyId, scheme.ref, change, scheme.version, now);
         return view;
     }

@@ -20,7 +20,8 @@ import java.util.stream.Stream;
  * Loads deploy/seed through the gateway with the calls an agency or the secretariat would make (see
  * deploy/seed/README.md). Loading twice changes nothing: upserts are idempotent, and what was changed
  * through the API since (the service answers 428 to an upsert without If-Match) is left as it is;
- * twinnings are created with an Idempotency-Key and only moved forward to their seeded status.
+ * twinnings are created with an Idempotency-Key and only moved forward to their seeded status; their
+ * activities, outcome indicators and evaluation are PUT under their refs (the same content again is a no-op).
  */
 public final class SeedLoader {
 
@@ -95,6 +96,16 @@ public final class SeedLoader {
         expect(created, file, 200, 201);
         JsonNode arrangement = mapper.readTree(created.body());
         String id = arrangement.path("id").asText();
+        String base = "/v1/twinnings/" + id;
+        for (var activity : seed.path("activities").properties()) {
+            putPart(base + "/activities/" + encode(activity.getKey()), activity.getValue(), file);
+        }
+        for (var outcome : seed.path("outcomes").properties()) {
+            putPart(base + "/outcomes/" + encode(outcome.getKey()), outcome.getValue(), file);
+        }
+        if (seed.hasNonNull("evaluation")) {
+            putPart(base + "/evaluation", seed.path("evaluation"), file);
+        }
         int at = LIFECYCLE.indexOf(arrangement.path("status").asText());
         int goal = LIFECYCLE.indexOf(target);
         if (goal < 0) {
@@ -103,6 +114,17 @@ public final class SeedLoader {
         for (int next = at + 1; at >= 0 && next <= goal; next++) {
             expect(send("POST", "/v1/twinnings/" + id + "/transitions", "{\"to\":\"" + LIFECYCLE.get(next) + "\"}", null, null),
                     file, 200, 201);
+        }
+    }
+
+    /**
+     * Records an activity, outcome indicator or evaluation of a seeded arrangement. The same content again
+     * changes nothing (200); a 428 means it was changed through the API since, and the stored one wins.
+     */
+    private void putPart(String path, JsonNode body, Path file) throws IOException, InterruptedException {
+        HttpResponse<String> response = send("PUT", path, mapper.writeValueAsString(body), null, null);
+        if (response.statusCode() != 428) {
+            expect(response, file, 200, 201);
         }
     }
 

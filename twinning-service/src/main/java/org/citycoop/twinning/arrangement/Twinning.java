@@ -37,6 +37,17 @@ public record Twinning(
         Instant createdAt,
         @Schema(description = "RFC 3339, UTC")
         Instant updatedAt,
+        @Schema(description = "Activities (exchange visits, trainings, expert dispatches, pilot projects, studies), in the order first recorded")
+        List<Activity> activities,
+        @Schema(description = "Outcome indicators (baseline, target, achieved), in the order first recorded")
+        List<OutcomeIndicator> outcomes,
+        @Schema(description = "Evaluation summary; null until one is recorded", nullable = true)
+        Evaluation evaluation,
+        @Schema(description = "Catalogue schemes that fund the arrangement, flagged when withdrawn or closed")
+        List<FundingLink> fundingLinks,
+        @Schema(description = "Source and licence of an imported arrangement (sister-city import); null for one created through the API",
+                nullable = true)
+        Provenance provenance,
         @Schema(description = "Every status change, oldest first; the first entry (from null to PROPOSED) is the creation. "
                 + "Absent from list items and events.")
         @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -60,14 +71,17 @@ public record Twinning(
      * @param from the status before, null for the creation
      * @param to the status after
      * @param at when, RFC 3339 UTC
+     * @param by who: the principal name of the caller (the subject of its token), "anonymous" when it had none
      */
     @Schema(name = "StatusChange")
-    public record StatusChange(@Schema(nullable = true) TwinningStatus from, TwinningStatus to, Instant at) {
+    public record StatusChange(@Schema(nullable = true) TwinningStatus from, TwinningStatus to, Instant at,
+                               @Schema(description = "Principal name of the caller that made the change; \"anonymous\" when the request carried no identity", example = "secretariat")
+                               String by) {
     }
 
     /** The same arrangement without its history: the data of the events. */
     public Twinning withoutHistory() {
         return new Twinning(id, title, kind, cities, themes, sectors, status, period, summary, sourceUrl, version,
-                createdAt, updatedAt, null);
+                createdAt, updatedAt, activities, outcomes, evaluation, fundingLinks, provenance, null);
     }
 }

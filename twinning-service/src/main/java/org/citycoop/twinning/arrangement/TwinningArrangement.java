@@ -11,13 +11,21 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import org.citycoop.twinning.vocabulary.ChallengeArea;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Function;
 
-/** A twinning arrangement (table {@code twinning_arrangement} and its city, theme and sector tables). */
+/**
+ * A twinning arrangement (table {@code twinning_arrangement} and its city, theme and sector tables), with
+ * what it records about itself: activities, outcome indicators (JSON columns, each keyed by its {@code ref})
+ * and an evaluation summary. Every change bumps the version.
+ */
 @Entity
 @Table(name = "twinning_arrangement")
 public class TwinningArrangement {
@@ -54,6 +62,21 @@ public class TwinningArrangement {
     @OrderColumn(name = "position")
     @Column(name = "sector")
     private List<String> sectors = new ArrayList<>();
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    private List<Activity> activities = new ArrayList<>();
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    private List<OutcomeIndicator> outcomes = new ArrayList<>();
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    private Evaluation evaluation;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    private List<FundingLink> fundingLinks = new ArrayList<>();
+
+    private String provenanceSource;
+    private String provenanceLicence;
 
     protected TwinningArrangement() {
     }
@@ -92,6 +115,125 @@ public class TwinningArrangement {
         status = target;
         version++;
         updatedAt = now;
+    }
+
+    /**
+     * Records an activity under its ref, replacing the one held under that ref.
+     *
+     * @return false when the same activity was held already (nothing changed, the version stays)
+     */
+    public boolean putActivity(Activity activity, Instant now) {
+        List<Activity> changed = replaced(activities, activity, Activity::ref);
+        if (changed == null) {
+            return false;
+        }
+        activities = changed;
+        touch(now);
+        return true;
+    }
+
+    /** Removes the activity under {@code ref}; false when there is none. */
+    public boolean removeActivity(String ref, Instant now) {
+        List<Activity> kept = activities.stream().filter(a -> !a.ref().equals(ref)).toList();
+        if (kept.size() == activities.size()) {
+            return false;
+        }
+        activities = new ArrayList<>(kept);
+        touch(now);
+        return true;
+    }
+
+    /**
+     * Records an outcome indicator under its ref, replacing the one held under that ref.
+     *
+     * @return false when the same indicator was held already
+     */
+    public boolean putOutcome(OutcomeIndicator indicator, Instant now) {
+        List<OutcomeIndicator> changed = replaced(outcomes, indicator, OutcomeIndicator::ref);
+        if (changed == null) {
+            return false;
+        }
+        outcomes = changed;
+        touch(now);
+        return true;
+    }
+
+    /** Removes the indicator under {@code ref}; false when there is none. */
+    public boolean removeOutcome(String ref, Instant now) {
+        List<OutcomeIndicator> kept = outcomes.stream().filter(o -> !o.ref().equals(ref)).toList();
+        if (kept.size() == outcomes.size()) {
+            return false;
+        }
+        outcomes = new ArrayList<>(kept);
+        touch(now);
+        return true;
+    }
+
+    /** Links a funding scheme; false when the scheme is linked already (nothing changes). */
+    public boolean linkFunding(FundingLink link, Instant now) {
+        if (fundingLinks.stream().anyMatch(l -> l.schemeId().equals(link.schemeId()))) {
+            return false;
+        }
+        List<FundingLink> changed = new ArrayList<>(fundingLinks);
+        changed.add(link);
+        fundingLinks = changed;
+        touch(now);
+        return true;
+    }
+
+    /** Flags the links to {@code schemeId} that carry no flag or another one; false when none changed. */
+    public boolean flagFunding(String schemeId, FundingLink.Flag flag, Instant now) {
+        boolean changed = false;
+        List<FundingLink> links = new ArrayList<>();
+        for (FundingLink link : fundingLinks) {
+            if (link.schemeId().equals(schemeId) && link.flag() != flag) {
+                links.add(link.flagged(flag, now));
+                changed = true;
+            } else {
+                links.add(link);
+            }
+        }
+        if (changed) {
+            fundingLinks = links;
+            touch(now);
+        }
+        return changed;
+    }
+
+    /** The funding links in the order they were made. */
+    public List<FundingLink> fundingLinks() {
+        return List.copyOf(fundingLinks);
+    }
+
+    /** Records the evaluation summary; false when the same one was held already. */
+    public boolean evaluate(Evaluation newEvaluation, Instant now) {
+        if (newEvaluation.equals(evaluation)) {
+            return false;
+        }
+        evaluation = newEvaluation;
+        touch(now);
+        return true;
+    }
+
+    private void touch(Instant now) {
+        version++;
+        updatedAt = now;
+    }
+
+    /** The list with {@code item} in place of the element of the same key (or appended); null when equal already. */
+    private static <T> List<T> replaced(List<T> items, T item, Function<T, String> key) {
+        List<T> result = new ArrayList<>(items);
+        for (int i = 0; i < result.size(); i++) {
+            if (key.apply(result.get(i)).equals(key.apply(item))) {
+                if (Objects.equals(result.get(i), item)) {
+                    return null;
+                }
+                result.set(i, item);
+                return result;
+            }
+        }
+        result.add(item);
+        return result;
     }
 
     public UUID id() {
@@ -145,5 +287,25 @@ public class TwinningArrangement {
 
     public List<String> sectors() {
         return List.copyOf(sectors);
+    }
+
+    /** The activities in the order they were first recorded. */
+    public List<Activity> activities() {
+        return List.copyOf(activities);
+    }
+
+    /** The outcome indicators in the order they were first recorded. */
+    public List<OutcomeIndicator> outcomes() {
+        return List.copyOf(outcomes);
+    }
+
+    /** Source and licence of an imported arrangement, or null. */
+    public Provenance provenance() {
+        return provenanceSource == null ? null : new Provenance(provenanceSource, provenanceLicence);
+    }
+
+    /** The evaluation summary, or null when none was recorded. */
+    public Evaluation evaluation() {
+        return evaluation;
     }
 }

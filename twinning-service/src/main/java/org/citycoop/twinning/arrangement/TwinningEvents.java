@@ -13,6 +13,12 @@ public final class TwinningEvents {
     /** An arrangement changed status (its version grew). */
     public static final String UPDATED = "org.citycoop.twinning.arrangement.updated.v1";
 
+    /**
+     * A scheme linked to the arrangement was withdrawn or closed: the link is flagged (data: the arrangement,
+     * with the flagged link; its version grew).
+     */
+    public static final String FUNDING_FLAGGED = "org.citycoop.twinning.arrangement.funding-flagged.v1";
+
     private TwinningEvents() {
     }
 }

@@ -5,7 +5,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
 
+import org.citycoop.twinning.vocabulary.ChallengeArea;
+
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -55,6 +58,33 @@ public class TwinningRepository implements PanacheRepositoryBase<TwinningArrange
             query.setParameter("createdAt", after.createdAt()).setParameter("id", after.id());
         }
         return query.getResultList();
+    }
+
+    /** Every arrangement with at least one of {@code themes}, oldest first. */
+    public List<TwinningArrangement> withAnyTheme(Collection<ChallengeArea> themes) {
+        return getEntityManager().createQuery("""
+                        SELECT a FROM TwinningArrangement a WHERE a.id IN
+                            (SELECT t.id FROM TwinningArrangement t JOIN t.themes theme WHERE theme IN :themes)
+                        ORDER BY a.createdAt, a.id""", TwinningArrangement.class)
+                .setParameter("themes", themes)
+                .getResultList();
+    }
+
+    /** Ids of the arrangements with a funding link to {@code schemeId}. */
+    @SuppressWarnings("unchecked")
+    public List<UUID> fundedBy(String schemeId) {
+        return getEntityManager().createNativeQuery(
+                        "SELECT id FROM twinning_arrangement WHERE funding_links @> CAST(?1 AS jsonb) ORDER BY id", UUID.class)
+                .setParameter(1, containment(schemeId))
+                .getResultList();
+    }
+
+    private static String containment(String schemeId) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(List.of(java.util.Map.of("schemeId", schemeId)));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Records a status change in the audit. */

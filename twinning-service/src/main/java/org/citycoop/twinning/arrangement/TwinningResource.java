@@ -6,6 +6,8 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -27,6 +29,7 @@ import org.citycoop.platform.problem.ProblemException;
 import org.citycoop.platform.security.Caller;
 import org.citycoop.platform.security.Roles;
 import org.citycoop.platform.web.QueryParams;
+import org.citycoop.twinning.outcome.ArrangementOutcomes;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -180,10 +183,185 @@ public class TwinningResource {
                                @Parameter(description = "Optional: the ETag the client last saw; a stale one is a 412 and changes nothing")
                                @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                @Valid @NotNull TransitionRequest body) {
+        Twinning twinning = service.transition(editable(id), body.to(), ifMatch);
+        return Response.ok(twinning).tag(etag(twinning)).build();
+    }
+
+    @RolesAllowed({Roles.ADMIN, Roles.CITY_EDITOR})
+    @PUT
+    @Path("{id}/activities/{ref}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record an activity of an arrangement",
+            description = "Records the activity under `ref` (a key the client chooses: letters, digits, '-', '_'), or replaces "
+                    + "the one held there. Types: EXCHANGE_VISIT, TRAINING, EXPERT_DISPATCH, PILOT_PROJECT, STUDY; dates are "
+                    + "ISO 8601 of reduced precision; participants name one of the arrangement's cities or none. A change "
+                    + "grows the arrangement's version and publishes org.citycoop.twinning.arrangement.updated.v1; the same "
+                    + "activity again changes nothing. Replacing an existing activity with other content needs `If-Match`.")
+    @APIResponse(responseCode = "200", description = "Replaced or unchanged: the arrangement; `ETag` header",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Twinning.class)))
+    @APIResponse(responseCode = "201", description = "Recorded under a new ref: the arrangement; `ETag` header",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Twinning.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON, an unknown field or enum value",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "A city editor not bound to any of the arrangement's cities (field id)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown arrangement",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A field's value is not allowed (the problem names it)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "Changing an existing activity without If-Match",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response putActivity(@Parameter(description = "Arrangement id (UUID)") @PathParam("id") String id,
+                                @Parameter(description = "Key of the activity", example = "field-missions") @PathParam("ref") String ref,
+                                @Parameter(description = "The arrangement's current ETag") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                @Valid @NotNull ActivityRequest body) {
+        return put(service.putActivity(editable(id), ref, body, ifMatch));
+    }
+
+    @RolesAllowed({Roles.ADMIN, Roles.CITY_EDITOR})
+    @DELETE
+    @Path("{id}/activities/{ref}")
+    @Operation(summary = "Remove an activity of an arrangement",
+            description = "Grows the version and publishes org.citycoop.twinning.arrangement.updated.v1.")
+    @APIResponse(responseCode = "200", description = "The arrangement afterwards; `ETag` header",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Twinning.class)))
+    @APIResponse(responseCode = "404", description = "Unknown arrangement or ref",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response deleteActivity(@PathParam("id") String id, @PathParam("ref") String ref,
+                                   @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        Twinning twinning = service.remove(editable(id), ref, false, ifMatch);
+        return Response.ok(twinning).tag(etag(twinning)).build();
+    }
+
+    @RolesAllowed({Roles.ADMIN, Roles.CITY_EDITOR})
+    @PUT
+    @Path("{id}/outcomes/{ref}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record an outcome indicator of an arrangement",
+            description = "Records the indicator under `ref`, or replaces the one held there: name, unit (such as "
+                    + "\"tonnes/day\" or \"%\"), baseline, target and achieved values as decimals (null when unknown) with "
+                    + "ISO 8601 dates of reduced precision. Same rules for versions, events and If-Match as activities.")
+    @APIResponse(responseCode = "200", description = "Replaced or unchanged: the arrangement; `ETag` header",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Twinning.class)))
+    @APIResponse(responseCode = "201", description = "Recorded under a new ref: the arrangement; `ETag` header",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Twinning.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON or an unknown field",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "A city editor not bound to any of the arrangement's cities (field id)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown arrangement",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Stale If-Match",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A field's value is not allowed (the problem names it)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "Changing an existing indicator without If-Match",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response putOutcome(@Parameter(description = "Arrangement id (UUID)") @PathParam("id") String id,
+                               @Parameter(description = "Key of the indicator", example = "non-revenue-water") @PathParam("ref") String ref,
+                               @Parameter(description = "The arrangement's current ETag") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                               @Valid @NotNull OutcomeRequest body) {
+        return put(service.putOutcome(editable(id), ref, body, ifMatch));
+    }
+
+    @RolesAllowed({Roles.ADMIN, Roles.CITY_EDITOR})
+    @DELETE
+    @Path("{id}/outcomes/{ref}")
+    @Operation(summary = "Remove an outcome indicator of an arrangement",
+            description = "Grows the version and publishes org.citycoop.twinning.arrangement.updated.v1.")
+    @APIResponse(responseCode = "200", description = "The arrangement afterwards; `ETag` header",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Twinning.class)))
+    @APIResponse(responseCode = "404", description = "Unknown arrangement or ref",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Stale If-Match",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response deleteOutcome(@PathParam("id") String id, @PathParam("ref") String ref,
+                                  @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        Twinning twinning = service.remove(editable(id), ref, true, ifMatch);
+        return Response.ok(twinning).tag(etag(twinning)).build();
+    }
+
+    @RolesAllowed({Roles.ADMIN, Roles.CITY_EDITOR})
+    @PUT
+    @Path("{id}/evaluation")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record the evaluation summary of an arrangement",
+            description = "What the arrangement achieved, in words, with the date and report of the evaluation. Same rules "
+                    + "for versions, events and If-Match as activities.")
+    @APIResponse(responseCode = "200", description = "Replaced or unchanged: the arrangement; `ETag` header",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Twinning.class)))
+    @APIResponse(responseCode = "201", description = "The first evaluation: the arrangement; `ETag` header",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Twinning.class)))
+    @APIResponse(responseCode = "403", description = "A city editor not bound to any of the arrangement's cities (field id)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown arrangement",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A field's value is not allowed (the problem names it)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "Changing the evaluation without If-Match",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response putEvaluation(@Parameter(description = "Arrangement id (UUID)") @PathParam("id") String id,
+                                  @Parameter(description = "The arrangement's current ETag") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                  @Valid @NotNull EvaluationRequest body) {
+        return put(service.putEvaluation(editable(id), body, ifMatch));
+    }
+
+    @RolesAllowed(Roles.ANYONE)
+    @GET
+    @Path("{id}/outcomes")
+    @Operation(summary = "What one arrangement achieved",
+            description = "Its outcome indicators, each with its progress (change = achieved - baseline; progress = "
+                    + "(achieved - baseline) / (target - baseline); targetMet = progress >= 1; null where a value is "
+                    + "unknown), and its evaluation summary.")
+    @APIResponse(responseCode = "200", description = "The outcomes",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArrangementOutcomes.class)))
+    @APIResponse(responseCode = "404", description = "Unknown or malformed id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ArrangementOutcomes outcomes(@Parameter(description = "Arrangement id (UUID)") @PathParam("id") String id) {
+        return ArrangementOutcomes.of(service.find(arrangementId(id)));
+    }
+
+    @RolesAllowed({Roles.ADMIN, Roles.CITY_EDITOR})
+    @POST
+    @Path("{id}/funding-links")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Link a catalogue scheme that funds the arrangement",
+            description = "The scheme must be known to this service (it keeps the catalogue's schemes from catalog.schemes "
+                    + "events) and not withdrawn. The link keeps the scheme's agency and name; when the scheme is later "
+                    + "withdrawn or closes, the link is flagged (SCHEME_WITHDRAWN, SCHEME_CLOSED) and "
+                    + "org.citycoop.twinning.arrangement.funding-flagged.v1 is published. Linking grows the version and "
+                    + "publishes org.citycoop.twinning.arrangement.updated.v1; linking the same scheme again changes nothing (200).")
+    @APIResponse(responseCode = "201", description = "Linked: the arrangement; `ETag` header",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Twinning.class)))
+    @APIResponse(responseCode = "200", description = "Linked already: the arrangement, unchanged",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Twinning.class)))
+    @APIResponse(responseCode = "403", description = "A city editor not bound to any of the arrangement's cities (field id)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown arrangement",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "`schemeId` unknown to the catalogue or withdrawn",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response linkFunding(@Parameter(description = "Arrangement id (UUID)") @PathParam("id") String id,
+                                @Valid @NotNull FundingLinkRequest body) {
+        return put(service.linkFunding(editable(id), body));
+    }
+
+    /**
+     * The arrangement's id when the caller may change it: the secretariat admin, or a city editor bound to one
+     * of its cities (403 naming {@code id} otherwise); 404 when there is no such arrangement.
+     */
+    private UUID editable(String id) {
         UUID arrangement = arrangementId(id);
         caller.requireAnyBound(CITY, service.find(arrangement).cities().stream().map(Twinning.TwinnedCity::cityId).toList(), "id");
-        Twinning twinning = service.transition(arrangement, body.to(), ifMatch);
-        return Response.ok(twinning).tag(etag(twinning)).build();
+        return arrangement;
+    }
+
+    private static Response put(TwinningService.Put put) {
+        return Response.status(put.created() ? 201 : 200).tag(etag(put.twinning())).entity(put.twinning()).build();
     }
 
     private static EntityTag etag(Twinning twinning) {

@@ -5,13 +5,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.citycoop.platform.security.Caller;
 import org.citycoop.platform.outbox.Outbox;
 import org.citycoop.platform.web.EntityTags;
 import org.citycoop.platform.problem.Problem.FieldError;
 import org.citycoop.platform.problem.ProblemException;
 import org.citycoop.platform.problem.ProblemTypes;
 import org.citycoop.twinning.city.City;
+import org.citycoop.twinning.funding.SchemeData;
+import org.citycoop.twinning.funding.SchemeReadModel;
 import org.citycoop.twinning.city.CityRepository;
+import org.citycoop.twinning.vocabulary.ChallengeArea;
 import org.citycoop.twinning.vocabulary.SectorCodelist;
 
 import java.nio.charset.StandardCharsets;
@@ -19,6 +23,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +32,10 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Proposes twinning arrangements and moves them through their lifecycle ({@link TwinningStatus}). Each
- * change is recorded in the audit and written to the outbox in the same transaction
- * ({@link TwinningEvents}).
+ * Proposes twinning arrangements, moves them through their lifecycle ({@link TwinningStatus}) and records
+ * their activities, outcome indicators and evaluation. Each change bumps the version and is written to the
+ * outbox in the same transaction ({@link TwinningEvents}); status changes are also recorded in the audit
+ * with who made them ({@link Caller}: the API client of the request).
  */
 @ApplicationScoped
 public class TwinningService {
@@ -51,6 +57,12 @@ public class TwinningService {
 
     @Inject
     ObjectMapper objectMapper;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    SchemeReadModel schemes;
 
     /**
      * The outcome of a create.
@@ -92,7 +104,7 @@ public class TwinningService {
         }
         TwinningArrangement arrangement = TwinningArrangement.propose(id, request, now);
         arrangements.persist(arrangement);
-        arrangements.recordTransition(new StatusTransition(id, null, TwinningStatus.PROPOSED, now));
+        arrangements.recordTransition(new StatusTransition(id, null, TwinningStatus.PROPOSED, now, caller.name()));
         Twinning twinning = view(arrangement, registered, arrangements.history(id));
         outbox.record(TwinningEvents.TOPIC, id.toString(), TwinningEvents.CREATED, id.toString(), twinning.withoutHistory());
         return new Created(twinning, false);
@@ -117,10 +129,159 @@ public class TwinningService {
         }
         Instant now = now();
         arrangement.moveTo(target, now);
-        arrangements.recordTransition(new StatusTransition(id, current, target, now));
+        arrangements.recordTransition(new StatusTransition(id, current, target, now, caller.name()));
         Twinning twinning = view(arrangement, citiesOf(List.of(arrangement)), arrangements.history(id));
         outbox.record(TwinningEvents.TOPIC, id.toString(), TwinningEvents.UPDATED, id.toString(), twinning.withoutHistory());
         return twinning;
+    }
+
+    /**
+     * The outcome of a PUT of a part of an arrangement.
+     *
+     * @param twinning the arrangement afterwards, with its history
+     * @param created true when nothing was held under the ref before
+     */
+    public record Put(Twinning twinning, boolean created) {
+    }
+
+    /**
+     * Records an activity under {@code ref} (or replaces the one held there) and publishes {@code updated.v1};
+     * sending the same activity again changes nothing and publishes nothing.
+     *
+     * @throws ProblemException 404 when the arrangement is unknown; 422 naming the field when a rule of
+     *     {@link ContentRules} fails; 428/412 when an existing activity is changed without a current If-Match
+     */
+    @Transactional
+    public Put putActivity(UUID id, String ref, ActivityRequest request, String ifMatch) {
+        requireRef(ref);
+        TwinningArrangement arrangement = arrangements.findForUpdate(id).orElseThrow(() -> notFound(id));
+        List<FieldError> errors = ContentRules.check(request, arrangement.cities().stream()
+                .map(Participant::cityId).collect(Collectors.toCollection(java.util.TreeSet::new)));
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        Activity activity = request.toActivity(ref);
+        Optional<Activity> held = arrangement.activities().stream().filter(a -> a.ref().equals(ref)).findFirst();
+        EntityTags.checkPrecondition(ifMatch, (long) arrangement.version(), held.isPresent() && !held.get().equals(activity));
+        return new Put(saved(arrangement, arrangement.putActivity(activity, now())), held.isEmpty());
+    }
+
+    /**
+     * Records an outcome indicator under {@code ref} (or replaces the one held there) and publishes
+     * {@code updated.v1}; the same indicator again changes nothing.
+     *
+     * @throws ProblemException as {@link #putActivity}
+     */
+    @Transactional
+    public Put putOutcome(UUID id, String ref, OutcomeRequest request, String ifMatch) {
+        requireRef(ref);
+        TwinningArrangement arrangement = arrangements.findForUpdate(id).orElseThrow(() -> notFound(id));
+        List<FieldError> errors = ContentRules.check(request);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        OutcomeIndicator indicator = request.toIndicator(ref);
+        Optional<OutcomeIndicator> held = arrangement.outcomes().stream().filter(o -> o.ref().equals(ref)).findFirst();
+        EntityTags.checkPrecondition(ifMatch, (long) arrangement.version(), held.isPresent() && !held.get().equals(indicator));
+        return new Put(saved(arrangement, arrangement.putOutcome(indicator, now())), held.isEmpty());
+    }
+
+    /**
+     * Records the evaluation summary and publishes {@code updated.v1}; the same summary again changes nothing.
+     *
+     * @throws ProblemException as {@link #putActivity}
+     */
+    @Transactional
+    public Put putEvaluation(UUID id, EvaluationRequest request, String ifMatch) {
+        TwinningArrangement arrangement = arrangements.findForUpdate(id).orElseThrow(() -> notFound(id));
+        List<FieldError> errors = ContentRules.check(request);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        Evaluation evaluation = request.toEvaluation();
+        Evaluation held = arrangement.evaluation();
+        EntityTags.checkPrecondition(ifMatch, (long) arrangement.version(), held != null && !held.equals(evaluation));
+        return new Put(saved(arrangement, arrangement.evaluate(evaluation, now())), held == null);
+    }
+
+    /**
+     * Removes the activity ({@code outcome} false) or outcome indicator ({@code outcome} true) under {@code ref}
+     * and publishes {@code updated.v1}.
+     *
+     * @throws ProblemException 404 when the arrangement or the ref is unknown; 412 on a stale If-Match
+     */
+    @Transactional
+    public Twinning remove(UUID id, String ref, boolean outcome, String ifMatch) {
+        TwinningArrangement arrangement = arrangements.findForUpdate(id).orElseThrow(() -> notFound(id));
+        if (ifMatch != null && !EntityTags.matches(ifMatch, arrangement.version())) {
+            throw ProblemException.preconditionFailed("If-Match " + ifMatch.trim() + " does not name the current version; the "
+                    + "current ETag is " + EntityTags.of(arrangement.version()));
+        }
+        boolean removed = outcome ? arrangement.removeOutcome(ref, now()) : arrangement.removeActivity(ref, now());
+        if (!removed) {
+            throw ProblemException.notFound("The arrangement has no " + (outcome ? "outcome indicator" : "activity")
+                    + " with ref '" + ref + "'.");
+        }
+        return saved(arrangement, true);
+    }
+
+    /**
+     * Links a catalogue scheme that funds the arrangement and publishes {@code updated.v1}; linking the same
+     * scheme again changes nothing.
+     *
+     * @throws ProblemException 404 when the arrangement is unknown; 422 naming {@code schemeId} when the read model
+     *     does not know the scheme or it is withdrawn
+     */
+    @Transactional
+    public Put linkFunding(UUID id, FundingLinkRequest request) {
+        TwinningArrangement arrangement = arrangements.findForUpdate(id).orElseThrow(() -> notFound(id));
+        SchemeData scheme = schemes.find(request.schemeId()).orElseThrow(() -> ProblemException.invalid("schemeId",
+                "no scheme '" + request.schemeId() + "' in the catalogue as this service knows it (from catalog.schemes); "
+                        + "find one with GET /v1/schemes"));
+        if (scheme.status() == SchemeData.SchemeStatus.WITHDRAWN) {
+            throw ProblemException.invalid("schemeId", "scheme '" + scheme.id() + "' (" + scheme.name() + ") was withdrawn by its agency");
+        }
+        Instant now = now();
+        boolean linked = arrangement.linkFunding(new FundingLink(scheme.id(), scheme.agencyId(), scheme.name(), request.note(),
+                now, null, null), now);
+        return new Put(saved(arrangement, linked), linked);
+    }
+
+    /**
+     * Flags every arrangement's links to a scheme that was withdrawn or closed, and publishes
+     * {@code funding-flagged.v1} for each arrangement that changed.
+     *
+     * @return how many arrangements were flagged
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int flagFunding(String schemeId, FundingLink.Flag flag) {
+        int flagged = 0;
+        for (UUID id : arrangements.fundedBy(schemeId)) {
+            TwinningArrangement arrangement = arrangements.findForUpdate(id).orElseThrow();
+            if (arrangement.flagFunding(schemeId, flag, now())) {
+                Twinning twinning = view(arrangement, citiesOf(List.of(arrangement)), null);
+                outbox.record(TwinningEvents.TOPIC, id.toString(), TwinningEvents.FUNDING_FLAGGED, id.toString(), twinning);
+                flagged++;
+            }
+        }
+        return flagged;
+    }
+
+    /** The arrangement's view after a change; publishes {@code updated.v1} when {@code changed}. */
+    private Twinning saved(TwinningArrangement arrangement, boolean changed) {
+        Twinning twinning = view(arrangement, citiesOf(List.of(arrangement)), arrangements.history(arrangement.id()));
+        if (changed) {
+            String id = arrangement.id().toString();
+            outbox.record(TwinningEvents.TOPIC, id, TwinningEvents.UPDATED, id, twinning.withoutHistory());
+        }
+        return twinning;
+    }
+
+    private static void requireRef(String ref) {
+        FieldError problem = ContentRules.checkRef(ref);
+        if (problem != null) {
+            throw ProblemException.invalid(List.of(problem));
+        }
     }
 
     /** One arrangement with its history. */
@@ -138,12 +299,26 @@ public class TwinningService {
         return found.stream().map(arrangement -> view(arrangement, registered, null)).toList();
     }
 
+    /** Every arrangement (without history) with at least one of {@code themes}, oldest first. */
+    @Transactional
+    public List<Twinning> withAnyTheme(Collection<ChallengeArea> themes) {
+        List<TwinningArrangement> found = arrangements.withAnyTheme(themes);
+        Map<String, City> registered = citiesOf(found);
+        return found.stream().map(arrangement -> view(arrangement, registered, null)).toList();
+    }
+
+    /** Every arrangement (without history) the city takes part in, newest first. */
+    @Transactional
+    public List<Twinning> ofCity(String cityId) {
+        return page(cityId, null, null, Integer.MAX_VALUE);
+    }
+
     private Map<String, City> citiesOf(List<TwinningArrangement> found) {
         return cities.findByIds(found.stream().flatMap(a -> a.cities().stream()).map(Participant::cityId)
                 .collect(Collectors.toSet()));
     }
 
-    private static Twinning view(TwinningArrangement arrangement, Map<String, City> registered, List<StatusTransition> history) {
+    static Twinning view(TwinningArrangement arrangement, Map<String, City> registered, List<StatusTransition> history) {
         List<Twinning.TwinnedCity> twinned = arrangement.cities().stream().map(participant -> {
             City city = registered.get(participant.cityId());
             return new Twinning.TwinnedCity(participant.cityId(), city.name(), city.country(), participant.role());
@@ -151,6 +326,8 @@ public class TwinningService {
         return new Twinning(arrangement.id(), arrangement.title(), arrangement.kind(), twinned, arrangement.themes(),
                 arrangement.sectors(), arrangement.status(), arrangement.period(), arrangement.summary(),
                 arrangement.sourceUrl(), arrangement.version(), arrangement.createdAt(), arrangement.updatedAt(),
+                arrangement.activities(), arrangement.outcomes(), arrangement.evaluation(), arrangement.fundingLinks(),
+                arrangement.provenance(),
                 history == null ? null : history.stream().map(StatusTransition::toStatusChange).toList());
     }
 

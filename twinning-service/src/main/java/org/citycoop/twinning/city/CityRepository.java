@@ -27,10 +27,43 @@ public class CityRepository implements PanacheRepositoryBase<City, String> {
      * @param limit the most cities to return
      */
     public List<City> search(String q, String country, Position after, int limit) {
+        return search(q, country, null, after, limit);
+    }
+
+    /**
+     * A circle on the earth's surface.
+     *
+     * @param latitude centre, WGS 84 degrees
+     * @param longitude centre, WGS 84 degrees
+     * @param radiusKm radius in km (great-circle distance, haversine)
+     */
+    public record Near(double latitude, double longitude, double radiusKm) {
+    }
+
+    /**
+     * One page of cities, most populous first.
+     *
+     * @param q text that the name, the ASCII name or a name in another script must contain, compared without case
+     *     and accents; null for any
+     * @param country ISO 3166-1 alpha-2 code, or null for any
+     * @param near only cities within this circle, or null
+     * @param after the sort key of the last city of the previous page, or null for the first page
+     * @param limit the most cities to return
+     */
+    public List<City> search(String q, String country, Near near, Position after, int limit) {
         StringBuilder jpql = new StringBuilder("SELECT c FROM City c WHERE 1 = 1");
         if (q != null) {
             // search_names holds both names folded by city_search_fold (lower case, no accents): fold q the same way.
-            jpql.append(" AND c.searchNames LIKE concat('%', function('city_search_fold', :q), '%') ESCAPE '!'");
+            jpql.append(" AND (c.searchNames LIKE concat('%', function('city_search_fold', :q), '%') ESCAPE '!'"
+                    + " OR c.id IN (SELECT n.cityId FROM AlternateNameRow n"
+                    + " WHERE n.folded LIKE concat('%', function('city_search_fold', :q), '%') ESCAPE '!'))");
+        }
+        if (near != null) {
+            // Haversine; the latitude band first (one degree of latitude is about 111.2 km).
+            jpql.append(" AND c.latitude BETWEEN :south AND :north"
+                    + " AND 2 * " + Geo.EARTH_RADIUS_KM + " * asin(least(1.0, sqrt(power(sin(radians(c.latitude - :lat) / 2), 2)"
+                    + " + cos(radians(:lat)) * cos(radians(c.latitude)) * power(sin(radians(c.longitude - :lon) / 2), 2))))"
+                    + " <= :radius");
         }
         if (country != null) {
             jpql.append(" AND c.country = :country");
@@ -47,6 +80,12 @@ public class CityRepository implements PanacheRepositoryBase<City, String> {
         }
         if (country != null) {
             query.setParameter("country", country);
+        }
+        if (near != null) {
+            double band = near.radiusKm() / 111.0 + 0.01;
+            query.setParameter("south", near.latitude() - band).setParameter("north", near.latitude() + band)
+                    .setParameter("lat", near.latitude()).setParameter("lon", near.longitude())
+                    .setParameter("radius", near.radiusKm());
         }
         if (after != null) {
             query.setParameter("population", after.population()).setParameter("id", after.id());

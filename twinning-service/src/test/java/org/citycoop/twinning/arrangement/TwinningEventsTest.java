@@ -94,7 +94,26 @@ class TwinningEventsTest {
         assertEquals(2, updated.path("version").asInt());
 
         assertEquals(fieldNames(example(TwinningEvents.CREATED).path("data")), fieldNames(created));
-        assertEquals(fieldNames(example(TwinningEvents.UPDATED).path("data")), fieldNames(updated));
+    }
+
+    @Test
+    void activitiesOutcomesAndTheEvaluationArePublishedAsTheArrangementsNewState() throws IOException {
+        String id = create(body("Kitakyushu and Surabaya, recorded outcomes", KITAKYUSHU, SURABAYA)).path("id");
+        OutcomesApiTest.putActivity(id, "takakura-composting", OutcomesApiTest.ACTIVITY).then().statusCode(201);
+        OutcomesApiTest.putOutcome(id, "waste-reduction", OutcomesApiTest.OUTCOME).then().statusCode(201);
+        given().contentType(ContentType.JSON).body(OutcomesApiTest.EVALUATION).put("/v1/twinnings/" + id + "/evaluation")
+                .then().statusCode(201);
+
+        ConsumerRecord<String, String> last = await(r -> id.equals(r.key()) && r.value().contains("\"version\":4"));
+        assertEquals(TwinningEvents.UPDATED, header(last, CloudEventHeaders.TYPE));
+        JsonNode updated = mapper.readTree(last.value());
+        assertEquals("PILOT_PROJECT", updated.path("activities").path(0).path("type").asText());
+        assertEquals("tonnes/day", updated.path("outcomes").path(0).path("unit").asText());
+        assertEquals("2009", updated.path("evaluation").path("evaluatedOn").asText());
+        // Funding links have their own test (FundingLinksTest): this arrangement has none.
+        TreeSet<String> expected = fieldNames(example(TwinningEvents.UPDATED).path("data"));
+        expected.removeIf(path -> path.startsWith("fundingLinks[]"));
+        assertEquals(expected, fieldNames(updated));
     }
 
     @Test
@@ -118,7 +137,7 @@ class TwinningEventsTest {
 
     @Test
     void theExamplesAreCompleteCloudEvents() throws IOException {
-        for (String type : List.of(TwinningEvents.CREATED, TwinningEvents.UPDATED)) {
+        for (String type : List.of(TwinningEvents.CREATED, TwinningEvents.UPDATED, TwinningEvents.FUNDING_FLAGGED)) {
             JsonNode example = example(type);
             assertEquals(type, example.path("type").asText());
             for (String attribute : List.of("specversion", "id", "source", "subject", "time", "datacontenttype", "data")) {

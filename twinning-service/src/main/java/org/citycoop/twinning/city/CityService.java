@@ -1,0 +1,223 @@
+package org.citycoop.twinning.city;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.citycoop.platform.outbox.Outbox;
+import org.citycoop.platform.problem.Problem.FieldError;
+import org.citycoop.platform.problem.ProblemException;
+import org.citycoop.platform.web.EntityTags;
+import org.citycoop.twinning.vocabulary.SectorCodelist;
+
+import java.text.Normalizer;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Changes the city registry beyond the GeoNames import: municipalities the secretariat adds, names in other
+ * scripts, expertise offered and needs. Each change grows the city's version and publishes its new state on
+ * {@code twinning.cities} through the outbox, in the same transaction ({@link CityEvents}).
+ */
+@ApplicationScoped
+public class CityService {
+
+    /** Source label of municipalities the secretariat adds. */
+    public static final String SECRETARIAT = "secretariat";
+    /** A new municipality closer than this to a registry city of the same name and country is a duplicate. */
+    static final double DUPLICATE_KM = 5;
+
+    @Inject
+    CityRepository cities;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    SectorCodelist sectors;
+
+    @Inject
+    Outbox outbox;
+
+    /** The city with its names, expertise and needs. */
+    @Transactional
+    public CityDetail detail(String id) {
+        City city = cities.findByIdOptional(id).orElseThrow(() -> notFound(id));
+        return detail(city, profile(id));
+    }
+
+    /**
+     * Adds a municipality (id {@code CC<n>}, source {@value #SECRETARIAT}) and publishes {@code city.created.v1}.
+     *
+     * @throws ProblemException 409 naming the existing city when one of the same name and country lies within
+     *     {@value #DUPLICATE_KM} km
+     */
+    @Transactional
+    public CityDetail create(NewCity request) {
+        String name = request.name().strip();
+        for (City near : cities.search(name, request.country(), null, 50)) {
+            if (fold(near.name()).equals(fold(name)) || fold(near.asciiName()).equals(fold(name))) {
+                double km = Geo.distanceKm(near.latitude(), near.longitude(), request.latitude(), request.longitude());
+                if (km <= DUPLICATE_KM) {
+                    throw new ProblemException(409, org.citycoop.platform.problem.ProblemTypes.CONFLICT, "Conflict",
+                            "The registry holds " + near.name() + " (" + near.id() + ") " + Math.round(km * 10) / 10.0
+                                    + " km away in the same country; add names or expertise to it instead.",
+                            List.of(new FieldError("name", "same as city " + near.id())));
+                }
+            }
+        }
+        checkNames(request.alternateNamesOrEmpty(), "alternateNames");
+        Number next = (Number) entityManager.createNativeQuery("SELECT nextval('city_secretariat_id')").getSingleResult();
+        String id = "CC" + next.longValue();
+        entityManager.createNativeQuery("""
+                        INSERT INTO city (geonames_id, name, ascii_name, country, admin1_code, feature_code, population,
+                                          latitude, longitude, source)
+                        VALUES (?1, ?2, ?3, ?4, ?5, 'PPL', ?6, ?7, ?8, ?9)""")
+                .setParameter(1, id).setParameter(2, name).setParameter(3, ascii(name))
+                .setParameter(4, request.country()).setParameter(5, request.admin1Code())
+                .setParameter(6, request.population()).setParameter(7, request.latitude())
+                .setParameter(8, request.longitude()).setParameter(9, SECRETARIAT)
+                .executeUpdate();
+        replaceNames(id, request.alternateNamesOrEmpty());
+        CityProfile profile = CityProfile.empty(id, now());
+        profile.touch(now());
+        entityManager.persist(profile);
+        entityManager.flush();
+        CityDetail detail = detail(cities.findById(id), profile);
+        outbox.record(CityEvents.TOPIC, id, CityEvents.CREATED, id, detail);
+        return detail;
+    }
+
+    /**
+     * Replaces what the city offers and needs; the same lists again change nothing.
+     *
+     * @throws ProblemException 404; 422 naming the field ({@link ExpertiseRules}); 428/412 without a current
+     *     If-Match when it changes what the city had declared
+     */
+    @Transactional
+    public CityDetail putExpertise(String id, ExpertiseRequest request, String ifMatch) {
+        City city = cities.findByIdOptional(id).orElseThrow(() -> notFound(id));
+        List<FieldError> errors = ExpertiseRules.check(request, arrangementsOf(id), sectors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        CityProfile profile = lockedProfile(id);
+        boolean declaredBefore = !profile.offers().isEmpty() || !profile.needs().isEmpty();
+        boolean differs = !profile.offers().equals(request.offersOrEmpty()) || !profile.needs().equals(request.needsOrEmpty());
+        EntityTags.checkPrecondition(ifMatch, (long) profile.version(), declaredBefore && differs);
+        if (profile.declare(request.offersOrEmpty(), request.needsOrEmpty(), now())) {
+            return published(city, profile);
+        }
+        return detail(city, profile);
+    }
+
+    /**
+     * Replaces the city's names in other languages and scripts; the same names again change nothing.
+     *
+     * @throws ProblemException as {@link #putExpertise}
+     */
+    @Transactional
+    public CityDetail putNames(String id, List<AlternateName> names, String ifMatch) {
+        City city = cities.findByIdOptional(id).orElseThrow(() -> notFound(id));
+        checkNames(names, "names");
+        CityProfile profile = lockedProfile(id);
+        List<AlternateName> held = alternateNames(id);
+        boolean differs = !new HashSet<>(held).equals(new HashSet<>(names));
+        EntityTags.checkPrecondition(ifMatch, (long) profile.version(), !held.isEmpty() && differs);
+        if (!differs) {
+            return detail(city, profile);
+        }
+        replaceNames(id, names);
+        profile.touch(now());
+        return published(city, profile);
+    }
+
+    private CityDetail published(City city, CityProfile profile) {
+        entityManager.flush();
+        CityDetail detail = detail(city, profile);
+        outbox.record(CityEvents.TOPIC, city.id(), CityEvents.UPDATED, city.id(), detail);
+        return detail;
+    }
+
+    private CityProfile lockedProfile(String id) {
+        CityProfile profile = entityManager.find(CityProfile.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (profile == null) {
+            profile = CityProfile.empty(id, now());
+            entityManager.persist(profile);
+        }
+        return profile;
+    }
+
+    private CityProfile profile(String id) {
+        return entityManager.find(CityProfile.class, id);
+    }
+
+    /** Ids of the arrangements the city takes part in. */
+    @SuppressWarnings("unchecked")
+    private Set<UUID> arrangementsOf(String cityId) {
+        List<UUID> ids = entityManager.createNativeQuery("SELECT arrangement_id FROM twinning_city WHERE city_id = ?1", UUID.class)
+                .setParameter(1, cityId).getResultList();
+        return new HashSet<>(ids);
+    }
+
+    /** The city's names in other scripts, in name order. */
+    @SuppressWarnings("unchecked")
+    public List<AlternateName> alternateNames(String cityId) {
+        List<Object[]> rows = entityManager.createNativeQuery(
+                        "SELECT name, lang FROM city_alternate_name WHERE city_id = ?1 ORDER BY name")
+                .setParameter(1, cityId).getResultList();
+        return rows.stream().map(row -> new AlternateName((String) row[0], (String) row[1])).toList();
+    }
+
+    private void replaceNames(String cityId, List<AlternateName> names) {
+        entityManager.createNativeQuery("DELETE FROM city_alternate_name WHERE city_id = ?1").setParameter(1, cityId).executeUpdate();
+        for (AlternateName name : names) {
+            entityManager.createNativeQuery("INSERT INTO city_alternate_name (city_id, name, lang) VALUES (?1, ?2, ?3)")
+                    .setParameter(1, cityId).setParameter(2, name.name().strip()).setParameter(3, name.lang())
+                    .executeUpdate();
+        }
+    }
+
+    private static void checkNames(List<AlternateName> names, String field) {
+        List<FieldError> errors = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < names.size(); i++) {
+            if (!seen.add(names.get(i).name().strip())) {
+                errors.add(new FieldError(field + "[" + i + "].name", "'" + names.get(i).name() + "' is listed twice"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+    }
+
+    private CityDetail detail(City city, CityProfile profile) {
+        return new CityDetail(city.id(), city.name(), city.asciiName(), city.country(), city.admin1Code(), city.population(),
+                city.latitude(), city.longitude(), city.source(), alternateNames(city.id()),
+                profile == null ? List.of() : profile.offers(), profile == null ? List.of() : profile.needs(),
+                profile == null ? 0 : profile.version());
+    }
+
+    static ProblemException notFound(String id) {
+        return ProblemException.notFound("No city with id '" + id + "' in the registry.");
+    }
+
+    /** Lower case without accents, for comparing names. */
+    private static String fold(String name) {
+        return ascii(name).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The name with combining marks removed (Đ and đ become D and d). */
+    static String ascii(String name) {
+        return Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "").replace('Đ', 'D').replace('đ', 'd');
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}

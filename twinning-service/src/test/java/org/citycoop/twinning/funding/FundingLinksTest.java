@@ -1,0 +1,145 @@
+package org.citycoop.twinning.funding;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.citycoop.platform.events.CloudEventHeaders;
+import org.citycoop.twinning.arrangement.TwinningEvents;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/** Funding links validated against the scheme read model fed by catalog.schemes (the catalogue's own example events). */
+@QuarkusTest
+class FundingLinksTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    private void publish(String exampleType, String schemeId, long version) throws Exception {
+        JsonNode example = mapper.readTree(CatalogSchemeExamplesTest.EVENTS.resolve(exampleType + ".json").toFile());
+        ObjectNode data = ((ObjectNode) example.path("data")).deepCopy().put("id", schemeId).put("version", version);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()))) {
+            ProducerRecord<String, String> record = new ProducerRecord<>("catalog.schemes", schemeId, data.toString());
+            CloudEventHeaders.write(record.headers(), UUID.randomUUID().toString(), "/citycoop/catalog-service", exampleType,
+                    schemeId, OffsetDateTime.now());
+            producer.send(record).get();
+        }
+    }
+
+    private static <T> T await(Supplier<T> attempt, String what) throws InterruptedException {
+        Instant giveUp = Instant.now().plus(PATIENCE);
+        while (Instant.now().isBefore(giveUp)) {
+            T value = attempt.get();
+            if (value != null) {
+                return value;
+            }
+            Thread.sleep(300);
+        }
+        return fail("Not within " + PATIENCE + ": " + what);
+    }
+
+    @Test
+    void aLinkNeedsAKnownSchemeAndIsFlaggedWhenTheSchemeIsWithdrawn() throws Exception {
+        String id = given().contentType(ContentType.JSON).body("""
+                        { "title": "Kitakyushu and Cebu, funded", "cities": [ { "cityId": "1859307", "role": "MENTOR" },
+                          { "cityId": "1717512", "role": "PARTNER" } ], "themes": ["SOLID_WASTE"], "kind": "TECHNICAL_COOPERATION" }""")
+                .post("/v1/twinnings").then().statusCode(201).extract().path("id");
+        String schemeId = UUID.randomUUID().toString();
+        String link = "{ \"schemeId\": \"" + schemeId + "\", \"note\": \"2010-2012\" }";
+
+        given().contentType(ContentType.JSON).body(link).post("/v1/twinnings/" + id + "/funding-links").then().statusCode(422)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("schemeId"));
+
+        publish("org.citycoop.catalog.scheme.created.v1", schemeId, 1);
+        Response linked = await(() -> {
+            Response response = given().contentType(ContentType.JSON).body(link).post("/v1/twinnings/" + id + "/funding-links");
+            return response.statusCode() == 201 ? response : null;
+        }, "scheme " + schemeId + " in the read model");
+        linked.then().body("fundingLinks[0].schemeId", equalTo(schemeId))
+                .body("fundingLinks[0].agencyId", equalTo("unep-ietc"))
+                .body("fundingLinks[0].flag", nullValue())
+                .body("version", equalTo(2));
+        given().contentType(ContentType.JSON).body(link).post("/v1/twinnings/" + id + "/funding-links").then().statusCode(200)
+                .body("version", equalTo(2)).body("fundingLinks.size()", equalTo(1));
+
+        publish("org.citycoop.catalog.scheme.withdrawn.v1", schemeId, 3);
+        await(() -> "SCHEME_WITHDRAWN".equals(given().get("/v1/twinnings/" + id).path("fundingLinks[0].flag")) ? true : null,
+                "the link flagged");
+        given().get("/v1/twinnings/" + id).then().body("version", equalTo(3)).body("fundingLinks[0].flaggedAt", org.hamcrest.Matchers.notNullValue());
+
+        // An older event arriving late changes nothing.
+        publish("org.citycoop.catalog.scheme.updated.v1", schemeId, 2);
+        String other = given().contentType(ContentType.JSON).body("""
+                        { "title": "Kitakyushu and Cebu, refused funding", "cities": [ { "cityId": "1859307", "role": "MENTOR" },
+                          { "cityId": "1717512", "role": "PARTNER" } ], "themes": ["SOLID_WASTE"], "kind": "TECHNICAL_COOPERATION" }""")
+                .post("/v1/twinnings").then().statusCode(201).extract().path("id");
+        given().contentType(ContentType.JSON).body(link).post("/v1/twinnings/" + other + "/funding-links").then().statusCode(422)
+                .body("errors[0].field", equalTo("schemeId"));
+
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
+                ConsumerConfig.GROUP_ID_CONFIG, "funding-test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()))) {
+            consumer.subscribe(List.of(TwinningEvents.TOPIC));
+            List<ConsumerRecord<String, String>> received = new ArrayList<>();
+            ConsumerRecord<String, String> flagged = await(() -> {
+                consumer.poll(Duration.ofMillis(500)).forEach(received::add);
+                return received.stream().filter(r -> id.equals(r.key()) && TwinningEvents.FUNDING_FLAGGED.equals(type(r)))
+                        .findFirst().orElse(null);
+            }, "the funding-flagged event");
+            JsonNode data = mapper.readTree(flagged.value());
+            assertEquals("SCHEME_WITHDRAWN", data.path("fundingLinks").path(0).path("flag").asText());
+            JsonNode example = mapper.readTree(getClass().getClassLoader()
+                    .getResource("events/" + TwinningEvents.FUNDING_FLAGGED + ".json"));
+            assertEquals(TwinningEvents.FUNDING_FLAGGED, example.path("type").asText());
+            assertEquals(new TreeSet<>(topLevel(example.path("data"))), new TreeSet<>(topLevel(data)));
+            assertEquals(new TreeSet<>(topLevel(example.path("data").path("fundingLinks").path(0))),
+                    new TreeSet<>(topLevel(data.path("fundingLinks").path(0))));
+        }
+    }
+
+    private static List<String> topLevel(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    private static String type(ConsumerRecord<String, String> record) {
+        Header header = record.headers().lastHeader(CloudEventHeaders.TYPE);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}
