@@ -53,6 +53,25 @@ class AccessTest {
         given().header("Authorization", surabaya).contentType(ContentType.JSON).body(body("Not Surabaya's", HUE, DA_NANG))
                 .post("/v1/twinnings").then().statusCode(403).body("errors[0].field", equalTo("cities"));
         given().get("/v1/twinnings/" + id).then().statusCode(200).body("status", equalTo("AGREED")).body("version", equalTo(2));
+
+        // what the arrangement does and achieves, and the cities' own profiles: their editors only
+        String activity = """
+                { "type": "TRAINING", "title": "Composting training", "start": "2027-03", "end": "2027-03",
+                  "participants": [], "description": null }""";
+        given().header("Authorization", surabaya).contentType(ContentType.JSON).body(activity)
+                .put("/v1/twinnings/" + id + "/activities/training").then().statusCode(403).body("errors[0].field", equalTo("id"));
+        given().header("Authorization", surabaya).contentType(ContentType.JSON).body("{ \"summary\": \"x\", \"evaluatedOn\": \"2028\", \"sourceUrl\": null }")
+                .put("/v1/twinnings/" + id + "/evaluation").then().statusCode(403);
+        given().header("Authorization", kitakyushu).contentType(ContentType.JSON).body(activity)
+                .put("/v1/twinnings/" + id + "/activities/training").then().statusCode(201);
+        given().header("Authorization", surabaya).contentType(ContentType.JSON).body("{ \"names\": [ { \"name\": \"北九州市\", \"lang\": \"ja\" } ] }")
+                .put("/v1/cities/" + KITAKYUSHU + "/names").then().statusCode(403).body("errors[0].field", equalTo("id"));
+        given().header("Authorization", kitakyushu).contentType(ContentType.JSON).body("""
+                { "name": "Smallville", "country": "PH", "admin1Code": null, "population": 9000,
+                  "latitude": 11.08, "longitude": 123.94, "alternateNames": [] }""")
+                .post("/v1/cities").then().statusCode(403);
+        given().header("Authorization", kitakyushu).post("/v1/twinnings/sister-city-import").then().statusCode(403);
+        given().header("Authorization", "Bearer " + TestTokens.anonymous()).get("/v1/twinnings/" + id + "/outcomes").then().statusCode(200);
     }
 
     @Test
