@@ -45,7 +45,9 @@ import java.util.UUID;
  * resolved is left out and listed in the report, which is kept ({@code GET /v1/twinnings/sister-city-import}).
  * Each arrangement carries the key {@code sister-city:<id>|<id>}, so running the import again creates nothing
  * new; a SISTER_CITY arrangement already made through the API between the same two cities counts as held.
- * Each created arrangement publishes {@code created.v1} through the outbox in the import's transaction.
+ * Each created arrangement publishes {@code created.v1} through the outbox in the import's transaction. It runs
+ * on {@code POST /v1/twinnings/sister-city-import}, and at start-up when
+ * {@code citycoop.twinning.sister-city-import.at-start} is true.
  */
 @ApplicationScoped
 public class SisterCityImport {
