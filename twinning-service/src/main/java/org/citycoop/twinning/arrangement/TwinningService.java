@@ -318,7 +318,7 @@ public class TwinningService {
                 .collect(Collectors.toSet()));
     }
 
-    static Twinning view(TwinningArrangement arrangement, Map<String, City> registered, List<StatusTransition> history) {
+    private static Twinning view(TwinningArrangement arrangement, Map<String, City> registered, List<StatusTransition> history) {
         List<Twinning.TwinnedCity> twinned = arrangement.cities().stream().map(participant -> {
             City city = registered.get(participant.cityId());
             return new Twinning.TwinnedCity(participant.cityId(), city.name(), city.country(), participant.role());

@@ -18,11 +18,14 @@ import org.citycoop.twinning.arrangement.TwinningEvents;
 import org.citycoop.twinning.arrangement.TwinningKind;
 import org.citycoop.twinning.arrangement.TwinningStatus;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -42,7 +45,9 @@ import java.util.UUID;
  * resolved is left out and listed in the report, which is kept ({@code GET /v1/twinnings/sister-city-import}).
  * Each arrangement carries the key {@code sister-city:<id>|<id>}, so running the import again creates nothing
  * new; a SISTER_CITY arrangement already made through the API between the same two cities counts as held.
- * Each created arrangement publishes {@code created.v1} through the outbox in the import's transaction.
+ * Each created arrangement publishes {@code created.v1} through the outbox in the import's transaction. It runs
+ * on {@code POST /v1/twinnings/sister-city-import}, and at start-up when
+ * {@code citycoop.twinning.sister-city-import.at-start} is true.
  */
 @ApplicationScoped
 public class SisterCityImport {
@@ -130,16 +135,17 @@ public class SisterCityImport {
             }
         }
         Set<String> held = heldKeys();
-        int created = 0;
+        List<NewPair> toCreate = new ArrayList<>();
         int alreadyHeld = 0;
         for (Map.Entry<String, Pair> entry : distinct.entrySet()) {
             if (held.contains(entry.getKey())) {
                 alreadyHeld++;
-                continue;
+            } else {
+                toCreate.add(newPair(entry.getKey(), cityIds.get(entry.getKey()), entry.getValue().provenance(), resolver));
             }
-            create(entry.getKey(), cityIds.get(entry.getKey()), entry.getValue().provenance(), resolver, now);
-            created++;
         }
+        create(toCreate, now);
+        int created = toCreate.size();
         SisterCityImportReport report = new SisterCityImportReport(now, rowsRead, methods, resolvedPairs,
                 resolvedPairs - distinct.size(), created, alreadyHeld, unresolved.size(), unresolved);
         save(report, now);
@@ -161,40 +167,66 @@ public class SisterCityImport {
         }
     }
 
-    /**
-     * Writes one arrangement with plain SQL (thousands of them in one transaction: no entity in the persistence
-     * context to flush before each outbox insert).
-     */
-    private void create(String key, List<String> ids, Provenance provenance, SisterCityResolver resolver, Instant now) {
-        UUID id = UUID.randomUUID();
+    /** An arrangement to create. */
+    private record NewPair(UUID id, String key, String title, List<Twinning.TwinnedCity> cities, Provenance provenance) {
+    }
+
+    private NewPair newPair(String key, List<String> ids, Provenance provenance, SisterCityResolver resolver) {
         List<Twinning.TwinnedCity> cities = ids.stream().map(cityId -> {
             SisterCityResolver.RegistryCity city = resolver.city(cityId).orElseThrow();
             return new Twinning.TwinnedCity(city.id(), city.name(), city.country(), CityRole.PARTNER);
         }).toList();
         String title = "Sister cities " + cities.get(0).name() + " (" + cities.get(0).country() + ") and "
                 + cities.get(1).name() + " (" + cities.get(1).country() + ")";
-        entityManager.createNativeQuery("""
-                        INSERT INTO twinning_arrangement (id, title, kind, status, version, created_at, updated_at,
-                                                          provenance_source, provenance_licence, import_key)
-                        VALUES (?1, ?2, ?3, ?4, 1, ?5, ?5, ?6, ?7, ?8)""")
-                .setParameter(1, id).setParameter(2, title).setParameter(3, TwinningKind.SISTER_CITY.name())
-                .setParameter(4, TwinningStatus.ACTIVE.name()).setParameter(5, now)
-                .setParameter(6, provenance.source()).setParameter(7, provenance.licence()).setParameter(8, key)
-                .executeUpdate();
-        for (int position = 0; position < cities.size(); position++) {
-            entityManager.createNativeQuery(
-                            "INSERT INTO twinning_city (arrangement_id, position, city_id, role) VALUES (?1, ?2, ?3, ?4)")
-                    .setParameter(1, id).setParameter(2, position).setParameter(3, cities.get(position).cityId())
-                    .setParameter(4, CityRole.PARTNER.name()).executeUpdate();
+        return new NewPair(UUID.randomUUID(), key, title, cities, provenance);
+    }
+
+    /**
+     * Writes the arrangements, their cities and history with JDBC batches (thousands in one transaction), then
+     * one {@code created.v1} per arrangement through the outbox.
+     */
+    private void create(List<NewPair> pairs, Instant now) {
+        Timestamp at = Timestamp.from(now);
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement arrangement = connection.prepareStatement("""
+                    INSERT INTO twinning_arrangement (id, title, kind, status, version, created_at, updated_at,
+                                                      provenance_source, provenance_licence, import_key)
+                    VALUES (?, ?, 'SISTER_CITY', 'ACTIVE', 1, ?, ?, ?, ?, ?)""");
+                 PreparedStatement city = connection.prepareStatement(
+                         "INSERT INTO twinning_city (arrangement_id, position, city_id, role) VALUES (?, ?, ?, 'PARTNER')");
+                 PreparedStatement transition = connection.prepareStatement("""
+                         INSERT INTO twinning_transition (arrangement_id, from_status, to_status, changed_at, changed_by)
+                         VALUES (?, NULL, 'ACTIVE', ?, ?)""")) {
+                for (NewPair pair : pairs) {
+                    arrangement.setObject(1, pair.id());
+                    arrangement.setString(2, pair.title());
+                    arrangement.setTimestamp(3, at);
+                    arrangement.setTimestamp(4, at);
+                    arrangement.setString(5, pair.provenance().source());
+                    arrangement.setString(6, pair.provenance().licence());
+                    arrangement.setString(7, pair.key());
+                    arrangement.addBatch();
+                    for (int position = 0; position < pair.cities().size(); position++) {
+                        city.setObject(1, pair.id());
+                        city.setInt(2, position);
+                        city.setString(3, pair.cities().get(position).cityId());
+                        city.addBatch();
+                    }
+                    transition.setObject(1, pair.id());
+                    transition.setTimestamp(2, at);
+                    transition.setString(3, ACTOR);
+                    transition.addBatch();
+                }
+                arrangement.executeBatch();
+                city.executeBatch();
+                transition.executeBatch();
+            }
+        });
+        for (NewPair pair : pairs) {
+            Twinning data = new Twinning(pair.id(), pair.title(), TwinningKind.SISTER_CITY, pair.cities(), List.of(), List.of(),
+                    TwinningStatus.ACTIVE, null, null, null, 1, now, now, List.of(), List.of(), null, List.of(), pair.provenance(), null);
+            outbox.record(TwinningEvents.TOPIC, pair.id().toString(), TwinningEvents.CREATED, pair.id().toString(), data);
         }
-        entityManager.createNativeQuery("""
-                        INSERT INTO twinning_transition (arrangement_id, from_status, to_status, changed_at, changed_by)
-                        VALUES (?1, NULL, ?2, ?3, ?4)""")
-                .setParameter(1, id).setParameter(2, TwinningStatus.ACTIVE.name()).setParameter(3, now).setParameter(4, ACTOR)
-                .executeUpdate();
-        Twinning data = new Twinning(id, title, TwinningKind.SISTER_CITY, cities, List.of(), List.of(), TwinningStatus.ACTIVE,
-                null, null, null, 1, now, now, List.of(), List.of(), null, List.of(), provenance, null);
-        outbox.record(TwinningEvents.TOPIC, id.toString(), TwinningEvents.CREATED, id.toString(), data);
     }
 
     @SuppressWarnings("unchecked")

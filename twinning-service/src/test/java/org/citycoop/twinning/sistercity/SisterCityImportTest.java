@@ -1,6 +1,8 @@
 package org.citycoop.twinning.sistercity;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.config.HttpClientConfig;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
@@ -17,9 +19,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class SisterCityImportTest {
 
+    /** A request that may take longer than the usual test timeout: the import reads and writes thousands of pairs. */
+    private static io.restassured.specification.RequestSpecification slow() {
+        return given().config(RestAssured.config().httpClient(HttpClientConfig.httpClientConfig()
+                .setParam("http.socket.timeout", 300_000).setParam("http.connection.timeout", 10_000)));
+    }
+
     @Test
     void theImportResolvesMergesAndReportsAndASecondRunCreatesNothing() {
-        Response first = given().post("/v1/twinnings/sister-city-import").then().statusCode(200).extract().response();
+        Response first = slow().post("/v1/twinnings/sister-city-import").then().statusCode(200).extract().response();
         assertEquals(4862, first.<Integer>path("rowsRead.'twinning_pairs_asia_pacific.csv'"));
         assertEquals(314, first.<Integer>path("rowsRead.'wikidata_eu_to_asia_pacific_pairs.csv'"));
         int resolved = first.path("pairsResolved");
@@ -42,7 +50,7 @@ class SisterCityImportTest {
                 .body("items.find { it.kind == 'SISTER_CITY' && it.cities.cityId.contains('1859307') }.provenance.licence",
                         equalTo("CC BY-SA 4.0; coordinates partly OpenStreetMap (ODbL)"));
 
-        Response second = given().post("/v1/twinnings/sister-city-import").then().statusCode(200).extract().response();
+        Response second = slow().post("/v1/twinnings/sister-city-import").then().statusCode(200).extract().response();
         assertEquals(0, second.<Integer>path("created"));
         assertEquals(created + held, second.<Integer>path("alreadyHeld"));
         assertEquals(unresolvedPairs, second.<Integer>path("unresolvedPairs"));
