@@ -31,7 +31,9 @@ class SchemeHistoryTest {
         putScheme(agency, "H1", body).statusCode(200); // same content: no version
         ((ObjectNode) body.get("fundingRange").get("max")).put("amount", "120000");
         putScheme(agency, "H1", body, "\"1\"").statusCode(200);
-        given().header("If-Match", "\"2\"").delete("/v1/agencies/" + agency + "/schemes/H1").then().statusCode(200);
+        // the withdrawal is the agency's own editor's; the other changes the (test) admin's
+        given().header("Authorization", "Bearer " + org.citycoop.devstack.TestTokens.agencyEditor(agency))
+                .header("If-Match", "\"2\"").delete("/v1/agencies/" + agency + "/schemes/H1").then().statusCode(200);
         body.putObject("partnerCityRequired").put("country", "JP");
         putScheme(agency, "H1", body, "\"3\"").statusCode(200).body("version", equalTo(4));
 
@@ -40,8 +42,8 @@ class SchemeHistoryTest {
         assertEquals(List.of(4, 3, 2, 1), history.getList("items.version"));
         assertEquals(List.of("UPDATED", "WITHDRAWN", "UPDATED", "CREATED"), history.getList("items.change"));
         assertTrue(history.getString("items[0].changedAt").endsWith("Z"), history.getString("items[0].changedAt"));
-        // No authentication in this service yet: every change is the anonymous caller's.
-        assertEquals(List.of("anonymous", "anonymous", "anonymous", "anonymous"), history.getList("items.changedBy"));
+        // who changed: the subject of the gateway's token, that is the API client's name
+        assertEquals(List.of("test-admin", "agency-editor-" + agency, "test-admin", "test-admin"), history.getList("items.changedBy"));
 
         assertEquals(List.of(Map.of("field", "partnerCityRequired.country", "after", "JP"),
                         Map.of("field", "status", "before", "WITHDRAWN", "after", "FORECASTED")),
