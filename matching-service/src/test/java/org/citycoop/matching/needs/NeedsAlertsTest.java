@@ -64,7 +64,7 @@ class NeedsAlertsTest {
         Response created = given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(need(city, "Waste"))
                 .post("/v1/needs");
         created.then().statusCode(201).header("ETag", "\"1\"").header("Location", startsWith("http"))
-                .body("name", equalTo("Waste")).body("createdBy", equalTo("anonymous"))
+                .body("name", equalTo("Waste")).body("createdBy", equalTo("test-admin"))
                 .body("profile.cityId", equalTo(city)).body("profile.challenges[0].area", equalTo("SOLID_WASTE"));
         String id = created.jsonPath().getString("id");
 

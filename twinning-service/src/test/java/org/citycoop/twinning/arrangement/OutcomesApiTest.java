@@ -109,7 +109,7 @@ class OutcomesApiTest {
     void theHistorySaysWhoMovedTheArrangement() {
         String id = create(body("Kitakyushu and Cebu, audit", KITAKYUSHU, CEBU)).path("id");
         move(id, "AGREED").then().statusCode(200)
-                .body("history.by", equalTo(List.of("anonymous", "anonymous")))
+                .body("history.by", equalTo(List.of("test-admin", "test-admin"))) // the subject of the gateway token
                 .body("history[1].at", org.hamcrest.Matchers.notNullValue());
     }
 
