@@ -9,8 +9,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.citycoop.catalog.agency.AgencyRepository;
@@ -38,8 +40,12 @@ import java.util.Set;
 /**
  * Applies a batch of scheme upserts of one agency, item by item: each item is exactly what
  * {@code PUT /v1/agencies/{agencyId}/schemes/{ref}} would do with it (same checks, same If-Match rule,
- * same event, history and change-feed line), in a transaction of its own, so that a rejected item
- * changes nothing and does not stop the others.
+ * same event, history and change-feed line). A rejected item changes nothing and does not stop the others.
+ *
+ * <p>Items commit in groups of {@value #GROUP} (one transaction per group: far fewer commits than one per
+ * item). Every refusal the service makes (422, 428, 412) happens before the item writes anything and leaves
+ * the group's transaction usable; should the database refuse an item (a failure only it detects), the
+ * group's transaction is rolled back and its items are applied again one transaction each.
  *
  * <p>An item is a scheme body ({@link SchemeContent}) with two more members: {@code ref} (required, the
  * agency's own reference) and {@code ifMatch} (optional, the ETag the client holds, as the PUT's
@@ -51,6 +57,9 @@ public class SchemeBatch {
 
     /** The most items one batch may hold. */
     public static final int MAX_ITEMS = 1000;
+
+    /** Items committed together. */
+    static final int GROUP = 100;
 
     static final String REF = "ref";
     static final String IF_MATCH = "ifMatch";
@@ -66,6 +75,9 @@ public class SchemeBatch {
 
     @Inject
     AgencyRepository agencies;
+
+    @Inject
+    EntityManager entityManager;
 
     /** One item as read from the body: its JSON, or why it could not be read. */
     record Item(int index, JsonNode json, ProblemException unreadable) {
@@ -139,13 +151,35 @@ public class SchemeBatch {
             throw ProblemException.notFound("No agency '" + agencyId + "'; create it first with PUT /v1/agencies/" + agencyId + ".");
         }
         List<BatchItemResult> results = new ArrayList<>(items.size());
-        for (Item item : items) {
-            results.add(applyOne(agencyId, item, instance));
+        for (int first = 0; first < items.size(); first += GROUP) {
+            List<Item> group = items.subList(first, Math.min(items.size(), first + GROUP));
+            try {
+                results.addAll(QuarkusTransaction.requiringNew().call(() -> group.stream().map(item -> {
+                    BatchItemResult result = applyOne(agencyId, item, instance, false);
+                    // Each item's writes go out now and leave the persistence context, which would otherwise grow
+                    // with the group and make every later flush check (and copy) all the group's schemes again.
+                    entityManager.flush();
+                    entityManager.clear();
+                    return result;
+                }).toList()));
+            } catch (RuntimeException e) {
+                if (!isDataException(e)) {
+                    throw e;
+                }
+                // The database refused an item: nothing of the group was kept; apply each item on its own.
+                for (Item item : group) {
+                    results.add(applyOne(agencyId, item, instance, true));
+                }
+            }
         }
         return BatchResult.of(results);
     }
 
-    private BatchItemResult applyOne(String agencyId, Item item, String instance) {
+    /**
+     * @param alone whether the item runs in a transaction of its own (then a database refusal rejects it); otherwise
+     *     such a refusal propagates and rolls the group back
+     */
+    private BatchItemResult applyOne(String agencyId, Item item, String instance, boolean alone) {
         String ref = item.json() != null && item.json().path(REF).isTextual() ? item.json().get(REF).asText() : null;
         try {
             if (item.unreadable() != null) {
@@ -178,7 +212,7 @@ public class SchemeBatch {
         } catch (ProblemException e) {
             return rejected(item.index(), ref, e, instance);
         } catch (RuntimeException e) {
-            if (!isDataException(e)) {
+            if (!alone || !isDataException(e)) {
                 throw e;
             }
             return rejected(item.index(), ref, new ProblemException(400, ProblemTypes.BAD_REQUEST, "Bad request",

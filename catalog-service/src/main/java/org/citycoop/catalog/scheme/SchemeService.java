@@ -66,9 +66,10 @@ public class SchemeService {
      * content again changes nothing (same version, no event).
      *
      * @param ifMatch the {@code If-Match} header, or null; required to change an existing scheme
-     * @throws ProblemException 404 unknown agency, 422 invalid content, 428/412 precondition
+     * @throws ProblemException 404 unknown agency, 422 invalid content, 428/412 precondition; always before anything is
+     *     written, so that it leaves a caller's transaction usable (a batch commits many upserts together)
      */
-    @Transactional
+    @Transactional(dontRollbackOn = ProblemException.class)
     public Upserted<SchemeView> upsert(String agencyId, String ref, SchemeContent request, String ifMatch) {
         if (!agencies.lockForSchemeChange(agencyId)) {
             throw ProblemException.notFound("No agency '" + agencyId + "'; create it first with PUT /v1/agencies/" + agencyId + ".");

@@ -28,7 +28,7 @@ final class SchemeGenerator {
             "LK", "NP", "PK", "FJ", "PG", "SB", "VU", "WS", "TO", "TL", "BT", "MV");
     /** IATI regions: Far East Asia, Oceania, South Asia, Asia. */
     static final List<String> REGIONS = List.of("789", "889", "679", "798");
-    static final List<String> FINANCE_TYPES = List.of("110", "421", "410");
+    static final List<String> FINANCE_TYPES = List.of("110", "110", "421");
     static final List<String> AID_TYPES = List.of("C01", "D02", "D01", "B03");
     static final List<String> CURRENCIES = List.of("USD", "USD", "USD", "EUR", "JPY");
 
