@@ -2,3 +2,4 @@
 CREATE DATABASE catalog;
 CREATE DATABASE matching;
 CREATE DATABASE twinning;
+CREATE DATABASE gateway;

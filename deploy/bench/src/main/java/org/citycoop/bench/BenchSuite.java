@@ -21,6 +21,7 @@ import java.time.Duration;
 public final class BenchSuite implements AutoCloseable {
 
     private final Suite suite;
+    private String authorization;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private BenchSuite(Suite suite) {
@@ -33,6 +34,7 @@ public final class BenchSuite implements AutoCloseable {
         BenchSuite bench = new BenchSuite(suite);
         try {
             suite.start(StackSettings.fromEnvironment(), 0, 0, System.out);
+            bench.authorization = "Bearer " + suite.credentials(root.resolve("deploy/seed")).admin();
         } catch (Exception e) {
             bench.close();
             throw e;
@@ -45,9 +47,18 @@ public final class BenchSuite implements AutoCloseable {
         return suite.gatewayUrl();
     }
 
-    /** Sends {@code request} built against the gateway; {@code path} starts with {@code /}. */
+    /**
+     * The {@code Authorization} header value of the suite's admin key (made as {@code deploy/local up} makes it):
+     * every benchmark request carries it. {@code deploy/bench/run} raises the gateway's rate limits, which would
+     * otherwise throttle a benchmark.
+     */
+    public String authorization() {
+        return authorization;
+    }
+
+    /** Sends {@code request} built against the gateway as the admin; {@code path} starts with {@code /}. */
     public HttpResponse<String> send(HttpRequest.Builder request, String path) throws IOException, InterruptedException {
-        return http.send(request.uri(gateway().resolve(path)).timeout(Duration.ofSeconds(60)).build(),
+        return http.send(request.uri(gateway().resolve(path)).header("Authorization", authorization).timeout(Duration.ofSeconds(60)).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 

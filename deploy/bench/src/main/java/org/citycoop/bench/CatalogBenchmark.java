@@ -82,7 +82,7 @@ final class CatalogBenchmark implements Benchmark {
     private void export(BenchSuite suite, String format, int schemes) throws Exception {
         long start = System.nanoTime();
         HttpResponse<java.util.stream.Stream<String>> response = http.send(HttpRequest.newBuilder()
-                .uri(suite.gateway().resolve("/v1/schemes:export?format=" + format)).GET().build(), HttpResponse.BodyHandlers.ofLines());
+                .uri(suite.gateway().resolve("/v1/schemes:export?format=" + format)).header("Authorization", suite.authorization()).GET().build(), HttpResponse.BodyHandlers.ofLines());
         long lines;
         try (java.util.stream.Stream<String> body = response.body()) {
             lines = body.count();
@@ -124,7 +124,7 @@ final class CatalogBenchmark implements Benchmark {
             // A batch of 1,000 may take longer than BenchSuite.send's 60 s on a busy machine: no client timeout here
             // (the gateway's CITYCOOP_GATEWAY_RESPONSE_TIMEOUT still applies; see README.md).
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(suite.gateway().resolve("/v1/agencies/" + agency + "/schemes:batch"))
-                    .header("Content-Type", "application/x-ndjson").POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+                    .header("Content-Type", "application/x-ndjson").header("Authorization", suite.authorization()).POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             check(response, 200, "POST schemes:batch");
             JsonNode result = json.readTree(response.body());
