@@ -86,7 +86,7 @@ public class TwinningService {
         UUID id = UUID.randomUUID();
         if (idempotencyKey != null) {
             String requestSha256 = sha256(request);
-            Optional<IdempotencyKeys.Use> earlier = idempotencyKeys.claim(idempotencyKey, requestSha256, id, now);
+            Optional<IdempotencyKeys.Use> earlier = idempotencyKeys.claim(caller.name() + " " + idempotencyKey, requestSha256, id, now);
             if (earlier.isPresent()) {
                 if (!earlier.get().requestSha256().equals(requestSha256)) {
                     throw new ProblemException(409, ProblemTypes.CONFLICT, "Conflict",
