@@ -103,6 +103,24 @@ class SecurityIT {
     }
 
     @Test
+    void API1_BrokenObjectLevelAuthorization_aCityCannotReadAnotherCitysSavedNeeds() {
+        String surabaya = "Bearer " + newClient("CITY_EDITOR", ",\"cityIds\":[\"1625822\"]").then().statusCode(201).extract().path("key");
+        String danang = "Bearer " + newClient("CITY_EDITOR", ",\"cityIds\":[\"1583992\"]").then().statusCode(201).extract().path("key");
+        String portal = "Bearer " + newClient("PARTNER_PORTAL", "").then().statusCode(201).extract().path("key");
+        String id = given().header("Authorization", surabaya).contentType(ContentType.JSON).body("""
+                { "name": "Surabaya waste, security test", "cityId": "1625822", "country": "ID", "applicantType": "LOCAL_GOVERNMENT",
+                  "challenges": [ { "area": "SOLID_WASTE", "priority": 1 } ] }""")
+                .post("/v1/needs").then().statusCode(201).extract().path("id");
+        for (String other : new String[] {danang, portal}) {
+            given().header("Authorization", other).get("/v1/needs/" + id).then().statusCode(404).contentType("application/problem+json");
+            given().header("Authorization", other).get("/v1/needs/" + id + "/matches").then().statusCode(404);
+            given().header("Authorization", other).get("/v1/needs?city=1625822").then().statusCode(200).body("items.size()", equalTo(0));
+        }
+        given().get("/v1/needs/" + id).then().statusCode(403); // the anonymous public has no saved needs at all
+        given().header("Authorization", surabaya).get("/v1/needs/" + id).then().statusCode(200);
+    }
+
+    @Test
     void API2_BrokenAuthentication_missingWrongRevokedAndForgedCredentialsAreRefused() {
         // without a key: the public, who may read but not write (403), and not manage clients (401)
         given().contentType(ContentType.JSON).body(SCHEME).put("/v1/agencies/unep-ietc/schemes/SEC-ANON").then().statusCode(403)
