@@ -136,6 +136,24 @@ class SuiteIT {
     }
 
     @Test
+    void theSeminarsCasesGiveTrackRecordOutcomesAndPartnerSuggestionsThroughTheGateway() {
+        // Kitakyushu's composting cooperation with Surabaya (seeded) is track record for Surabaya's solid waste
+        given().queryParam("challenge", "SOLID_WASTE").get("/v1/cities/1625822/partner-suggestions").then().statusCode(200)
+                .body("items.find { it.city.id == '1859307' }.explanation.find { it.criterion == 'TRACK_RECORD' }.result",
+                        equalTo("MET"));
+        String surabayaCase = given().queryParam("city", "1625822").get("/v1/twinnings").then().statusCode(200)
+                .extract().path("items[0].id");
+        given().get("/v1/twinnings/" + surabayaCase + "/outcomes").then().statusCode(200).body("indicators", notNullValue());
+        given().queryParam("theme", "SOLID_WASTE").get("/v1/twinnings/outcome-summary").then().statusCode(200);
+        // the catalogue's search, facets and export through the gateway, colon and all
+        given().urlEncodingEnabled(false).queryParam("challenge", "SOLID_WASTE").get("/v1/schemes:facets")
+                .then().statusCode(200).body("total", org.hamcrest.Matchers.greaterThan(0));
+        String csv = given().urlEncodingEnabled(false).get("/v1/schemes:export?format=csv&agency=jica")
+                .then().statusCode(200).extract().asString();
+        assertTrue(csv.lines().count() > 1 && csv.lines().findFirst().orElse("").startsWith("id,"), csv);
+    }
+
+    @Test
     void badInputGetsAProblemNamingTheFieldAndNothingIsStored() {
         given().header("Authorization", unep).contentType(ContentType.JSON).body("""
                 { "name": "Bad", "supportTypes": ["GRANT"], "challengeAreas": ["SOLID_WASTE"],
