@@ -159,9 +159,8 @@ public class NeedEvaluator {
         try (Stream<SchemeStore.Candidate> candidates = schemes.candidates(profile.challengeAreas(), profile.country(),
                 profile.applicantType(), true, now)) {
             candidates.forEach(candidate -> {
-                Match match = MatchScorer.score(profile, candidate.scheme(), twinnings, now);
-                if (match.eligible()) {
-                    eligible.put(candidate.scheme().id(), match);
+                if (MatchScorer.rank(profile, candidate.scheme(), twinnings, now).eligible()) {
+                    eligible.put(candidate.scheme().id(), MatchScorer.score(profile, candidate.scheme(), twinnings, now));
                 }
             });
         }

@@ -26,7 +26,8 @@ import java.util.stream.Collectors;
  * {@code PARTLY_MET}, with the reason.
  *
  * <p>{@code SchemeStore.candidates} pre-filters in SQL on the conditions that make {@link #relevance},
- * {@link #applicantType}, {@link #country} and {@link #status} fail; keep the two in step.
+ * {@link #applicantType}, {@link #country} and {@link #status} fail; keep the two in step. {@link MatchScorer#rank}
+ * decides the same FAILED results without building the text; keep it in step too.
  */
 public final class HardCriteria {
 

@@ -121,6 +121,13 @@ class NeedsAlertsTest {
             assertTrue(secret.startsWith("whsec_"));
             String subscriptionId = subscription.getString("id");
             given().get("/v1/subscriptions/" + subscriptionId).then().statusCode(200).body("secret", equalTo(null));
+            String digestId = given().contentType(ContentType.JSON)
+                    .body(Map.of("url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/digest", "mode", "DAILY_DIGEST"))
+                    .post("/v1/subscriptions").then().statusCode(201).body("needId", equalTo(null)).extract().path("id");
+            given().contentType(ContentType.JSON).body(Map.of("url", "ftp://127.0.0.1/hook")).post("/v1/subscriptions")
+                    .then().statusCode(422).body("errors[0].field", equalTo("url"));
+            given().contentType(ContentType.JSON).body(Map.of("url", "http://127.0.0.1/hook", "needId", UUID.randomUUID().toString()))
+                    .post("/v1/subscriptions").then().statusCode(422).body("errors[0].field", equalTo("needId"));
 
             String schemeId = UUID.randomUUID().toString();
             ObjectNode scheme = openScheme(schemeId, 1, NOW.plusDays(90));
@@ -154,6 +161,16 @@ class NeedsAlertsTest {
             assertEquals("NO_LONGER_MATCHING", withdrawn.get("reason"), "a change of wording raised no alert");
             assertEquals("status", ((Map<?, ?>) ((List<?>) withdrawn.get("failedCriteria")).get(0)).get("criterion"));
             assertNotNull(received.poll(60, TimeUnit.SECONDS), "the second alert was delivered");
+
+            // The digest subscription (all of the creator's needs) collects the alerts in one delivery due at 00:00 UTC.
+            JsonPath digest = given().get("/v1/subscriptions/" + digestId + "/deliveries").then().statusCode(200).extract().jsonPath();
+            assertEquals(1, digest.getList("items").size());
+            assertEquals("PENDING", digest.getString("items[0].status"));
+            assertEquals(true, digest.getBoolean("items[0].digest"));
+            assertTrue(digest.getList("items[0].alertIds").containsAll(List.of(appeared.get("id"), changed.get("id"), withdrawn.get("id"))));
+            OffsetDateTime due = OffsetDateTime.parse(digest.getString("items[0].nextAttemptAt")).withOffsetSameInstant(ZoneOffset.UTC);
+            assertEquals(java.time.LocalTime.MIDNIGHT, due.toLocalTime(), "due at 00:00 UTC");
+            assertTrue(due.isAfter(OffsetDateTime.parse((String) appeared.get("createdAt"))), "due after the first alert");
         } finally {
             receiver.stop(0);
         }

@@ -1,0 +1,93 @@
+package org.citycoop.matching.scoring;
+
+import org.citycoop.matching.readmodel.ArrangementData;
+import org.citycoop.matching.readmodel.SchemeData;
+import org.citycoop.matching.vocabulary.Money;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.LongStream;
+
+import static org.citycoop.matching.scoring.Fixtures.NOW;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * {@link MatchScorer#rank} (numbers only) against {@link MatchScorer#score} (with the explanation) on the seeded
+ * random cases of {@link ScoringPropertiesTest}, with DAC sectors, co-financing shares and co-financing amounts
+ * added at random: the same score and eligibility for every case, and the same ranking of a list of schemes when
+ * the best are chosen by the numbers only.
+ */
+class MatchScorerRankTest {
+
+    private static final List<String> SECTORS = List.of("14050", "14020", "23210", "43030");
+    private static final List<String> SHARES = List.of("0", "0.1", "0.25", "0.5", "1", "not a number");
+
+    static LongStream seeds() {
+        return new Random(20270202L).longs(ScoringPropertiesTest.CASES);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void rankGivesTheScoreAndEligibilityOfScore(long seed) {
+        Random random = new Random(seed);
+        ScoringPropertiesTest.Case c = ScoringPropertiesTest.Case.generate(seed);
+        NeedsProfile profile = withSectorsAndCoFinancing(c.profile(), random);
+        SchemeData scheme = withSectorsAndShare(c.scheme(), random);
+        Match full = MatchScorer.score(profile, scheme, c.arrangements(), NOW);
+        MatchScorer.Ranking quick = MatchScorer.rank(profile, scheme, c.arrangements(), NOW);
+        assertEquals(full.score(), quick.score(), c.failure("score"));
+        assertEquals(full.eligible(), quick.eligible(), c.failure("eligibility"));
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void choosingTheBestByNumbersOnlyGivesTheSameRanking(long seed) {
+        Random random = new Random(seed);
+        ScoringPropertiesTest.Case first = ScoringPropertiesTest.Case.generate(seed);
+        NeedsProfile profile = withSectorsAndCoFinancing(first.profile(), random);
+        List<ArrangementData> arrangements = first.arrangements();
+        List<SchemeData> schemes = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            SchemeData generated = withSectorsAndShare(ScoringPropertiesTest.Case.generate(random.nextLong()).scheme(), random);
+            schemes.add(new SchemeData(generated.id(), "agency-" + random.nextInt(3), "REF-" + random.nextInt(3), generated.name(),
+                    generated.names(), generated.description(), generated.descriptions(), generated.supportTypes(),
+                    generated.challengeAreas(), generated.applicantTypes(), generated.channel(), generated.partnerCityRequired(),
+                    generated.eligibleCountries(), generated.eligibleRegions(), generated.fundingRange(), generated.processSteps(),
+                    generated.window(), generated.supersededBy(), generated.status(), generated.sourceUrl(), generated.version(),
+                    generated.sectors(), generated.coFinancingShare()));
+        }
+        int limit = 1 + random.nextInt(10);
+
+        List<Match> full = schemes.stream().map(scheme -> MatchScorer.score(profile, scheme, arrangements, NOW))
+                .sorted(Match.RANKING).limit(limit).toList();
+        TopN<Match> byNumbers = new TopN<>(limit, Match.RANKING);
+        for (SchemeData scheme : schemes) {
+            MatchScorer.Ranking ranking = MatchScorer.rank(profile, scheme, arrangements, NOW);
+            byNumbers.offer(new Match(scheme, null, ranking.score(), ranking.eligible(), List.of()));
+        }
+        List<Match> quick = byNumbers.best().stream().map(match -> MatchScorer.score(profile, match.scheme(), arrangements, NOW))
+                .sorted(Match.RANKING).toList();
+
+        assertEquals(full, quick, first.failure("ranking of 40 schemes, limit " + limit));
+    }
+
+    private static NeedsProfile withSectorsAndCoFinancing(NeedsProfile profile, Random random) {
+        List<String> sectors = random.nextInt(3) == 0 ? List.of() : SECTORS.subList(0, 1 + random.nextInt(SECTORS.size() - 1));
+        Money coFinancing = random.nextInt(3) == 0 ? null
+                : new Money(String.valueOf(random.nextInt(500_000)), random.nextInt(4) == 0 ? "JPY" : "USD");
+        return new NeedsProfile(profile.cityId(), profile.country(), profile.applicantType(), profile.challenges(),
+                profile.supportTypes(), profile.budget(), profile.languages(), sectors, coFinancing);
+    }
+
+    private static SchemeData withSectorsAndShare(SchemeData s, Random random) {
+        List<String> sectors = random.nextInt(3) == 0 ? List.of() : SECTORS.subList(random.nextInt(2), 2 + random.nextInt(SECTORS.size() - 2));
+        String share = random.nextInt(3) == 0 ? null : SHARES.get(random.nextInt(SHARES.size()));
+        return new SchemeData(s.id(), s.agencyId(), s.ref(), s.name(), s.names(), s.description(), s.descriptions(),
+                s.supportTypes(), s.challengeAreas(), s.applicantTypes(), s.channel(), s.partnerCityRequired(),
+                s.eligibleCountries(), s.eligibleRegions(), s.fundingRange(), s.processSteps(), s.window(), s.supersededBy(),
+                s.status(), s.sourceUrl(), s.version(), sectors, share);
+    }
+}
