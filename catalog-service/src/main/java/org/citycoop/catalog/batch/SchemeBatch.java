@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -23,6 +22,7 @@ import org.citycoop.catalog.scheme.SchemeView;
 import org.citycoop.catalog.web.Upserted;
 import org.citycoop.platform.problem.Problem;
 import org.citycoop.platform.problem.ProblemException;
+import org.citycoop.platform.problem.ProblemMappers;
 import org.citycoop.platform.problem.ProblemTypes;
 import org.citycoop.platform.web.RequestIdFilter;
 import org.jboss.logging.MDC;
@@ -226,11 +226,8 @@ public class SchemeBatch {
         SchemeContent content;
         try {
             content = mapper.treeToValue(body, SchemeContent.class);
-        } catch (JsonMappingException e) {
-            String field = path(e);
-            throw ProblemException.badRequest(field.isEmpty() ? "body" : field, e.getOriginalMessage());
         } catch (JsonProcessingException e) {
-            throw ProblemException.badRequest("body", e.getOriginalMessage());
+            throw ProblemMappers.unreadable(e); // the same problem as the single PUT's
         }
         Set<ConstraintViolation<SchemeContent>> violations = validator.validate(content);
         if (!violations.isEmpty()) {
@@ -240,18 +237,6 @@ public class SchemeBatch {
                     .toList());
         }
         return content;
-    }
-
-    private static String path(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference reference : e.getPath()) {
-            if (reference.getFieldName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
-            } else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.toString();
     }
 
     private static BatchItemResult rejected(int index, String ref, ProblemException e, String instance) {

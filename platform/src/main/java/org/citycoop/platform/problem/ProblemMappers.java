@@ -76,10 +76,19 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 1)
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        return problem(unreadable(e), uri);
+    }
+
+    /**
+     * The 400 problem of a body Jackson could not read (malformed JSON, with line and column) or map to the
+     * resource (unknown field, unknown enum value with the allowed ones, wrong type), naming the field in
+     * the client's terms: for the HTTP layer and for anything that reads JSON items itself (batches).
+     */
+    public static ProblemException unreadable(JsonProcessingException e) {
         if (e instanceof JsonParseException || !(e instanceof JsonMappingException mapping)) {
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            return respond(400, ProblemTypes.MALFORMED_JSON, "Malformed JSON", "The body is not valid JSON" + where + ".",
-                    uri, List.of(new Problem.FieldError("body", "not valid JSON" + where)));
+            return new ProblemException(400, ProblemTypes.MALFORMED_JSON, "Malformed JSON", "The body is not valid JSON" + where + ".",
+                    List.of(new Problem.FieldError("body", "not valid JSON" + where)));
         }
         String field = pathOf(mapping);
         String detail;
@@ -98,7 +107,7 @@ public class ProblemMappers {
         if (field.isEmpty()) {
             field = "body";
         }
-        return respond(400, ProblemTypes.BAD_REQUEST, "Bad request", field + ": " + detail, uri,
+        return new ProblemException(400, ProblemTypes.BAD_REQUEST, "Bad request", field + ": " + detail,
                 List.of(new Problem.FieldError(field, detail)));
     }
 

@@ -68,7 +68,7 @@ public class Caller {
      */
     public void requireBound(String kind, String id, String field) {
         if (!isAdmin() && !bindings(kind).contains(id)) {
-            throw ProblemException.forbidden(field, "'" + id + "' is not a " + kind + " this API client may change");
+            throw ProblemException.forbidden(field, "this API client may not change " + kind + " '" + id + "'");
         }
     }
 
