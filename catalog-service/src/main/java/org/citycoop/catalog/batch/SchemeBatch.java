@@ -241,8 +241,12 @@ public class SchemeBatch {
 
     private static BatchItemResult rejected(int index, String ref, ProblemException e, String instance) {
         Object requestId = MDC.get(RequestIdFilter.MDC_KEY);
+        // a batch item carries its ETag in the property ifMatch, where a single PUT has the If-Match header
+        List<Problem.FieldError> errors = e.errors().stream()
+                .map(error -> "If-Match".equals(error.field()) ? new Problem.FieldError(IF_MATCH, error.detail()) : error)
+                .toList();
         Problem problem = new Problem(e.type(), e.title(), e.status(), e.getMessage(), instance,
-                requestId == null ? null : requestId.toString(), e.errors());
+                requestId == null ? null : requestId.toString(), errors);
         return new BatchItemResult(index, ref, BatchOutcome.REJECTED, null, null, problem);
     }
 

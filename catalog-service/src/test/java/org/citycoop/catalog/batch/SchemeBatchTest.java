@@ -68,9 +68,11 @@ class SchemeBatchTest {
         assertEquals("UNCHANGED", result.getString("items[0].outcome"));
         assertEquals(1, result.getInt("items[0].version"));
         assertEquals(428, result.getInt("items[1].problem.status"));
+        assertEquals("ifMatch", result.getString("items[1].problem.errors[0].field"));
         assertEquals("UPDATED", result.getString("items[2].outcome"));
         assertEquals(2, result.getInt("items[2].version"));
         assertEquals(412, result.getInt("items[3].problem.status"));
+        assertEquals("ifMatch", result.getString("items[3].problem.errors[0].field"));
         given().get("/v1/agencies/" + agency + "/schemes/B-3").then().header("ETag", "\"2\"")
                 .body("description", equalTo("Changed with ifMatch"));
         given().get("/v1/agencies/" + agency + "/schemes/B-2").then().header("ETag", "\"1\"");

@@ -132,7 +132,7 @@ public class ProblemMappers {
             default -> ProblemTypes.HTTP + status;
         };
         String detail = switch (status) {
-            case 404 -> "No resource at " + uri.getPath() + ".";
+            case 404 -> "No resource at " + uri.getRequestUri().getRawPath() + "."; // as sent: %3A is not a colon
             case 405 -> "This method is not allowed on " + uri.getPath() + ".";
             case 406 -> "This resource answers application/json (errors: application/problem+json); ask for one of them in Accept.";
             case 415 -> "Send the body as application/json.";
