@@ -1,5 +1,6 @@
 package org.citycoop.twinning.city;
 
+import org.citycoop.twinning.EventExamples;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
@@ -15,7 +16,6 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +26,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Predicate;
 
+import static org.citycoop.twinning.EventExamples.fieldNames;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -111,27 +112,6 @@ class CityEventsTest {
     }
 
     private JsonNode example(String type) throws IOException {
-        try (InputStream in = getClass().getClassLoader().getResourceAsStream("events/" + type + ".json")) {
-            assertNotNull(in, "example for " + type);
-            return mapper.readTree(in);
-        }
-    }
-
-    private static TreeSet<String> fieldNames(JsonNode node) {
-        TreeSet<String> names = new TreeSet<>();
-        collect(node, "", names);
-        return names;
-    }
-
-    private static void collect(JsonNode node, String prefix, TreeSet<String> names) {
-        if (node.isObject()) {
-            for (Map.Entry<String, JsonNode> field : node.properties()) {
-                String path = prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey();
-                names.add(path);
-                collect(field.getValue(), path, names);
-            }
-        } else if (node.isArray()) {
-            node.forEach(element -> collect(element, prefix + "[]", names));
-        }
+        return EventExamples.example(mapper, type);
     }
 }
