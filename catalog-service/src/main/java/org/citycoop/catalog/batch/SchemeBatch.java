@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.citycoop.catalog.agency.AgencyRepository;
@@ -34,6 +33,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 
@@ -42,10 +42,11 @@ import java.util.Set;
  * {@code PUT /v1/agencies/{agencyId}/schemes/{ref}} would do with it (same checks, same If-Match rule,
  * same event, history and change-feed line). A rejected item changes nothing and does not stop the others.
  *
- * <p>Items commit in groups of {@value #GROUP} (one transaction per group: far fewer commits than one per
- * item). Every refusal the service makes (422, 428, 412) happens before the item writes anything and leaves
- * the group's transaction usable; should the database refuse an item (a failure only it detects), the
- * group's transaction is rolled back and its items are applied again one transaction each.
+ * <p>Items are applied in groups of {@value #GROUP} through {@link SchemeService#upsertAll} (one transaction, one
+ * read of the stored schemes and a few JDBC batches of writes per group, not per item). Every refusal the service
+ * makes (422, 428, 412) happens before the item writes anything and leaves the group's transaction usable; should
+ * the database refuse an item (a failure only it detects), the group's transaction is rolled back and its items
+ * are applied again one transaction each.
  *
  * <p>An item is a scheme body ({@link SchemeContent}) with two more members: {@code ref} (required, the
  * agency's own reference) and {@code ifMatch} (optional, the ETag the client holds, as the PUT's
@@ -75,9 +76,6 @@ public class SchemeBatch {
 
     @Inject
     AgencyRepository agencies;
-
-    @Inject
-    EntityManager entityManager;
 
     /** One item as read from the body: its JSON, or why it could not be read. */
     record Item(int index, JsonNode json, ProblemException unreadable) {
@@ -141,7 +139,7 @@ public class SchemeBatch {
     }
 
     /**
-     * Applies each item in order, each in its own transaction.
+     * Applies the items in order, in groups of {@value #GROUP}, each group in a transaction of its own.
      *
      * @param instance the request path, for the items' problems
      * @throws ProblemException 404 when the agency does not exist (nothing applied)
@@ -152,34 +150,66 @@ public class SchemeBatch {
         }
         List<BatchItemResult> results = new ArrayList<>(items.size());
         for (int first = 0; first < items.size(); first += GROUP) {
-            List<Item> group = items.subList(first, Math.min(items.size(), first + GROUP));
+            List<Prepared> group = items.subList(first, Math.min(items.size(), first + GROUP)).stream().map(this::prepare).toList();
             try {
-                results.addAll(QuarkusTransaction.requiringNew().call(() -> group.stream().map(item -> {
-                    BatchItemResult result = applyOne(agencyId, item, instance, false);
-                    // Each item's writes go out now and leave the persistence context, which would otherwise grow
-                    // with the group and make every later flush check (and copy) all the group's schemes again.
-                    entityManager.flush();
-                    entityManager.clear();
-                    return result;
-                }).toList()));
+                results.addAll(QuarkusTransaction.requiringNew().call(() -> applyGroup(agencyId, group, instance)));
             } catch (RuntimeException e) {
                 if (!isDataException(e)) {
                     throw e;
                 }
                 // The database refused an item: nothing of the group was kept; apply each item on its own.
-                for (Item item : group) {
-                    results.add(applyOne(agencyId, item, instance, true));
+                for (Prepared item : group) {
+                    results.add(applyAlone(agencyId, item, instance));
                 }
             }
         }
         return BatchResult.of(results);
     }
 
-    /**
-     * @param alone whether the item runs in a transaction of its own (then a database refusal rejects it); otherwise
-     *     such a refusal propagates and rolls the group back
-     */
-    private BatchItemResult applyOne(String agencyId, Item item, String instance, boolean alone) {
+    /** Applies a group's readable items together ({@link SchemeService#upsertAll}) and merges in the unreadable ones. */
+    private List<BatchItemResult> applyGroup(String agencyId, List<Prepared> group, String instance) {
+        List<SchemeService.SchemePush> pushes = group.stream().filter(item -> item.push() != null).map(Prepared::push).toList();
+        Iterator<SchemeService.PushResult> applied = schemes.upsertAll(agencyId, pushes).iterator();
+        return group.stream().map(item -> item.push() == null
+                ? rejected(item.index(), item.ref(), item.refused(), instance)
+                : result(item, applied.next(), instance)).toList();
+    }
+
+    /** Applies one item in a transaction of its own: a value the database refuses rejects it alone. */
+    private BatchItemResult applyAlone(String agencyId, Prepared item, String instance) {
+        if (item.push() == null) {
+            return rejected(item.index(), item.ref(), item.refused(), instance);
+        }
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> result(item, schemes.upsertAll(agencyId, List.of(item.push())).get(0), instance));
+        } catch (RuntimeException e) {
+            if (!isDataException(e)) {
+                throw e;
+            }
+            return rejected(item.index(), item.ref(), new ProblemException(400, ProblemTypes.BAD_REQUEST, "Bad request",
+                    "A value cannot be stored: it holds a NUL character, or a number or time outside the supported range.",
+                    List.of()), instance);
+        }
+    }
+
+    private static BatchItemResult result(Prepared item, SchemeService.PushResult applied, String instance) {
+        if (applied.refused() != null) {
+            return rejected(item.index(), item.ref(), applied.refused(), instance);
+        }
+        Upserted<SchemeView> done = applied.done();
+        BatchOutcome outcome = switch (done.outcome()) {
+            case CREATED -> BatchOutcome.CREATED;
+            case UPDATED -> BatchOutcome.UPDATED;
+            case UNCHANGED -> BatchOutcome.UNCHANGED;
+        };
+        return new BatchItemResult(item.index(), item.ref(), outcome, done.view().id(), done.version(), null);
+    }
+
+    /** An item checked as far as it can be without the database: a push to apply, or the problem that rejects it. */
+    private record Prepared(int index, String ref, SchemeService.SchemePush push, ProblemException refused) {
+    }
+
+    private Prepared prepare(Item item) {
         String ref = item.json() != null && item.json().path(REF).isTextual() ? item.json().get(REF).asText() : null;
         try {
             if (item.unreadable() != null) {
@@ -202,22 +232,9 @@ public class SchemeBatch {
             String ifMatch = ifMatchNode == null || ifMatchNode.isNull() ? null : ifMatchNode.asText();
             ObjectNode body = json.deepCopy();
             body.remove(List.of(REF, IF_MATCH));
-            Upserted<SchemeView> done = schemes.upsert(agencyId, ref, content(body), ifMatch);
-            BatchOutcome outcome = switch (done.outcome()) {
-                case CREATED -> BatchOutcome.CREATED;
-                case UPDATED -> BatchOutcome.UPDATED;
-                case UNCHANGED -> BatchOutcome.UNCHANGED;
-            };
-            return new BatchItemResult(item.index(), ref, outcome, done.view().id(), done.version(), null);
+            return new Prepared(item.index(), ref, new SchemeService.SchemePush(ref, content(body), ifMatch), null);
         } catch (ProblemException e) {
-            return rejected(item.index(), ref, e, instance);
-        } catch (RuntimeException e) {
-            if (!alone || !isDataException(e)) {
-                throw e;
-            }
-            return rejected(item.index(), ref, new ProblemException(400, ProblemTypes.BAD_REQUEST, "Bad request",
-                    "A value cannot be stored: it holds a NUL character, or a number or time outside the supported range.",
-                    List.of()), instance);
+            return new Prepared(item.index(), ref, null, e);
         }
     }
 

@@ -4,9 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.hibernate.Session;
 import org.citycoop.platform.paging.Cursor;
 import org.citycoop.platform.problem.ProblemException;
 
+import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -38,27 +40,54 @@ public class ChangeFeed {
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(ChangeSubject kind, String resourceId, String agencyId, String ref, ChangeType change, long version,
                        Instant changedAt) {
+        recordAll(List.of(new ChangeLine(kind, resourceId, agencyId, ref, change, version, changedAt)));
+    }
+
+    /** Records changes in the order given, in one JDBC batch; must run in the transaction of the changes. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordAll(List<ChangeLine> lines) {
+        if (lines.isEmpty()) {
+            return;
+        }
         // Identity values are handed out at insert but become visible at commit, so under concurrent
         // transactions seq 8 can be seen before seq 7 commits, and a reader that has moved past 8 would skip 7.
         // Rather than hiding recent rows (changed_at older than a second), which is only probably correct, we
         // take a transaction-level advisory lock on one fixed key before inserting: writers of the feed queue
         // here until the holder commits or rolls back, so seq is assigned in commit order. Simple and correct;
-        // it serialises only the short tail of catalogue writes, which are rare.
+        // it serialises only the short tail of catalogue writes (a batch takes it once per group of items).
         // The change's own writes go to the database first, so that this lock is the last one the transaction
         // takes (a writer holding it never waits for a row another writer holds while waiting for it).
         entityManager.flush();
-        entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(?1)").setParameter(1, LOCK_KEY).getSingleResult();
-        entityManager.createNativeQuery("""
-                        INSERT INTO catalog_change (kind, resource_id, agency_id, ref, change, version, changed_at)
-                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)""")
-                .setParameter(1, kind.name())
-                .setParameter(2, resourceId)
-                .setParameter(3, agencyId)
-                .setParameter(4, ref)
-                .setParameter(5, change.name())
-                .setParameter(6, version)
-                .setParameter(7, changedAt.atOffset(ZoneOffset.UTC))
-                .executeUpdate();
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+                lock.setLong(1, LOCK_KEY);
+                lock.execute();
+            }
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO catalog_change (kind, resource_id, agency_id, ref, change, version, changed_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
+                for (ChangeLine line : lines) {
+                    insert.setString(1, line.kind().name());
+                    insert.setString(2, line.resourceId());
+                    insert.setString(3, line.agencyId());
+                    insert.setString(4, line.ref());
+                    insert.setString(5, line.change().name());
+                    insert.setLong(6, line.version());
+                    insert.setObject(7, line.changedAt().atOffset(ZoneOffset.UTC));
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
+    }
+
+    /**
+     * One change to record.
+     *
+     * @param ref the scheme's reference at its agency, null for an agency
+     */
+    public record ChangeLine(ChangeSubject kind, String resourceId, String agencyId, String ref, ChangeType change, long version,
+                             Instant changedAt) {
     }
 
     /**

@@ -8,9 +8,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.hibernate.Session;
 import org.citycoop.platform.paging.Cursor;
 import org.citycoop.platform.problem.ProblemException;
 
+import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -40,29 +42,40 @@ public class SchemeHistory {
     ObjectMapper mapper;
 
     /**
-     * Stores a version; must run in the transaction of the change.
-     *
-     * @param changedBy the principal who made the change ({@link org.citycoop.platform.security.Caller#name()})
-     * @param representation the scheme as the API and the event give it
+     * Stores versions, in one JDBC batch; must run in the transaction of the changes (after the schemes' rows are
+     * written: a version refers to its scheme).
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void record(UUID schemeId, long version, ChangeType change, Instant changedAt, String changedBy, Object representation) {
-        String content;
-        try {
-            content = mapper.writeValueAsString(representation);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Scheme " + schemeId + " cannot be serialised for its history", e);
+    public void recordAll(List<SchemeVersion> versions) {
+        if (versions.isEmpty()) {
+            return;
         }
-        entityManager.createNativeQuery("""
-                        INSERT INTO scheme_version (scheme_id, version, content, changed_at, change, changed_by)
-                        VALUES (?1, ?2, CAST(?3 AS jsonb), ?4, ?5, ?6)""")
-                .setParameter(1, schemeId)
-                .setParameter(2, version)
-                .setParameter(3, content)
-                .setParameter(4, changedAt.atOffset(ZoneOffset.UTC))
-                .setParameter(5, change.name())
-                .setParameter(6, changedBy)
-                .executeUpdate();
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO scheme_version (scheme_id, version, content, changed_at, change, changed_by)
+                    VALUES (?, ?, CAST(? AS jsonb), ?, ?, ?)""")) {
+                for (SchemeVersion version : versions) {
+                    insert.setObject(1, version.schemeId());
+                    insert.setLong(2, version.version());
+                    insert.setString(3, version.representation());
+                    insert.setObject(4, version.changedAt().atOffset(ZoneOffset.UTC));
+                    insert.setString(5, version.change().name());
+                    insert.setString(6, version.changedBy());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
+    }
+
+    /**
+     * A version to store.
+     *
+     * @param changedBy the principal who made the change ({@link org.citycoop.platform.security.Caller#name()})
+     * @param representation the scheme as the API and the event give it, as JSON
+     */
+    public record SchemeVersion(UUID schemeId, long version, ChangeType change, Instant changedAt, String changedBy,
+                                String representation) {
     }
 
     /**

@@ -26,6 +26,11 @@ public class SchemeRepository implements PanacheRepositoryBase<Scheme, UUID> {
         return find("agencyId = ?1 and ref = ?2", agencyId, ref).firstResultOptional();
     }
 
+    /** The schemes an agency holds under any of these references. */
+    List<Scheme> findByAgencyAndRefs(String agencyId, List<String> refs) {
+        return refs.isEmpty() ? List.of() : list("agencyId = ?1 and ref in ?2", agencyId, refs);
+    }
+
     /**
      * One page of schemes matching the filter in the given order, starting strictly after the given position.
      *

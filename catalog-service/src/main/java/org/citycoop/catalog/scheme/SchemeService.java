@@ -1,5 +1,8 @@
 package org.citycoop.catalog.scheme;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.util.RawValue;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -13,13 +16,17 @@ import org.citycoop.platform.web.EntityTags;
 import org.citycoop.platform.security.Caller;
 import org.citycoop.catalog.web.Upserted;
 import org.citycoop.platform.outbox.Outbox;
+import org.citycoop.platform.outbox.OutboxEvent;
 import org.citycoop.platform.paging.Cursor;
 import org.citycoop.platform.problem.ProblemException;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -54,6 +61,9 @@ public class SchemeService {
     @Inject
     Caller caller;
 
+    @Inject
+    ObjectMapper mapper;
+
     private final SchemeRules rules;
 
     @Inject
@@ -66,37 +76,69 @@ public class SchemeService {
      * content again changes nothing (same version, no event).
      *
      * @param ifMatch the {@code If-Match} header, or null; required to change an existing scheme
-     * @throws ProblemException 404 unknown agency, 422 invalid content, 428/412 precondition; always before anything is
-     *     written, so that it leaves a caller's transaction usable (a batch commits many upserts together)
+     * @throws ProblemException 404 unknown agency, 422 invalid content, 428/412 precondition
+     */
+    @Transactional
+    public Upserted<SchemeView> upsert(String agencyId, String ref, SchemeContent request, String ifMatch) {
+        PushResult result = upsertAll(agencyId, List.of(new SchemePush(ref, request, ifMatch))).get(0);
+        if (result.refused() != null) {
+            throw result.refused();
+        }
+        return result.done();
+    }
+
+    /**
+     * Applies schemes one agency pushes, in order, each as {@link #upsert} would, in the caller's transaction:
+     * the stored schemes are read in one query, and the new versions' rows, events, history entries and change-feed
+     * lines are written in a few JDBC batches at the end (the cost of a batch upload is per group, not per item).
+     * A push that is refused (422 invalid content, 428/412 precondition) writes nothing and does not stop the others.
+     * The same ref twice in one list is applied twice, the second seeing the first.
+     *
+     * @return what became of each push, in the same order
+     * @throws ProblemException 404 when the agency does not exist (nothing applied)
      */
     @Transactional(dontRollbackOn = ProblemException.class)
-    public Upserted<SchemeView> upsert(String agencyId, String ref, SchemeContent request, String ifMatch) {
+    public List<PushResult> upsertAll(String agencyId, List<SchemePush> pushes) {
         if (!agencies.lockForSchemeChange(agencyId)) {
             throw ProblemException.notFound("No agency '" + agencyId + "'; create it first with PUT /v1/agencies/" + agencyId + ".");
         }
-        SchemeContent content = rules.normalise(request);
-        Optional<Scheme> stored = schemes.findByAgencyAndRef(agencyId, ref);
-        // Pushing a withdrawn scheme again offers it again: a change, even with the same content.
-        boolean changes = stored.map(scheme -> scheme.isWithdrawn() || !scheme.content().equals(content)).orElse(true);
-        EntityTags.checkPrecondition(ifMatch, stored.map(scheme -> scheme.version).orElse(null), changes);
+        Map<String, Scheme> stored = new HashMap<>();
+        schemes.findByAgencyAndRefs(agencyId, pushes.stream().map(SchemePush::ref).distinct().toList())
+                .forEach(scheme -> stored.put(scheme.ref, scheme));
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        if (!changes) {
-            Scheme scheme = stored.get();
-            return new Upserted<>(SchemeView.of(scheme, now), scheme.version, Upserted.Outcome.UNCHANGED);
+        List<PushResult> results = new ArrayList<>(pushes.size());
+        List<NewVersion> newVersions = new ArrayList<>();
+        for (SchemePush push : pushes) {
+            try {
+                SchemeContent content = rules.normalise(push.content());
+                Scheme scheme = stored.get(push.ref());
+                // Pushing a withdrawn scheme again offers it again: a change, even with the same content.
+                boolean changes = scheme == null || scheme.isWithdrawn() || !scheme.content().equals(content);
+                EntityTags.checkPrecondition(push.ifMatch(), scheme == null ? null : scheme.version, changes);
+                Upserted.Outcome outcome;
+                if (!changes) {
+                    outcome = Upserted.Outcome.UNCHANGED;
+                } else if (scheme == null) {
+                    scheme = Scheme.create(agencyId, push.ref(), content, now);
+                    schemes.persist(scheme);
+                    stored.put(push.ref(), scheme);
+                    outcome = Upserted.Outcome.CREATED;
+                } else {
+                    scheme.update(content, now);
+                    outcome = Upserted.Outcome.UPDATED;
+                }
+                SchemeView view = SchemeView.of(scheme, now);
+                if (changes) {
+                    newVersions.add(new NewVersion(scheme.id, scheme.agencyId, scheme.ref, scheme.version,
+                            outcome == Upserted.Outcome.CREATED ? ChangeType.CREATED : ChangeType.UPDATED, view));
+                }
+                results.add(new PushResult(new Upserted<>(view, scheme.version, outcome), null));
+            } catch (ProblemException refused) {
+                results.add(new PushResult(null, refused));
+            }
         }
-        Scheme scheme;
-        Upserted.Outcome outcome;
-        if (stored.isEmpty()) {
-            scheme = Scheme.create(agencyId, ref, content, now);
-            schemes.persist(scheme);
-            outcome = Upserted.Outcome.CREATED;
-        } else {
-            scheme = stored.get();
-            scheme.update(content, now);
-            outcome = Upserted.Outcome.UPDATED;
-        }
-        SchemeView view = recordChange(scheme, outcome == Upserted.Outcome.CREATED ? ChangeType.CREATED : ChangeType.UPDATED, now);
-        return new Upserted<>(view, scheme.version, outcome);
+        recordChanges(newVersions, now);
+        return results;
     }
 
     /**
@@ -118,29 +160,72 @@ public class SchemeService {
         boolean changes = !scheme.isWithdrawn();
         EntityTags.checkPrecondition(ifMatch, scheme.version, changes);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        if (!changes) {
-            return new Upserted<>(SchemeView.of(scheme, now), scheme.version, Upserted.Outcome.UNCHANGED);
+        SchemeView view;
+        if (changes) {
+            scheme.withdraw(now);
+            view = SchemeView.of(scheme, now);
+            recordChanges(List.of(new NewVersion(scheme.id, agencyId, ref, scheme.version, ChangeType.WITHDRAWN, view)), now);
+        } else {
+            view = SchemeView.of(scheme, now);
         }
-        scheme.withdraw(now);
-        return new Upserted<>(recordChange(scheme, ChangeType.WITHDRAWN, now), scheme.version, Upserted.Outcome.UPDATED);
+        return new Upserted<>(view, scheme.version, changes ? Upserted.Outcome.UPDATED : Upserted.Outcome.UNCHANGED);
     }
 
     /**
-     * Everything a new version of a scheme leaves behind, in the caller's transaction: its event (outbox), its
-     * history entry and its line in the change feed. Returns the scheme's representation at {@code now}.
+     * Everything new versions of schemes leave behind, in the caller's transaction: their events (outbox), their
+     * history entries and their lines in the change feed, each list in one JDBC batch. The schemes' own rows are
+     * written first (a history entry refers to its scheme).
      */
-    private SchemeView recordChange(Scheme scheme, ChangeType change, Instant now) {
-        SchemeView view = SchemeView.of(scheme, now);
-        String id = scheme.id.toString();
-        String eventType = switch (change) {
-            case CREATED -> CREATED;
-            case UPDATED -> UPDATED;
-            case WITHDRAWN -> WITHDRAWN;
-        };
-        outbox.record(TOPIC, id, eventType, id, view);
-        history.record(scheme.id, scheme.version, change, now, caller.name(), view);
-        changeFeed.record(ChangeSubject.SCHEME, id, scheme.agencyId, scheme.ref, change, scheme.version, now);
-        return view;
+    private void recordChanges(List<NewVersion> newVersions, Instant now) {
+        if (newVersions.isEmpty()) {
+            return;
+        }
+        schemes.flush();
+        String changedBy = caller.name();
+        List<OutboxEvent> events = new ArrayList<>(newVersions.size());
+        List<SchemeHistory.SchemeVersion> versions = new ArrayList<>(newVersions.size());
+        List<ChangeFeed.ChangeLine> lines = new ArrayList<>(newVersions.size());
+        for (NewVersion v : newVersions) {
+            String id = v.schemeId().toString();
+            // written once, the same JSON for the event and the history
+            String representation = json(v.view());
+            String eventType = switch (v.change()) {
+                case CREATED -> CREATED;
+                case UPDATED -> UPDATED;
+                case WITHDRAWN -> WITHDRAWN;
+            };
+            events.add(new OutboxEvent(TOPIC, id, eventType, id, new RawValue(representation)));
+            versions.add(new SchemeHistory.SchemeVersion(v.schemeId(), v.version(), v.change(), now, changedBy, representation));
+            lines.add(new ChangeFeed.ChangeLine(ChangeSubject.SCHEME, id, v.agencyId(), v.ref(), v.change(), v.version(), now));
+        }
+        outbox.recordAll(events);
+        history.recordAll(versions);
+        changeFeed.recordAll(lines);
+    }
+
+    private String json(SchemeView view) {
+        try {
+            return mapper.writeValueAsString(view);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Scheme " + view.id() + " cannot be serialised", e);
+        }
+    }
+
+    /** A version a change made, with the scheme's representation at that version. */
+    private record NewVersion(UUID schemeId, String agencyId, String ref, long version, ChangeType change, SchemeView view) {
+    }
+
+    /**
+     * A scheme an agency pushes.
+     *
+     * @param ref the agency's own reference
+     * @param ifMatch the ETag the agency holds, as {@code If-Match} gives it, or null
+     */
+    public record SchemePush(String ref, SchemeContent content, String ifMatch) {
+    }
+
+    /** What became of one push: the upsert's result, or the problem that refused it (then it changed nothing). */
+    public record PushResult(Upserted<SchemeView> done, ProblemException refused) {
     }
 
     /** The scheme an agency holds under its own reference; 404 problem when there is none. */

@@ -6,9 +6,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.hibernate.Session;
+
+import java.sql.PreparedStatement;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -34,30 +39,57 @@ public class Outbox {
      * @param key the aggregate id: the Kafka key that keeps one aggregate's events in order
      * @param type CloudEvents type, for example {@code org.citycoop.catalog.scheme.updated.v1}
      * @param subject CloudEvents subject (usually the aggregate id)
-     * @param data the event's data, serialised as JSON
+     * @param data the event's data, serialised as JSON (a Jackson {@code RawValue} is written as it is)
      * @return the CloudEvents id given to the event
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID record(String topic, String key, String type, String subject, Object data) {
-        UUID eventId = UUID.randomUUID();
-        String payload;
-        try {
-            payload = objectMapper.writeValueAsString(data);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Event data cannot be serialised: " + type, e);
+        return recordAll(List.of(new OutboxEvent(topic, key, type, subject, data))).get(0);
+    }
+
+    /**
+     * Records events in the order given, in one JDBC batch (one round trip for many events); must run inside the
+     * transaction that makes the state changes.
+     *
+     * @return the CloudEvents ids given to the events, in the same order
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<UUID> recordAll(List<OutboxEvent> events) {
+        if (events.isEmpty()) {
+            return List.of();
         }
-        entityManager.createNativeQuery("""
-                        INSERT INTO outbox_event (event_id, topic, message_key, event_type, subject, payload, occurred_at)
-                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)""")
-                .setParameter(1, eventId)
-                .setParameter(2, topic)
-                .setParameter(3, key)
-                .setParameter(4, type)
-                .setParameter(5, subject)
-                .setParameter(6, payload)
-                .setParameter(7, OffsetDateTime.now(ZoneOffset.UTC))
-                .executeUpdate();
-        written.fire(new OutboxWritten(topic));
-        return eventId;
+        List<UUID> ids = new ArrayList<>(events.size());
+        List<String> payloads = new ArrayList<>(events.size());
+        for (OutboxEvent event : events) {
+            ids.add(UUID.randomUUID());
+            try {
+                payloads.add(objectMapper.writeValueAsString(event.data()));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("Event data cannot be serialised: " + event.type(), e);
+            }
+        }
+        OffsetDateTime occurredAt = OffsetDateTime.now(ZoneOffset.UTC);
+        // JDBC batch through the session's connection: no flush of the persistence context per event (which a native
+        // query would make), and one round trip for the whole list.
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO outbox_event (event_id, topic, message_key, event_type, subject, payload, occurred_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
+                for (int i = 0; i < events.size(); i++) {
+                    OutboxEvent event = events.get(i);
+                    insert.setObject(1, ids.get(i));
+                    insert.setString(2, event.topic());
+                    insert.setString(3, event.key());
+                    insert.setString(4, event.type());
+                    insert.setString(5, event.subject());
+                    insert.setString(6, payloads.get(i));
+                    insert.setObject(7, occurredAt);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
+        events.stream().map(OutboxEvent::topic).distinct().forEach(topic -> written.fire(new OutboxWritten(topic)));
+        return ids;
     }
 }
