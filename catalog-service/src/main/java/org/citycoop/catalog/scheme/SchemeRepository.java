@@ -18,9 +18,16 @@ import java.util.UUID;
 @ApplicationScoped
 public class SchemeRepository implements PanacheRepositoryBase<Scheme, UUID> {
 
-    /** English full-text relevance plus trigram word similarity; the same expression in the order and the cursor. */
-    private static final String RANK = "(ts_rank_cd(s.search_en, websearch_to_tsquery('english', :text))"
-            + " + word_similarity(:textLower, s.search_text))::float8";
+    /**
+     * Relevance of a scheme for {@code q}, the same expression in the order and the cursor: 1 when a name (in any
+     * language) contains the text as typed, plus 0.5 when a name or description does, plus the English full-text
+     * rank ({@code ts_rank_cd}, below 1). Names first, then texts holding the words as typed, then the stemmed
+     * matches; Japanese, which the English stemmer does not split, ranks by the first two. Only comparisons of the
+     * texts already read, so that ranking thousands of matches stays cheap.
+     */
+    private static final String RANK = "(CASE WHEN s.search_names LIKE :textLike THEN 1.0 ELSE 0 END"
+            + " + CASE WHEN s.search_text LIKE :textLike THEN 0.5 ELSE 0 END"
+            + " + ts_rank_cd(s.search_en, websearch_to_tsquery('english', :text)))::float8";
 
     Optional<Scheme> findByAgencyAndRef(String agencyId, String ref) {
         return find("agencyId = ?1 and ref = ?2", agencyId, ref).firstResultOptional();
@@ -82,47 +89,43 @@ public class SchemeRepository implements PanacheRepositoryBase<Scheme, UUID> {
         Query query = getEntityManager().createNativeQuery("SELECT " + RANK + " FROM scheme s WHERE s.id = :id");
         query.setParameter("id", id);
         query.setParameter("text", text);
-        query.setParameter("textLower", text.toLowerCase(Locale.ROOT));
+        query.setParameter("textLike", like(text));
         return ((Number) query.getSingleResult()).doubleValue();
     }
 
     /**
-     * How many schemes matching the filter have each value of a facet, most frequent first (then by value).
+     * How many schemes matching the filter have each value of each facet, and how many match in all, in one
+     * statement: the filter is evaluated once (a materialised CTE) and each facet counts over its result.
      *
-     * @param facet which field to count
+     * @return rows of (facet's ordinal in {@code facets}, value, count); the total is the row with a null facet
      */
     @SuppressWarnings("unchecked")
-    List<Object[]> facet(SchemeFilter filter, SchemeFacet facet, Instant now) {
+    List<Object[]> facets(SchemeFilter filter, List<SchemeFacet> facets, Instant now) {
         Map<String, Object> parameters = new LinkedHashMap<>();
-        StringBuilder where = new StringBuilder(" WHERE TRUE");
-        where(where, parameters, filter, now);
-        String value = switch (facet) {
-            case CHALLENGE -> "unnest(s.challenge_areas)";
-            case SUPPORT_TYPE -> "unnest(s.support_types)";
-            case SECTOR -> "unnest(s.sectors)";
-            case APPLICANT_TYPE -> "unnest(s.applicant_types)";
-            case COUNTRY -> "unnest(s.eligible_countries)";
-            case REGION -> "unnest(s.eligible_regions)";
-            case FINANCE_TYPE -> "s.finance_type";
-            case AID_TYPE -> "s.aid_type";
-            case AGENCY -> "s.agency_id";
-            case STATUS -> statusAt(parameters, now);
-        };
-        String sql = "SELECT v, count(*) FROM (SELECT " + value + " AS v FROM scheme s" + where + ") f"
-                + " WHERE v IS NOT NULL GROUP BY v ORDER BY count(*) DESC, v";
-        Query query = getEntityManager().createNativeQuery(sql);
-        parameters.forEach(query::setParameter);
-        return query.getResultList();
-    }
-
-    /** How many schemes match the filter. */
-    long count(SchemeFilter filter, Instant now) {
-        Map<String, Object> parameters = new LinkedHashMap<>();
-        StringBuilder sql = new StringBuilder("SELECT count(*) FROM scheme s WHERE TRUE");
+        StringBuilder sql = new StringBuilder("WITH f AS MATERIALIZED (SELECT s.challenge_areas, s.support_types, s.sectors,"
+                + " s.applicant_types, s.eligible_countries, s.eligible_regions, s.finance_type, s.aid_type, s.agency_id, "
+                + statusAt(parameters, now) + " AS status FROM scheme s WHERE TRUE");
         where(sql, parameters, filter, now);
+        sql.append(") SELECT CAST(NULL AS int), NULL, count(*) FROM f");
+        for (int i = 0; i < facets.size(); i++) {
+            String value = switch (facets.get(i)) {
+                case CHALLENGE -> "unnest(f.challenge_areas)";
+                case SUPPORT_TYPE -> "unnest(f.support_types)";
+                case SECTOR -> "unnest(f.sectors)";
+                case APPLICANT_TYPE -> "unnest(f.applicant_types)";
+                case COUNTRY -> "unnest(f.eligible_countries)";
+                case REGION -> "unnest(f.eligible_regions)";
+                case FINANCE_TYPE -> "f.finance_type";
+                case AID_TYPE -> "f.aid_type";
+                case AGENCY -> "f.agency_id";
+                case STATUS -> "f.status";
+            };
+            sql.append(" UNION ALL SELECT ").append(i).append(", v, count(*) FROM (SELECT ").append(value)
+                    .append(" AS v FROM f) c WHERE v IS NOT NULL GROUP BY v");
+        }
         Query query = getEntityManager().createNativeQuery(sql.toString());
         parameters.forEach(query::setParameter);
-        return ((Number) query.getSingleResult()).longValue();
+        return query.getResultList();
     }
 
     /** Appends the filter's conditions ({@code AND ...}) over the alias {@code s}. */
@@ -154,8 +157,12 @@ public class SchemeRepository implements PanacheRepositoryBase<Scheme, UUID> {
             sql.append(')');
         }
         if (!filter.statuses().isEmpty()) {
-            sql.append(" AND ").append(statusAt(parameters, now)).append(" IN (:statuses)");
-            parameters.put("statuses", filter.statuses().stream().map(Enum::name).toList());
+            String statuses = filter.statuses().stream().map(SchemeRepository::statusCondition)
+                    .collect(java.util.stream.Collectors.joining(" OR ", " AND (", ")"));
+            sql.append(statuses);
+            if (statuses.contains(":now")) {
+                parameters.put("now", now.atOffset(ZoneOffset.UTC));
+            }
         }
         if (filter.agencyId() != null) {
             sql.append(" AND s.agency_id = :agency");
@@ -189,9 +196,31 @@ public class SchemeRepository implements PanacheRepositoryBase<Scheme, UUID> {
         if (filter.text() != null) {
             sql.append(" AND (s.search_en @@ websearch_to_tsquery('english', :text) OR s.search_text LIKE :textLike)");
             parameters.put("text", filter.text());
-            parameters.put("textLower", filter.text().toLowerCase(Locale.ROOT));
-            parameters.put("textLike", "%" + escapeLike(filter.text().toLowerCase(Locale.ROOT)) + "%");
+            parameters.put("textLike", like(filter.text()));
         }
+    }
+
+    /**
+     * The condition that a scheme (alias {@code s}) has the status at the time {@code :now}: the rule of
+     * {@link SchemeStatusRule} written as plain comparisons on the window's columns, which PostgreSQL evaluates far
+     * faster than a function call per row and can estimate. Only ANNUAL windows, whose occurrences recur, call
+     * {@code scheme_status}. {@code SchemeStatusSqlTest} checks that both agree.
+     */
+    static String statusCondition(SchemeStatus status) {
+        String current = "NOT s.withdrawn AND s.superseded_by IS NULL";
+        String fixedStarted = "s.window_kind = 'FIXED' AND (s.window_opens IS NULL OR s.window_opens <= :now)";
+        String annual = "scheme_status(FALSE, NULL, 'ANNUAL', s.window_opens, s.window_opens_offset, s.window_deadline,"
+                + " s.window_deadline_offset, :now)";
+        return switch (status) {
+            case WITHDRAWN -> "(s.withdrawn)";
+            case OPEN -> "(" + current + " AND (s.window_kind IS NULL OR s.window_kind = 'ROLLING'"
+                    + " OR (" + fixedStarted + " AND s.window_deadline >= :now)"
+                    + " OR (s.window_kind = 'ANNUAL' AND " + annual + " = 'OPEN')))";
+            case FORECASTED -> "(" + current + " AND ((s.window_kind = 'FIXED' AND s.window_opens > :now)"
+                    + " OR (s.window_kind = 'ANNUAL' AND " + annual + " = 'FORECASTED')))";
+            case CLOSED -> "(NOT s.withdrawn AND (s.superseded_by IS NOT NULL"
+                    + " OR (" + fixedStarted + " AND s.window_deadline < :now)))";
+        };
     }
 
     private static String statusAt(Map<String, Object> parameters, Instant now) {
@@ -222,6 +251,11 @@ public class SchemeRepository implements PanacheRepositoryBase<Scheme, UUID> {
             parameters.put(name + i, values.get(i));
         }
         sql.append("]::text[]");
+    }
+
+    /** The LIKE pattern of a text anywhere in a lower-case text. */
+    private static String like(String text) {
+        return "%" + escapeLike(text.toLowerCase(Locale.ROOT)) + "%";
     }
 
     /** Escapes LIKE's wildcards (PostgreSQL's default escape character is the backslash). */

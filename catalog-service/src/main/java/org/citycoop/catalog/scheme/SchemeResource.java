@@ -88,7 +88,8 @@ public class SchemeResource {
     @Operation(summary = "Search schemes",
             description = "Filters on every main field; repeating challenge, supportType, sector, financeType, aidType, "
                     + "applicantType or status means any of the values; different filters must all hold. Orders: "
-                    + "relevance (default when q is given: English full-text rank plus trigram similarity), deadline "
+                    + "relevance (default when q is given: a name containing q as typed first, then a name or description "
+                    + "containing it, then the English full-text rank), deadline "
                     + "(earliest first, schemes without deadline last) or updated (default without q: most recently "
                     + "changed first); each ends with the id, and the next link's cursor continues after the last item "
                     + "(keyset: schemes added meanwhile never shift a page; no limit on how far one pages). Name and "

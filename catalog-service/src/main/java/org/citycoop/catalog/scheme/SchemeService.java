@@ -24,7 +24,9 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -268,16 +270,30 @@ public class SchemeService {
         return new SchemePage(page.stream().map(scheme -> SchemeView.of(scheme, now)).toList(), next);
     }
 
-    /** Counts, for each facet asked for, how many matching schemes have each value; and how many match in all. */
+    /**
+     * Counts, for each facet asked for, how many matching schemes have each value (most frequent first, then by
+     * value); and how many match in all.
+     */
     @Transactional
     public SchemeFacets facets(SchemeFilter filter, List<SchemeFacet> facets) {
-        Instant now = Instant.now();
-        java.util.Map<String, List<SchemeFacets.Count>> counts = new java.util.LinkedHashMap<>();
-        for (SchemeFacet facet : facets) {
-            counts.put(facet.parameter(), schemes.facet(filter, facet, now).stream()
-                    .map(row -> new SchemeFacets.Count(String.valueOf(row[0]), ((Number) row[1]).longValue())).toList());
+        Map<Integer, List<SchemeFacets.Count>> byFacet = new HashMap<>();
+        long total = 0;
+        for (Object[] row : schemes.facets(filter, facets, Instant.now())) {
+            long count = ((Number) row[2]).longValue();
+            if (row[0] == null) {
+                total = count;
+            } else {
+                byFacet.computeIfAbsent(((Number) row[0]).intValue(), i -> new ArrayList<>())
+                        .add(new SchemeFacets.Count(String.valueOf(row[1]), count));
+            }
         }
-        return new SchemeFacets(schemes.count(filter, now), counts);
+        Map<String, List<SchemeFacets.Count>> counts = new LinkedHashMap<>();
+        for (int i = 0; i < facets.size(); i++) {
+            counts.put(facets.get(i).parameter(), byFacet.getOrDefault(i, List.of()).stream()
+                    .sorted(Comparator.comparingLong(SchemeFacets.Count::count).reversed().thenComparing(SchemeFacets.Count::value))
+                    .toList());
+        }
+        return new SchemeFacets(total, counts);
     }
 
     /**

@@ -81,6 +81,30 @@ class SchemeBatchTest {
     }
 
     @Test
+    void appliesTheSameRefTwiceInOrderEachItemSeeingTheOnesBefore() {
+        String agency = Fixtures.createAgency("batch");
+        ArrayNode items = Fixtures.JSON.createArrayNode();
+        items.add(item("D-1"));
+        items.add(item("D-1").put("description", "Changed by the second item").put("ifMatch", "\"1\""));
+        items.add(item("D-1").put("description", "Changed by the second item"));
+        items.add(item("D-1").put("description", "Changed without ifMatch"));
+        JsonPath result = post(agency, "application/json", items.toString(), 200);
+        assertEquals("CREATED", result.getString("items[0].outcome"));
+        assertEquals("UPDATED", result.getString("items[1].outcome"));
+        assertEquals(2, result.getInt("items[1].version"));
+        assertEquals("UNCHANGED", result.getString("items[2].outcome"));
+        assertEquals(2, result.getInt("items[2].version"));
+        assertEquals(428, result.getInt("items[3].problem.status"));
+        String id = result.getString("items[0].id");
+        assertEquals(id, result.getString("items[1].id"));
+        given().get("/v1/schemes/" + id + "/history").then().statusCode(200)
+                .body("items.version", equalTo(java.util.List.of(2, 1)))
+                .body("items[0].differences.field", hasItem("description"));
+        given().get("/v1/agencies/" + agency + "/schemes/D-1").then().header("ETag", "\"2\"")
+                .body("description", equalTo("Changed by the second item"));
+    }
+
+    @Test
     void readsNdjsonRejectingAMalformedLineOnly() {
         String agency = Fixtures.createAgency("batch");
         String body = item("N-1") + "\n\n{ not json\n" + item("N-2") + "\n";

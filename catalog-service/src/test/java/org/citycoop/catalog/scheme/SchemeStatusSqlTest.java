@@ -16,8 +16,9 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * The database's {@code scheme_status} function, which the {@code status} filter uses, agrees with
- * {@link SchemeStatusRule}, which the responses use, at and around every boundary of many windows.
+ * The database's {@code scheme_status} function (facets) and the {@code status} filter's conditions
+ * ({@link SchemeRepository#statusCondition}) agree with {@link SchemeStatusRule}, which the responses use, at and
+ * around every boundary of many windows.
  */
 @QuarkusTest
 class SchemeStatusSqlTest {
@@ -43,8 +44,12 @@ class SchemeStatusSqlTest {
                 for (String supersededBy : new String[] {null, "something newer"}) {
                     for (boolean withdrawn : new boolean[] {false, true}) {
                         SchemeStatus expected = SchemeStatusRule.statusAt(moment, withdrawn, supersededBy, window);
-                        assertEquals(expected.name(), sqlStatus(withdrawn, supersededBy, window, moment),
-                                window + " at " + moment + ", withdrawn " + withdrawn + ", superseded " + supersededBy);
+                        String where = window + " at " + moment + ", withdrawn " + withdrawn + ", superseded " + supersededBy;
+                        assertEquals(expected.name(), sqlStatus(withdrawn, supersededBy, window, moment), where);
+                        for (SchemeStatus status : SchemeStatus.values()) {
+                            assertEquals(status == expected, filterAccepts(status, withdrawn, supersededBy, window, moment),
+                                    "status=" + status + " filter, " + where);
+                        }
                         compared++;
                     }
                 }
@@ -66,6 +71,29 @@ class SchemeStatusSqlTest {
                 .setParameter(7, window.deadline() == null ? null : window.deadline().getOffset().getTotalSeconds())
                 .setParameter(8, moment.toString())
                 .getSingleResult();
+    }
+
+    /** Whether the status filter's condition keeps a scheme row with these values. */
+    private boolean filterAccepts(SchemeStatus status, boolean withdrawn, String supersededBy, ApplicationWindow window,
+                                  Instant moment) {
+        String condition = SchemeRepository.statusCondition(status);
+        jakarta.persistence.Query query = entityManager.createNativeQuery("SELECT " + condition + """
+                         FROM (SELECT CAST(:withdrawn AS boolean) AS withdrawn, CAST(:supersededBy AS text) AS superseded_by,
+                               CAST(:kind AS text) AS window_kind, CAST(:opens AS timestamptz) AS window_opens,
+                               CAST(:opensOffset AS int) AS window_opens_offset, CAST(:deadline AS timestamptz) AS window_deadline,
+                               CAST(:deadlineOffset AS int) AS window_deadline_offset) s""")
+                .setParameter("withdrawn", withdrawn)
+                .setParameter("supersededBy", supersededBy)
+                .setParameter("kind", window.kind().name())
+                .setParameter("opens", utcText(window.opens()))
+                .setParameter("opensOffset", window.opens() == null ? null : window.opens().getOffset().getTotalSeconds())
+                .setParameter("deadline", utcText(window.deadline()))
+                .setParameter("deadlineOffset", window.deadline() == null ? null : window.deadline().getOffset().getTotalSeconds());
+        if (condition.contains(":now")) {
+            query.setParameter("now", OffsetDateTime.ofInstant(moment, ZoneOffset.UTC));
+        }
+        // In a WHERE clause, NULL (unknown) leaves the row out, as false does.
+        return Boolean.TRUE.equals(query.getSingleResult());
     }
 
     private static String utcText(OffsetDateTime time) {

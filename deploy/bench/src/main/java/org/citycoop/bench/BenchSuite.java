@@ -22,6 +22,7 @@ public final class BenchSuite implements AutoCloseable {
 
     private final Suite suite;
     private String authorization;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private BenchSuite(Suite suite) {
@@ -32,6 +33,14 @@ public final class BenchSuite implements AutoCloseable {
         Path state = Files.createTempDirectory("citycoop-bench");
         Suite suite = Suite.forTests(root, state);
         BenchSuite bench = new BenchSuite(suite);
+        // Interrupted (Ctrl-C, kill): the processes it started go too.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                bench.close();
+            } catch (IOException | RuntimeException e) {
+                System.err.println("Stopping the benchmark's suite: " + e.getMessage());
+            }
+        }, "bench-suite-stop"));
         try {
             suite.start(StackSettings.fromEnvironment(), 0, 0, System.out);
             bench.authorization = "Bearer " + suite.credentials(root.resolve("deploy/seed")).admin();
@@ -62,9 +71,11 @@ public final class BenchSuite implements AutoCloseable {
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
-    /** Stops every process this suite started and deletes its state directory. */
+    /** Stops every process this suite started and deletes its state directory (once; later calls do nothing). */
     @Override
     public void close() throws IOException {
-        suite.stopAttached();
+        if (closed.compareAndSet(false, true)) {
+            suite.stopAttached();
+        }
     }
 }
