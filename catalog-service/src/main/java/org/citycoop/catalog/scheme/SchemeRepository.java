@@ -29,6 +29,15 @@ public class SchemeRepository implements PanacheRepositoryBase<Scheme, UUID> {
             + " + CASE WHEN s.search_text LIKE :textLike THEN 0.5 ELSE 0 END"
             + " + ts_rank_cd(s.search_en, websearch_to_tsquery('english', :text)))::float8";
 
+    /**
+     * The columns the entity maps ({@link Scheme}), for native queries that return schemes: not {@code s.*}, which
+     * would also send the search columns (tsvector, lower-case texts), often larger than the rest of the row.
+     */
+    private static final String ENTITY_COLUMNS = "s.id, s.agency_id, s.ref, s.version, s.support_types, s.challenge_areas,"
+            + " s.applicant_types, s.sectors, s.eligible_countries, s.eligible_regions, s.window_kind, s.window_opens,"
+            + " s.window_opens_offset, s.window_deadline, s.window_deadline_offset, s.superseded_by, s.withdrawn, s.search_text,"
+            + " s.details, s.created_at, s.updated_at";
+
     Optional<Scheme> findByAgencyAndRef(String agencyId, String ref) {
         return find("agencyId = ?1 and ref = ?2", agencyId, ref).firstResultOptional();
     }
@@ -48,7 +57,7 @@ public class SchemeRepository implements PanacheRepositoryBase<Scheme, UUID> {
     @SuppressWarnings("unchecked")
     List<Scheme> search(SchemeFilter filter, SchemeSort sort, Position after, int limit, Instant now) {
         Map<String, Object> parameters = new LinkedHashMap<>();
-        StringBuilder sql = new StringBuilder("SELECT s.* FROM scheme s WHERE TRUE");
+        StringBuilder sql = new StringBuilder("SELECT " + ENTITY_COLUMNS + " FROM scheme s WHERE TRUE");
         where(sql, parameters, filter, now);
         if (after != null) {
             switch (sort) {
