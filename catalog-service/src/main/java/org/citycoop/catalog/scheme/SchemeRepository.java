@@ -89,6 +89,8 @@ public class SchemeRepository implements PanacheRepositoryBase<Scheme, UUID> {
         sql.append(" LIMIT :limit");
         parameters.put("limit", limit + 1);
         Query query = getEntityManager().createNativeQuery(sql.toString(), Scheme.class);
+        // Read only: the schemes of a page are never changed, so Hibernate keeps no snapshot and checks none at commit.
+        query.setHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true);
         parameters.forEach(query::setParameter);
         return query.getResultList();
     }

@@ -71,6 +71,31 @@ public final class BenchSuite implements AutoCloseable {
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
+    /**
+     * Waits until the suite is quiet: its processes (services, broker, database) together use less than a fifth of a
+     * core over two seconds, for example once matching and twinning have consumed the events of a bulk load; at most
+     * {@code max}. Returns how long it waited.
+     */
+    public Duration awaitQuiet(Duration max) throws InterruptedException {
+        long start = System.nanoTime();
+        Duration used = cpuTime();
+        while (System.nanoTime() - start < max.toNanos()) {
+            Thread.sleep(2_000);
+            Duration now = cpuTime();
+            if (now.minus(used).toMillis() < 400) {
+                break;
+            }
+            used = now;
+        }
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    /** The CPU time the processes this benchmark started have used so far. */
+    private static Duration cpuTime() {
+        return ProcessHandle.current().descendants().map(process -> process.info().totalCpuDuration().orElse(Duration.ZERO))
+                .reduce(Duration.ZERO, Duration::plus);
+    }
+
     /** Stops every process this suite started and deletes its state directory (once; later calls do nothing). */
     @Override
     public void close() throws IOException {

@@ -8,6 +8,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -60,12 +61,17 @@ final class CatalogBenchmark implements Benchmark {
                 new SearchKind("full text Japanese (q, trigram)", r -> "q=" + encode(pick(r, List.of("堆肥化", "下水道", "大気質",
                         "グリーンボンド", "洪水対策", "技術移転")))),
                 new SearchKind("facets (5 default facets) + challenge", r -> "challenge=" + pick(r, SchemeGenerator.CHALLENGES), false, true));
-        System.out.printf("%nSearch latency through the gateway, %d schemes, %d requests per kind (after %d warm-up requests):%n",
-                schemes, requests, requests / 5);
+        Duration waited = suite.awaitQuiet(Duration.ofMinutes(15));
+        System.out.printf("Waited %d s for the suite to be quiet (matching and twinning consuming the load's events)%n",
+                waited.toSeconds());
         for (SearchKind kind : kinds) {
             for (int i = 0; i < requests / 5; i++) {
                 kind.send(suite, random);
             }
+        }
+        System.out.printf("%nSearch latency through the gateway, %d schemes, %d requests per kind (after %d warm-up requests of each kind):%n",
+                schemes, requests, requests / 5);
+        for (SearchKind kind : kinds) {
             Latencies latencies = new Latencies(kind.label);
             for (int i = 0; i < requests; i++) {
                 long start = System.nanoTime();
