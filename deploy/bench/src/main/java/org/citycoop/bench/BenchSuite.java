@@ -55,6 +55,11 @@ public final class BenchSuite implements AutoCloseable {
         return suite.serviceUrl(name);
     }
 
+    /** The log file of a service the suite started ({@code matching-service}, ...), which holds its access log. */
+    public java.nio.file.Path logFile(String name) {
+        return suite.logFile(name);
+    }
+
     /**
      * The {@code Authorization} header value of the suite's admin key (made as {@code deploy/local up} makes it):
      * every benchmark request carries it. {@code deploy/bench/run} raises the gateway's rate limits, which would

@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,10 +27,12 @@ import java.util.regex.Pattern;
  * <p>Schemes come from {@link SchemeGenerator} (seeded; the catalogue benchmark's schemes) and are loaded through
  * the catalogue's {@code POST /v1/agencies/{agencyId}/schemes:batch} as NDJSON, 1,000 per batch. The benchmark
  * then waits until the matching service's read-model index holds them all (its readiness check,
- * {@code /q/health/ready}, reports the number of schemes held) before it measures. Lag, at each size: a
- * sentinel scheme's largest award (the only scheme open to Timor-Leste) is changed by PUT and
- * {@code POST /v1/matches} is polled until it shows the new amount; the time from sending the PUT to that answer
- * is one sample. Heap: after a full GC requested with {@code jcmd <pid> GC.run}, the used heap that
+ * {@code /q/health/ready}, reports the number of schemes held) before it measures. Beside the latency through the
+ * gateway it prints the time matching-service itself took for the same requests (its access log's {@code %D}, whole
+ * milliseconds) and the gateway's floor ({@code GET /q/health/live} through the gateway). Lag, at each size: a
+ * sentinel scheme's largest award (the only scheme for the challenge area {@code SOCIAL_CAPITAL}, which the generator
+ * never gives) is changed by PUT and {@code POST /v1/matches} is polled until it shows the new amount; the time from
+ * sending the PUT to that answer is one sample. Heap: after a full GC requested with {@code jcmd <pid> GC.run}, the used heap that
  * {@code jcmd <pid> GC.heap_info} reports, at start (no schemes) and after each size.
  *
  * <p>Options: {@code sizes} (comma-separated, default {@code 1000,10000,100000}), {@code requests} per size
@@ -47,8 +50,10 @@ final class MatchingBenchmark implements Benchmark {
               "budget": { "amount": "300000", "currency": "USD" }, "languages": ["en"] }""";
     private static final String SENTINEL_PROFILE = """
             { "country": "TL", "applicantType": "LOCAL_GOVERNMENT",
-              "challenges": [ { "area": "SOLID_WASTE", "priority": 1 } ], "languages": ["en"] }""";
+              "challenges": [ { "area": "SOCIAL_CAPITAL", "priority": 1 } ], "languages": ["en"] }""";
     private static final Pattern USED = Pattern.compile("used (\\d+)K");
+    /** An access-log line of a match (application.properties: {@code %h "%r" %s %b %D ms ...}). */
+    private static final Pattern ACCESS_TIME = Pattern.compile("\"POST /v1/matches[^\"]*\" 200 \\S+ (\\d+) ms");
 
     private final ObjectMapper json = new ObjectMapper();
     /** For batches, which may take longer than {@link BenchSuite#send}'s 60 s on a busy machine. */
@@ -96,6 +101,13 @@ final class MatchingBenchmark implements Benchmark {
             for (int i = 0; i < Math.min(100, requests); i++) {
                 match(suite, PROFILE);
             }
+            Latencies floor = new Latencies("gateway floor GET /q/health/live, " + size);
+            for (int i = 0; i < requests; i++) {
+                long start = System.nanoTime();
+                suite.send(HttpRequest.newBuilder().GET(), "/q/health/live");
+                floor.record(System.nanoTime() - start);
+            }
+            long logOffset = Files.size(suite.logFile("matching-service"));
             Latencies latencies = new Latencies("POST /v1/matches, " + size + " schemes");
             int results = 0;
             for (int i = 0; i < requests; i++) {
@@ -105,6 +117,8 @@ final class MatchingBenchmark implements Benchmark {
                 results = json.readTree(response.body()).get("items").size();
             }
             latencies.print(System.out);
+            serviceTimes(suite, logOffset, "  of which in matching-service (access log)").print(System.out);
+            floor.print(System.out);
             System.out.println("  (" + results + " matches per answer, limit 20)");
             Latencies lag = new Latencies("catalogue PUT to changed match, " + size + " schemes");
             for (int i = 0; i < lagSamples; i++) {
@@ -137,6 +151,25 @@ final class MatchingBenchmark implements Benchmark {
         return target;
     }
 
+    /**
+     * The times matching-service's access log ({@code %D ms}, whole milliseconds) gives for the
+     * {@code POST /v1/matches} requests it logged after {@code offset} bytes of its log.
+     */
+    private static Latencies serviceTimes(BenchSuite suite, long offset, String label) throws IOException {
+        Latencies times = new Latencies(label);
+        Path log = suite.logFile("matching-service");
+        try (var in = Files.newInputStream(log)) {
+            in.skipNBytes(offset);
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                Matcher took = ACCESS_TIME.matcher(line);
+                if (took.find()) {
+                    times.record(TimeUnit.MILLISECONDS.toNanos(Long.parseLong(took.group(1))));
+                }
+            }
+        }
+        return times;
+    }
+
     /** Polls the matching service's readiness until its read-model index holds at least {@code schemes}. */
     private void awaitIndexed(BenchSuite suite, int schemes, long timeoutMillis) throws Exception {
         URI ready = suite.serviceUrl("matching-service").resolve("/q/health/ready");
@@ -167,7 +200,7 @@ final class MatchingBenchmark implements Benchmark {
         // The first PUT creates the sentinel; later ones change it, which needs If-Match (any version will do).
         put(suite, "/v1/agencies/bench-0/schemes/SENTINEL", sentinelExists ? "*" : null, """
                 { "name": "Sentinel scheme", "description": "The benchmark's probe.", "supportTypes": ["TECHNICAL"],
-                  "challengeAreas": ["SOLID_WASTE"], "applicantTypes": ["LOCAL_GOVERNMENT"], "channel": "DIRECT",
+                  "challengeAreas": ["SOCIAL_CAPITAL"], "applicantTypes": ["LOCAL_GOVERNMENT"], "channel": "DIRECT",
                   "eligibleCountries": ["TL"],
                   "fundingRange": { "min": { "amount": "1000", "currency": "USD" }, "max": { "amount": "%d", "currency": "USD" } },
                   "window": { "kind": "ROLLING" }, "sourceUrl": "https://example.org/sentinel", "verifiedOn": "2026-11-29" }"""
