@@ -27,15 +27,16 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Each entry is replaced only by a higher {@code version} (as in the database), so a redelivered or late
  * event never takes it back to an older version. Writers are serialised; readers take no lock and see each
- * scheme, agency or arrangement as it was before or after a change (entries are immutable records). Schemes are never removed
+ * scheme, agency or arrangement as it was before or after a change (entries are immutable records; a match that
+ * runs while a scheme moves to other challenge areas may see it under an old area and a new one). Schemes are never removed
  * (a withdrawal is a version with status {@code WITHDRAWN}, as in the database).
  */
 @Singleton
 public class ReadModelIndex {
 
     private final Map<String, SchemeData> schemes = new ConcurrentHashMap<>();
-    /** Ids of the schemes addressing each area (the entry in {@link #schemes} is the current version). */
-    private final Map<ChallengeArea, Set<String>> byArea = new EnumMap<>(ChallengeArea.class);
+    /** The schemes addressing each area, by id (the same instances as in {@link #schemes}). */
+    private final Map<ChallengeArea, Map<String, SchemeData>> byArea = new EnumMap<>(ChallengeArea.class);
     private final Map<String, AgencyData> agencies = new ConcurrentHashMap<>();
     private final Map<String, ArrangementData> arrangements = new ConcurrentHashMap<>();
     /** Ids of the arrangements each city (GeoNames id) takes part in. */
@@ -43,7 +44,7 @@ public class ReadModelIndex {
 
     public ReadModelIndex() {
         for (ChallengeArea area : ChallengeArea.values()) {
-            byArea.put(area, ConcurrentHashMap.newKeySet());
+            byArea.put(area, new ConcurrentHashMap<>());
         }
     }
 
@@ -59,7 +60,7 @@ public class ReadModelIndex {
         }
         schemes.put(scheme.id(), scheme);
         for (ChallengeArea area : scheme.challengeAreas()) {
-            byArea.get(area).add(scheme.id());
+            byArea.get(area).put(scheme.id(), scheme);
         }
         if (held != null) {
             for (ChallengeArea area : held.challengeAreas()) {
@@ -157,12 +158,11 @@ public class ReadModelIndex {
     public List<SchemeData> candidates(Collection<ChallengeArea> areas, String country, ApplicantType applicantType,
                                        boolean onlyEligible, Instant now) {
         List<SchemeData> found = new ArrayList<>();
-        Set<String> seen = areas.size() > 1 ? new HashSet<>() : null;
-        for (ChallengeArea area : areas) {
-            for (String id : byArea.get(area)) {
-                SchemeData scheme = schemes.get(id);
-                if (scheme == null || !scheme.challengeAreas().contains(area) || seen != null && !seen.add(id)) {
-                    continue;
+        List<ChallengeArea> asked = List.copyOf(areas);
+        for (int i = 0; i < asked.size(); i++) {
+            for (SchemeData scheme : byArea.get(asked.get(i)).values()) {
+                if (listedBefore(scheme, asked, i)) {
+                    continue; // found under an area asked before
                 }
                 if (!onlyEligible || mayBeEligible(scheme, country, applicantType, now)) {
                     found.add(scheme);
@@ -185,6 +185,16 @@ public class ReadModelIndex {
     /** Number of arrangements held. */
     public int arrangementCount() {
         return arrangements.size();
+    }
+
+    /** True when the scheme addresses one of {@code asked}'s first {@code count} areas. */
+    private static boolean listedBefore(SchemeData scheme, List<ChallengeArea> asked, int count) {
+        for (int i = 0; i < count; i++) {
+            if (scheme.challengeAreas().contains(asked.get(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** False when a hard criterion certainly fails (the cheap ones: status inputs, country, applicant type). */

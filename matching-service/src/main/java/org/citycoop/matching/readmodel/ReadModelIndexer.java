@@ -48,6 +48,7 @@ public class ReadModelIndexer {
 
     /** Rows fetched per round trip while reading (the whole read model at start-up does not sit in memory twice). */
     private static final int FETCH_SIZE = 500;
+    private static final int LOAD_TIMEOUT_SECONDS = 900;
 
     private static final String CHANGED_SINCE = " WHERE written_xid >= pg_snapshot_xmin(CAST(? AS pg_snapshot))"
             + " AND NOT pg_visible_in_snapshot(written_xid, CAST(? AS pg_snapshot))";
@@ -111,7 +112,8 @@ public class ReadModelIndexer {
      */
     public synchronized Counts load() {
         long started = System.nanoTime();
-        Counts counts = QuarkusTransaction.requiringNew().call(() -> read(null));
+        // Reading 100,000 schemes on a busy machine can take longer than the default transaction timeout (60 s).
+        Counts counts = QuarkusTransaction.requiringNew().timeout(LOAD_TIMEOUT_SECONDS).call(() -> read(null));
         loaded = true;
         Runtime runtime = Runtime.getRuntime();
         LOG.infof("Loaded the read model into memory in %d ms: %d schemes, %d agencies, %d arrangements; "
