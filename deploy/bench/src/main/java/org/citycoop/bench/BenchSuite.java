@@ -57,6 +57,19 @@ public final class BenchSuite implements AutoCloseable {
     }
 
     /**
+     * A service's own base URL (loopback), for what the gateway does not route, such as the service's
+     * {@code /q/health/ready}; {@code name} as in {@code SuiteService}, for example {@code matching-service}.
+     */
+    public URI serviceUrl(String name) {
+        return suite.serviceUrl(name);
+    }
+
+    /** The log file of a service the suite started ({@code matching-service}, ...), which holds its access log. */
+    public java.nio.file.Path logFile(String name) {
+        return suite.logFile(name);
+    }
+
+    /**
      * The {@code Authorization} header value of the suite's admin key (made as {@code deploy/local up} makes it):
      * every benchmark request carries it. {@code deploy/bench/run} raises the gateway's rate limits, which would
      * otherwise throttle a benchmark.

@@ -3,37 +3,46 @@ package org.citycoop.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Matching at scale: {@code POST /v1/matches} latency (p50, p99) through the gateway with growing numbers of
- * schemes in the matching service's read model, and the lag from a catalogue update to the changed match.
+ * schemes in the matching service's read model, the lag from a catalogue update to the changed match, and the
+ * matching service's heap after each size.
  *
- * <p>Schemes are generated with a seeded random (1-2 challenge areas, 1-4 eligible countries of eight, funding
- * ranges, rolling or fixed windows) and loaded through the catalogue's {@code PUT /v1/agencies/{a}/schemes/{ref}}
- * by a small, bounded thread pool. When a size is reached, a sentinel scheme (the only one open to Timor-Leste)
- * is updated and the benchmark waits until matching shows the update, so the read model has caught up before
- * it measures. Lag, at each size: the sentinel's largest award is changed by PUT and {@code POST /v1/matches} is polled until
- * it shows the new amount; the time from sending the PUT to that answer is one sample.
+ * <p>Schemes come from {@link SchemeGenerator} (seeded; the catalogue benchmark's schemes) and are loaded through
+ * the catalogue's {@code POST /v1/agencies/{agencyId}/schemes:batch} as NDJSON, 1,000 per batch. The benchmark
+ * then waits until the matching service's read-model index holds them all (its readiness check,
+ * {@code /q/health/ready}, reports the number of schemes held) before it measures. Beside the latency through the
+ * gateway it prints the time matching-service itself took for the same requests (its access log's {@code %D}, whole
+ * milliseconds) and the gateway's floor ({@code GET /q/health/live} through the gateway). Lag, at each size: a
+ * sentinel scheme's largest award (the only scheme for the challenge area {@code SOCIAL_CAPITAL}, which the generator
+ * never gives) is changed by PUT and {@code POST /v1/matches} is polled until it shows the new amount; the time from
+ * sending the PUT to that answer is one sample. Heap: after a full GC requested with {@code jcmd <pid> GC.run}, the used heap that
+ * {@code jcmd <pid> GC.heap_info} reports, at start (no schemes) and after each size.
  *
  * <p>Options: {@code sizes} (comma-separated, default {@code 1000,10000,100000}), {@code requests} per size
- * (default 500), {@code lag samples} per size (default 50), {@code loader threads} (default 4).
+ * (default 500), {@code lag samples} per size (default 50).
  */
 final class MatchingBenchmark implements Benchmark {
 
-    private static final String[] AREAS = {"SOLID_WASTE", "WATER_AND_WASTEWATER", "AIR_QUALITY", "URBAN_PLANNING",
-            "INSTITUTIONS", "REGULATIONS", "OTHER_PHYSICAL"};
-    private static final String[] COUNTRIES = {"ID", "VN", "PH", "TH", "MY", "KH", "LA", "MM"};
-    private static final String[] SUPPORT = {"TECHNICAL", "FINANCIAL", "TRAINING"};
+    private static final int BATCH = 1000;
     private static final int AGENCIES = 10;
+    private static final long SEED = 20261129L;
     private static final String PROFILE = """
             { "cityId": "1625822", "country": "ID", "applicantType": "LOCAL_GOVERNMENT",
               "challenges": [ { "area": "SOLID_WASTE", "priority": 1 }, { "area": "INSTITUTIONS", "priority": 2 } ],
@@ -41,9 +50,14 @@ final class MatchingBenchmark implements Benchmark {
               "budget": { "amount": "300000", "currency": "USD" }, "languages": ["en"] }""";
     private static final String SENTINEL_PROFILE = """
             { "country": "TL", "applicantType": "LOCAL_GOVERNMENT",
-              "challenges": [ { "area": "SOLID_WASTE", "priority": 1 } ], "languages": ["en"] }""";
+              "challenges": [ { "area": "SOCIAL_CAPITAL", "priority": 1 } ], "languages": ["en"] }""";
+    private static final Pattern USED = Pattern.compile("used (\\d+)K");
+    /** An access-log line of a match (application.properties: {@code %h "%r" %s %b %D ms ...}). */
+    private static final Pattern ACCESS_TIME = Pattern.compile("\"POST /v1/matches[^\"]*\" 200 \\S+ (\\d+) ms");
 
     private final ObjectMapper json = new ObjectMapper();
+    /** For batches, which may take longer than {@link BenchSuite#send}'s 60 s on a busy machine. */
+    private final HttpClient http = HttpClient.newHttpClient();
     private boolean sentinelExists;
 
     @Override
@@ -53,8 +67,8 @@ final class MatchingBenchmark implements Benchmark {
 
     @Override
     public String description() {
-        return "POST /v1/matches p50/p99 at growing read-model sizes, and catalogue-update-to-match lag "
-                + "[sizes=1000,10000,100000] [requests=500] [lag samples=50] [loader threads=4]";
+        return "POST /v1/matches p50/p99 at growing read-model sizes (loaded through schemes:batch), catalogue-update-to-match "
+                + "lag and the matching service's heap [sizes=1000,10000,100000] [requests=500] [lag samples=50]";
     }
 
     @Override
@@ -63,27 +77,37 @@ final class MatchingBenchmark implements Benchmark {
                 : java.util.Arrays.stream(options.get(0).split(",")).map(Integer::parseInt).toList();
         int requests = options.size() > 1 ? Integer.parseInt(options.get(1)) : 500;
         int lagSamples = options.size() > 2 ? Integer.parseInt(options.get(2)) : 50;
-        int threads = options.size() > 3 ? Math.min(8, Integer.parseInt(options.get(3))) : 4;
 
         for (int a = 0; a < AGENCIES; a++) {
             put(suite, "/v1/agencies/bench-" + a, null, """
                     { "name": "Benchmark agency %d", "organisationType": "40", "country": "JP", "regionsServed": [] }""".formatted(a));
         }
-        Random random = new Random(20261129L);
-        int loaded = 0;
         long amount = 100_000;
+        lag(suite, amount, 600_000);
+        printHeap("matching-service heap with no generated schemes");
+        SchemeGenerator generator = new SchemeGenerator(SEED, sectors(suite));
+        int loaded = 0;
         for (int size : sizes) {
             long started = System.nanoTime();
-            loaded = load(suite, random, loaded, size, threads);
-            System.out.printf("loaded %d schemes through PUT in %.1f s%n", loaded, (System.nanoTime() - started) / 1e9);
-            amount += 1000;
+            loaded = load(suite, generator, loaded, size);
+            double loadSeconds = (System.nanoTime() - started) / 1e9;
+            System.out.printf("%nloaded %d schemes through schemes:batch in %.1f s%n", loaded, loadSeconds);
             long caughtUp = System.nanoTime();
-            lag(suite, amount, 600_000);
-            System.out.printf("read model caught up %.1f s after the last PUT%n", (System.nanoTime() - caughtUp) / 1e9);
+            awaitIndexed(suite, loaded + 1, 1_800_000);
+            System.out.printf("the matching read-model index held all %d (and the sentinel) %.1f s after the last batch%n",
+                    loaded, (System.nanoTime() - caughtUp) / 1e9);
+            printHeap("matching-service heap with " + loaded + " schemes");
 
             for (int i = 0; i < Math.min(100, requests); i++) {
                 match(suite, PROFILE);
             }
+            Latencies floor = new Latencies("gateway floor GET /q/health/live, " + size);
+            for (int i = 0; i < requests; i++) {
+                long start = System.nanoTime();
+                suite.send(HttpRequest.newBuilder().GET(), "/q/health/live");
+                floor.record(System.nanoTime() - start);
+            }
+            long logOffset = Files.size(suite.logFile("matching-service"));
             Latencies latencies = new Latencies("POST /v1/matches, " + size + " schemes");
             int results = 0;
             for (int i = 0; i < requests; i++) {
@@ -93,6 +117,8 @@ final class MatchingBenchmark implements Benchmark {
                 results = json.readTree(response.body()).get("items").size();
             }
             latencies.print(System.out);
+            serviceTimes(suite, logOffset, "  of which in matching-service (access log)").print(System.out);
+            floor.print(System.out);
             System.out.println("  (" + results + " matches per answer, limit 20)");
             Latencies lag = new Latencies("catalogue PUT to changed match, " + size + " schemes");
             for (int i = 0; i < lagSamples; i++) {
@@ -103,32 +129,65 @@ final class MatchingBenchmark implements Benchmark {
         }
     }
 
-    /** PUTs generated schemes until {@code target} are loaded; returns the count. */
-    private int load(BenchSuite suite, Random random, int from, int target, int threads) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<?>> pending = new ArrayList<>();
-            for (int i = from; i < target; i++) {
-                String path = "/v1/agencies/bench-" + (i % AGENCIES) + "/schemes/B-" + i;
-                String body = scheme(random, i);
-                pending.add(pool.submit(() -> {
-                    put(suite, path, null, body);
-                    return null;
-                }));
-                if (pending.size() >= 1000) {
-                    for (Future<?> future : pending) {
-                        future.get(5, TimeUnit.MINUTES);
-                    }
-                    pending.clear();
-                }
+    /** Sends generated schemes in NDJSON batches of {@link #BATCH} until {@code target} are loaded; returns the count. */
+    private int load(BenchSuite suite, SchemeGenerator generator, int from, int target) throws Exception {
+        for (int first = from; first < target; first += BATCH) {
+            StringBuilder body = new StringBuilder();
+            String agency = "bench-" + (first / BATCH) % AGENCIES;
+            for (int i = first; i < Math.min(target, first + BATCH); i++) {
+                body.append(generator.next("M-" + i)).append('\n');
             }
-            for (Future<?> future : pending) {
-                future.get(5, TimeUnit.MINUTES);
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(suite.gateway().resolve("/v1/agencies/" + agency + "/schemes:batch"))
+                            .header("Content-Type", "application/x-ndjson").header("Authorization", suite.authorization())
+                            .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("POST schemes:batch answered " + response.statusCode() + ": " + response.body());
             }
-        } finally {
-            pool.shutdownNow();
+            if (json.readTree(response.body()).path("rejected").asInt() > 0) {
+                throw new IllegalStateException("The batch rejected items: " + response.body().substring(0, Math.min(2000, response.body().length())));
+            }
         }
         return target;
+    }
+
+    /**
+     * The times matching-service's access log ({@code %D ms}, whole milliseconds) gives for the
+     * {@code POST /v1/matches} requests it logged after {@code offset} bytes of its log.
+     */
+    private static Latencies serviceTimes(BenchSuite suite, long offset, String label) throws IOException {
+        Latencies times = new Latencies(label);
+        Path log = suite.logFile("matching-service");
+        try (var in = Files.newInputStream(log)) {
+            in.skipNBytes(offset);
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                Matcher took = ACCESS_TIME.matcher(line);
+                if (took.find()) {
+                    times.record(TimeUnit.MILLISECONDS.toNanos(Long.parseLong(took.group(1))));
+                }
+            }
+        }
+        return times;
+    }
+
+    /** Polls the matching service's readiness until its read-model index holds at least {@code schemes}. */
+    private void awaitIndexed(BenchSuite suite, int schemes, long timeoutMillis) throws Exception {
+        URI ready = suite.serviceUrl("matching-service").resolve("/q/health/ready");
+        long start = System.nanoTime();
+        while (true) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(10)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            for (JsonNode check : json.readTree(response.body()).path("checks")) {
+                if ("matching read-model index".equals(check.path("name").asText()) && check.path("data").path("schemes").asInt() >= schemes) {
+                    return;
+                }
+            }
+            if ((System.nanoTime() - start) / 1_000_000 > timeoutMillis) {
+                throw new IllegalStateException("the matching read-model index did not hold " + schemes + " schemes within "
+                        + timeoutMillis + " ms: " + response.body());
+            }
+            Thread.sleep(200);
+        }
     }
 
     /**
@@ -141,7 +200,7 @@ final class MatchingBenchmark implements Benchmark {
         // The first PUT creates the sentinel; later ones change it, which needs If-Match (any version will do).
         put(suite, "/v1/agencies/bench-0/schemes/SENTINEL", sentinelExists ? "*" : null, """
                 { "name": "Sentinel scheme", "description": "The benchmark's probe.", "supportTypes": ["TECHNICAL"],
-                  "challengeAreas": ["SOLID_WASTE"], "applicantTypes": ["LOCAL_GOVERNMENT"], "channel": "DIRECT",
+                  "challengeAreas": ["SOCIAL_CAPITAL"], "applicantTypes": ["LOCAL_GOVERNMENT"], "channel": "DIRECT",
                   "eligibleCountries": ["TL"],
                   "fundingRange": { "min": { "amount": "1000", "currency": "USD" }, "max": { "amount": "%d", "currency": "USD" } },
                   "window": { "kind": "ROLLING" }, "sourceUrl": "https://example.org/sentinel", "verifiedOn": "2026-11-29" }"""
@@ -163,31 +222,56 @@ final class MatchingBenchmark implements Benchmark {
         }
     }
 
-    private static String scheme(Random random, int i) {
-        String area = AREAS[random.nextInt(AREAS.length)];
-        String second = random.nextBoolean() ? ", \"" + AREAS[random.nextInt(AREAS.length)] + "\"" : "";
-        if (second.contains(area)) {
-            second = "";
+    /**
+     * Prints the matching service's used heap after a full GC ({@code jcmd GC.run}, then the {@code used} figures of
+     * {@code GC.heap_info}'s generation or heap lines), or why it could not be measured.
+     */
+    private static void printHeap(String label) {
+        Optional<ProcessHandle> service = ProcessHandle.current().descendants()
+                .filter(process -> process.info().commandLine().orElse("").contains("matching-service")).findFirst();
+        if (service.isEmpty()) {
+            System.out.println(label + ": not measured (no matching-service process among this benchmark's children)");
+            return;
         }
-        StringBuilder countries = new StringBuilder("\"" + COUNTRIES[random.nextInt(COUNTRIES.length)] + "\"");
-        for (int c = random.nextInt(4); c > 0; c--) {
-            String country = COUNTRIES[random.nextInt(COUNTRIES.length)];
-            if (countries.indexOf(country) < 0) {
-                countries.append(", \"").append(country).append('"');
+        try {
+            jcmd(service.get().pid(), "GC.run");
+            long usedKb = 0;
+            for (String line : jcmd(service.get().pid(), "GC.heap_info")) {
+                if (line.contains("generation") || line.contains("garbage-first heap")) {
+                    Matcher used = USED.matcher(line);
+                    if (used.find()) {
+                        usedKb += Long.parseLong(used.group(1));
+                    }
+                }
             }
+            System.out.printf("%s: %.1f MB used after a full GC (jcmd %d GC.heap_info)%n", label, usedKb / 1024.0, service.get().pid());
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            System.out.println(label + ": not measured (" + e.getMessage() + ")");
         }
-        long max = 50_000L * (1 + random.nextInt(60));
-        String window = random.nextBoolean() ? "{ \"kind\": \"ROLLING\" }"
-                : "{ \"kind\": \"FIXED\", \"opens\": \"2026-01-01T00:00:00+09:00\", \"deadline\": \"2028-0%d-15T23:59:00+09:00\" }"
-                        .formatted(1 + random.nextInt(9));
-        return """
-                { "name": "Benchmark scheme %d", "description": "Generated for the matching benchmark.",
-                  "supportTypes": ["%s"], "challengeAreas": ["%s"%s], "applicantTypes": ["LOCAL_GOVERNMENT"],
-                  "channel": "DIRECT", "eligibleCountries": [%s],
-                  "fundingRange": { "min": { "amount": "10000", "currency": "USD" }, "max": { "amount": "%d", "currency": "USD" } },
-                  "processSteps": [ { "title": "Concept note", "actor": "CITY", "typicalDays": %d } ],
-                  "window": %s, "sourceUrl": "https://example.org/bench/%d", "verifiedOn": "2026-11-29" }"""
-                .formatted(i, SUPPORT[random.nextInt(SUPPORT.length)], area, second, countries, max, 5 + random.nextInt(40), window, i);
+    }
+
+    private static List<String> jcmd(long pid, String command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(pid), command).redirectErrorStream(true).start();
+        List<String> lines = new ArrayList<>();
+        try (var reader = process.inputReader(StandardCharsets.UTF_8)) {
+            reader.lines().forEach(lines::add);
+        }
+        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IOException("jcmd " + command + " failed: " + String.join(" ", lines));
+        }
+        return lines;
+    }
+
+    /** The active DAC 5-digit sectors, as the catalogue serves them (the generator draws from them). */
+    private List<String> sectors(BenchSuite suite) throws Exception {
+        HttpResponse<String> response = suite.send(HttpRequest.newBuilder().GET(), "/v1/vocabularies/sectors");
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET /v1/vocabularies/sectors answered " + response.statusCode());
+        }
+        List<String> codes = new ArrayList<>();
+        json.readTree(response.body()).path("items").forEach(item -> codes.add(item.path("code").asText()));
+        return codes;
     }
 
     private HttpResponse<String> match(BenchSuite suite, String profile) throws Exception {

@@ -23,11 +23,12 @@ public final class ServiceProcess {
 
     /**
      * @param jar the service's quarkus-run.jar
+     * @param javaOptions JVM options separated by white space, for example {@code -Xmx256m -XX:+UseSerialGC}
      * @param environment configuration passed as environment variables (QUARKUS_..., KAFKA_...)
      * @param log file that receives the service's output
      * @param detached true to run it in a session of its own that outlives this JVM
      */
-    public static Process start(Path jar, Map<String, String> environment, Path log, boolean detached) throws IOException {
+    public static Process start(Path jar, String javaOptions, Map<String, String> environment, Path log, boolean detached) throws IOException {
         if (!Files.isRegularFile(jar)) {
             throw new IOException(jar + " is missing: build the suite first (mvn -DskipTests package)");
         }
@@ -37,7 +38,6 @@ public final class ServiceProcess {
             command.add("setsid");
         }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        String javaOptions = System.getenv().getOrDefault("CITYCOOP_JAVA_OPTS", "-Xmx256m -XX:+UseSerialGC");
         for (String option : javaOptions.trim().split("\\s+")) {
             if (!option.isEmpty()) {
                 command.add(option);

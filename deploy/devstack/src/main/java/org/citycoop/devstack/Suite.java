@@ -153,7 +153,7 @@ public final class Suite {
             }
             Path jar = root.resolve(service.name()).resolve("target/quarkus-app/quarkus-run.jar");
             out.println(service.name() + ": starting on " + url);
-            Process process = ServiceProcess.start(jar, env, log, detached);
+            Process process = ServiceProcess.start(jar, service.javaOptions(), env, log, detached);
             if (detached) {
                 writePid(service.name(), process.pid());
             } else {

@@ -8,14 +8,21 @@ import java.util.List;
  * @param name module directory and process name
  * @param defaultPort the port it listens on unless {@code CITYCOOP_<NAME>_PORT} says otherwise
  * @param database its own PostgreSQL database (the gateway's holds API clients and keys)
+ * @param maxHeap the JVM's {@code -Xmx} unless {@code CITYCOOP_JAVA_OPTS} says otherwise: matching-service holds its
+ *     read model in memory (about 100,000 schemes fit in 1 GB, see deploy/bench/README.md, "matching")
  */
-public record SuiteService(String name, int defaultPort, String database) {
+public record SuiteService(String name, int defaultPort, String database, String maxHeap) {
 
     public static final List<SuiteService> ALL = List.of(
-            new SuiteService("catalog-service", 8081, "catalog"),
-            new SuiteService("matching-service", 8082, "matching"),
-            new SuiteService("twinning-service", 8083, "twinning"),
-            new SuiteService("gateway", 8080, "gateway"));
+            new SuiteService("catalog-service", 8081, "catalog", "256m"),
+            new SuiteService("matching-service", 8082, "matching", "1g"),
+            new SuiteService("twinning-service", 8083, "twinning", "256m"),
+            new SuiteService("gateway", 8080, "gateway", "256m"));
+
+    /** The JVM options it starts with: {@code CITYCOOP_JAVA_OPTS} when set, else {@code -Xmx<maxHeap> -XX:+UseSerialGC}. */
+    public String javaOptions() {
+        return System.getenv().getOrDefault("CITYCOOP_JAVA_OPTS", "-Xmx" + maxHeap + " -XX:+UseSerialGC");
+    }
 
     /** The environment variable that moves this service's port, e.g. {@code CITYCOOP_CATALOG_PORT}. */
     public String portVariable() {

@@ -8,7 +8,8 @@ import org.citycoop.matching.needs.NeedStore;
 import org.citycoop.matching.readmodel.ArrangementData;
 import org.citycoop.matching.readmodel.ArrangementStore;
 import org.citycoop.matching.readmodel.SchemeData;
-import org.citycoop.matching.readmodel.SchemeStore;
+import org.citycoop.matching.readmodel.ReadModelIndex;
+import org.citycoop.matching.readmodel.ReadModelIndexer;
 import org.citycoop.matching.scoring.Assessment;
 import org.citycoop.matching.scoring.CriterionResult;
 import org.citycoop.matching.scoring.Match;
@@ -38,6 +39,9 @@ import java.util.stream.Stream;
  * <p>Only the needs an event can affect are evaluated: for a scheme, the needs with a challenge area it
  * addresses in a country it does not exclude, plus those it matched before ({@link NeedStore#affectedByScheme});
  * for a twinning arrangement, the needs of its cities, in full (a partner city can make any scheme eligible).
+ * The schemes a need is evaluated against in full come from the in-memory {@link ReadModelIndex}, brought up to
+ * date with the database's committed read model first; twinning arrangements are read in the transaction, which
+ * sees the one it is applying.
  */
 @ApplicationScoped
 public class NeedEvaluator {
@@ -53,7 +57,10 @@ public class NeedEvaluator {
     NeedStore needs;
 
     @Inject
-    SchemeStore schemes;
+    ReadModelIndex index;
+
+    @Inject
+    ReadModelIndexer indexer;
 
     @Inject
     ArrangementStore arrangements;
@@ -113,7 +120,7 @@ public class NeedEvaluator {
             for (String schemeId : new TreeSet<>(Stream.concat(current.keySet().stream(), previous.keySet().stream()).toList())) {
                 Match match = current.get(schemeId);
                 if (match == null) {
-                    match = schemes.find(schemeId).map(scheme -> MatchScorer.score(need.profile(), scheme, twinnings, now)).orElse(null);
+                    match = index.scheme(schemeId).map(scheme -> MatchScorer.score(need.profile(), scheme, twinnings, now)).orElse(null);
                 }
                 raised += apply(need, schemeId, previous.get(schemeId), match, now) ? 1 : 0;
             }
@@ -154,15 +161,17 @@ public class NeedEvaluator {
         return profile.cityId() == null ? List.of() : arrangements.involving(profile.cityId());
     }
 
+    /**
+     * The schemes eligible for the profile now, from the in-memory index after it has caught up with the database
+     * ({@link ReadModelIndexer#refresh}: every scheme committed so far, whichever instance consumed it).
+     */
     private Map<String, Match> eligibleMatches(NeedsProfile profile, List<ArrangementData> twinnings, Instant now) {
+        indexer.refresh();
         Map<String, Match> eligible = new HashMap<>();
-        try (Stream<SchemeStore.Candidate> candidates = schemes.candidates(profile.challengeAreas(), profile.country(),
-                profile.applicantType(), true, now)) {
-            candidates.forEach(candidate -> {
-                if (MatchScorer.rank(profile, candidate.scheme(), twinnings, now).eligible()) {
-                    eligible.put(candidate.scheme().id(), MatchScorer.score(profile, candidate.scheme(), twinnings, now));
-                }
-            });
+        for (SchemeData scheme : index.candidates(profile.challengeAreas(), profile.country(), profile.applicantType(), true, now)) {
+            if (MatchScorer.rank(profile, scheme, twinnings, now).eligible()) {
+                eligible.put(scheme.id(), MatchScorer.score(profile, scheme, twinnings, now));
+            }
         }
         return eligible;
     }

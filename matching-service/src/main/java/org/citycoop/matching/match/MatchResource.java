@@ -35,7 +35,8 @@ public class MatchResource {
 
     public static final String RULES = """
             Finds the support schemes that fit a city's needs, from this service's read model of the catalogue \
-            (updated from catalogue events within seconds) and of twinning arrangements.
+            and of twinning arrangements, held in memory and updated from their events (normally within a \
+            second of the catalogue's change).
 
             **Hard criteria** (a FAILED one makes the scheme ineligible):
             - `relevance`: at least one of the city's challenge areas is among the scheme's.

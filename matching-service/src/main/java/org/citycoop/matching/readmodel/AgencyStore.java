@@ -22,7 +22,8 @@ public class AgencyStore {
         return entityManager.createNativeQuery("""
                         INSERT INTO agency (id, version, name, acronym) VALUES (?1, ?2, ?3, ?4)
                         ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version, name = EXCLUDED.name,
-                            acronym = EXCLUDED.acronym
+                            acronym = EXCLUDED.acronym,
+                            written_xid = pg_current_xact_id()
                         WHERE agency.version < EXCLUDED.version""")
                 .setParameter(1, agency.id())
                 .setParameter(2, agency.version())

@@ -34,7 +34,8 @@ public class ArrangementStore {
                         INSERT INTO arrangement (id, version, status, city_ids, data)
                         VALUES (?1, ?2, ?3, ?4, CAST(?5 AS jsonb))
                         ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version, status = EXCLUDED.status,
-                            city_ids = EXCLUDED.city_ids, data = EXCLUDED.data
+                            city_ids = EXCLUDED.city_ids, data = EXCLUDED.data,
+                            written_xid = pg_current_xact_id()
                         WHERE arrangement.version < EXCLUDED.version""")
                 .unwrap(NativeQuery.class)
                 .setParameter(1, arrangement.id(), String.class)

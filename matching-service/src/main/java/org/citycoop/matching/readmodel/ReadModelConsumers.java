@@ -3,6 +3,7 @@ package org.citycoop.matching.readmodel;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -22,7 +23,8 @@ import java.util.Set;
  * higher than the one held is ignored. An event that cannot be read (not JSON, no {@code id} or
  * {@code version}) fails; the connector then sends it to {@code matching.dead-letter} with the error, and the
  * partition moves on. Event types this service does not know are skipped. A change that is stored re-evaluates
- * the saved needs it can affect in the same transaction ({@link NeedEvaluator}), which raises the alerts.
+ * the saved needs it can affect in the same transaction ({@link NeedEvaluator}), which raises the alerts, and
+ * fires a {@link ReadModelChange}, which {@link ReadModelIndexer} puts in the in-memory index after the commit.
  */
 @ApplicationScoped
 public class ReadModelConsumers {
@@ -55,6 +57,9 @@ public class ReadModelConsumers {
     @Inject
     NeedEvaluator evaluator;
 
+    @Inject
+    Event<ReadModelChange> changes;
+
     /** {@code catalog.schemes}: created, updated and withdrawn schemes (a withdrawal stores status WITHDRAWN). */
     @Incoming("catalog-schemes")
     @Blocking
@@ -71,6 +76,7 @@ public class ReadModelConsumers {
             logOutcome(event, stored, scheme.version());
             if (stored) {
                 evaluator.schemeChanged(scheme);
+                changes.fire(new ReadModelChange.SchemeStored(scheme));
             }
         }
     }
@@ -84,7 +90,11 @@ public class ReadModelConsumers {
         if (event != null) {
             AgencyData agency = json.read(event.data(), AgencyData.class);
             requireIdentity(event, agency.id(), agency.version());
-            logOutcome(event, agencies.store(agency), agency.version());
+            boolean stored = agencies.store(agency);
+            logOutcome(event, stored, agency.version());
+            if (stored) {
+                changes.fire(new ReadModelChange.AgencyStored(agency));
+            }
         }
     }
 
@@ -100,6 +110,7 @@ public class ReadModelConsumers {
             boolean stored = arrangements.store(arrangement);
             logOutcome(event, stored, arrangement.version());
             if (stored) {
+                changes.fire(new ReadModelChange.ArrangementStored(arrangement));
                 evaluator.citiesChanged(arrangement.cities().stream().map(ArrangementData.City::cityId)
                         .filter(java.util.Objects::nonNull).toList());
             }

@@ -5,49 +5,26 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.citycoop.matching.vocabulary.ApplicantType;
-import org.citycoop.matching.vocabulary.ChallengeArea;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.hibernate.jpa.HibernateHints;
 import org.hibernate.query.NativeQuery;
 
 import java.io.UncheckedIOException;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 
 /**
- * The schemes of the read model (table {@code scheme}): the event data as JSONB plus the columns the
- * candidate query filters on.
+ * The schemes of the read model (table {@code scheme}): the event data as JSONB plus the columns that locate a
+ * scheme (status, window, countries, applicant types, challenge areas) and {@code written_xid}, the transaction
+ * that last wrote the row, from which {@link ReadModelIndexer} refreshes every instance's in-memory index.
  */
 @ApplicationScoped
 public class SchemeStore {
-
-    /** Rows fetched per round trip while streaming candidates. */
-    private static final int FETCH_SIZE = 500;
 
     @Inject
     EntityManager entityManager;
 
     @Inject
     EventJson json;
-
-    /**
-     * Parsed schemes by id, so that matching does not parse the same JSONB on every request. An entry is used only
-     * when its version equals the row's version read in the same transaction, so it is never stale; at most
-     * {@code citycoop.matching.scheme-cache-size} entries are kept (beyond that, schemes are parsed when read).
-     */
-    private final Map<String, SchemeData> parsed = new ConcurrentHashMap<>();
-
-    @ConfigProperty(name = "citycoop.matching.scheme-cache-size", defaultValue = "20000")
-    int cacheSize;
 
     /**
      * Stores the scheme unless the read model holds the same or a newer version of it.
@@ -66,7 +43,8 @@ public class SchemeStore {
                             window_kind = EXCLUDED.window_kind, deadline = EXCLUDED.deadline,
                             eligible_countries = EXCLUDED.eligible_countries,
                             applicant_types = EXCLUDED.applicant_types,
-                            challenge_areas = EXCLUDED.challenge_areas, data = EXCLUDED.data
+                            challenge_areas = EXCLUDED.challenge_areas, data = EXCLUDED.data,
+                            written_xid = pg_current_xact_id()
                         WHERE scheme.version < EXCLUDED.version""")
                 .unwrap(NativeQuery.class)
                 .setParameter(1, scheme.id(), String.class)
@@ -81,69 +59,6 @@ public class SchemeStore {
                 .setParameter(10, names(scheme.challengeAreas()), String[].class)
                 .setParameter(11, json.write(scheme), String.class)
                 .executeUpdate() == 1;
-    }
-
-    /**
-     * The schemes that may match, streamed from the database (with their agency's name and acronym). All of
-     * them cover at least one of {@code areas}. With {@code onlyEligible} the query also leaves out what the
-     * hard criteria of {@link org.citycoop.matching.scoring.HardCriteria} would fail for certain: a scheme
-     * withdrawn or superseded, a {@code FIXED} deadline before {@code now}, a country list
-     * without {@code country}, an applicant list without {@code applicantType} or {@code ANY}. Scoring
-     * decides the rest (deadline reachability, partner city, region membership). Call inside a transaction and
-     * close the stream.
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public Stream<Candidate> candidates(Collection<ChallengeArea> areas, String country, ApplicantType applicantType,
-                                        boolean onlyEligible, Instant now) {
-        String sql = """
-                SELECT s.id, s.version, a.name, a.acronym
-                FROM scheme s LEFT JOIN agency a ON a.id = s.agency_id
-                WHERE s.challenge_areas && CAST(?1 AS text[])""";
-        if (onlyEligible) {
-            sql += """
-
-                      AND s.status IS DISTINCT FROM 'WITHDRAWN'
-                      AND s.superseded_by IS NULL
-                      AND (s.window_kind IS DISTINCT FROM 'FIXED' OR s.deadline IS NULL OR s.deadline >= ?2)
-                      AND (cardinality(s.eligible_countries) = 0 OR ?3 = ANY (s.eligible_countries))
-                      AND (cardinality(s.applicant_types) = 0 OR 'ANY' = ANY (s.applicant_types) OR ?4 = ANY (s.applicant_types))""";
-        }
-        @SuppressWarnings("unchecked")
-        NativeQuery<Object[]> query = entityManager.createNativeQuery(sql).unwrap(NativeQuery.class);
-        query.setParameter(1, names(areas), String[].class);
-        if (onlyEligible) {
-            query.setParameter(2, now.atOffset(ZoneOffset.UTC), OffsetDateTime.class)
-                    .setParameter(3, country, String.class)
-                    .setParameter(4, applicantType.name(), String.class);
-        }
-        query.setHint(HibernateHints.HINT_FETCH_SIZE, FETCH_SIZE);
-        List<Object[]> rows = query.getResultList();
-        Map<String, SchemeData> found = new HashMap<>();
-        List<String> missing = new ArrayList<>();
-        for (Object[] row : rows) {
-            String id = (String) row[0];
-            SchemeData cached = parsed.get(id);
-            if (cached != null && cached.version() != null && cached.version() == ((Number) row[1]).longValue()) {
-                found.put(id, cached);
-            } else {
-                missing.add(id);
-            }
-        }
-        for (int from = 0; from < missing.size(); from += FETCH_SIZE) {
-            List<String> batch = missing.subList(from, Math.min(missing.size(), from + FETCH_SIZE));
-            @SuppressWarnings("unchecked")
-            List<String> data = entityManager.createNativeQuery("SELECT CAST(data AS text) FROM scheme WHERE id = ANY (CAST(?1 AS text[]))")
-                    .unwrap(NativeQuery.class).setParameter(1, batch.toArray(String[]::new), String[].class).getResultList();
-            for (String json : data) {
-                SchemeData scheme = read(json);
-                found.put(scheme.id(), scheme);
-                if (parsed.size() < cacheSize || parsed.containsKey(scheme.id())) {
-                    parsed.put(scheme.id(), scheme);
-                }
-            }
-        }
-        return rows.stream().filter(row -> found.containsKey((String) row[0]))
-                .map(row -> new Candidate(found.get((String) row[0]), (String) row[2], (String) row[3]));
     }
 
     /** One scheme of the read model, by id. */
@@ -164,12 +79,5 @@ public class SchemeStore {
 
     private static String[] names(Collection<? extends Enum<?>> values) {
         return values.stream().map(Enum::name).toArray(String[]::new);
-    }
-
-    /**
-     * A scheme that may match, with its agency as the read model knows it (name and acronym are null until
-     * the agency's event has arrived).
-     */
-    public record Candidate(SchemeData scheme, String agencyName, String agencyAcronym) {
     }
 }

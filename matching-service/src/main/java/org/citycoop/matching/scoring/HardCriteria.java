@@ -25,7 +25,7 @@ import java.util.stream.Collectors;
  * {@link Assessment}; none of them fails for lack of data: what the scheme does not say is
  * {@code PARTLY_MET}, with the reason.
  *
- * <p>{@code SchemeStore.candidates} pre-filters in SQL on the conditions that make {@link #relevance},
+ * <p>{@code ReadModelIndex.candidates} pre-filters on the conditions that make {@link #relevance},
  * {@link #applicantType}, {@link #country} and {@link #status} fail; keep the two in step. {@link MatchScorer#rank}
  * decides the same FAILED results without building the text; keep it in step too.
  */

@@ -123,7 +123,7 @@ class MatchEndToEndTest {
     }
 
     /**
-     * The SQL pre-filter leaves out only schemes that fail a hard criterion: the eligible ones are the same with
+     * The index's pre-filter leaves out only schemes that fail a hard criterion: the eligible ones are the same with
      * and without it, whatever made the others ineligible.
      */
     @Test

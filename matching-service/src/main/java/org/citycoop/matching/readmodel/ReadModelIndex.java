@@ -1,0 +1,226 @@
+package org.citycoop.matching.readmodel;
+
+import jakarta.inject.Singleton;
+import org.citycoop.matching.vocabulary.ApplicantType;
+import org.citycoop.matching.vocabulary.ChallengeArea;
+import org.citycoop.matching.vocabulary.SchemeStatus;
+import org.citycoop.matching.vocabulary.WindowKind;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The matching read model in memory: every scheme (parsed), agency and twinning arrangement the database's read
+ * model holds, with schemes indexed by challenge area and arrangements by city, so that a match reads no SQL.
+ * {@link ReadModelIndexer} fills it from the database at start-up, applies what this instance's consumers commit,
+ * and polls the database for what other instances committed.
+ *
+ * <p>Each entry is replaced only by a higher {@code version} (as in the database), so a redelivered or late
+ * event never takes it back to an older version. Writers are serialised; readers take no lock and see each
+ * scheme, agency or arrangement as it was before or after a change (entries are immutable records; a match that
+ * runs while a scheme moves to other challenge areas may see it under an old area and a new one). Schemes are never removed
+ * (a withdrawal is a version with status {@code WITHDRAWN}, as in the database).
+ */
+@Singleton
+public class ReadModelIndex {
+
+    private final Map<String, SchemeData> schemes = new ConcurrentHashMap<>();
+    /** The schemes addressing each area, by id (the same instances as in {@link #schemes}). */
+    private final Map<ChallengeArea, Map<String, SchemeData>> byArea = new EnumMap<>(ChallengeArea.class);
+    private final Map<String, AgencyData> agencies = new ConcurrentHashMap<>();
+    private final Map<String, ArrangementData> arrangements = new ConcurrentHashMap<>();
+    /** Ids of the arrangements each city (GeoNames id) takes part in. */
+    private final Map<String, Set<String>> arrangementsByCity = new ConcurrentHashMap<>();
+
+    public ReadModelIndex() {
+        for (ChallengeArea area : ChallengeArea.values()) {
+            byArea.put(area, new ConcurrentHashMap<>());
+        }
+    }
+
+    /**
+     * Holds {@code scheme} unless the index holds the same or a newer version of it.
+     *
+     * @return true when held, false when ignored
+     */
+    public synchronized boolean put(SchemeData scheme) {
+        SchemeData held = schemes.get(scheme.id());
+        if (held != null && version(held.version()) >= version(scheme.version())) {
+            return false;
+        }
+        schemes.put(scheme.id(), scheme);
+        for (ChallengeArea area : scheme.challengeAreas()) {
+            byArea.get(area).put(scheme.id(), scheme);
+        }
+        if (held != null) {
+            for (ChallengeArea area : held.challengeAreas()) {
+                if (!scheme.challengeAreas().contains(area)) {
+                    byArea.get(area).remove(scheme.id());
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Holds {@code agency} unless the index holds the same or a newer version of it; true when held. */
+    public synchronized boolean put(AgencyData agency) {
+        AgencyData held = agencies.get(agency.id());
+        if (held != null && version(held.version()) >= version(agency.version())) {
+            return false;
+        }
+        agencies.put(agency.id(), agency);
+        return true;
+    }
+
+    /** Holds {@code arrangement} unless the index holds the same or a newer version of it; true when held. */
+    public synchronized boolean put(ArrangementData arrangement) {
+        ArrangementData held = arrangements.get(arrangement.id());
+        if (held != null && version(held.version()) >= version(arrangement.version())) {
+            return false;
+        }
+        arrangements.put(arrangement.id(), arrangement);
+        Set<String> cities = cityIds(arrangement);
+        for (String cityId : cities) {
+            arrangementsByCity.computeIfAbsent(cityId, any -> ConcurrentHashMap.newKeySet()).add(arrangement.id());
+        }
+        if (held != null) {
+            for (String cityId : cityIds(held)) {
+                if (!cities.contains(cityId)) {
+                    arrangementsByCity.get(cityId).remove(arrangement.id());
+                }
+            }
+        }
+        return true;
+    }
+
+    /** True when the index holds this version of the scheme or a newer one (then reading it again is useless). */
+    public boolean holdsScheme(String id, long version) {
+        SchemeData held = schemes.get(id);
+        return held != null && version(held.version()) >= version;
+    }
+
+    /** True when the index holds this version of the agency or a newer one. */
+    public boolean holdsAgency(String id, long version) {
+        AgencyData held = agencies.get(id);
+        return held != null && version(held.version()) >= version;
+    }
+
+    /** True when the index holds this version of the arrangement or a newer one. */
+    public boolean holdsArrangement(String id, long version) {
+        ArrangementData held = arrangements.get(id);
+        return held != null && version(held.version()) >= version;
+    }
+
+    /** The scheme, by id. */
+    public Optional<SchemeData> scheme(String id) {
+        return Optional.ofNullable(schemes.get(id));
+    }
+
+    /** The agency, by id; empty until its event has arrived. */
+    public Optional<AgencyData> agency(String id) {
+        return id == null ? Optional.empty() : Optional.ofNullable(agencies.get(id));
+    }
+
+    /** Every arrangement, in any status, that {@code cityId} (a GeoNames id) takes part in, by id. */
+    public List<ArrangementData> arrangementsOf(String cityId) {
+        Set<String> ids = arrangementsByCity.get(cityId);
+        if (ids == null) {
+            return List.of();
+        }
+        List<ArrangementData> found = new ArrayList<>();
+        for (String id : ids) {
+            ArrangementData arrangement = arrangements.get(id);
+            if (arrangement != null && cityIds(arrangement).contains(cityId)) {
+                found.add(arrangement);
+            }
+        }
+        found.sort(Comparator.comparing(ArrangementData::id));
+        return found;
+    }
+
+    /**
+     * The schemes that may match: all of them address at least one of {@code areas}. With {@code onlyEligible}
+     * also leaves out what the hard criteria of {@link org.citycoop.matching.scoring.HardCriteria} fail for
+     * certain: a scheme withdrawn or superseded, a {@code FIXED} deadline before {@code now}, a country list without
+     * {@code country}, an applicant list without {@code applicantType} or {@code ANY}. Scoring decides the rest
+     * (deadline reachability, partner city). In no particular order.
+     */
+    public List<SchemeData> candidates(Collection<ChallengeArea> areas, String country, ApplicantType applicantType,
+                                       boolean onlyEligible, Instant now) {
+        List<SchemeData> found = new ArrayList<>();
+        List<ChallengeArea> asked = List.copyOf(areas);
+        for (int i = 0; i < asked.size(); i++) {
+            for (SchemeData scheme : byArea.get(asked.get(i)).values()) {
+                if (listedBefore(scheme, asked, i)) {
+                    continue; // found under an area asked before
+                }
+                if (!onlyEligible || mayBeEligible(scheme, country, applicantType, now)) {
+                    found.add(scheme);
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Number of schemes held. */
+    public int schemeCount() {
+        return schemes.size();
+    }
+
+    /** Number of agencies held. */
+    public int agencyCount() {
+        return agencies.size();
+    }
+
+    /** Number of arrangements held. */
+    public int arrangementCount() {
+        return arrangements.size();
+    }
+
+    /** True when the scheme addresses one of {@code asked}'s first {@code count} areas. */
+    private static boolean listedBefore(SchemeData scheme, List<ChallengeArea> asked, int count) {
+        for (int i = 0; i < count; i++) {
+            if (scheme.challengeAreas().contains(asked.get(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** False when a hard criterion certainly fails (the cheap ones: status inputs, country, applicant type). */
+    static boolean mayBeEligible(SchemeData scheme, String country, ApplicantType applicantType, Instant now) {
+        if (scheme.status() == SchemeStatus.WITHDRAWN || scheme.supersededBy() != null) {
+            return false;
+        }
+        SchemeData.ApplicationWindow window = scheme.window();
+        if (window != null && window.kind() == WindowKind.FIXED && window.deadline() != null
+                && window.deadline().toInstant().isBefore(now)) {
+            return false;
+        }
+        if (!scheme.eligibleCountries().isEmpty() && !scheme.eligibleCountries().contains(country)) {
+            return false;
+        }
+        List<ApplicantType> types = scheme.applicantTypes();
+        return types.isEmpty() || types.contains(ApplicantType.ANY) || types.contains(applicantType);
+    }
+
+    private static Set<String> cityIds(ArrangementData arrangement) {
+        Set<String> ids = new HashSet<>();
+        arrangement.cities().stream().map(ArrangementData.City::cityId).filter(Objects::nonNull).forEach(ids::add);
+        return ids;
+    }
+
+    private static long version(Long version) {
+        return version == null ? Long.MIN_VALUE : version;
+    }
+}
