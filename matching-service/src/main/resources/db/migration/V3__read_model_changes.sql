@@ -1,5 +1,5 @@
 -- Which transaction last wrote each read-model row (PostgreSQL's 64-bit transaction id, never wraps), so that
--- every instance's in-memory index (org.citycoop.matching.readmodel.ReadModelIndexSync) can fetch the rows
+-- every instance's in-memory index (org.citycoop.matching.readmodel.ReadModelIndexer) can fetch the rows
 -- written since its last poll, including those consumed by other instances of the consumer group: a poll reads
 -- the rows with written_xid >= the oldest transaction still running at the previous poll
 -- (pg_snapshot_xmin(pg_current_snapshot())), so a transaction that commits late is never missed.
