@@ -97,6 +97,8 @@ final class MatchingBenchmark implements Benchmark {
             System.out.printf("the matching read-model index held all %d (and the sentinel) %.1f s after the last batch%n",
                     loaded, (System.nanoTime() - caughtUp) / 1e9);
             printHeap("matching-service heap with " + loaded + " schemes");
+            System.out.printf("waited %d s more for the suite to be quiet (twinning consuming the load's events)%n",
+                    suite.awaitQuiet(java.time.Duration.ofMinutes(15)).toSeconds());
 
             for (int i = 0; i < Math.min(100, requests); i++) {
                 match(suite, PROFILE);
