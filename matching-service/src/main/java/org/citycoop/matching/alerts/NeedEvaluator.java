@@ -15,6 +15,8 @@ import org.citycoop.matching.scoring.CriterionResult;
 import org.citycoop.matching.scoring.Match;
 import org.citycoop.matching.scoring.MatchScorer;
 import org.citycoop.matching.scoring.NeedsProfile;
+import org.citycoop.matching.scoring.PreparedProfile;
+import org.citycoop.matching.scoring.PreparedScheme;
 import org.citycoop.matching.subscriptions.Deliveries;
 import org.citycoop.platform.outbox.Outbox;
 import org.jboss.logging.Logger;
@@ -168,9 +170,10 @@ public class NeedEvaluator {
     private Map<String, Match> eligibleMatches(NeedsProfile profile, List<ArrangementData> twinnings, Instant now) {
         indexer.refresh();
         Map<String, Match> eligible = new HashMap<>();
-        for (SchemeData scheme : index.candidates(profile.challengeAreas(), profile.country(), profile.applicantType(), true, now)) {
-            if (MatchScorer.rank(profile, scheme, twinnings, now).eligible()) {
-                eligible.put(scheme.id(), MatchScorer.score(profile, scheme, twinnings, now));
+        PreparedProfile prepared = PreparedProfile.of(profile);
+        for (PreparedScheme scheme : index.candidates(profile.challengeAreas(), profile.country(), profile.applicantType(), true, now)) {
+            if (MatchScorer.rank(prepared, scheme, twinnings, now).eligible()) {
+                eligible.put(scheme.scheme().id(), MatchScorer.score(profile, scheme.scheme(), twinnings, now));
             }
         }
         return eligible;

@@ -5,10 +5,11 @@ import jakarta.inject.Inject;
 import org.citycoop.matching.readmodel.AgencyData;
 import org.citycoop.matching.readmodel.ArrangementData;
 import org.citycoop.matching.readmodel.ReadModelIndex;
-import org.citycoop.matching.readmodel.SchemeData;
 import org.citycoop.matching.scoring.Match;
 import org.citycoop.matching.scoring.MatchScorer;
 import org.citycoop.matching.scoring.NeedsProfile;
+import org.citycoop.matching.scoring.PreparedProfile;
+import org.citycoop.matching.scoring.PreparedScheme;
 import org.citycoop.matching.scoring.TopN;
 
 import java.time.Instant;
@@ -19,7 +20,8 @@ import java.util.List;
 /**
  * Finds the schemes of the read model that match a needs profile, from the in-memory {@link ReadModelIndex} (no
  * SQL): the index gives the candidates (schemes sharing a challenge area, and unless ineligible ones are asked for,
- * not certainly failing a cheap hard criterion), Java scores each one with {@link MatchScorer#rank} (numbers only)
+ * not certainly failing a cheap hard criterion), Java scores each one with {@link MatchScorer#rank} (numbers only, from the {@link PreparedScheme} the index
+ * holds and the {@link PreparedProfile})
  * and keeps the best {@code limit} by {@link Match#RANKING}; only those are scored with their explanation
  * ({@link MatchScorer#score}, which gives the same numbers).
  */
@@ -37,12 +39,13 @@ public class MatchService {
     public List<RankedMatch> match(NeedsProfile profile, boolean includeIneligible, int limit) {
         Instant now = Instant.now();
         List<ArrangementData> twinnings = profile.cityId() == null ? List.of() : index.arrangementsOf(profile.cityId());
+        PreparedProfile prepared = PreparedProfile.of(profile);
         TopN<Match> best = new TopN<>(limit, Match.RANKING);
-        for (SchemeData scheme : index.candidates(profile.challengeAreas(), profile.country(), profile.applicantType(),
+        for (PreparedScheme scheme : index.candidates(profile.challengeAreas(), profile.country(), profile.applicantType(),
                 !includeIneligible, now)) {
-            MatchScorer.Ranking ranking = MatchScorer.rank(profile, scheme, twinnings, now);
+            MatchScorer.Ranking ranking = MatchScorer.rank(prepared, scheme, twinnings, now);
             if (ranking.eligible() || includeIneligible) {
-                best.offer(new Match(scheme, null, ranking.score(), ranking.eligible(), List.of()));
+                best.offer(new Match(scheme.scheme(), null, ranking.score(), ranking.eligible(), List.of()));
             }
         }
         List<RankedMatch> ranked = new ArrayList<>();

@@ -1,10 +1,9 @@
 package org.citycoop.matching.readmodel;
 
 import jakarta.inject.Singleton;
+import org.citycoop.matching.scoring.PreparedScheme;
 import org.citycoop.matching.vocabulary.ApplicantType;
 import org.citycoop.matching.vocabulary.ChallengeArea;
-import org.citycoop.matching.vocabulary.SchemeStatus;
-import org.citycoop.matching.vocabulary.WindowKind;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,9 +33,15 @@ import java.util.concurrent.ConcurrentHashMap;
 @Singleton
 public class ReadModelIndex {
 
-    private final Map<String, SchemeData> schemes = new ConcurrentHashMap<>();
+    /** Every scheme by id, prepared for ranking. */
+    private final Map<String, PreparedScheme> schemes = new ConcurrentHashMap<>();
     /** The schemes addressing each area, by id (the same instances as in {@link #schemes}). */
-    private final Map<ChallengeArea, Map<String, SchemeData>> byArea = new EnumMap<>(ChallengeArea.class);
+    private final Map<ChallengeArea, Map<String, PreparedScheme>> byArea = new EnumMap<>(ChallengeArea.class);
+    /**
+     * The values of {@link #byArea} of each area as an array, which a match reads faster than the map; null after a
+     * change of the area until the next match makes it again.
+     */
+    private final Map<ChallengeArea, PreparedScheme[]> areaArrays = new ConcurrentHashMap<>();
     private final Map<String, AgencyData> agencies = new ConcurrentHashMap<>();
     private final Map<String, ArrangementData> arrangements = new ConcurrentHashMap<>();
     /** Ids of the arrangements each city (GeoNames id) takes part in. */
@@ -54,18 +59,21 @@ public class ReadModelIndex {
      * @return true when held, false when ignored
      */
     public synchronized boolean put(SchemeData scheme) {
-        SchemeData held = schemes.get(scheme.id());
-        if (held != null && version(held.version()) >= version(scheme.version())) {
+        PreparedScheme held = schemes.get(scheme.id());
+        if (held != null && version(held.scheme().version()) >= version(scheme.version())) {
             return false;
         }
-        schemes.put(scheme.id(), scheme);
+        PreparedScheme prepared = PreparedScheme.of(scheme);
+        schemes.put(scheme.id(), prepared);
         for (ChallengeArea area : scheme.challengeAreas()) {
-            byArea.get(area).put(scheme.id(), scheme);
+            byArea.get(area).put(scheme.id(), prepared);
+            areaArrays.remove(area);
         }
         if (held != null) {
-            for (ChallengeArea area : held.challengeAreas()) {
-                if (!scheme.challengeAreas().contains(area)) {
+            for (ChallengeArea area : held.scheme().challengeAreas()) {
+                if (!prepared.addresses(area)) {
                     byArea.get(area).remove(scheme.id());
+                    areaArrays.remove(area);
                 }
             }
         }
@@ -105,8 +113,8 @@ public class ReadModelIndex {
 
     /** True when the index holds this version of the scheme or a newer one (then reading it again is useless). */
     public boolean holdsScheme(String id, long version) {
-        SchemeData held = schemes.get(id);
-        return held != null && version(held.version()) >= version;
+        PreparedScheme held = schemes.get(id);
+        return held != null && version(held.scheme().version()) >= version;
     }
 
     /** True when the index holds this version of the agency or a newer one. */
@@ -123,7 +131,7 @@ public class ReadModelIndex {
 
     /** The scheme, by id. */
     public Optional<SchemeData> scheme(String id) {
-        return Optional.ofNullable(schemes.get(id));
+        return Optional.ofNullable(schemes.get(id)).map(PreparedScheme::scheme);
     }
 
     /** The agency, by id; empty until its event has arrived. */
@@ -149,27 +157,38 @@ public class ReadModelIndex {
     }
 
     /**
-     * The schemes that may match: all of them address at least one of {@code areas}. With {@code onlyEligible}
-     * also leaves out what the hard criteria of {@link org.citycoop.matching.scoring.HardCriteria} fail for
-     * certain: a scheme withdrawn or superseded, a {@code FIXED} deadline before {@code now}, a country list without
-     * {@code country}, an applicant list without {@code applicantType} or {@code ANY}. Scoring decides the rest
-     * (deadline reachability, partner city). In no particular order.
+     * The schemes that may match, prepared for ranking: all of them address at least one of {@code areas}, each is
+     * listed once. With {@code onlyEligible} also leaves out what the hard criteria of
+     * {@link org.citycoop.matching.scoring.HardCriteria} fail for certain: a scheme withdrawn, superseded or closed
+     * (a {@code FIXED} deadline before {@code now}), a country list without {@code country}, an applicant list
+     * without {@code applicantType} or {@code ANY}. Scoring decides the rest (deadline reachability, partner city).
+     * In no particular order.
      */
-    public List<SchemeData> candidates(Collection<ChallengeArea> areas, String country, ApplicantType applicantType,
-                                       boolean onlyEligible, Instant now) {
-        List<SchemeData> found = new ArrayList<>();
-        List<ChallengeArea> asked = List.copyOf(areas);
-        for (int i = 0; i < asked.size(); i++) {
-            for (SchemeData scheme : byArea.get(asked.get(i)).values()) {
-                if (listedBefore(scheme, asked, i)) {
-                    continue; // found under an area asked before
-                }
-                if (!onlyEligible || mayBeEligible(scheme, country, applicantType, now)) {
+    public List<PreparedScheme> candidates(Collection<ChallengeArea> areas, String country, ApplicantType applicantType,
+                                           boolean onlyEligible, Instant now) {
+        List<PreparedScheme> found = new ArrayList<>();
+        long areasBefore = 0;
+        for (ChallengeArea area : areas) {
+            for (PreparedScheme scheme : areaArray(area)) {
+                if (!scheme.addressesAny(areasBefore) // else found under an area asked before
+                        && (!onlyEligible || scheme.statusAllows(now) && scheme.openToCountry(country) && scheme.openToApplicant(applicantType))) {
                     found.add(scheme);
                 }
             }
+            areasBefore |= PreparedScheme.bits(List.of(area));
         }
         return found;
+    }
+
+    /** The schemes of {@link #byArea} of {@code area}, as an array made again after a change of the area. */
+    private PreparedScheme[] areaArray(ChallengeArea area) {
+        PreparedScheme[] array = areaArrays.get(area);
+        if (array != null) {
+            return array;
+        }
+        synchronized (this) { // as writers: no change between copying the map and keeping the copy
+            return areaArrays.computeIfAbsent(area, any -> byArea.get(area).values().toArray(new PreparedScheme[0]));
+        }
     }
 
     /** Number of schemes held. */
@@ -185,33 +204,6 @@ public class ReadModelIndex {
     /** Number of arrangements held. */
     public int arrangementCount() {
         return arrangements.size();
-    }
-
-    /** True when the scheme addresses one of {@code asked}'s first {@code count} areas. */
-    private static boolean listedBefore(SchemeData scheme, List<ChallengeArea> asked, int count) {
-        for (int i = 0; i < count; i++) {
-            if (scheme.challengeAreas().contains(asked.get(i))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** False when a hard criterion certainly fails (the cheap ones: status inputs, country, applicant type). */
-    static boolean mayBeEligible(SchemeData scheme, String country, ApplicantType applicantType, Instant now) {
-        if (scheme.status() == SchemeStatus.WITHDRAWN || scheme.supersededBy() != null) {
-            return false;
-        }
-        SchemeData.ApplicationWindow window = scheme.window();
-        if (window != null && window.kind() == WindowKind.FIXED && window.deadline() != null
-                && window.deadline().toInstant().isBefore(now)) {
-            return false;
-        }
-        if (!scheme.eligibleCountries().isEmpty() && !scheme.eligibleCountries().contains(country)) {
-            return false;
-        }
-        List<ApplicantType> types = scheme.applicantTypes();
-        return types.isEmpty() || types.contains(ApplicantType.ANY) || types.contains(applicantType);
     }
 
     private static Set<String> cityIds(ArrangementData arrangement) {

@@ -2,25 +2,13 @@ package org.citycoop.matching.scoring;
 
 import org.citycoop.matching.readmodel.ArrangementData;
 import org.citycoop.matching.readmodel.SchemeData;
-
-import org.citycoop.matching.readmodel.SchemeData.ApplicationWindow;
-import org.citycoop.matching.readmodel.SchemeData.FundingRange;
-import org.citycoop.matching.vocabulary.ApplicantType;
-import org.citycoop.matching.vocabulary.Money;
-import org.citycoop.matching.vocabulary.SchemeStatus;
-import org.citycoop.matching.vocabulary.SupportType;
-import org.citycoop.matching.vocabulary.WindowKind;
+import org.citycoop.matching.vocabulary.ChallengeArea;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.DoubleStream;
 
 /**
  * Scores a scheme against a needs profile: the hard criteria of {@link HardCriteria} decide eligibility (a
@@ -58,9 +46,10 @@ public final class MatchScorer {
                 SoftCriteria.sectors(profile, scheme),
                 SoftCriteria.coFinancing(profile, scheme),
                 SoftCriteria.language(profile, scheme));
-        double weighted = soft.stream()
-                .mapToDouble(rating -> rating.assessment().criterion().weight() * rating.value())
-                .sum();
+        double weighted = 0;
+        for (SoftCriteria.Rating rating : soft) {
+            weighted += rating.assessment().criterion().weight() * rating.value();
+        }
         double score = Math.min(1, Math.max(0, Math.round(weighted * 1000) / 1000.0));
         List<Assessment> explanation = new ArrayList<>(hard);
         soft.forEach(rating -> explanation.add(rating.assessment()));
@@ -75,69 +64,29 @@ public final class MatchScorer {
 
     /**
      * The score and eligibility that {@link #score} gives, computed without building the explanation (the numbers
-     * only, in the same order and arithmetic).
+     * only, in the same order and arithmetic), from the prepared forms of the profile and the scheme.
      */
-    public static Ranking rank(NeedsProfile profile, SchemeData scheme, List<ArrangementData> arrangements, Instant now) {
-        boolean eligible = relevant(profile, scheme) && openToApplicant(profile, scheme) && openToCountry(profile, scheme)
-                && statusAllows(scheme, now) && deadlineAllows(scheme, now) && partnerCityAllows(profile, scheme, arrangements);
-        double weighted = DoubleStream.of(
-                Criterion.CHALLENGES.weight() * challenges(profile, scheme),
-                Criterion.SUPPORT_TYPES.weight() * supportTypes(profile, scheme),
-                Criterion.BUDGET.weight() * budget(profile, scheme),
-                Criterion.SECTORS.weight() * sectors(profile, scheme),
-                Criterion.CO_FINANCING.weight() * coFinancing(profile, scheme),
-                Criterion.LANGUAGE.weight() * language(profile, scheme)).sum();
+    public static Ranking rank(PreparedProfile profile, PreparedScheme scheme, List<ArrangementData> arrangements, Instant now) {
+        boolean eligible = scheme.addressesAny(profile.areaBits()) && scheme.openToApplicant(profile.applicantType())
+                && scheme.openToCountry(profile.country()) && scheme.statusAllows(now) && scheme.deadlineAllows(now)
+                && partnerCityAllows(profile.profile(), scheme, arrangements);
+        double weighted = Criterion.CHALLENGES.weight() * challenges(profile, scheme)
+                + Criterion.SUPPORT_TYPES.weight() * supportTypes(profile, scheme)
+                + Criterion.BUDGET.weight() * budget(profile, scheme)
+                + Criterion.SECTORS.weight() * sectors(profile, scheme)
+                + Criterion.CO_FINANCING.weight() * coFinancing(profile, scheme)
+                + Criterion.LANGUAGE.weight() * language(profile, scheme);
         return new Ranking(Math.min(1, Math.max(0, Math.round(weighted * 1000) / 1000.0)), eligible);
     }
 
-    private static boolean relevant(NeedsProfile profile, SchemeData scheme) {
-        for (NeedsProfile.Challenge challenge : profile.challenges()) {
-            if (scheme.challengeAreas().contains(challenge.area())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean openToApplicant(NeedsProfile profile, SchemeData scheme) {
-        List<ApplicantType> types = scheme.applicantTypes();
-        return types.isEmpty() || types.contains(profile.applicantType()) || types.contains(ApplicantType.ANY);
-    }
-
-    private static boolean openToCountry(NeedsProfile profile, SchemeData scheme) {
-        return scheme.eligibleCountries().isEmpty() || scheme.eligibleCountries().contains(profile.country());
-    }
-
-    private static boolean statusAllows(SchemeData scheme, Instant now) {
-        SchemeStatus status = HardCriteria.effectiveStatus(scheme, now);
-        return status != SchemeStatus.CLOSED && status != SchemeStatus.WITHDRAWN;
-    }
-
-    private static boolean deadlineAllows(SchemeData scheme, Instant now) {
-        ApplicationWindow window = scheme.window();
-        if (window == null || window.kind() == null || window.kind() == WindowKind.ROLLING || window.deadline() == null) {
-            return true;
-        }
-        long lead = HardCriteria.LeadTime.of(scheme.processSteps()).days();
-        if (window.kind() == WindowKind.FIXED) {
-            return !now.isAfter(window.deadline().toInstant()) && daysLeft(window.deadline(), now) >= lead;
-        }
-        OffsetDateTime next = HardCriteria.nextOccurrence(window.deadline(), now);
-        return daysLeft(next, now) >= lead || daysLeft(next.plusYears(1), now) >= lead;
-    }
-
-    private static long daysLeft(OffsetDateTime deadline, Instant now) {
-        return Duration.between(now, deadline.toInstant()).toDays();
-    }
-
-    private static boolean partnerCityAllows(NeedsProfile profile, SchemeData scheme, List<ArrangementData> arrangements) {
-        if (scheme.partnerCityRequired() == null) {
+    private static boolean partnerCityAllows(NeedsProfile profile, PreparedScheme prepared, List<ArrangementData> arrangements) {
+        if (!prepared.requiresPartnerCity()) {
             return true;
         }
         if (profile.cityId() == null) {
             return false;
         }
-        String country = scheme.partnerCityRequired().country();
+        String country = prepared.scheme().partnerCityRequired().country();
         for (ArrangementData arrangement : arrangements) {
             if (arrangement.status() == null || !arrangement.status().isInForce()
                     || arrangement.cities().stream().noneMatch(city -> profile.cityId().equals(city.cityId()))) {
@@ -153,90 +102,93 @@ public final class MatchScorer {
         return false;
     }
 
-    private static double challenges(NeedsProfile profile, SchemeData scheme) {
+    private static double challenges(PreparedProfile profile, PreparedScheme scheme) {
         double covered = 0;
         double total = 0;
-        for (NeedsProfile.Challenge challenge : profile.challenges()) {
-            double weight = 1.0 / challenge.priority();
-            total += weight;
-            if (scheme.challengeAreas().contains(challenge.area())) {
-                covered += weight;
+        ChallengeArea[] areas = profile.areas();
+        double[] weights = profile.weights();
+        for (int i = 0; i < areas.length; i++) {
+            total += weights[i];
+            if (scheme.addresses(areas[i])) {
+                covered += weights[i];
             }
         }
         return covered == total ? 1 : covered / total;
     }
 
-    private static double supportTypes(NeedsProfile profile, SchemeData scheme) {
-        Set<SupportType> wanted = new LinkedHashSet<>(profile.supportTypes());
-        if (wanted.isEmpty()) {
+    private static double supportTypes(PreparedProfile profile, PreparedScheme scheme) {
+        if (profile.supportTypeCount() == 0) {
             return 1;
         }
-        long offered = wanted.stream().filter(scheme.supportTypes()::contains).count();
-        return (double) offered / wanted.size();
+        return (double) Long.bitCount(profile.supportTypes() & scheme.supportTypes()) / profile.supportTypeCount();
     }
 
-    private static double budget(NeedsProfile profile, SchemeData scheme) {
-        Money budget = profile.budget();
-        if (budget == null || budget.value().isEmpty()) {
+    private static double budget(PreparedProfile profile, PreparedScheme scheme) {
+        BigDecimal need = profile.budget();
+        if (need == null) {
             return 1;
         }
-        BigDecimal need = budget.value().get();
-        FundingRange range = scheme.fundingRange();
-        Money min = range == null ? null : known(range.min());
-        Money max = range == null ? null : known(range.max());
+        BigDecimal min = scheme.fundingMin();
+        BigDecimal max = scheme.fundingMax();
         if (min == null && max == null) {
             return 0.5;
         }
-        if (min != null && !min.currency().equals(budget.currency()) || max != null && !max.currency().equals(budget.currency())) {
+        String currency = profile.budgetCurrency();
+        if (min != null && !scheme.fundingCurrencyMin().equals(currency) || max != null && !scheme.fundingCurrencyMax().equals(currency)) {
             return 0.5;
         }
-        if (max != null && need.compareTo(max.value().get()) > 0) {
-            return max.value().get().divide(need, MathContext.DECIMAL64).doubleValue();
+        if (max != null && need.compareTo(max) > 0) {
+            return max.divide(need, MathContext.DECIMAL64).doubleValue();
         }
-        if (min != null && need.compareTo(min.value().get()) < 0) {
-            return need.divide(min.value().get(), MathContext.DECIMAL64).doubleValue();
+        if (min != null && need.compareTo(min) < 0) {
+            return need.divide(min, MathContext.DECIMAL64).doubleValue();
         }
         return 1;
     }
 
-    private static Money known(Money money) {
-        return money == null || money.currency() == null || money.value().isEmpty() ? null : money;
-    }
-
-    private static double sectors(NeedsProfile profile, SchemeData scheme) {
-        if (profile.sectors().isEmpty()) {
+    private static double sectors(PreparedProfile profile, PreparedScheme scheme) {
+        List<String> wanted = profile.sectors();
+        if (wanted.isEmpty()) {
             return 1;
         }
         if (scheme.sectors().isEmpty()) {
             return 0.5;
         }
-        Set<String> wanted = new LinkedHashSet<>(profile.sectors());
-        long shared = wanted.stream().filter(scheme.sectors()::contains).count();
+        int shared = 0;
+        for (String sector : wanted) {
+            if (scheme.sectors().contains(sector)) {
+                shared++;
+            }
+        }
         return (double) shared / wanted.size();
     }
 
-    private static double coFinancing(NeedsProfile profile, SchemeData scheme) {
-        BigDecimal share = scheme.coFinancingShareValue().orElse(null);
+    private static double coFinancing(PreparedProfile profile, PreparedScheme scheme) {
+        BigDecimal share = scheme.coFinancingShare();
         if (share == null || share.signum() <= 0) {
             return 1;
         }
-        Money budget = profile.budget();
-        if (budget == null || budget.value().isEmpty()) {
+        BigDecimal budget = profile.budget();
+        if (budget == null) {
             return 0.5;
         }
-        BigDecimal required = budget.value().get().multiply(share);
-        Money offered = profile.coFinancing();
-        if (offered == null || offered.value().isEmpty() || !offered.currency().equals(budget.currency())) {
+        BigDecimal required = budget.multiply(share);
+        BigDecimal offered = profile.coFinancing();
+        if (offered == null || !profile.coFinancingCurrency().equals(profile.budgetCurrency())) {
             return 0.5;
         }
-        if (offered.value().get().compareTo(required) >= 0) {
+        if (offered.compareTo(required) >= 0) {
             return 1;
         }
-        return required.signum() == 0 ? 1 : offered.value().get().divide(required, MathContext.DECIMAL64).doubleValue();
+        return required.signum() == 0 ? 1 : offered.divide(required, MathContext.DECIMAL64).doubleValue();
     }
 
-    private static double language(NeedsProfile profile, SchemeData scheme) {
-        Set<String> available = SchemeLanguages.available(scheme);
-        return SchemeLanguages.wanted(profile).stream().anyMatch(available::contains) ? 1 : 0.5;
+    private static double language(PreparedProfile profile, PreparedScheme scheme) {
+        for (String language : profile.languages()) {
+            if (scheme.languages().contains(language)) {
+                return 1;
+            }
+        }
+        return 0.5;
     }
 }

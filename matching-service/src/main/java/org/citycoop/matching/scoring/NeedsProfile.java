@@ -70,6 +70,10 @@ public record NeedsProfile(
     private static final Set<String> ISO_COUNTRIES = java.util.stream.Stream.concat(
             java.util.Arrays.stream(Locale.getISOCountries()), java.util.stream.Stream.of("XK")).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
+    /** The ISO 4217 currency codes the JDK knows. */
+    private static final Set<String> ISO_CURRENCIES = Currency.getAvailableCurrencies().stream().map(Currency::getCurrencyCode)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
     public NeedsProfile {
         supportTypes = supportTypes == null ? List.of() : supportTypes;
         languages = languages == null ? List.of() : languages;
@@ -106,10 +110,10 @@ public record NeedsProfile(
         if (!ISO_COUNTRIES.contains(country)) {
             errors.add(new Problem.FieldError("country", "'" + country + "' is not an ISO 3166-1 alpha-2 country code"));
         }
-        if (coFinancing != null && Currency.getAvailableCurrencies().stream().noneMatch(c -> c.getCurrencyCode().equals(coFinancing.currency()))) {
+        if (coFinancing != null && !ISO_CURRENCIES.contains(coFinancing.currency())) {
             errors.add(new Problem.FieldError("coFinancing.currency", "'" + coFinancing.currency() + "' is not an ISO 4217 currency code"));
         }
-        if (budget != null && Currency.getAvailableCurrencies().stream().noneMatch(c -> c.getCurrencyCode().equals(budget.currency()))) {
+        if (budget != null && !ISO_CURRENCIES.contains(budget.currency())) {
             errors.add(new Problem.FieldError("budget.currency", "'" + budget.currency() + "' is not an ISO 4217 currency code"));
         }
         Set<ChallengeArea> seen = new HashSet<>();

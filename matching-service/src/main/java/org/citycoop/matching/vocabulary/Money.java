@@ -45,7 +45,10 @@ public record Money(
 
     /** An amount with thousands separators and no trailing zeros: {@code 1,234.5}. */
     public static String grouped(BigDecimal value) {
-        DecimalFormat format = new DecimalFormat("#,##0.####", DecimalFormatSymbols.getInstance(Locale.ENGLISH));
-        return format.format(value);
+        return GROUPED.get().format(value);
     }
+
+    /** One format per thread: a {@link DecimalFormat} is not thread-safe, and making one per call costs more than the formatting. */
+    private static final ThreadLocal<DecimalFormat> GROUPED = ThreadLocal.withInitial(
+            () -> new DecimalFormat("#,##0.####", DecimalFormatSymbols.getInstance(Locale.ENGLISH)));
 }

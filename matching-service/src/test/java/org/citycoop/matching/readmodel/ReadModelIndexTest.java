@@ -84,7 +84,7 @@ class ReadModelIndexTest {
         assertEquals(Set.of("open", "deadlineNow"), ids(List.of(SOLID_WASTE)));
         assertEquals(Set.of("open", "withdrawn", "superseded", "closed", "deadlineNow"),
                 index.candidates(List.of(SOLID_WASTE), "ID", ApplicantType.LOCAL_GOVERNMENT, false, NOW).stream()
-                        .map(SchemeData::id).collect(Collectors.toSet()));
+                        .map(prepared -> prepared.scheme().id()).collect(Collectors.toSet()));
         assertEquals(SchemeStatus.WITHDRAWN, index.scheme("withdrawn").orElseThrow().status());
     }
 
@@ -99,7 +99,7 @@ class ReadModelIndexTest {
         assertEquals(Set.of("anyCountry", "anyApplicant", "notPublished"), ids(List.of(SOLID_WASTE)));
         assertEquals(Set.of("vietnam", "anyCountry", "anyApplicant", "notPublished"),
                 index.candidates(List.of(SOLID_WASTE), "VN", ApplicantType.LOCAL_GOVERNMENT, true, NOW).stream()
-                        .map(SchemeData::id).collect(Collectors.toSet()));
+                        .map(prepared -> prepared.scheme().id()).collect(Collectors.toSet()));
     }
 
     @Test
@@ -131,7 +131,7 @@ class ReadModelIndexTest {
     }
 
     private Set<String> ids(List<ChallengeArea> areas) {
-        return index.candidates(areas, "ID", ApplicantType.LOCAL_GOVERNMENT, true, NOW).stream().map(SchemeData::id)
+        return index.candidates(areas, "ID", ApplicantType.LOCAL_GOVERNMENT, true, NOW).stream().map(prepared -> prepared.scheme().id())
                 .collect(Collectors.toSet());
     }
 

@@ -37,7 +37,7 @@ class MatchScorerRankTest {
         NeedsProfile profile = withSectorsAndCoFinancing(c.profile(), random);
         SchemeData scheme = withSectorsAndShare(c.scheme(), random);
         Match full = MatchScorer.score(profile, scheme, c.arrangements(), NOW);
-        MatchScorer.Ranking quick = MatchScorer.rank(profile, scheme, c.arrangements(), NOW);
+        MatchScorer.Ranking quick = MatchScorer.rank(PreparedProfile.of(profile), PreparedScheme.of(scheme), c.arrangements(), NOW);
         assertEquals(full.score(), quick.score(), c.failure("score"));
         assertEquals(full.eligible(), quick.eligible(), c.failure("eligibility"));
     }
@@ -64,8 +64,9 @@ class MatchScorerRankTest {
         List<Match> full = schemes.stream().map(scheme -> MatchScorer.score(profile, scheme, arrangements, NOW))
                 .sorted(Match.RANKING).limit(limit).toList();
         TopN<Match> byNumbers = new TopN<>(limit, Match.RANKING);
+        PreparedProfile prepared = PreparedProfile.of(profile);
         for (SchemeData scheme : schemes) {
-            MatchScorer.Ranking ranking = MatchScorer.rank(profile, scheme, arrangements, NOW);
+            MatchScorer.Ranking ranking = MatchScorer.rank(prepared, PreparedScheme.of(scheme), arrangements, NOW);
             byNumbers.offer(new Match(scheme, null, ranking.score(), ranking.eligible(), List.of()));
         }
         List<Match> quick = byNumbers.best().stream().map(match -> MatchScorer.score(profile, match.scheme(), arrangements, NOW))

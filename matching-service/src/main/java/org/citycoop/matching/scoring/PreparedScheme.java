@@ -1,0 +1,188 @@
+package org.citycoop.matching.scoring;
+
+import org.citycoop.matching.readmodel.SchemeData;
+import org.citycoop.matching.readmodel.SchemeData.ApplicationWindow;
+import org.citycoop.matching.readmodel.SchemeData.FundingRange;
+import org.citycoop.matching.vocabulary.ApplicantType;
+import org.citycoop.matching.vocabulary.ChallengeArea;
+import org.citycoop.matching.vocabulary.Money;
+import org.citycoop.matching.vocabulary.SchemeStatus;
+import org.citycoop.matching.vocabulary.SupportType;
+import org.citycoop.matching.vocabulary.WindowKind;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A scheme in the form {@link MatchScorer#rank} reads: what the criteria compare, derived once when the read-model
+ * index takes the scheme (code lists as bit sets of enum ordinals, amounts parsed, the applicant's lead time summed,
+ * the languages of its texts collected), so that ranking thousands of schemes per request parses and allocates
+ * nothing per scheme. It gives the same results as the criteria read from {@link SchemeData}
+ * ({@code MatchScorerRankTest} checks that on generated cases).
+ */
+public final class PreparedScheme {
+
+    private final SchemeData scheme;
+    private final long challengeAreas;
+    private final long supportTypes;
+    /** The scheme names no applicant type, or {@code ANY}: open to every applicant. */
+    private final boolean anyApplicant;
+    private final long applicantTypes;
+    /** Empty: not restricted by country. */
+    private final Set<String> eligibleCountries;
+    /** Withdrawn, or superseded by another scheme: the status criterion fails at any time. */
+    private final boolean statusFailsAlways;
+    /** A FIXED window's deadline: the status criterion fails after it. Null when no time closes the scheme. */
+    private final Instant closesAfter;
+    private final WindowKind windowKind;
+    /** The deadline, when the window has a kind and a deadline (the deadline criterion checks it). */
+    private final OffsetDateTime deadline;
+    private final long leadDays;
+    private final String fundingCurrencyMin;
+    private final BigDecimal fundingMin;
+    private final String fundingCurrencyMax;
+    private final BigDecimal fundingMax;
+    private final BigDecimal coFinancingShare;
+    private final Set<String> languages;
+    private final List<String> sectors;
+
+    private PreparedScheme(SchemeData scheme) {
+        this.scheme = scheme;
+        this.challengeAreas = bits(scheme.challengeAreas());
+        this.supportTypes = bits(scheme.supportTypes());
+        this.anyApplicant = scheme.applicantTypes().isEmpty() || scheme.applicantTypes().contains(ApplicantType.ANY);
+        this.applicantTypes = bits(scheme.applicantTypes());
+        this.eligibleCountries = Set.copyOf(scheme.eligibleCountries());
+        ApplicationWindow window = scheme.window();
+        boolean closedAsPublished = window != null
+                && (window.kind() == null || window.kind() == WindowKind.ANNUAL && (window.opens() == null || window.deadline() == null))
+                && scheme.status() == SchemeStatus.CLOSED;
+        this.statusFailsAlways = scheme.status() == SchemeStatus.WITHDRAWN || scheme.supersededBy() != null || closedAsPublished;
+        this.closesAfter = window != null && window.kind() == WindowKind.FIXED && window.deadline() != null
+                ? window.deadline().toInstant() : null;
+        this.windowKind = window == null ? null : window.kind();
+        this.deadline = window == null || window.kind() == null ? null : window.deadline();
+        this.leadDays = HardCriteria.LeadTime.of(scheme.processSteps()).days();
+        FundingRange range = scheme.fundingRange();
+        Money min = range == null ? null : known(range.min());
+        Money max = range == null ? null : known(range.max());
+        this.fundingCurrencyMin = min == null ? null : min.currency();
+        this.fundingMin = min == null ? null : min.value().orElseThrow();
+        this.fundingCurrencyMax = max == null ? null : max.currency();
+        this.fundingMax = max == null ? null : max.value().orElseThrow();
+        this.coFinancingShare = scheme.coFinancingShareValue().orElse(null);
+        this.languages = Set.copyOf(SchemeLanguages.available(scheme));
+        this.sectors = scheme.sectors();
+    }
+
+    /** The scheme prepared for ranking. */
+    public static PreparedScheme of(SchemeData scheme) {
+        return new PreparedScheme(scheme);
+    }
+
+    /** The scheme as the catalogue published it. */
+    public SchemeData scheme() {
+        return scheme;
+    }
+
+    /** True when the scheme addresses {@code area}. */
+    public boolean addresses(ChallengeArea area) {
+        return (challengeAreas & bit(area)) != 0;
+    }
+
+    /** True when the scheme addresses one of the areas of {@code areaBits} (a bit set of {@link #bits}). */
+    public boolean addressesAny(long areaBits) {
+        return (challengeAreas & areaBits) != 0;
+    }
+
+    /** Bit set of enum constants by ordinal (every code list here has fewer than 64 values). */
+    public static long bits(List<? extends Enum<?>> values) {
+        long bits = 0;
+        for (Enum<?> value : values) {
+            bits |= bit(value);
+        }
+        return bits;
+    }
+
+    static long bit(Enum<?> value) {
+        return 1L << value.ordinal();
+    }
+
+    /** The applicant-type criterion does not fail: open to any applicant, to none named, or to {@code type}. */
+    public boolean openToApplicant(ApplicantType type) {
+        return anyApplicant || type != null && (applicantTypes & bit(type)) != 0;
+    }
+
+    /** The country criterion does not fail: no country list, or one that names {@code country}. */
+    public boolean openToCountry(String country) {
+        return eligibleCountries.isEmpty() || eligibleCountries.contains(country);
+    }
+
+    /** The status criterion does not fail at {@code now}: not withdrawn, superseded or closed ({@link HardCriteria#effectiveStatus}). */
+    public boolean statusAllows(Instant now) {
+        return !statusFailsAlways && (closesAfter == null || !now.isAfter(closesAfter));
+    }
+
+    /** The deadline criterion does not fail at {@code now} ({@link HardCriteria#deadline}). */
+    boolean deadlineAllows(Instant now) {
+        if (deadline == null || windowKind == WindowKind.ROLLING) {
+            return true;
+        }
+        if (windowKind == WindowKind.FIXED) {
+            return !now.isAfter(closesAfter) && daysLeft(deadline, now) >= leadDays;
+        }
+        OffsetDateTime next = HardCriteria.nextOccurrence(deadline, now);
+        return daysLeft(next, now) >= leadDays || daysLeft(next.plusYears(1), now) >= leadDays;
+    }
+
+    private static long daysLeft(OffsetDateTime deadline, Instant now) {
+        return java.time.Duration.between(now, deadline.toInstant()).toDays();
+    }
+
+    long challengeAreas() {
+        return challengeAreas;
+    }
+
+    long supportTypes() {
+        return supportTypes;
+    }
+
+    boolean requiresPartnerCity() {
+        return scheme.partnerCityRequired() != null;
+    }
+
+    String fundingCurrencyMin() {
+        return fundingCurrencyMin;
+    }
+
+    BigDecimal fundingMin() {
+        return fundingMin;
+    }
+
+    String fundingCurrencyMax() {
+        return fundingCurrencyMax;
+    }
+
+    BigDecimal fundingMax() {
+        return fundingMax;
+    }
+
+    BigDecimal coFinancingShare() {
+        return coFinancingShare;
+    }
+
+    Set<String> languages() {
+        return languages;
+    }
+
+    List<String> sectors() {
+        return sectors;
+    }
+
+    private static Money known(Money money) {
+        return money == null || money.currency() == null || money.value().isEmpty() ? null : money;
+    }
+}
