@@ -97,12 +97,15 @@ public class ProblemMappers {
         } else if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null && invalid.getTargetType().isEnum()) {
             detail = "unknown value '" + invalid.getValue() + "'; allowed: " + Arrays.stream(invalid.getTargetType().getEnumConstants())
                     .map(Object::toString).collect(Collectors.joining(", "));
-        } else if (e instanceof InvalidFormatException invalid && invalid.getTargetType() == String.class) {
-            detail = invalid.getOriginalMessage();
+        } else if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null) {
+            detail = "expected " + describe(invalid.getTargetType()) + ", not " + describeValue(invalid.getValue());
         } else if (e instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
             detail = "expected " + describe(mismatched.getTargetType());
+        } else if (e instanceof com.fasterxml.jackson.databind.exc.ValueInstantiationException && e.getCause() != null
+                && e.getCause().getMessage() != null) {
+            detail = e.getCause().getMessage(); // a rule of the shape itself, in its own words
         } else {
-            detail = e.getOriginalMessage();
+            detail = "a value of the wrong kind";
         }
         if (field.isEmpty()) {
             field = "body";
@@ -135,7 +138,7 @@ public class ProblemMappers {
             case 404 -> "No resource at " + uri.getRequestUri().getRawPath() + "."; // as sent: %3A is not a colon
             case 405 -> "This method is not allowed on " + uri.getPath() + ".";
             case 406 -> "This resource answers application/json (errors: application/problem+json); ask for one of them in Accept.";
-            case 415 -> "Send the body as application/json.";
+            case 415 -> "This resource does not take a body of this Content-Type; send application/json (batch uploads also take application/x-ndjson).";
             default -> e.getMessage();
         };
         Response response = respond(status, type, title, detail, uri, List.of());
@@ -228,6 +231,23 @@ public class ProblemMappers {
         if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
             return "an RFC 3339 date or time";
         }
-        return "an object (" + type.getSimpleName().toLowerCase(Locale.ROOT) + ")";
+        return "an object";
+    }
+
+    /** What kind of JSON value the client sent, in the words of {@link #describe}. */
+    private static String describeValue(Object value) {
+        if (value == null) {
+            return "null";
+        }
+        if (value instanceof Number) {
+            return "the number " + value;
+        }
+        if (value instanceof Boolean) {
+            return value.toString();
+        }
+        if (value instanceof String text) {
+            return "'" + (text.length() > 40 ? text.substring(0, 40) + "..." : text) + "'";
+        }
+        return "a value of another kind";
     }
 }

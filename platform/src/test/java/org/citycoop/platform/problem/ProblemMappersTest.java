@@ -41,6 +41,29 @@ class ProblemMappersTest {
         assertEquals("steps[0].title", pathOfFailure("{\"steps\":[{\"title\":\"a\\u0000b\"}]}"));
     }
 
+    record Money(String amount, String currency) {
+    }
+
+    record Priced(Money price, Integer count) {
+    }
+
+    private String detailOfFailure(String json) {
+        JsonMappingException e = assertThrows(JsonMappingException.class, () -> strict.readValue(json, Priced.class));
+        return ProblemMappers.unreadable(e).errors().get(0).detail();
+    }
+
+    @Test
+    void wrongKindsOfValueAreDescribedInTheClientsTermsNotTheParsers() {
+        assertEquals("expected a string, not the number 12", detailOfFailure("{\"price\":{\"amount\":12}}"));
+        assertEquals("expected a number", detailOfFailure("{\"count\":\"twelve\"}"));
+        assertEquals("expected an object", detailOfFailure("{\"price\":[1]}"));
+        for (String json : List.of("{\"price\":{\"amount\":12}}", "{\"count\":\"twelve\"}", "{\"price\":[1]}", "{\"price\":\"x\"}")) {
+            String detail = detailOfFailure(json);
+            org.junit.jupiter.api.Assertions.assertFalse(detail.contains("Coercion") || detail.contains("java.") || detail.contains("`")
+                    || detail.contains("(money)"), detail);
+        }
+    }
+
     @Test
     void trailingContentAndRepeatedKeysAreRefused() {
         assertThrows(com.fasterxml.jackson.core.JsonProcessingException.class,
