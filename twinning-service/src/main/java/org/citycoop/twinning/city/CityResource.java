@@ -65,9 +65,9 @@ public class CityResource {
                     + "cities within a circle. Pages are keyset-based: "
                     + "follow `next` until it is absent.")
     @APIResponse(responseCode = "200", description = "A page of cities (`items`, `next`)")
-    @APIResponse(responseCode = "400", description = "Unreadable cursor",
+    @APIResponse(responseCode = "400", description = "Unreadable cursor, `limit`, `lat`, `lon` or `radiusKm` that is not a number",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "A parameter out of range (`q`, `country`, `lat`, `lon`, `radiusKm`, `limit`)",
+    @APIResponse(responseCode = "422", description = "A parameter out of range (`q`, `country`, `lat`, `lon`, `radiusKm`)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<CityView> search(
             @Parameter(description = "Text the name or ASCII name contains (case and accents ignored), 1-100 characters")
@@ -217,13 +217,14 @@ public class CityResource {
         if (value == null || value.isBlank()) {
             throw ProblemException.invalid(parameter, "lat, lon and radiusKm go together: give all three");
         }
+        double number;
         try {
-            double number = Double.parseDouble(value.trim());
-            if (number >= min && number <= max) {
-                return number;
-            }
+            number = Double.parseDouble(value.trim());
         } catch (NumberFormatException e) {
-            // reported below
+            throw ProblemException.badRequest(parameter, "not a number; give a decimal number from " + min + " to " + max);
+        }
+        if (number >= min && number <= max) {
+            return number;
         }
         throw ProblemException.invalid(parameter, "must be a number from " + min + " to " + max);
     }

@@ -80,6 +80,8 @@ class CityProfileApiTest {
                 .body("errors[0].field", equalTo("radiusKm"));
         given().queryParam("lat", 95).queryParam("lon", 130.8).queryParam("radiusKm", 10).get("/v1/cities").then().statusCode(422)
                 .body("errors[0].field", equalTo("lat"));
+        given().queryParam("lat", 33.8).queryParam("lon", "east").queryParam("radiusKm", 10).get("/v1/cities").then().statusCode(400)
+                .body("errors[0].field", equalTo("lon"));
     }
 
     @Test
