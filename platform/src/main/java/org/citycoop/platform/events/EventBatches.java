@@ -41,7 +41,8 @@ import java.util.concurrent.CompletionStage;
  * refused on its own goes to the dead-letter topic as a poison record does, the others are applied.</li>
  * <li>Only then are the poison records nacked, and once the dead-letter topic has them the poll is acknowledged
  * (the connector commits its latest offset per partition): a crash before that redelivers the poll, whose
- * applied events the processed-event log skips.</li>
+ * applied events the processed-event log skips. If the dead-letter topic cannot be written, the poll fails
+ * unacknowledged in the same way.</li>
  * </ol>
  * A consumer method is {@code @Incoming @Blocking} on a {@code KafkaRecordBatch<String, String>} and returns
  * {@link #consume}'s stage; it must not throw, because the connector would then nack the whole batch.
@@ -116,8 +117,8 @@ public class EventBatches {
         try {
             refused.addAll(apply(consumer, readable, applier));
         } catch (RuntimeException e) {
-            LOG.errorf(e, "%s: the database stayed unavailable for %d s; the poll of %d records is not acknowledged "
-                    + "and will be delivered again", consumer, TRANSIENT_RETRY_LIMIT.toSeconds(), batch.getRecords().size());
+            LOG.errorf(e, "%s: the database stayed unavailable for %d s; the poll of %d records is not acknowledged, "
+                    + "the channel stops and the poll is delivered again after a restart", consumer, TRANSIENT_RETRY_LIMIT.toSeconds(), batch.getRecords().size());
             return CompletableFuture.failedFuture(e);
         }
         CompletableFuture<?>[] deadLetters = refused.stream()
