@@ -2,29 +2,35 @@ package org.citycoop.matching.readmodel;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.citycoop.matching.vocabulary.SchemeStatus;
 import org.citycoop.matching.alerts.NeedEvaluator;
+import org.citycoop.matching.vocabulary.SchemeStatus;
+import org.citycoop.platform.events.EventBatches;
+import org.citycoop.platform.events.EventBatches.Delivery;
 import org.citycoop.platform.events.IncomingEvent;
-import org.citycoop.platform.events.ProcessedEvents;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
+import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Builds the read model from the events of the catalogue and the twinning service (consumer group
- * {@code matching-service}, from the earliest offset). Each event is applied in one transaction with its entry
- * in the processed-event log: a redelivered event id is skipped, and an event whose {@code version} is not
- * higher than the one held is ignored. An event that cannot be read (not JSON, no {@code id} or
- * {@code version}) fails; the connector then sends it to {@code matching.dead-letter} with the error, and the
- * partition moves on. Event types this service does not know are skipped. A change that is stored re-evaluates
- * the saved needs it can affect in the same transaction ({@link NeedEvaluator}), which raises the alerts, and
- * fires a {@link ReadModelChange}, which {@link ReadModelIndexer} puts in the in-memory index after the commit.
+ * {@code matching-service}, from the earliest offset). Each channel takes a whole Kafka poll at a time
+ * ({@code batch=true}) and applies it in one transaction with the entries of its events in the processed-event
+ * log ({@link EventBatches}): a redelivered event id is skipped, and an event whose {@code version} is not higher
+ * than the one held is ignored (the stores' SQL), also between versions of one aggregate in the same poll, which
+ * are applied in offset order. An event that cannot be read (not JSON, no {@code id} or {@code version}) is nacked
+ * on its own; the connector then sends it to {@code matching.dead-letter} with the error, and the other events of
+ * the poll are applied. Event types this service does not know are skipped. A change that is stored
+ * re-evaluates the saved needs it can affect in the same transaction ({@link NeedEvaluator}), which raises the
+ * alerts, and fires a {@link ReadModelChange}, which {@link ReadModelIndexer} puts in the in-memory index after
+ * the commit.
  */
 @ApplicationScoped
 public class ReadModelConsumers {
@@ -40,7 +46,7 @@ public class ReadModelConsumers {
             "org.citycoop.twinning.arrangement.updated.v1");
 
     @Inject
-    ProcessedEvents processedEvents;
+    EventBatches batches;
 
     @Inject
     EventJson json;
@@ -63,17 +69,36 @@ public class ReadModelConsumers {
     /** {@code catalog.schemes}: created, updated and withdrawn schemes (a withdrawal stores status WITHDRAWN). */
     @Incoming("catalog-schemes")
     @Blocking
-    @Transactional
-    public void onScheme(ConsumerRecord<String, String> record) throws JsonProcessingException {
-        IncomingEvent event = firstDelivery("matching.schemes", record, SCHEME_TYPES);
-        if (event != null) {
-            SchemeData scheme = json.read(event.data(), SchemeData.class);
-            requireIdentity(event, scheme.id(), scheme.version());
-            if (SCHEME_WITHDRAWN.equals(event.type())) {
-                scheme = scheme.withStatus(SchemeStatus.WITHDRAWN);
-            }
+    public CompletionStage<Void> onSchemes(KafkaRecordBatch<String, String> batch) {
+        return batches.consume(batch, "matching.schemes", SCHEME_TYPES, this::readScheme, this::storeSchemes);
+    }
+
+    /** {@code catalog.agencies}: name and acronym shown beside the agency's schemes. */
+    @Incoming("catalog-agencies")
+    @Blocking
+    public CompletionStage<Void> onAgencies(KafkaRecordBatch<String, String> batch) {
+        return batches.consume(batch, "matching.agencies", AGENCY_TYPES, this::readAgency, this::storeAgencies);
+    }
+
+    /** {@code twinning.arrangements}: the cities of each arrangement and its status, for the partner-city rule. */
+    @Incoming("twinning-arrangements")
+    @Blocking
+    public CompletionStage<Void> onArrangements(KafkaRecordBatch<String, String> batch) {
+        return batches.consume(batch, "matching.arrangements", ARRANGEMENT_TYPES, this::readArrangement,
+                this::storeArrangements);
+    }
+
+    private SchemeData readScheme(IncomingEvent event) throws JsonProcessingException {
+        SchemeData scheme = json.read(event.data(), SchemeData.class);
+        requireIdentity(event, scheme.id(), scheme.version());
+        return SCHEME_WITHDRAWN.equals(event.type()) ? scheme.withStatus(SchemeStatus.WITHDRAWN) : scheme;
+    }
+
+    private void storeSchemes(List<Delivery<SchemeData>> deliveries) {
+        for (Delivery<SchemeData> delivery : deliveries) {
+            SchemeData scheme = delivery.data();
             boolean stored = schemes.store(scheme);
-            logOutcome(event, stored, scheme.version());
+            logOutcome(delivery.event(), stored, scheme.version());
             if (stored) {
                 evaluator.schemeChanged(scheme);
                 changes.fire(new ReadModelChange.SchemeStored(scheme));
@@ -81,54 +106,40 @@ public class ReadModelConsumers {
         }
     }
 
-    /** {@code catalog.agencies}: name and acronym shown beside the agency's schemes. */
-    @Incoming("catalog-agencies")
-    @Blocking
-    @Transactional
-    public void onAgency(ConsumerRecord<String, String> record) throws JsonProcessingException {
-        IncomingEvent event = firstDelivery("matching.agencies", record, AGENCY_TYPES);
-        if (event != null) {
-            AgencyData agency = json.read(event.data(), AgencyData.class);
-            requireIdentity(event, agency.id(), agency.version());
+    private AgencyData readAgency(IncomingEvent event) throws JsonProcessingException {
+        AgencyData agency = json.read(event.data(), AgencyData.class);
+        requireIdentity(event, agency.id(), agency.version());
+        return agency;
+    }
+
+    private void storeAgencies(List<Delivery<AgencyData>> deliveries) {
+        for (Delivery<AgencyData> delivery : deliveries) {
+            AgencyData agency = delivery.data();
             boolean stored = agencies.store(agency);
-            logOutcome(event, stored, agency.version());
+            logOutcome(delivery.event(), stored, agency.version());
             if (stored) {
                 changes.fire(new ReadModelChange.AgencyStored(agency));
             }
         }
     }
 
-    /** {@code twinning.arrangements}: the cities of each arrangement and its status, for the partner-city rule. */
-    @Incoming("twinning-arrangements")
-    @Blocking
-    @Transactional
-    public void onArrangement(ConsumerRecord<String, String> record) throws JsonProcessingException {
-        IncomingEvent event = firstDelivery("matching.arrangements", record, ARRANGEMENT_TYPES);
-        if (event != null) {
-            ArrangementData arrangement = json.read(event.data(), ArrangementData.class);
-            requireIdentity(event, arrangement.id(), arrangement.version());
+    private ArrangementData readArrangement(IncomingEvent event) throws JsonProcessingException {
+        ArrangementData arrangement = json.read(event.data(), ArrangementData.class);
+        requireIdentity(event, arrangement.id(), arrangement.version());
+        return arrangement;
+    }
+
+    private void storeArrangements(List<Delivery<ArrangementData>> deliveries) {
+        for (Delivery<ArrangementData> delivery : deliveries) {
+            ArrangementData arrangement = delivery.data();
             boolean stored = arrangements.store(arrangement);
-            logOutcome(event, stored, arrangement.version());
+            logOutcome(delivery.event(), stored, arrangement.version());
             if (stored) {
                 changes.fire(new ReadModelChange.ArrangementStored(arrangement));
                 evaluator.citiesChanged(arrangement.cities().stream().map(ArrangementData.City::cityId)
-                        .filter(java.util.Objects::nonNull).toList());
+                        .filter(Objects::nonNull).toList());
             }
         }
-    }
-
-    /** The event to apply, or null when it is a redelivery or of a type this consumer does not handle. */
-    private IncomingEvent firstDelivery(String consumer, ConsumerRecord<String, String> record, Set<String> types) {
-        IncomingEvent event = IncomingEvent.of(record);
-        if (!types.contains(event.type())) {
-            LOG.infof("Skipped event %s of type %s on %s", event.id(), event.type(), record.topic());
-            return null;
-        }
-        if (!processedEvents.firstDelivery(consumer, event.idOr(record))) {
-            LOG.debugf("Skipped redelivered event %s", event.id());
-            return null;
-        }
-        return event;
     }
 
     private static void requireIdentity(IncomingEvent event, String id, Long version) {

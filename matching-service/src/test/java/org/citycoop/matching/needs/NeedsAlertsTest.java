@@ -206,6 +206,34 @@ class NeedsAlertsTest {
     }
 
     /** Waits until the need has {@code count} alerts about the scheme and returns the last one. */
+    @Test
+    void aPollDeliveredAgainChangesNothingAndRaisesNoSecondAlert() {
+        String needId = given().contentType(ContentType.JSON).body(need(newCityId(), "Redelivery")).post("/v1/needs")
+                .then().statusCode(201).extract().path("id");
+        String first = UUID.randomUUID().toString();
+        String second = UUID.randomUUID().toString();
+        List<String> eventIds = List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString());
+        String created = "org.citycoop.catalog.scheme.created.v1";
+        events.publishTogether("catalog.schemes", 0, List.of(
+                new EventPublisher.Event(eventIds.get(0), created, first, openScheme(first, 1, NOW.plusDays(90)).toString()),
+                new EventPublisher.Event(eventIds.get(1), created, second, openScheme(second, 1, NOW.plusDays(90)).toString())));
+        assertEquals("NEW_MATCH", awaitAlert(needId, first, 1).get("reason"));
+        assertEquals("NEW_MATCH", awaitAlert(needId, second, 1).get("reason"));
+
+        // The same event ids again, their data altered (withdrawn, a higher version): only the processed-event log
+        // can tell that they were applied, and it must, or the schemes would be stored withdrawn with an alert each.
+        events.publishTogether("catalog.schemes", 0, List.of(
+                new EventPublisher.Event(eventIds.get(0), created, first, openScheme(first, 2, NOW.plusDays(90)).put("status", "WITHDRAWN").toString()),
+                new EventPublisher.Event(eventIds.get(1), created, second, openScheme(second, 2, NOW.plusDays(90)).put("status", "WITHDRAWN").toString())));
+        String marker = UUID.randomUUID().toString();
+        events.publish("catalog.schemes", 0, UUID.randomUUID().toString(), created, marker,
+                openScheme(marker, 1, NOW.plusDays(90)).toString());
+        assertEquals("NEW_MATCH", awaitAlert(needId, marker, 1).get("reason"));
+        // The marker came after them on the partition: had they been applied, their alerts would be there by now.
+        awaitAlert(needId, first, 1);
+        awaitAlert(needId, second, 1);
+    }
+
     private static Map<String, Object> awaitAlert(String needId, String schemeId, int count) {
         List<Map<String, Object>> alerts = await().atMost(PATIENCE).until(() -> given().queryParam("limit", 100)
                         .get("/v1/needs/" + needId + "/alerts").then().statusCode(200).extract().jsonPath()

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.citycoop.matching.EventPublisher;
 import org.citycoop.matching.ExampleEvents;
@@ -20,6 +21,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,11 +33,13 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The consumers against the real broker and database. Events of one test go to partition 0 of their topic, so
  * the consumer sees them in the order sent; a marker event sent last shows that everything before it was
- * handled.
+ * handled. Events published together ({@link EventPublisher#publishTogether}) reach the consumer in one poll,
+ * which it applies in one transaction.
  */
 @QuarkusTest
 class ReadModelConsumersTest {
@@ -47,6 +51,9 @@ class ReadModelConsumersTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    ReadModelIndex index;
 
     private EventPublisher events;
 
@@ -95,12 +102,97 @@ class ReadModelConsumersTest {
 
         awaitValue("SELECT data->>'name' FROM scheme WHERE id = ?", next, "After the poison");
         assertNull(value("SELECT id FROM scheme WHERE id = ?", noVersionKey));
-        Map<String, ConsumerRecord<String, String>> dead = awaitDeadLetters(List.of(poisonKey, noVersionKey));
-        assertEquals("this is not JSON {", dead.get(poisonKey).value());
-        assertNotNull(dead.get(poisonKey).headers().lastHeader("dead-letter-reason"));
-        assertNotNull(dead.get(noVersionKey).headers().lastHeader("dead-letter-reason"));
-        String reason = new String(dead.get(noVersionKey).headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8);
-        assertEquals(true, reason.contains("no data.id or data.version"), reason);
+        Map<String, List<ConsumerRecord<String, String>>> dead = deadLettersOnceAllOf(List.of(poisonKey, noVersionKey));
+        assertEquals("this is not JSON {", dead.get(poisonKey).get(0).value());
+        assertNotNull(dead.get(poisonKey).get(0).headers().lastHeader("dead-letter-reason"));
+        String reason = header(dead.get(noVersionKey).get(0), "dead-letter-reason");
+        assertTrue(reason.contains("no data.id or data.version"), reason);
+        assertNull(dead.get(next), "the event after the poison is not on the dead-letter topic");
+    }
+
+    @Test
+    void poisonRecordsInAPollGoAloneToTheDeadLetterTopicAndTheGoodOnesAroundThemAreApplied() {
+        String first = UUID.randomUUID().toString();
+        String poisonKey = UUID.randomUUID().toString();
+        String second = UUID.randomUUID().toString();
+        String noIdKey = UUID.randomUUID().toString();
+        ObjectNode noId = ExampleEvents.data(ExampleEvents.SCHEME);
+        noId.remove("id");
+        String third = UUID.randomUUID().toString();
+        events.publishTogether(SCHEMES, 0, List.of(
+                event(SCHEME_CREATED, first, scheme(first, 1, "Before the poison")),
+                event(SCHEME_UPDATED, poisonKey, "{ \"id\": \"truncated"),
+                event(SCHEME_CREATED, second, scheme(second, 1, "Between the poisons")),
+                event(SCHEME_UPDATED, noIdKey, noId.toString()),
+                event(SCHEME_CREATED, third, scheme(third, 1, "After the poisons"))));
+
+        awaitValue("SELECT data->>'name' FROM scheme WHERE id = ?", third, "After the poisons");
+        assertEquals("Before the poison", value("SELECT data->>'name' FROM scheme WHERE id = ?", first));
+        assertEquals("Between the poisons", value("SELECT data->>'name' FROM scheme WHERE id = ?", second));
+        await().atMost(PATIENCE).until(() -> List.of(first, second, third).stream().allMatch(id -> index.scheme(id).isPresent()));
+
+        Map<String, List<ConsumerRecord<String, String>>> dead = deadLettersOnceAllOf(List.of(poisonKey, noIdKey));
+        assertEquals(1, dead.get(poisonKey).size());
+        assertEquals("{ \"id\": \"truncated", dead.get(poisonKey).get(0).value());
+        String reason = header(dead.get(noIdKey).get(0), "dead-letter-reason");
+        assertTrue(reason.contains("no data.id or data.version"), reason);
+        assertEquals(SCHEMES, header(dead.get(noIdKey).get(0), "dead-letter-topic"));
+        for (String good : List.of(first, second, third)) {
+            assertNull(dead.get(good), "a good record of the poll is not on the dead-letter topic");
+        }
+    }
+
+    @Test
+    void aRecordTheDatabaseRefusesGoesAloneToTheDeadLetterTopicAndTheRestOfThePollIsApplied() {
+        String before = UUID.randomUUID().toString();
+        String refused = UUID.randomUUID().toString();
+        String after = UUID.randomUUID().toString();
+        // It reads well, but its deadline is past PostgreSQL's last timestamp (year 294276; SQLSTATE 22008): the
+        // poll's transaction fails, and its records are then applied one per transaction.
+        ObjectNode farFuture = schemeNode(refused, 1, "Deadline out of the database's range");
+        ((ObjectNode) farFuture.path("window")).put("deadline", "+300000-01-01T00:00:00Z");
+        events.publishTogether(SCHEMES, 0, List.of(
+                event(SCHEME_CREATED, before, scheme(before, 1, "Before the refused one")),
+                event(SCHEME_CREATED, refused, farFuture.toString()),
+                event(SCHEME_CREATED, after, scheme(after, 1, "After the refused one"))));
+
+        Map<String, List<ConsumerRecord<String, String>>> dead = deadLettersOnceAllOf(List.of(refused));
+        assertEquals(1, dead.get(refused).size());
+        String reason = header(dead.get(refused).get(0), "dead-letter-reason");
+        assertTrue(reason.contains("out of range"), reason);
+        assertNull(dead.get(before));
+        assertNull(dead.get(after));
+        awaitValue("SELECT data->>'name' FROM scheme WHERE id = ?", after, "After the refused one");
+        assertEquals("Before the refused one", value("SELECT data->>'name' FROM scheme WHERE id = ?", before));
+        assertNull(value("SELECT id FROM scheme WHERE id = ?", refused));
+    }
+
+    @Test
+    void versionsOfOneSchemeInOnePollEndWithTheHighestInTheDatabaseAndTheIndex() {
+        String id = UUID.randomUUID().toString();
+        events.publishTogether(SCHEMES, 0, List.of(
+                event(SCHEME_CREATED, id, scheme(id, 2, "Version two")),
+                event(SCHEME_UPDATED, id, scheme(id, 1, "Version one, late")),
+                event(SCHEME_UPDATED, id, scheme(id, 3, "Version three")),
+                event(SCHEME_UPDATED, id, scheme(id, 2, "Version two again"))));
+        awaitMarker(SCHEMES, SCHEME_CREATED, markerId -> scheme(markerId, 1, "Marker"), "scheme");
+
+        assertEquals("3", value("SELECT version::text FROM scheme WHERE id = ?", id));
+        assertEquals("Version three", value("SELECT data->>'name' FROM scheme WHERE id = ?", id));
+        await().atMost(PATIENCE).until(() -> index.scheme(id).map(SchemeData::version).orElse(0L) == 3);
+        assertEquals("Version three", index.scheme(id).orElseThrow().name());
+    }
+
+    @Test
+    void aRedeliveredEventInTheSamePollIsSkipped() {
+        String id = UUID.randomUUID().toString();
+        String eventId = UUID.randomUUID().toString();
+        events.publishTogether(SCHEMES, 0, List.of(
+                new EventPublisher.Event(eventId, SCHEME_CREATED, id, scheme(id, 1, "First delivery")),
+                new EventPublisher.Event(eventId, SCHEME_UPDATED, id, scheme(id, 2, "Same event id again"))));
+        awaitMarker(SCHEMES, SCHEME_CREATED, markerId -> scheme(markerId, 1, "Marker"), "scheme");
+        assertEquals("First delivery", value("SELECT data->>'name' FROM scheme WHERE id = ?", id));
+        assertEquals("1", value("SELECT count(*)::text FROM processed_event WHERE event_id = ?", eventId));
     }
 
     @Test
@@ -149,6 +241,15 @@ class ReadModelConsumersTest {
         awaitValue("SELECT status FROM arrangement WHERE id = ?", id, "COMPLETED");
     }
 
+    private static EventPublisher.Event event(String type, String key, String value) {
+        return new EventPublisher.Event(UUID.randomUUID().toString(), type, key, value);
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        assertNotNull(record.headers().lastHeader(name), name);
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+
     private static ObjectNode schemeNode(String id, int version, String name) {
         return ExampleEvents.data(ExampleEvents.SCHEME).put("id", id).put("version", version).put("name", name);
     }
@@ -179,9 +280,13 @@ class ReadModelConsumersTest {
         }
     }
 
-    /** Reads matching.dead-letter from the start until it holds a record for each key. */
-    private static Map<String, ConsumerRecord<String, String>> awaitDeadLetters(List<String> keys) {
-        Map<String, ConsumerRecord<String, String>> found = new HashMap<>();
+    /**
+     * Reads matching.dead-letter from the start until it holds a record for each of {@code keys}, then on to the
+     * end it had at that moment; returns every record read by key. The connector writes a nacked poll's records one
+     * after the other, so whatever was dead-lettered with those keys has been read.
+     */
+    private static Map<String, List<ConsumerRecord<String, String>>> deadLettersOnceAllOf(List<String> keys) {
+        Map<String, List<ConsumerRecord<String, String>>> found = new HashMap<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
                 ConsumerConfig.GROUP_ID_CONFIG, "dead-letter-test-" + UUID.randomUUID(),
@@ -189,13 +294,16 @@ class ReadModelConsumersTest {
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()))) {
             consumer.subscribe(List.of("matching.dead-letter"));
+            Runnable read = () -> consumer.poll(Duration.ofMillis(500))
+                    .forEach(record -> found.computeIfAbsent(record.key(), any -> new ArrayList<>()).add(record));
             await().atMost(PATIENCE).until(() -> {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (keys.contains(record.key())) {
-                        found.put(record.key(), record);
-                    }
-                }
+                read.run();
                 return found.keySet().containsAll(keys);
+            });
+            Map<TopicPartition, Long> end = consumer.endOffsets(consumer.assignment());
+            await().atMost(PATIENCE).until(() -> {
+                read.run();
+                return end.entrySet().stream().allMatch(partition -> consumer.position(partition.getKey()) >= partition.getValue());
             });
         }
         return found;

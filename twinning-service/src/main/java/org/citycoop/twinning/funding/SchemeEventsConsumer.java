@@ -4,27 +4,30 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.citycoop.platform.events.EventBatches;
+import org.citycoop.platform.events.EventBatches.Delivery;
 import org.citycoop.platform.events.IncomingEvent;
-import org.citycoop.platform.events.ProcessedEvents;
 import org.citycoop.platform.web.StrictJson;
 import org.citycoop.twinning.arrangement.FundingLink;
 import org.citycoop.twinning.arrangement.TwinningService;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Keeps the scheme read model from {@code catalog.schemes} (consumer group {@code twinning-service}, from the
- * earliest offset), the way the matching-service does: each event is applied in one transaction with its entry
- * in the processed-event log (a redelivered id is skipped), and only when its {@code version} is higher than the
- * one held. When a scheme becomes WITHDRAWN (or its withdrawn event arrives) or CLOSED, the arrangements linked
- * to it are flagged ({@link TwinningService#flagFunding}). An unreadable event fails and goes to
- * {@code twinning.dead-letter}; types this service does not know are skipped.
+ * earliest offset), the way the matching-service does: a whole Kafka poll ({@code batch=true}) is applied in one
+ * transaction with the entries of its events in the processed-event log ({@link EventBatches}; a redelivered id
+ * is skipped), each event in offset order and only when its {@code version} is higher than the one held. When a
+ * scheme becomes WITHDRAWN (or its withdrawn event arrives) or CLOSED, the arrangements linked to it are flagged
+ * ({@link TwinningService#flagFunding}). An unreadable event is nacked on its own and goes to
+ * {@code twinning.dead-letter}, the rest of the poll is applied; types this service does not know are skipped.
  */
 @ApplicationScoped
 public class SchemeEventsConsumer {
@@ -36,7 +39,7 @@ public class SchemeEventsConsumer {
     private static final Logger LOG = Logger.getLogger(SchemeEventsConsumer.class);
 
     @Inject
-    ProcessedEvents processedEvents;
+    EventBatches batches;
 
     @Inject
     SchemeReadModel schemes;
@@ -53,37 +56,30 @@ public class SchemeEventsConsumer {
 
     @Incoming("catalog-schemes")
     @Blocking
-    @Transactional
-    public void onScheme(ConsumerRecord<String, String> record) throws JsonProcessingException {
-        IncomingEvent event = IncomingEvent.of(record);
-        if (!TYPES.contains(event.type())) {
-            LOG.infof("Skipped event %s of type %s on %s", event.id(), event.type(), record.topic());
-            return;
-        }
-        if (!processedEvents.firstDelivery(CONSUMER, event.idOr(record))) {
-            return;
-        }
-        SchemeData scheme = read(event);
-        if (WITHDRAWN.equals(event.type())) {
-            scheme = scheme.withStatus(SchemeData.SchemeStatus.WITHDRAWN);
-        }
-        if (!schemes.store(scheme)) {
-            LOG.debugf("Ignored %s %s version %d: the read model holds this version or a newer one", event.type(), scheme.id(), scheme.version());
-            return;
-        }
-        if (scheme.status() == SchemeData.SchemeStatus.WITHDRAWN) {
-            twinnings.flagFunding(scheme.id(), FundingLink.Flag.SCHEME_WITHDRAWN);
-        } else if (scheme.status() == SchemeData.SchemeStatus.CLOSED) {
-            twinnings.flagFunding(scheme.id(), FundingLink.Flag.SCHEME_CLOSED);
+    public CompletionStage<Void> onSchemes(KafkaRecordBatch<String, String> batch) {
+        return batches.consume(batch, CONSUMER, TYPES, this::read, this::store);
+    }
+
+    private void store(List<Delivery<SchemeData>> deliveries) {
+        for (Delivery<SchemeData> delivery : deliveries) {
+            SchemeData scheme = delivery.data();
+            if (!schemes.store(scheme)) {
+                LOG.debugf("Ignored %s %s version %d: the read model holds this version or a newer one",
+                        delivery.event().type(), scheme.id(), scheme.version());
+            } else if (scheme.status() == SchemeData.SchemeStatus.WITHDRAWN) {
+                twinnings.flagFunding(scheme.id(), FundingLink.Flag.SCHEME_WITHDRAWN);
+            } else if (scheme.status() == SchemeData.SchemeStatus.CLOSED) {
+                twinnings.flagFunding(scheme.id(), FundingLink.Flag.SCHEME_CLOSED);
+            }
         }
     }
 
-    /** The event's data; fails (to the dead-letter topic) without an id or version. */
+    /** The event's data (status WITHDRAWN for a withdrawal); fails (to the dead-letter topic) without an id or version. */
     SchemeData read(IncomingEvent event) throws JsonProcessingException {
         SchemeData scheme = reader.readValue(event.data(), SchemeData.class);
         if (scheme.id() == null || scheme.version() == null) {
             throw new IllegalArgumentException("Event " + event.id() + " of type " + event.type() + " has no data.id or data.version");
         }
-        return scheme;
+        return WITHDRAWN.equals(event.type()) ? scheme.withStatus(SchemeData.SchemeStatus.WITHDRAWN) : scheme;
     }
 }
