@@ -160,9 +160,9 @@ public class CityService {
     /** Ids of the arrangements the city takes part in. */
     @SuppressWarnings("unchecked")
     private Set<UUID> arrangementsOf(String cityId) {
-        List<UUID> ids = entityManager.createNativeQuery("SELECT arrangement_id FROM twinning_city WHERE city_id = ?1", UUID.class)
-                .setParameter(1, cityId).getResultList();
-        return new HashSet<>(ids);
+        return new HashSet<>(org.citycoop.twinning.arrangement.TwinningRepository.uuids(entityManager
+                .createNativeQuery("SELECT arrangement_id FROM twinning_city WHERE city_id = ?1")
+                .setParameter(1, cityId).getResultList()));
     }
 
     /** The city's names in other scripts, in name order. */
