@@ -105,7 +105,7 @@ public class ProblemMappers {
                 && e.getCause().getMessage() != null) {
             detail = e.getCause().getMessage(); // a rule of the shape itself, in its own words
         } else {
-            detail = "a value of the wrong kind";
+            detail = e.getOriginalMessage(); // a plain JsonMappingException: a deserializer of ours, in its own words
         }
         if (field.isEmpty()) {
             field = "body";
