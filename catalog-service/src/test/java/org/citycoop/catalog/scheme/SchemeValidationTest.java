@@ -140,6 +140,20 @@ class SchemeValidationTest {
     }
 
     @Test
+    void timesAndDatesAreRefusedUnlessWrittenAsStrings() {
+        ObjectNode dateAsNumber = Fixtures.scheme();
+        dateAsNumber.put("verifiedOn", 20261129);
+        putScheme(agency, "date-number", dateAsNumber).statusCode(400)
+                .body("errors[0].field", equalTo("verifiedOn"))
+                .body("errors[0].detail", containsString("RFC 3339"));
+        ObjectNode deadlineAsNumber = Fixtures.scheme();
+        ((ObjectNode) deadlineAsNumber.get("window")).put("deadline", 1800000000);
+        putScheme(agency, "deadline-number", deadlineAsNumber).statusCode(400)
+                .body("errors[0].field", equalTo("window.deadline"));
+        given().get("/v1/agencies/" + agency + "/schemes/date-number").then().statusCode(404);
+    }
+
+    @Test
     void malformedJsonIs400() {
         putScheme(agency, "malformed", "{ \"name\": ").statusCode(400).contentType("application/problem+json")
                 .body("type", equalTo("https://citycoop.org/problems/malformed-json"))

@@ -219,6 +219,10 @@ public class ProblemMappers {
         if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
             return "an array";
         }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class || type == Short.class
+                || type == short.class || type == java.math.BigInteger.class) {
+            return "a whole number";
+        }
         if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
             return "a number";
         }

@@ -55,12 +55,28 @@ class ProblemMappersTest {
     @Test
     void wrongKindsOfValueAreDescribedInTheClientsTermsNotTheParsers() {
         assertEquals("expected a string, not the number 12", detailOfFailure("{\"price\":{\"amount\":12}}"));
-        assertEquals("expected a number", detailOfFailure("{\"count\":\"twelve\"}"));
+        assertEquals("expected a whole number", detailOfFailure("{\"count\":\"twelve\"}"));
+        assertEquals("expected a whole number, not the number 1.5", detailOfFailure("{\"count\":1.5}"));
         assertEquals("expected an object", detailOfFailure("{\"price\":[1]}"));
         for (String json : List.of("{\"price\":{\"amount\":12}}", "{\"count\":\"twelve\"}", "{\"price\":[1]}", "{\"price\":\"x\"}")) {
             String detail = detailOfFailure(json);
             org.junit.jupiter.api.Assertions.assertFalse(detail.contains("Coercion") || detail.contains("java.") || detail.contains("`")
                     || detail.contains("(money)"), detail);
+        }
+    }
+
+    record Window(java.time.OffsetDateTime deadline, java.time.LocalDate verifiedOn) {
+    }
+
+    @Test
+    void timesAndDatesAreTakenAsStringsOnly() throws Exception {
+        ObjectMapper mapper = new ObjectMapper().findAndRegisterModules();
+        new StrictJson().customize(mapper);
+        assertEquals(java.time.OffsetDateTime.parse("2027-03-31T23:59:00+09:00"),
+                mapper.readValue("{\"deadline\":\"2027-03-31T23:59:00+09:00\"}", Window.class).deadline(), "the offset is kept");
+        for (String json : List.of("{\"deadline\":1800000000}", "{\"verifiedOn\":20261129}", "{\"verifiedOn\":[2026,11,29]}")) {
+            JsonMappingException e = assertThrows(JsonMappingException.class, () -> mapper.readValue(json, Window.class), json);
+            assertEquals("expected an RFC 3339 date or time", ProblemMappers.unreadable(e).errors().get(0).detail(), json);
         }
     }
 
