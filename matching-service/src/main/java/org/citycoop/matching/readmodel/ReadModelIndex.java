@@ -175,7 +175,7 @@ public class ReadModelIndex {
                     found.add(scheme);
                 }
             }
-            areasBefore |= PreparedScheme.bits(List.of(area));
+            areasBefore |= PreparedScheme.bit(area);
         }
         return found;
     }

@@ -107,7 +107,8 @@ public final class PreparedScheme {
         return bits;
     }
 
-    static long bit(Enum<?> value) {
+    /** The bit of one enum constant in a set of {@link #bits}. */
+    public static long bit(Enum<?> value) {
         return 1L << value.ordinal();
     }
 

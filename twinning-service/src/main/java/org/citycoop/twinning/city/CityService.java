@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.citycoop.twinning.arrangement.TwinningRepository;
 import org.citycoop.platform.outbox.Outbox;
 import org.citycoop.platform.problem.Problem.FieldError;
 import org.citycoop.platform.problem.ProblemException;
@@ -158,9 +159,8 @@ public class CityService {
     }
 
     /** Ids of the arrangements the city takes part in. */
-    @SuppressWarnings("unchecked")
     private Set<UUID> arrangementsOf(String cityId) {
-        return new HashSet<>(org.citycoop.twinning.arrangement.TwinningRepository.uuids(entityManager
+        return new HashSet<>(TwinningRepository.uuids(entityManager
                 .createNativeQuery("SELECT arrangement_id FROM twinning_city WHERE city_id = ?1")
                 .setParameter(1, cityId).getResultList()));
     }
