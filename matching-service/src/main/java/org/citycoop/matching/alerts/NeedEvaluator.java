@@ -39,7 +39,7 @@ import java.util.stream.Stream;
  * {@code matching.alerts} event (platform outbox) and its webhook deliveries commit together.
  *
  * <p>Only the needs an event can affect are evaluated: for a scheme, the needs with a challenge area it
- * addresses in a country it does not exclude, plus those it matched before ({@link NeedStore#affectedByScheme});
+ * addresses in a country it does not exclude, plus those it matched before ({@link NeedStore#affectedBySchemes});
  * for a twinning arrangement, the needs of its cities, in full (a partner city can make any scheme eligible).
  * The schemes a need is evaluated against in full come from the in-memory {@link ReadModelIndex}, brought up to
  * date with the database's committed read model first; twinning arrangements are read in the transaction, which
@@ -86,22 +86,24 @@ public class NeedEvaluator {
     }
 
     /**
-     * After a scheme changed in the read model: evaluates it for every saved need it can affect.
+     * After schemes changed in the read model (the versions a poll stored, in order): evaluates each for every saved
+     * need it can affect ({@link NeedStore#affectedBySchemes}, one query for all).
      *
      * @return the number of alerts raised
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public int schemeChanged(SchemeData scheme) {
+    public int schemesChanged(List<SchemeData> schemes) {
         Instant now = Instant.now();
-        List<Need> affected = needs.affectedByScheme(scheme.id(),
-                scheme.challengeAreas().stream().map(Enum::name).toList(), scheme.eligibleCountries());
+        Map<String, List<Need>> affected = needs.affectedBySchemes(schemes);
         Map<String, List<ArrangementData>> twinningsByCity = new HashMap<>();
         int raised = 0;
-        for (Need need : affected) {
-            List<ArrangementData> twinnings = need.profile().cityId() == null ? List.of()
-                    : twinningsByCity.computeIfAbsent(need.profile().cityId(), arrangements::involving);
-            Match match = MatchScorer.score(need.profile(), scheme, twinnings, now);
-            raised += apply(need, scheme.id(), alerts.state(need.id(), scheme.id()), match, now) ? 1 : 0;
+        for (SchemeData scheme : schemes) {
+            for (Need need : affected.getOrDefault(scheme.id(), List.of())) {
+                List<ArrangementData> twinnings = need.profile().cityId() == null ? List.of()
+                        : twinningsByCity.computeIfAbsent(need.profile().cityId(), arrangements::involving);
+                Match match = MatchScorer.score(need.profile(), scheme, twinnings, now);
+                raised += apply(need, scheme.id(), alerts.state(need.id(), scheme.id()), match, now) ? 1 : 0;
+            }
         }
         return raised;
     }

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.citycoop.matching.readmodel.EventJson;
+import org.citycoop.matching.readmodel.SchemeData;
 import org.citycoop.matching.scoring.NeedsProfile;
 import org.hibernate.query.NativeQuery;
 
@@ -13,10 +14,15 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** Saved needs profiles (table {@code need}) and the Idempotency-Keys that created them. */
 @ApplicationScoped
@@ -122,22 +128,39 @@ public class NeedStore {
     }
 
     /**
-     * The saved needs a change of this scheme can affect, locked for the transaction in id order: those with a
-     * challenge area the scheme addresses and whose country the scheme does not exclude, and those the scheme
-     * matched when last evaluated (it may have stopped matching).
+     * The saved needs that changes of these schemes can affect, by scheme id: those with a challenge area the scheme
+     * addresses, in a country it lists (or any, when it lists none), and those that matched the scheme before (a row
+     * in {@code need_match}). One query for all the schemes; the needs are locked for the transaction in id order.
+     * A scheme listed in several versions gets the needs any of them can affect.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public List<Need> affectedByScheme(String schemeId, Collection<String> challengeAreas, Collection<String> eligibleCountries) {
-        var query = entityManager.createNativeQuery("SELECT " + COLUMNS + " FROM need WHERE id IN ("
-                        + " SELECT id FROM need WHERE challenge_areas && CAST(?1 AS text[])"
-                        + "   AND (cardinality(CAST(?2 AS text[])) = 0 OR country = ANY (CAST(?2 AS text[])))"
-                        + " UNION SELECT need_id FROM need_match WHERE scheme_id = ?3)"
-                        + " ORDER BY id FOR UPDATE")
+    public Map<String, List<Need>> affectedBySchemes(List<SchemeData> schemes) {
+        Map<String, List<Need>> affected = new HashMap<>();
+        if (schemes.isEmpty()) {
+            return affected;
+        }
+        var query = entityManager.createNativeQuery("SELECT s.scheme_id, " + COLUMNS // no column of s has these names
+                        + " FROM need n JOIN unnest(CAST(?1 AS text[]), CAST(?2 AS text[]), CAST(?3 AS text[]))"
+                        + "   AS s(scheme_id, challenge_areas, eligible_countries)"
+                        + " ON n.challenge_areas && string_to_array(s.challenge_areas, ',')"
+                        + "      AND (s.eligible_countries = '' OR n.country = ANY (string_to_array(s.eligible_countries, ',')))"
+                        + "   OR EXISTS (SELECT 1 FROM need_match m WHERE m.need_id = n.id AND m.scheme_id = s.scheme_id)"
+                        + " ORDER BY n.id FOR UPDATE OF n")
                 .unwrap(NativeQuery.class)
-                .setParameter(1, challengeAreas.toArray(String[]::new), String[].class)
-                .setParameter(2, eligibleCountries.toArray(String[]::new), String[].class)
-                .setParameter(3, schemeId, String.class);
-        return map(query.getResultList());
+                .setParameter(1, schemes.stream().map(SchemeData::id).toArray(String[]::new), String[].class)
+                .setParameter(2, schemes.stream().map(scheme -> scheme.challengeAreas().stream().map(Enum::name)
+                        .collect(Collectors.joining(","))).toArray(String[]::new), String[].class)
+                .setParameter(3, schemes.stream().map(scheme -> String.join(",", scheme.eligibleCountries()))
+                        .toArray(String[]::new), String[].class);
+        for (Object row : query.getResultList()) {
+            Object[] columns = (Object[]) row;
+            List<Need> needs = affected.computeIfAbsent((String) columns[0], any -> new ArrayList<>());
+            Need need = need(Arrays.copyOfRange(columns, 1, columns.length));
+            if (needs.stream().noneMatch(held -> held.id().equals(need.id()))) {
+                needs.add(need);
+            }
+        }
+        return affected;
     }
 
     /** The saved needs of these cities (GeoNames ids), locked for the transaction in id order. */
@@ -184,11 +207,13 @@ public class NeedStore {
     }
 
     private List<Need> map(List<?> rows) {
-        return rows.stream().map(row -> {
-            Object[] columns = (Object[]) row;
-            return new Need((UUID) columns[0], (String) columns[1], (String) columns[2], readProfile((String) columns[3]),
-                    ((Number) columns[4]).longValue(), time(columns[5]), time(columns[6]));
-        }).toList();
+        return rows.stream().map(row -> need((Object[]) row)).toList();
+    }
+
+    /** A need from the columns of {@link #COLUMNS}. */
+    private Need need(Object[] columns) {
+        return new Need((UUID) columns[0], (String) columns[1], (String) columns[2], readProfile((String) columns[3]),
+                ((Number) columns[4]).longValue(), time(columns[5]), time(columns[6]));
     }
 
     private NeedsProfile readProfile(String data) {

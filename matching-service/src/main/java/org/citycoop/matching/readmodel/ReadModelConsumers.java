@@ -14,6 +14,7 @@ import org.citycoop.platform.events.IncomingEvent;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -95,15 +96,16 @@ public class ReadModelConsumers {
     }
 
     private void storeSchemes(List<Delivery<SchemeData>> deliveries) {
-        for (Delivery<SchemeData> delivery : deliveries) {
-            SchemeData scheme = delivery.data();
-            boolean stored = schemes.store(scheme);
-            logOutcome(delivery.event(), stored, scheme.version());
-            if (stored) {
-                evaluator.schemeChanged(scheme);
-                changes.fire(new ReadModelChange.SchemeStored(scheme));
+        boolean[] stored = schemes.storeAll(deliveries.stream().map(Delivery::data).toList());
+        List<SchemeData> changed = new ArrayList<>();
+        for (int i = 0; i < stored.length; i++) {
+            logOutcome(deliveries.get(i).event(), stored[i], deliveries.get(i).data().version());
+            if (stored[i]) {
+                changed.add(deliveries.get(i).data());
             }
         }
+        evaluator.schemesChanged(changed);
+        changed.forEach(scheme -> changes.fire(new ReadModelChange.SchemeStored(scheme)));
     }
 
     private AgencyData readAgency(IncomingEvent event) throws JsonProcessingException {

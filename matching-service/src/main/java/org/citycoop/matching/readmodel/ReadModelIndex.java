@@ -166,12 +166,21 @@ public class ReadModelIndex {
      */
     public List<PreparedScheme> candidates(Collection<ChallengeArea> areas, String country, ApplicantType applicantType,
                                            boolean onlyEligible, Instant now) {
-        List<PreparedScheme> found = new ArrayList<>();
-        long areasBefore = 0;
+        PreparedScheme[][] arrays = new PreparedScheme[areas.size()][];
+        int most = 0;
+        int a = 0;
         for (ChallengeArea area : areas) {
-            for (PreparedScheme scheme : areaArray(area)) {
+            arrays[a] = areaArray(area);
+            most += arrays[a++].length;
+        }
+        List<PreparedScheme> found = new ArrayList<>(most);
+        int countryCode = PreparedScheme.countryCode(country);
+        long areasBefore = 0;
+        a = 0;
+        for (ChallengeArea area : areas) {
+            for (PreparedScheme scheme : arrays[a++]) {
                 if (!scheme.addressesAny(areasBefore) // else found under an area asked before
-                        && (!onlyEligible || scheme.statusAllows(now) && scheme.openToCountry(country) && scheme.openToApplicant(applicantType))) {
+                        && (!onlyEligible || scheme.statusAllows(now) && scheme.openToCountry(countryCode) && scheme.openToApplicant(applicantType))) {
                     found.add(scheme);
                 }
             }

@@ -5,10 +5,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.hibernate.query.NativeQuery;
+import org.hibernate.Session;
 
 import java.io.UncheckedIOException;
-import java.time.OffsetDateTime;
+import java.sql.PreparedStatement;
+import java.sql.Types;
 import java.util.Collection;
 import java.util.List;
 
@@ -27,39 +28,56 @@ public class SchemeStore {
     EventJson json;
 
     /**
-     * Stores the scheme unless the read model holds the same or a newer version of it.
+     * Stores each scheme unless the read model holds the same or a newer version of it, in order, in one JDBC batch
+     * (one round trip for a whole poll). A scheme listed twice is stored in the order given, as one statement after
+     * the other would.
      *
-     * @return true when stored, false when the event was older or equal (ignored)
+     * @return for each scheme, true when stored, false when the read model held this version or a newer one (ignored)
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean store(SchemeData scheme) {
-        SchemeData.ApplicationWindow window = scheme.window();
-        return entityManager.createNativeQuery("""
-                        INSERT INTO scheme (id, version, agency_id, status, superseded_by, window_kind, deadline,
-                                            eligible_countries, applicant_types, challenge_areas, data)
-                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, CAST(?11 AS jsonb))
-                        ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version, agency_id = EXCLUDED.agency_id,
-                            status = EXCLUDED.status, superseded_by = EXCLUDED.superseded_by,
-                            window_kind = EXCLUDED.window_kind, deadline = EXCLUDED.deadline,
-                            eligible_countries = EXCLUDED.eligible_countries,
-                            applicant_types = EXCLUDED.applicant_types,
-                            challenge_areas = EXCLUDED.challenge_areas, data = EXCLUDED.data,
-                            written_xid = pg_current_xact_id()
-                        WHERE scheme.version < EXCLUDED.version""")
-                .unwrap(NativeQuery.class)
-                .setParameter(1, scheme.id(), String.class)
-                .setParameter(2, scheme.version(), Long.class)
-                .setParameter(3, scheme.agencyId(), String.class)
-                .setParameter(4, scheme.status() == null ? null : scheme.status().name(), String.class)
-                .setParameter(5, scheme.supersededBy(), String.class)
-                .setParameter(6, window == null || window.kind() == null ? null : window.kind().name(), String.class)
-                .setParameter(7, window == null ? null : window.deadline(), OffsetDateTime.class)
-                .setParameter(8, scheme.eligibleCountries().toArray(String[]::new), String[].class)
-                .setParameter(9, names(scheme.applicantTypes()), String[].class)
-                .setParameter(10, names(scheme.challengeAreas()), String[].class)
-                .setParameter(11, json.write(scheme), String.class)
-                .executeUpdate() == 1;
+    public boolean[] storeAll(List<SchemeData> schemes) {
+        boolean[] stored = new boolean[schemes.size()];
+        if (schemes.isEmpty()) {
+            return stored;
+        }
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
+                for (SchemeData scheme : schemes) {
+                    SchemeData.ApplicationWindow window = scheme.window();
+                    upsert.setString(1, scheme.id());
+                    upsert.setLong(2, scheme.version());
+                    upsert.setString(3, scheme.agencyId());
+                    upsert.setString(4, scheme.status() == null ? null : scheme.status().name());
+                    upsert.setString(5, scheme.supersededBy());
+                    upsert.setString(6, window == null || window.kind() == null ? null : window.kind().name());
+                    upsert.setObject(7, window == null ? null : window.deadline(), Types.TIMESTAMP_WITH_TIMEZONE);
+                    upsert.setArray(8, connection.createArrayOf("text", scheme.eligibleCountries().toArray()));
+                    upsert.setArray(9, connection.createArrayOf("text", names(scheme.applicantTypes())));
+                    upsert.setArray(10, connection.createArrayOf("text", names(scheme.challengeAreas())));
+                    upsert.setString(11, json.write(scheme));
+                    upsert.addBatch();
+                }
+                int[] counts = upsert.executeBatch();
+                for (int i = 0; i < counts.length; i++) {
+                    stored[i] = counts[i] == 1;
+                }
+            }
+        });
+        return stored;
     }
+
+    private static final String UPSERT = """
+            INSERT INTO scheme (id, version, agency_id, status, superseded_by, window_kind, deadline,
+                                eligible_countries, applicant_types, challenge_areas, data)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb))
+            ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version, agency_id = EXCLUDED.agency_id,
+                status = EXCLUDED.status, superseded_by = EXCLUDED.superseded_by,
+                window_kind = EXCLUDED.window_kind, deadline = EXCLUDED.deadline,
+                eligible_countries = EXCLUDED.eligible_countries,
+                applicant_types = EXCLUDED.applicant_types,
+                challenge_areas = EXCLUDED.challenge_areas, data = EXCLUDED.data,
+                written_xid = pg_current_xact_id()
+            WHERE scheme.version < EXCLUDED.version""";
 
     /** One scheme of the read model, by id. */
     @Transactional(Transactional.TxType.MANDATORY)

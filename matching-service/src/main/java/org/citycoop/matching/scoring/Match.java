@@ -21,9 +21,22 @@ public record Match(SchemeData scheme, SchemeStatus status, double score, boolea
      * The ranking: eligible before ineligible, then higher score first, then by agency id and the agency's
      * own reference (the same order on every installation; scheme ids are random), then scheme id.
      */
-    public static final Comparator<Match> RANKING = Comparator.comparing((Match match) -> !match.eligible())
-            .thenComparing(Comparator.comparingDouble(Match::score).reversed())
-            .thenComparing(match -> match.scheme().agencyId())
-            .thenComparing(match -> match.scheme().ref())
-            .thenComparing(match -> match.scheme().id());
+    public static final Comparator<Match> RANKING = Match::compareRanking;
+
+    /** {@link #RANKING} written out: no boxing and no chained lambdas, as it runs for every candidate of a match. */
+    private static int compareRanking(Match a, Match b) {
+        if (a.eligible != b.eligible) {
+            return a.eligible ? -1 : 1;
+        }
+        int byScore = Double.compare(b.score, a.score);
+        if (byScore != 0) {
+            return byScore;
+        }
+        int byAgency = a.scheme.agencyId().compareTo(b.scheme.agencyId());
+        if (byAgency != 0) {
+            return byAgency;
+        }
+        int byRef = a.scheme.ref().compareTo(b.scheme.ref());
+        return byRef != 0 ? byRef : a.scheme.id().compareTo(b.scheme.id());
+    }
 }

@@ -68,7 +68,7 @@ public final class MatchScorer {
      */
     public static Ranking rank(PreparedProfile profile, PreparedScheme scheme, List<ArrangementData> arrangements, Instant now) {
         boolean eligible = scheme.addressesAny(profile.areaBits()) && scheme.openToApplicant(profile.applicantType())
-                && scheme.openToCountry(profile.country()) && scheme.statusAllows(now) && scheme.deadlineAllows(now)
+                && scheme.openToCountry(profile.countryCode()) && scheme.statusAllows(now) && scheme.deadlineAllows(now)
                 && partnerCityAllows(profile.profile(), scheme, arrangements);
         double weighted = Criterion.CHALLENGES.weight() * challenges(profile, scheme)
                 + Criterion.SUPPORT_TYPES.weight() * supportTypes(profile, scheme)
@@ -138,10 +138,10 @@ public final class MatchScorer {
             return 0.5;
         }
         if (max != null && need.compareTo(max) > 0) {
-            return max.divide(need, MathContext.DECIMAL64).doubleValue();
+            return scheme.fundingMaxAmount() / profile.budgetAmount();
         }
         if (min != null && need.compareTo(min) < 0) {
-            return need.divide(min, MathContext.DECIMAL64).doubleValue();
+            return profile.budgetAmount() / scheme.fundingMinAmount();
         }
         return 1;
     }
@@ -184,7 +184,14 @@ public final class MatchScorer {
     }
 
     private static double language(PreparedProfile profile, PreparedScheme scheme) {
-        for (String language : profile.languages()) {
+        long shared = profile.languageBits() & scheme.languageBits();
+        if ((shared & ~LanguageBits.OTHER) != 0) {
+            return 1;
+        }
+        if (shared == 0) {
+            return 0.5;
+        }
+        for (String language : profile.languages()) { // both have languages beyond the first 63 registered
             if (scheme.languages().contains(language)) {
                 return 1;
             }

@@ -22,9 +22,12 @@ public final class PreparedProfile {
     private final long supportTypes;
     private final int supportTypeCount;
     private final BigDecimal budget;
+    private final double budgetAmount;
     private final BigDecimal coFinancing;
     private final List<String> sectors;
     private final List<String> languages;
+    private final long languageBits;
+    private final int countryCode;
 
     private PreparedProfile(NeedsProfile profile) {
         this.profile = profile;
@@ -41,9 +44,12 @@ public final class PreparedProfile {
         this.supportTypes = PreparedScheme.bits(profile.supportTypes());
         this.supportTypeCount = Long.bitCount(supportTypes);
         this.budget = amount(profile.budget());
+        this.budgetAmount = budget == null ? Double.NaN : budget.doubleValue();
         this.coFinancing = amount(profile.coFinancing());
         this.sectors = List.copyOf(new LinkedHashSet<>(profile.sectors()));
         this.languages = SchemeLanguages.wanted(profile);
+        this.languageBits = LanguageBits.of(languages);
+        this.countryCode = PreparedScheme.countryCode(profile.country());
     }
 
     /** The profile prepared for ranking. */
@@ -61,8 +67,9 @@ public final class PreparedProfile {
         return areaBits;
     }
 
-    String country() {
-        return profile.country();
+    /** The country as a {@link PreparedScheme#countryCode}. */
+    int countryCode() {
+        return countryCode;
     }
 
     ApplicantType applicantType() {
@@ -90,6 +97,11 @@ public final class PreparedProfile {
         return budget;
     }
 
+    /** {@link #budget} as a double (NaN when absent). */
+    double budgetAmount() {
+        return budgetAmount;
+    }
+
     String budgetCurrency() {
         return profile.budget() == null ? null : profile.budget().currency();
     }
@@ -109,6 +121,10 @@ public final class PreparedProfile {
 
     List<String> languages() {
         return languages;
+    }
+
+    long languageBits() {
+        return languageBits;
     }
 
     private static BigDecimal amount(Money money) {

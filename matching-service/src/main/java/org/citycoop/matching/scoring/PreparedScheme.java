@@ -31,12 +31,21 @@ public final class PreparedScheme {
     /** The scheme names no applicant type, or {@code ANY}: open to every applicant. */
     private final boolean anyApplicant;
     private final long applicantTypes;
-    /** Empty: not restricted by country. */
-    private final Set<String> eligibleCountries;
+    /** No country list: open to every country. */
+    private final boolean anyCountry;
+    /** The listed countries as {@link #countryCode}s, sorted. */
+    private final int[] countryCodes;
+    /** One bit per listed country ({@link #countryCode} modulo 64): a country whose bit is not set is not listed. */
+    private final long countryFilter;
     /** Withdrawn, or superseded by another scheme: the status criterion fails at any time. */
     private final boolean statusFailsAlways;
     /** A FIXED window's deadline: the status criterion fails after it. Null when no time closes the scheme. */
     private final Instant closesAfter;
+    /** {@link #closesAfter} as numbers, read without following a reference for every candidate of a match. */
+    private final long closesAfterSecond;
+    private final int closesAfterNano;
+    /** The next occurrence of an ANNUAL deadline as last computed (null before the first request). */
+    private volatile AnnualDeadline nextAnnual;
     private final WindowKind windowKind;
     /** The deadline, when the window has a kind and a deadline (the deadline criterion checks it). */
     private final OffsetDateTime deadline;
@@ -45,7 +54,14 @@ public final class PreparedScheme {
     private final BigDecimal fundingMin;
     private final String fundingCurrencyMax;
     private final BigDecimal fundingMax;
+    /** {@link #fundingMin} and {@link #fundingMax} as doubles (NaN when absent), for the budget's shares. */
+    private final double fundingMinAmount;
+    private final double fundingMaxAmount;
     private final BigDecimal coFinancingShare;
+    private final boolean requiresPartnerCity;
+    /** The languages of its texts as {@link LanguageBits}. */
+    private final long languageBits;
+    /** The languages of its texts (primary subtags), compared when both sides have {@link LanguageBits#OTHER}. */
     private final Set<String> languages;
     private final List<String> sectors;
 
@@ -55,7 +71,14 @@ public final class PreparedScheme {
         this.supportTypes = bits(scheme.supportTypes());
         this.anyApplicant = scheme.applicantTypes().isEmpty() || scheme.applicantTypes().contains(ApplicantType.ANY);
         this.applicantTypes = bits(scheme.applicantTypes());
-        this.eligibleCountries = Set.copyOf(scheme.eligibleCountries());
+        this.anyCountry = scheme.eligibleCountries().isEmpty();
+        this.countryCodes = scheme.eligibleCountries().stream().mapToInt(PreparedScheme::countryCode)
+                .filter(code -> code >= 0).sorted().distinct().toArray();
+        long filter = 0;
+        for (int code : countryCodes) {
+            filter |= 1L << code;
+        }
+        this.countryFilter = filter;
         ApplicationWindow window = scheme.window();
         boolean closedAsPublished = window != null
                 && (window.kind() == null || window.kind() == WindowKind.ANNUAL && (window.opens() == null || window.deadline() == null))
@@ -63,6 +86,8 @@ public final class PreparedScheme {
         this.statusFailsAlways = scheme.status() == SchemeStatus.WITHDRAWN || scheme.supersededBy() != null || closedAsPublished;
         this.closesAfter = window != null && window.kind() == WindowKind.FIXED && window.deadline() != null
                 ? window.deadline().toInstant() : null;
+        this.closesAfterSecond = closesAfter == null ? Long.MAX_VALUE : closesAfter.getEpochSecond();
+        this.closesAfterNano = closesAfter == null ? 0 : closesAfter.getNano();
         this.windowKind = window == null ? null : window.kind();
         this.deadline = window == null || window.kind() == null ? null : window.deadline();
         this.leadDays = HardCriteria.LeadTime.of(scheme.processSteps()).days();
@@ -73,8 +98,12 @@ public final class PreparedScheme {
         this.fundingMin = min == null ? null : min.value().orElseThrow();
         this.fundingCurrencyMax = max == null ? null : max.currency();
         this.fundingMax = max == null ? null : max.value().orElseThrow();
+        this.fundingMinAmount = fundingMin == null ? Double.NaN : fundingMin.doubleValue();
+        this.fundingMaxAmount = fundingMax == null ? Double.NaN : fundingMax.doubleValue();
         this.coFinancingShare = scheme.coFinancingShareValue().orElse(null);
+        this.requiresPartnerCity = scheme.partnerCityRequired() != null;
         this.languages = Set.copyOf(SchemeLanguages.available(scheme));
+        this.languageBits = LanguageBits.of(languages);
         this.sectors = scheme.sectors();
     }
 
@@ -117,14 +146,33 @@ public final class PreparedScheme {
         return anyApplicant || type != null && (applicantTypes & bit(type)) != 0;
     }
 
-    /** The country criterion does not fail: no country list, or one that names {@code country}. */
-    public boolean openToCountry(String country) {
-        return eligibleCountries.isEmpty() || eligibleCountries.contains(country);
+    /** The country criterion does not fail: no country list, or one that names the country of {@code countryCode}. */
+    public boolean openToCountry(int countryCode) {
+        return anyCountry || (countryFilter & 1L << countryCode) != 0 && java.util.Arrays.binarySearch(countryCodes, countryCode) >= 0;
+    }
+
+    /**
+     * A number for an ISO 3166-1 alpha-2 code, 0 to 675 ({@code AA} to {@code ZZ}), for {@link #openToCountry};
+     * -1 for anything else, which names no country a profile can have.
+     */
+    public static int countryCode(String country) {
+        if (country == null || country.length() != 2) {
+            return -1;
+        }
+        int first = country.charAt(0) - 'A';
+        int second = country.charAt(1) - 'A';
+        return first < 0 || first >= 26 || second < 0 || second >= 26 ? -1 : first * 26 + second;
     }
 
     /** The status criterion does not fail at {@code now}: not withdrawn, superseded or closed ({@link HardCriteria#effectiveStatus}). */
     public boolean statusAllows(Instant now) {
-        return !statusFailsAlways && (closesAfter == null || !now.isAfter(closesAfter));
+        return !statusFailsAlways && !afterClosing(now);
+    }
+
+    /** {@code now} is after {@link #closesAfter} (never when it is null). */
+    private boolean afterClosing(Instant now) {
+        long second = now.getEpochSecond();
+        return second > closesAfterSecond || second == closesAfterSecond && now.getNano() > closesAfterNano;
     }
 
     /** The deadline criterion does not fail at {@code now} ({@link HardCriteria#deadline}). */
@@ -133,14 +181,34 @@ public final class PreparedScheme {
             return true;
         }
         if (windowKind == WindowKind.FIXED) {
-            return !now.isAfter(closesAfter) && daysLeft(deadline, now) >= leadDays;
+            return !afterClosing(now) && daysLeft(closesAfter, now) >= leadDays;
         }
-        OffsetDateTime next = HardCriteria.nextOccurrence(deadline, now);
-        return daysLeft(next, now) >= leadDays || daysLeft(next.plusYears(1), now) >= leadDays;
+        AnnualDeadline next = nextAnnual;
+        if (next == null || !next.holdsAt(now)) {
+            next = AnnualDeadline.after(deadline, now);
+            nextAnnual = next;
+        }
+        return daysLeft(next.at(), now) >= leadDays || daysLeft(next.yearAfter(), now) >= leadDays;
     }
 
-    private static long daysLeft(OffsetDateTime deadline, Instant now) {
-        return java.time.Duration.between(now, deadline.toInstant()).toDays();
+    private static long daysLeft(Instant deadline, Instant now) {
+        return java.time.Duration.between(now, deadline).toDays();
+    }
+
+    /**
+     * The next occurrence of a yearly deadline ({@link HardCriteria#nextOccurrence}) and the one a year after it,
+     * computed at {@code since}: the same for every time from {@code since} until {@code at}.
+     */
+    private record AnnualDeadline(Instant since, Instant at, Instant yearAfter) {
+
+        static AnnualDeadline after(OffsetDateTime deadline, Instant now) {
+            OffsetDateTime next = HardCriteria.nextOccurrence(deadline, now);
+            return new AnnualDeadline(now, next.toInstant(), next.plusYears(1).toInstant());
+        }
+
+        boolean holdsAt(Instant now) {
+            return !now.isBefore(since) && !now.isAfter(at);
+        }
     }
 
     long challengeAreas() {
@@ -152,7 +220,7 @@ public final class PreparedScheme {
     }
 
     boolean requiresPartnerCity() {
-        return scheme.partnerCityRequired() != null;
+        return requiresPartnerCity;
     }
 
     String fundingCurrencyMin() {
@@ -171,8 +239,20 @@ public final class PreparedScheme {
         return fundingMax;
     }
 
+    double fundingMinAmount() {
+        return fundingMinAmount;
+    }
+
+    double fundingMaxAmount() {
+        return fundingMaxAmount;
+    }
+
     BigDecimal coFinancingShare() {
         return coFinancingShare;
+    }
+
+    long languageBits() {
+        return languageBits;
     }
 
     Set<String> languages() {

@@ -93,13 +93,13 @@ public final class SoftCriteria {
                     + budget.display() + "; not compared (no exchange rates)");
         }
         if (max.isPresent() && need.compareTo(max.get().value().get()) > 0) {
-            BigDecimal share = max.get().value().get().divide(need, MathContext.DECIMAL64);
-            return partly(Criterion.BUDGET, share.doubleValue(), "budget " + budget.display() + " is above the maximum "
-                    + max.get().display() + ", which covers " + percent(share.doubleValue()) + " of it");
+            double share = max.get().value().get().doubleValue() / need.doubleValue();
+            return partly(Criterion.BUDGET, share, "budget " + budget.display() + " is above the maximum "
+                    + max.get().display() + ", which covers " + percent(share) + " of it");
         }
         if (min.isPresent() && need.compareTo(min.get().value().get()) < 0) {
-            BigDecimal share = need.divide(min.get().value().get(), MathContext.DECIMAL64);
-            return partly(Criterion.BUDGET, share.doubleValue(), "budget " + budget.display() + " is below the minimum "
+            double share = need.doubleValue() / min.get().value().get().doubleValue();
+            return partly(Criterion.BUDGET, share, "budget " + budget.display() + " is below the minimum "
                     + min.get().display());
         }
         return rating(Criterion.BUDGET, 1, "budget " + budget.display() + " is inside " + rangeText);

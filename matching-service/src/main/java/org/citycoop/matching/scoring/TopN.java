@@ -30,7 +30,11 @@ public final class TopN<T> {
         this.worstFirst = new PriorityQueue<>(n + 1, order.reversed());
     }
 
+    /** Keeps the item when it is among the best {@code n} so far; one comparison when it is not. */
     public void offer(T item) {
+        if (worstFirst.size() == n && order.compare(item, worstFirst.peek()) >= 0) {
+            return; // not better than the worst kept
+        }
         worstFirst.add(item);
         if (worstFirst.size() > n) {
             worstFirst.poll();

@@ -98,7 +98,7 @@ class ReadModelIndexerTest {
     @Test
     void aRefreshReadsWhatAnotherInstanceCommittedAndNothingUncommitted() throws Exception {
         String committedFirst = UUID.randomUUID().toString();
-        QuarkusTransaction.requiringNew().run(() -> schemes.store(parse(scheme(committedFirst, 1))));
+        QuarkusTransaction.requiringNew().run(() -> schemes.storeAll(List.of(parse(scheme(committedFirst, 1)))));
         indexer.refresh();
         assertTrue(index.scheme(committedFirst).isPresent(), "a row written without an event of this instance");
 
@@ -106,7 +106,7 @@ class ReadModelIndexerTest {
         CountDownLatch written = new CountDownLatch(1);
         CountDownLatch commit = new CountDownLatch(1);
         Thread otherInstance = new Thread(() -> QuarkusTransaction.requiringNew().run(() -> {
-            schemes.store(parse(scheme(committedLate, 1)));
+            schemes.storeAll(List.of(parse(scheme(committedLate, 1))));
             written.countDown();
             try {
                 commit.await(30, TimeUnit.SECONDS);

@@ -61,9 +61,11 @@ public class SchemeEventsConsumer {
     }
 
     private void store(List<Delivery<SchemeData>> deliveries) {
-        for (Delivery<SchemeData> delivery : deliveries) {
+        boolean[] stored = schemes.storeAll(deliveries.stream().map(Delivery::data).toList());
+        for (int i = 0; i < stored.length; i++) {
+            Delivery<SchemeData> delivery = deliveries.get(i);
             SchemeData scheme = delivery.data();
-            if (!schemes.store(scheme)) {
+            if (!stored[i]) {
                 LOG.debugf("Ignored %s %s version %d: the read model holds this version or a newer one",
                         delivery.event().type(), scheme.id(), scheme.version());
             } else if (scheme.status() == SchemeData.SchemeStatus.WITHDRAWN) {

@@ -5,7 +5,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import java.time.Instant;
+import org.hibernate.Session;
+
+import java.sql.PreparedStatement;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,23 +21,43 @@ public class SchemeReadModel {
     EntityManager entityManager;
 
     /**
-     * Stores the scheme unless the read model holds the same or a newer version.
+     * Stores each scheme unless the read model holds the same or a newer version, in order, in one JDBC batch (one
+     * round trip for a whole poll); a scheme listed twice is stored as one statement after the other would.
      *
-     * @return true when stored
+     * @return for each scheme, true when stored
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean store(SchemeData scheme) {
-        return entityManager.createNativeQuery("""
-                        INSERT INTO scheme (id, agency_id, ref, name, status, version, updated_at)
-                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-                        ON CONFLICT (id) DO UPDATE SET agency_id = EXCLUDED.agency_id, ref = EXCLUDED.ref,
-                            name = EXCLUDED.name, status = EXCLUDED.status, version = EXCLUDED.version,
-                            updated_at = EXCLUDED.updated_at
-                        WHERE scheme.version < EXCLUDED.version""")
-                .setParameter(1, scheme.id()).setParameter(2, scheme.agencyId()).setParameter(3, scheme.ref())
-                .setParameter(4, scheme.name()).setParameter(5, scheme.status() == null ? null : scheme.status().name())
-                .setParameter(6, scheme.version()).setParameter(7, Instant.now())
-                .executeUpdate() == 1;
+    public boolean[] storeAll(List<SchemeData> schemes) {
+        boolean[] stored = new boolean[schemes.size()];
+        if (schemes.isEmpty()) {
+            return stored;
+        }
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement upsert = connection.prepareStatement("""
+                    INSERT INTO scheme (id, agency_id, ref, name, status, version, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (id) DO UPDATE SET agency_id = EXCLUDED.agency_id, ref = EXCLUDED.ref,
+                        name = EXCLUDED.name, status = EXCLUDED.status, version = EXCLUDED.version,
+                        updated_at = EXCLUDED.updated_at
+                    WHERE scheme.version < EXCLUDED.version""")) {
+                for (SchemeData scheme : schemes) {
+                    upsert.setString(1, scheme.id());
+                    upsert.setString(2, scheme.agencyId());
+                    upsert.setString(3, scheme.ref());
+                    upsert.setString(4, scheme.name());
+                    upsert.setString(5, scheme.status() == null ? null : scheme.status().name());
+                    upsert.setLong(6, scheme.version());
+                    upsert.setObject(7, now);
+                    upsert.addBatch();
+                }
+                int[] counts = upsert.executeBatch();
+                for (int i = 0; i < counts.length; i++) {
+                    stored[i] = counts[i] == 1;
+                }
+            }
+        });
+        return stored;
     }
 
     /** The scheme, if the read model holds it. */

@@ -1,0 +1,77 @@
+package org.citycoop.matching.scoring;
+
+import org.citycoop.matching.readmodel.SchemeData;
+import org.citycoop.matching.vocabulary.WindowKind;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import static org.citycoop.matching.scoring.Fixtures.NOW;
+import static org.citycoop.matching.scoring.Fixtures.days;
+import static org.citycoop.matching.scoring.Fixtures.scheme;
+import static org.citycoop.matching.scoring.Fixtures.surabaya;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The shortcuts {@link PreparedScheme} takes for speed give what the criteria read from {@link SchemeData} give,
+ * where {@code MatchScorerRankTest}'s generated cases do not reach: one prepared scheme asked at many times (its
+ * yearly deadline is remembered), country codes that share a filter bit, and languages beyond the 63 that get a bit.
+ */
+class PreparedSchemeTest {
+
+    @Test
+    void aYearlyDeadlineAskedForwardAndBackInTimeGivesTheDeadlineCriterionsAnswer() {
+        // lead time 44 days (14 + 30), yearly deadline 60 days after NOW: reachable until 16 days after NOW
+        SchemeData yearly = scheme().window(WindowKind.ANNUAL, days(-300), days(60)).build();
+        PreparedScheme prepared = PreparedScheme.of(yearly);
+        List<Long> dayOffsets = List.of(0L, 10L, 17L, 59L, 61L, 400L, 10L, -400L, 17L, 16L, 800L, 0L);
+        for (long offset : dayOffsets) {
+            Instant at = NOW.plus(Duration.ofDays(offset)).plusSeconds(7);
+            boolean expected = HardCriteria.deadline(yearly, at).result() != CriterionResult.FAILED;
+            assertEquals(expected, prepared.deadlineAllows(at), "deadline criterion " + offset + " days after NOW");
+        }
+    }
+
+    @Test
+    void countriesWithTheSameFilterBitAreToldApart() {
+        // AA is 0 and CM is 2 x 26 + 12 = 64: the same bit of the 64-bit filter
+        assertEquals(0, PreparedScheme.countryCode("AA"));
+        assertEquals(64, PreparedScheme.countryCode("CM"));
+        assertEquals(675, PreparedScheme.countryCode("ZZ"));
+        PreparedScheme cameroon = PreparedScheme.of(scheme().eligibleCountries("CM").build());
+        assertTrue(cameroon.openToCountry(PreparedScheme.countryCode("CM")));
+        assertFalse(cameroon.openToCountry(PreparedScheme.countryCode("AA")));
+        assertFalse(cameroon.openToCountry(PreparedScheme.countryCode("ID")));
+        assertTrue(PreparedScheme.of(scheme().eligibleCountries().build()).openToCountry(PreparedScheme.countryCode("ID")));
+    }
+
+    @Test
+    void somethingThatIsNotAnAlpha2CodeNamesNoCountry() {
+        assertEquals(-1, PreparedScheme.countryCode("id"));
+        assertEquals(-1, PreparedScheme.countryCode("IDN"));
+        assertEquals(-1, PreparedScheme.countryCode(null));
+        PreparedScheme odd = PreparedScheme.of(scheme().eligibleCountries("id", "ID").build());
+        assertTrue(odd.openToCountry(PreparedScheme.countryCode("ID")));
+        assertFalse(odd.openToCountry(-1));
+    }
+
+    @Test
+    void languagesBeyondThoseWithABitAreComparedByName() {
+        // more made-up languages than there are bits: the later ones share LanguageBits.OTHER
+        LanguageBits.of(IntStream.range(0, 70).mapToObj(i -> "x" + (char) ('a' + i / 26) + (char) ('a' + i % 26)).toList());
+        assertEquals(LanguageBits.OTHER, LanguageBits.of(List.of("xcr")));
+        SchemeData late = scheme().name(null).names(Map.of("xcr", "Name")).build();
+        for (List<String> wanted : List.of(List.of("xcr"), List.of("xcq"), List.of("en"), List.of("xcq", "xcr"))) {
+            NeedsProfile profile = surabaya().withLanguages(wanted);
+            double expected = MatchScorer.score(profile, late, List.of(), NOW).score();
+            double ranked = MatchScorer.rank(PreparedProfile.of(profile), PreparedScheme.of(late), List.of(), NOW).score();
+            assertEquals(expected, ranked, "score for a profile wanting " + wanted);
+        }
+    }
+}
