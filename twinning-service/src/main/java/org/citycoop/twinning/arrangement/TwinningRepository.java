@@ -70,12 +70,13 @@ public class TwinningRepository implements PanacheRepositoryBase<TwinningArrange
                 .getResultList();
     }
 
-    /** Ids of the arrangements with a funding link to {@code schemeId}. */
-    @SuppressWarnings("unchecked")
-    public List<UUID> fundedBy(String schemeId) {
-        return uuids(getEntityManager().createNativeQuery(
-                        "SELECT id FROM twinning_arrangement WHERE funding_links @> CAST(?1 AS jsonb) ORDER BY id")
-                .setParameter(1, containment(schemeId))
+    /** The arrangements with a funding link to any of these schemes, in id order (one query for all of them). */
+    public List<UUID> fundedByAny(Collection<String> schemeIds) {
+        return uuids(getEntityManager().createNativeQuery("""
+                        SELECT DISTINCT a.id FROM twinning_arrangement a, unnest(CAST(?1 AS text[])) AS s(link)
+                        WHERE a.funding_links @> CAST(s.link AS jsonb) ORDER BY a.id""")
+                .unwrap(org.hibernate.query.NativeQuery.class)
+                .setParameter(1, schemeIds.stream().map(TwinningRepository::containment).toArray(String[]::new), String[].class)
                 .getResultList());
     }
 

@@ -248,17 +248,24 @@ public class TwinningService {
     }
 
     /**
-     * Flags every arrangement's links to a scheme that was withdrawn or closed, and publishes
-     * {@code funding-flagged.v1} for each arrangement that changed.
+     * Flags every arrangement's links to schemes that were withdrawn or closed (scheme id to flag, from one poll of
+     * {@code catalog.schemes}), and publishes {@code funding-flagged.v1} once for each arrangement that changed.
      *
      * @return how many arrangements were flagged
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public int flagFunding(String schemeId, FundingLink.Flag flag) {
+    public int flagFunding(Map<String, FundingLink.Flag> flags) {
+        if (flags.isEmpty()) {
+            return 0;
+        }
         int flagged = 0;
-        for (UUID id : arrangements.fundedBy(schemeId)) {
+        for (UUID id : arrangements.fundedByAny(flags.keySet())) {
             TwinningArrangement arrangement = arrangements.findForUpdate(id).orElseThrow();
-            if (arrangement.flagFunding(schemeId, flag, now())) {
+            boolean changed = false;
+            for (Map.Entry<String, FundingLink.Flag> flag : flags.entrySet()) {
+                changed |= arrangement.flagFunding(flag.getKey(), flag.getValue(), now());
+            }
+            if (changed) {
                 Twinning twinning = view(arrangement, citiesOf(List.of(arrangement)), null);
                 outbox.record(TwinningEvents.TOPIC, id.toString(), TwinningEvents.FUNDING_FLAGGED, id.toString(), twinning);
                 flagged++;

@@ -16,7 +16,9 @@ import org.citycoop.twinning.arrangement.TwinningService;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
@@ -62,6 +64,7 @@ public class SchemeEventsConsumer {
 
     private void store(List<Delivery<SchemeData>> deliveries) {
         boolean[] stored = schemes.storeAll(deliveries.stream().map(Delivery::data).toList());
+        Map<String, FundingLink.Flag> flags = new LinkedHashMap<>();
         for (int i = 0; i < stored.length; i++) {
             Delivery<SchemeData> delivery = deliveries.get(i);
             SchemeData scheme = delivery.data();
@@ -69,11 +72,12 @@ public class SchemeEventsConsumer {
                 LOG.debugf("Ignored %s %s version %d: the read model holds this version or a newer one",
                         delivery.event().type(), scheme.id(), scheme.version());
             } else if (scheme.status() == SchemeData.SchemeStatus.WITHDRAWN) {
-                twinnings.flagFunding(scheme.id(), FundingLink.Flag.SCHEME_WITHDRAWN);
+                flags.put(scheme.id(), FundingLink.Flag.SCHEME_WITHDRAWN);
             } else if (scheme.status() == SchemeData.SchemeStatus.CLOSED) {
-                twinnings.flagFunding(scheme.id(), FundingLink.Flag.SCHEME_CLOSED);
+                flags.put(scheme.id(), FundingLink.Flag.SCHEME_CLOSED);
             }
         }
+        twinnings.flagFunding(flags);
     }
 
     /** The event's data (status WITHDRAWN for a withdrawal); fails (to the dead-letter topic) without an id or version. */

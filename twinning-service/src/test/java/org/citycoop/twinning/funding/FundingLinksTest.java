@@ -132,6 +132,42 @@ class FundingLinksTest {
         }
     }
 
+    @Test
+    void schemesWithdrawnTogetherFlagTheirLinksAndNoOthers() throws Exception {
+        String both = twinning("Kitakyushu and Cebu, two funders");
+        String neither = twinning("Kitakyushu and Cebu, another funder");
+        String first = UUID.randomUUID().toString();
+        String second = UUID.randomUUID().toString();
+        String kept = UUID.randomUUID().toString();
+        for (String scheme : List.of(first, second, kept)) {
+            publish("org.citycoop.catalog.scheme.created.v1", scheme, 1);
+        }
+        link(both, first);
+        link(both, second);
+        link(neither, kept);
+
+        publish("org.citycoop.catalog.scheme.withdrawn.v1", first, 2);
+        publish("org.citycoop.catalog.scheme.withdrawn.v1", second, 2);
+        await(() -> List.of("SCHEME_WITHDRAWN", "SCHEME_WITHDRAWN").equals(given().get("/v1/twinnings/" + both).path("fundingLinks.flag"))
+                ? true : null, "both links flagged");
+        given().get("/v1/twinnings/" + neither).then().body("fundingLinks[0].schemeId", equalTo(kept))
+                .body("fundingLinks[0].flag", nullValue()).body("version", equalTo(2));
+    }
+
+    private static String twinning(String title) {
+        return given().contentType(ContentType.JSON).body("""
+                        { "title": "%s", "cities": [ { "cityId": "1859307", "role": "MENTOR" },
+                          { "cityId": "1717512", "role": "PARTNER" } ], "themes": ["SOLID_WASTE"], "kind": "TECHNICAL_COOPERATION" }"""
+                        .formatted(title))
+                .post("/v1/twinnings").then().statusCode(201).extract().path("id");
+    }
+
+    private static void link(String twinningId, String schemeId) throws InterruptedException {
+        await(() -> given().contentType(ContentType.JSON).body("{ \"schemeId\": \"" + schemeId + "\" }")
+                .post("/v1/twinnings/" + twinningId + "/funding-links").statusCode() == 201 ? true : null,
+                "scheme " + schemeId + " in the read model, linked");
+    }
+
     private static List<String> topLevel(JsonNode node) {
         List<String> names = new ArrayList<>();
         node.fieldNames().forEachRemaining(names::add);
