@@ -133,17 +133,26 @@ public final class MatchScorer {
         if (min == null && max == null) {
             return 0.5;
         }
-        String currency = profile.budgetCurrency();
-        if (min != null && !scheme.fundingCurrencyMin().equals(currency) || max != null && !scheme.fundingCurrencyMax().equals(currency)) {
+        String currency = profile.budgetCurrency(); // interned, as the scheme's: the same code is the same object
+        if (min != null && scheme.fundingCurrencyMin() != currency || max != null && scheme.fundingCurrencyMax() != currency) {
             return 0.5;
         }
-        if (max != null && need.compareTo(max) > 0) {
-            return scheme.fundingMaxAmount() / profile.budgetAmount();
+        double needAmount = profile.budgetAmount();
+        if (max != null && compareAmounts(needAmount, need, scheme.fundingMaxAmount(), max) > 0) {
+            return scheme.fundingMaxAmount() / needAmount;
         }
-        if (min != null && need.compareTo(min) < 0) {
-            return profile.budgetAmount() / scheme.fundingMinAmount();
+        if (min != null && compareAmounts(needAmount, need, scheme.fundingMinAmount(), min) < 0) {
+            return needAmount / scheme.fundingMinAmount();
         }
         return 1;
+    }
+
+    /**
+     * Compares two amounts by their doubles, read without following a reference, and exactly only when the doubles
+     * are equal (converting to the nearest double keeps the order, so unequal doubles decide).
+     */
+    private static int compareAmounts(double a, BigDecimal exactA, double b, BigDecimal exactB) {
+        return a < b ? -1 : a > b ? 1 : exactA.compareTo(exactB);
     }
 
     private static double sectors(PreparedProfile profile, PreparedScheme scheme) {

@@ -23,6 +23,7 @@ public final class PreparedProfile {
     private final int supportTypeCount;
     private final BigDecimal budget;
     private final double budgetAmount;
+    private final String budgetCurrency;
     private final BigDecimal coFinancing;
     private final List<String> sectors;
     private final List<String> languages;
@@ -45,6 +46,7 @@ public final class PreparedProfile {
         this.supportTypeCount = Long.bitCount(supportTypes);
         this.budget = amount(profile.budget());
         this.budgetAmount = budget == null ? Double.NaN : budget.doubleValue();
+        this.budgetCurrency = profile.budget() == null || profile.budget().currency() == null ? null : profile.budget().currency().intern();
         this.coFinancing = amount(profile.coFinancing());
         this.sectors = List.copyOf(new LinkedHashSet<>(profile.sectors()));
         this.languages = SchemeLanguages.wanted(profile);
@@ -102,8 +104,9 @@ public final class PreparedProfile {
         return budgetAmount;
     }
 
+    /** The budget's currency, interned (as {@link PreparedScheme}'s currencies). */
     String budgetCurrency() {
-        return profile.budget() == null ? null : profile.budget().currency();
+        return budgetCurrency;
     }
 
     /** The co-financing's amount; null when none (or no readable amount) is given. */

@@ -94,9 +94,9 @@ public final class PreparedScheme {
         FundingRange range = scheme.fundingRange();
         Money min = range == null ? null : known(range.min());
         Money max = range == null ? null : known(range.max());
-        this.fundingCurrencyMin = min == null ? null : min.currency();
+        this.fundingCurrencyMin = min == null ? null : min.currency().intern(); // interned: MatchScorer compares references
         this.fundingMin = min == null ? null : min.value().orElseThrow();
-        this.fundingCurrencyMax = max == null ? null : max.currency();
+        this.fundingCurrencyMax = max == null ? null : max.currency().intern();
         this.fundingMax = max == null ? null : max.value().orElseThrow();
         this.fundingMinAmount = fundingMin == null ? Double.NaN : fundingMin.doubleValue();
         this.fundingMaxAmount = fundingMax == null ? Double.NaN : fundingMax.doubleValue();
@@ -181,7 +181,7 @@ public final class PreparedScheme {
             return true;
         }
         if (windowKind == WindowKind.FIXED) {
-            return !afterClosing(now) && daysLeft(closesAfter, now) >= leadDays;
+            return !afterClosing(now) && daysUntilClosing(now) >= leadDays;
         }
         AnnualDeadline next = nextAnnual;
         if (next == null || !next.holdsAt(now)) {
@@ -189,6 +189,15 @@ public final class PreparedScheme {
             nextAnnual = next;
         }
         return daysLeft(next.at(), now) >= leadDays || daysLeft(next.yearAfter(), now) >= leadDays;
+    }
+
+    /** {@code daysLeft(closesAfter, now)} from the numbers of {@link #closesAfter}. */
+    private long daysUntilClosing(Instant now) {
+        long seconds = closesAfterSecond - now.getEpochSecond();
+        if (closesAfterNano < now.getNano()) {
+            seconds--; // as Duration, which keeps its nanoseconds in [0, 10^9)
+        }
+        return seconds / 86_400;
     }
 
     private static long daysLeft(Instant deadline, Instant now) {

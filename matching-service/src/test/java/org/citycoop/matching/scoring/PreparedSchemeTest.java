@@ -27,15 +27,30 @@ class PreparedSchemeTest {
 
     @Test
     void aYearlyDeadlineAskedForwardAndBackInTimeGivesTheDeadlineCriterionsAnswer() {
-        // lead time 44 days (14 + 30), yearly deadline 60 days after NOW: reachable until 16 days after NOW
+        // lead time 14 days (up to the city's step), yearly deadline 60 days after NOW: this year's reachable until 46 days after NOW
         SchemeData yearly = scheme().window(WindowKind.ANNUAL, days(-300), days(60)).build();
         PreparedScheme prepared = PreparedScheme.of(yearly);
-        List<Long> dayOffsets = List.of(0L, 10L, 17L, 59L, 61L, 400L, 10L, -400L, 17L, 16L, 800L, 0L);
+        List<Long> dayOffsets = List.of(0L, 10L, 47L, 59L, 61L, 400L, 10L, -400L, 47L, 45L, 800L, 0L);
         for (long offset : dayOffsets) {
             Instant at = NOW.plus(Duration.ofDays(offset)).plusSeconds(7);
             boolean expected = HardCriteria.deadline(yearly, at).result() != CriterionResult.FAILED;
             assertEquals(expected, prepared.deadlineAllows(at), "deadline criterion " + offset + " days after NOW");
         }
+    }
+
+    @Test
+    void aFixedDeadlineCountsWholeDaysAsTheDeadlineCriterionDoes() {
+        // lead time 14 days, deadline 60 days after NOW: reachable while 14 whole days are left
+        SchemeData fixed = scheme().window(WindowKind.FIXED, days(-10), days(60)).build();
+        PreparedScheme prepared = PreparedScheme.of(fixed);
+        Instant lastReachable = days(60).toInstant().minus(Duration.ofDays(14));
+        for (Instant at : List.of(lastReachable, lastReachable.plusNanos(1), lastReachable.minusNanos(1),
+                lastReachable.plusMillis(999).plusNanos(500), days(60).toInstant(), days(60).toInstant().plusNanos(1), NOW)) {
+            boolean expected = HardCriteria.deadline(fixed, at).result() != CriterionResult.FAILED;
+            assertEquals(expected, prepared.deadlineAllows(at), "deadline criterion at " + at);
+        }
+        assertTrue(prepared.deadlineAllows(lastReachable));
+        assertFalse(prepared.deadlineAllows(lastReachable.plusNanos(1)));
     }
 
     @Test
