@@ -174,7 +174,7 @@ public class NeedEvaluator {
         Map<String, Match> eligible = new HashMap<>();
         PreparedProfile prepared = PreparedProfile.of(profile);
         for (PreparedScheme scheme : index.candidates(profile.challengeAreas(), profile.country(), profile.applicantType(), true, now)) {
-            if (MatchScorer.rank(prepared, scheme, twinnings, now).eligible()) {
+            if (MatchScorer.eligible(prepared, scheme, twinnings, now)) {
                 eligible.put(scheme.scheme().id(), MatchScorer.score(profile, scheme.scheme(), twinnings, now));
             }
         }

@@ -43,9 +43,9 @@ public class MatchService {
         TopN<Match> best = new TopN<>(limit, Match.RANKING);
         for (PreparedScheme scheme : index.candidates(profile.challengeAreas(), profile.country(), profile.applicantType(),
                 !includeIneligible, now)) {
-            MatchScorer.Ranking ranking = MatchScorer.rank(prepared, scheme, twinnings, now);
-            if (ranking.eligible() || includeIneligible) {
-                best.offer(new Match(scheme.scheme(), null, ranking.score(), ranking.eligible(), List.of()));
+            boolean eligible = MatchScorer.eligible(prepared, scheme, twinnings, now);
+            if (eligible || includeIneligible) {
+                best.offer(new Match(scheme.scheme(), null, MatchScorer.weightedScore(prepared, scheme), eligible, List.of()));
             }
         }
         List<RankedMatch> ranked = new ArrayList<>();

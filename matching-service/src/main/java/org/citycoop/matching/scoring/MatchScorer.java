@@ -67,16 +67,25 @@ public final class MatchScorer {
      * only, in the same order and arithmetic), from the prepared forms of the profile and the scheme.
      */
     public static Ranking rank(PreparedProfile profile, PreparedScheme scheme, List<ArrangementData> arrangements, Instant now) {
-        boolean eligible = scheme.addressesAny(profile.areaBits()) && scheme.openToApplicant(profile.applicantType())
+        return new Ranking(weightedScore(profile, scheme), eligible(profile, scheme, arrangements, now));
+    }
+
+    /** The eligibility of {@link #rank}: no hard criterion fails. */
+    public static boolean eligible(PreparedProfile profile, PreparedScheme scheme, List<ArrangementData> arrangements, Instant now) {
+        return scheme.addressesAny(profile.areaBits()) && scheme.openToApplicant(profile.applicantType())
                 && scheme.openToCountry(profile.countryCode()) && scheme.statusAllows(now) && scheme.deadlineAllows(now)
                 && partnerCityAllows(profile.profile(), scheme, arrangements);
+    }
+
+    /** The score of {@link #rank}: the soft criteria's weighted sum, rounded to 3 decimals. */
+    public static double weightedScore(PreparedProfile profile, PreparedScheme scheme) {
         double weighted = Criterion.CHALLENGES.weight() * challenges(profile, scheme)
                 + Criterion.SUPPORT_TYPES.weight() * supportTypes(profile, scheme)
                 + Criterion.BUDGET.weight() * budget(profile, scheme)
                 + Criterion.SECTORS.weight() * sectors(profile, scheme)
                 + Criterion.CO_FINANCING.weight() * coFinancing(profile, scheme)
                 + Criterion.LANGUAGE.weight() * language(profile, scheme);
-        return new Ranking(Math.min(1, Math.max(0, Math.round(weighted * 1000) / 1000.0)), eligible);
+        return Math.min(1, Math.max(0, Math.round(weighted * 1000) / 1000.0));
     }
 
     private static boolean partnerCityAllows(NeedsProfile profile, PreparedScheme prepared, List<ArrangementData> arrangements) {
