@@ -59,6 +59,10 @@ public class SchemeStore {
                 }
                 int[] counts = upsert.executeBatch();
                 for (int i = 0; i < counts.length; i++) {
+                    if (counts[i] < 0) { // SUCCESS_NO_INFO: the driver rewrote the batch (reWriteBatchedInserts)
+                        throw new IllegalStateException("The JDBC driver did not say which schemes were stored; "
+                                + "reWriteBatchedInserts must stay off for this data source");
+                    }
                     stored[i] = counts[i] == 1;
                 }
             }
