@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.citycoop.platform.events.VersionedUpserts;
 import org.hibernate.Session;
 
 import java.io.UncheckedIOException;
@@ -36,11 +37,10 @@ public class SchemeStore {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean[] storeAll(List<SchemeData> schemes) {
-        boolean[] stored = new boolean[schemes.size()];
         if (schemes.isEmpty()) {
-            return stored;
+            return new boolean[0];
         }
-        entityManager.unwrap(Session.class).doWork(connection -> {
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
                 for (SchemeData scheme : schemes) {
                     SchemeData.ApplicationWindow window = scheme.window();
@@ -57,17 +57,9 @@ public class SchemeStore {
                     upsert.setString(11, json.write(scheme));
                     upsert.addBatch();
                 }
-                int[] counts = upsert.executeBatch();
-                for (int i = 0; i < counts.length; i++) {
-                    if (counts[i] < 0) { // SUCCESS_NO_INFO: the driver rewrote the batch (reWriteBatchedInserts)
-                        throw new IllegalStateException("The JDBC driver did not say which schemes were stored; "
-                                + "reWriteBatchedInserts must stay off for this data source");
-                    }
-                    stored[i] = counts[i] == 1;
-                }
+                return VersionedUpserts.execute(upsert);
             }
         });
-        return stored;
     }
 
     private static final String UPSERT = """

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.citycoop.platform.events.VersionedUpserts;
 import org.hibernate.Session;
 
 import java.sql.PreparedStatement;
@@ -28,12 +29,11 @@ public class SchemeReadModel {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean[] storeAll(List<SchemeData> schemes) {
-        boolean[] stored = new boolean[schemes.size()];
         if (schemes.isEmpty()) {
-            return stored;
+            return new boolean[0];
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        entityManager.unwrap(Session.class).doWork(connection -> {
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement upsert = connection.prepareStatement("""
                     INSERT INTO scheme (id, agency_id, ref, name, status, version, updated_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -51,17 +51,9 @@ public class SchemeReadModel {
                     upsert.setObject(7, now);
                     upsert.addBatch();
                 }
-                int[] counts = upsert.executeBatch();
-                for (int i = 0; i < counts.length; i++) {
-                    if (counts[i] < 0) { // SUCCESS_NO_INFO: the driver rewrote the batch (reWriteBatchedInserts)
-                        throw new IllegalStateException("The JDBC driver did not say which schemes were stored; "
-                                + "reWriteBatchedInserts must stay off for this data source");
-                    }
-                    stored[i] = counts[i] == 1;
-                }
+                return VersionedUpserts.execute(upsert);
             }
         });
-        return stored;
     }
 
     /** The scheme, if the read model holds it. */
