@@ -21,6 +21,7 @@ import org.citycoop.catalog.web.NotModified;
 import org.citycoop.platform.paging.Cursor;
 import org.citycoop.platform.paging.Page;
 import org.citycoop.platform.problem.Problem;
+import org.citycoop.platform.problem.ProblemException;
 import org.citycoop.platform.web.EntityTags;
 import org.citycoop.platform.web.PathIds;
 import org.citycoop.platform.web.QueryParams;
@@ -33,7 +34,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -130,12 +133,16 @@ public class SchemeResource {
     }
 
     private static SchemeSort sort(String sort, boolean hasText) {
-        SchemeSort order = QueryParams.enumValue("sort", sort == null ? null : sort.toUpperCase(java.util.Locale.ROOT), SchemeSort.class);
+        SchemeSort order = sort == null || sort.isBlank() ? null : Arrays.stream(SchemeSort.values())
+                .filter(known -> known.name().equalsIgnoreCase(sort)).findFirst()
+                .orElseThrow(() -> ProblemException.badRequest("sort", "unknown value '" + sort
+                        + "'; allowed: " + Arrays.stream(SchemeSort.values())
+                        .map(known -> known.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "))));
         if (order == null) {
             return hasText ? SchemeSort.RELEVANCE : SchemeSort.UPDATED;
         }
         if (order == SchemeSort.RELEVANCE && !hasText) {
-            throw org.citycoop.platform.problem.ProblemException.badRequest("sort", "relevance needs q, the text to rank by");
+            throw ProblemException.badRequest("sort", "relevance needs q, the text to rank by");
         }
         return order;
     }

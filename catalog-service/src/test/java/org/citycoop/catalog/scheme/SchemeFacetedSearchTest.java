@@ -112,6 +112,8 @@ class SchemeFacetedSearchTest {
         assertEquals(List.of("waste", "water", "aq"), updated);
         assertEquals(3, new HashSet<>(pageThrough(Map.of("q", "cities"))).size());
         badParameter("sort", "relevance");
+        given().queryParam("sort", "bogus").get("/v1/schemes").then().statusCode(400)
+                .body("errors[0].detail", equalTo("unknown value 'bogus'; allowed: relevance, deadline, updated"));
         String cursor = given().queryParam("agency", agency).queryParam("limit", 1).queryParam("sort", "deadline")
                 .get("/v1/schemes").then().extract().path("next");
         String deadlineCursor = cursor.replaceAll(".*cursor=([^&]*).*", "$1");
