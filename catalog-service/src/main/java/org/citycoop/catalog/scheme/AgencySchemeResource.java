@@ -13,6 +13,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.citycoop.platform.web.EntityTags;
@@ -47,16 +48,21 @@ public class AgencySchemeResource {
     @GET
     @Path("/{ref}")
     @Operation(summary = "Read a scheme by the agency's own reference",
-            description = "The same representation as GET /v1/schemes/{id}; its ETag is what an update sends in If-Match.")
-    @APIResponse(responseCode = "200", description = "The scheme", headers = @Header(name = "ETag", description = "Quoted version"),
+            description = "The same representation as GET /v1/schemes/{id}, with the same Accept-Language and If-None-Match "
+                    + "handling; its ETag is what an update sends in If-Match.")
+    @APIResponse(responseCode = "200", description = "The scheme",
+            headers = {@Header(name = "ETag", description = "Quoted version"),
+                    @Header(name = "Content-Language", description = "Language of name and description")},
             content = @Content(schema = @Schema(implementation = SchemeView.class)))
+    @APIResponse(responseCode = "304", description = "If-None-Match names the current version")
     @APIResponse(responseCode = "404", description = "The agency has no scheme under this reference",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<SchemeView> get(
             @Parameter(description = "The agency's id", example = "unep-ietc") @PathParam("agencyId") String agencyId,
-            @Parameter(description = "The agency's own reference", example = "AQ-2027-01") @PathParam("ref") String ref) {
-        SchemeView view = service.getByRef(agencyId, ref);
-        return RestResponse.ResponseBuilder.ok(view).header(HttpHeaders.ETAG, EntityTags.of(view.version())).build();
+            @Parameter(description = "The agency's own reference", example = "AQ-2027-01") @PathParam("ref") String ref,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @Context HttpHeaders headers) {
+        return SchemeResource.single(service.getByRef(agencyId, ref), ifNoneMatch, headers);
     }
 
     @RolesAllowed({Roles.ADMIN, Roles.AGENCY_EDITOR})

@@ -76,7 +76,15 @@ public class SchemeResource {
                                         @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
                                         @Context HttpHeaders headers) {
         UUID uuid = PathIds.uuid(id, "No scheme " + id + " (scheme ids are UUIDs).");
-        SchemeView view = service.get(uuid);
+        return single(service.get(uuid), ifNoneMatch, headers);
+    }
+
+    /**
+     * The answer for one scheme, here and by the agency's reference ({@link AgencySchemeResource}): 304 with its ETag
+     * when If-None-Match names its version, else the scheme with name and description in the language Accept-Language
+     * asks for (Content-Language says which).
+     */
+    static RestResponse<SchemeView> single(SchemeView view, String ifNoneMatch, HttpHeaders headers) {
         String etag = EntityTags.of(view.version());
         String language = Languages.choose(headers.getAcceptableLanguages(), available(view));
         if (NotModified.matches(ifNoneMatch, etag)) {

@@ -147,6 +147,8 @@ class SchemeFacetedSearchTest {
                 .body("names.en", equalTo("Air quality monitoring support for cities"));
         given().header("Accept-Language", "fr").get("/v1/schemes/" + id).then()
                 .header("Content-Language", "en").body("name", equalTo("Air quality monitoring support for cities"));
+        given().header("Accept-Language", "ja").get("/v1/agencies/" + agency + "/schemes/aq").then().statusCode(200)
+                .header("Content-Language", "ja").header("Vary", "Accept-Language").body("name", equalTo("都市の大気質モニタリング支援"));
         given().header("Accept-Language", "ja").queryParam("agency", agency).queryParam("sort", "deadline").get("/v1/schemes")
                 .then().header("Content-Language", "ja")
                 .body("items.name", equalTo(List.of("Water utility twinning loans", "都市の大気質モニタリング支援", "都市の堆肥化")));
@@ -158,6 +160,8 @@ class SchemeFacetedSearchTest {
         String etag = given().get("/v1/schemes/" + id).then().statusCode(200).extract().header("ETag");
         given().header("If-None-Match", etag).get("/v1/schemes/" + id).then().statusCode(304).header("ETag", etag);
         given().header("If-None-Match", "\"999\"").get("/v1/schemes/" + id).then().statusCode(200);
+        given().header("If-None-Match", etag).get("/v1/agencies/" + agency + "/schemes/waste").then().statusCode(304)
+                .header("ETag", etag);
 
         String other = Fixtures.createAgency("etag");
         Fixtures.putScheme(other, "one", Fixtures.scheme()).statusCode(201);
