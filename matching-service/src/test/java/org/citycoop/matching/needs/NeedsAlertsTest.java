@@ -27,6 +27,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
+import static java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
@@ -150,7 +151,9 @@ class NeedsAlertsTest {
             events.publish("catalog.schemes", "org.citycoop.catalog.scheme.updated.v1", schemeId, openScheme(schemeId, 2, later).toString());
             Map<String, Object> changed = awaitAlert(needId, schemeId, 2);
             assertEquals("CHANGED", changed.get("reason"));
-            assertEquals(List.of(Map.of("field", "window.deadline", "before", NOW.plusDays(90).toString(), "after", later.toString())),
+            // as the API writes times: with seconds always (OffsetDateTime.toString drops them when zero)
+            assertEquals(List.of(Map.of("field", "window.deadline", "before", ISO_OFFSET_DATE_TIME.format(NOW.plusDays(90)),
+                            "after", ISO_OFFSET_DATE_TIME.format(later))),
                     changed.get("changes"));
 
             ObjectNode unchanged = openScheme(schemeId, 3, later);
