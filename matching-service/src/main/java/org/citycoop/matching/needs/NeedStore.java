@@ -15,8 +15,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -130,7 +130,8 @@ public class NeedStore {
     /**
      * The saved needs that changes of these schemes can affect, by scheme id: those with a challenge area the scheme
      * addresses, in a country it lists (or any, when it lists none), and those that matched the scheme before (a row
-     * in {@code need_match}). One query for all the schemes; the needs are locked for the transaction in id order.
+     * in {@code need_match}). Two queries for all the schemes: the (scheme, need) pairs, then the needs, locked for the
+     * transaction in id order.
      * A scheme listed in several versions gets the needs any of them can affect.
      */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -139,27 +140,43 @@ public class NeedStore {
         if (schemes.isEmpty()) {
             return affected;
         }
-        var query = entityManager.createNativeQuery("SELECT s.scheme_id, " + COLUMNS // no column of s has these names
-                        + " FROM need n JOIN unnest(CAST(?1 AS text[]), CAST(?2 AS text[]), CAST(?3 AS text[]))"
-                        + "   AS s(scheme_id, challenge_areas, eligible_countries)"
-                        + " ON n.challenge_areas && string_to_array(s.challenge_areas, ',')"
-                        + "      AND (s.eligible_countries = '' OR n.country = ANY (string_to_array(s.eligible_countries, ',')))"
-                        + "   OR EXISTS (SELECT 1 FROM need_match m WHERE m.need_id = n.id AND m.scheme_id = s.scheme_id)"
-                        + " ORDER BY n.id FOR UPDATE OF n")
+        // Two branches of a UNION, each with its index (need.challenge_areas GIN, need_match.scheme_id): an OR in one
+        // join would compare every need with every scheme of the poll.
+        List<?> pairs = entityManager.createNativeQuery("""
+                        SELECT s.scheme_id, n.id
+                        FROM unnest(CAST(?1 AS text[]), CAST(?2 AS text[]), CAST(?3 AS text[]))
+                             AS s(scheme_id, challenge_areas, eligible_countries)
+                        JOIN need n ON n.challenge_areas && string_to_array(s.challenge_areas, ',')
+                             AND (s.eligible_countries = '' OR n.country = ANY (string_to_array(s.eligible_countries, ',')))
+                        UNION
+                        SELECT m.scheme_id, m.need_id FROM need_match m WHERE m.scheme_id = ANY (CAST(?1 AS text[]))""")
                 .unwrap(NativeQuery.class)
                 .setParameter(1, schemes.stream().map(SchemeData::id).toArray(String[]::new), String[].class)
                 .setParameter(2, schemes.stream().map(scheme -> scheme.challengeAreas().stream().map(Enum::name)
                         .collect(Collectors.joining(","))).toArray(String[]::new), String[].class)
                 .setParameter(3, schemes.stream().map(scheme -> String.join(",", scheme.eligibleCountries()))
-                        .toArray(String[]::new), String[].class);
-        for (Object row : query.getResultList()) {
-            Object[] columns = (Object[]) row;
-            List<Need> needs = affected.computeIfAbsent((String) columns[0], any -> new ArrayList<>());
-            Need need = need(Arrays.copyOfRange(columns, 1, columns.length));
-            if (needs.stream().noneMatch(held -> held.id().equals(need.id()))) {
-                needs.add(need);
-            }
+                        .toArray(String[]::new), String[].class)
+                .getResultList();
+        if (pairs.isEmpty()) {
+            return affected;
         }
+        Map<UUID, Need> locked = new HashMap<>();
+        entityManager.createNativeQuery("SELECT " + COLUMNS + " FROM need WHERE id = ANY (CAST(?1 AS uuid[])) ORDER BY id FOR UPDATE")
+                .unwrap(NativeQuery.class)
+                .setParameter(1, pairs.stream().map(pair -> ((Object[]) pair)[1].toString()).distinct().toArray(String[]::new), String[].class)
+                .getResultList()
+                .forEach(row -> {
+                    Need need = need((Object[]) row);
+                    locked.put(need.id(), need);
+                });
+        pairs.stream().map(pair -> (Object[]) pair)
+                .sorted(Comparator.comparing(pair -> (UUID) pair[1]))
+                .forEach(pair -> {
+                    Need need = locked.get((UUID) pair[1]); // null when deleted meanwhile
+                    if (need != null) {
+                        affected.computeIfAbsent((String) pair[0], any -> new ArrayList<>()).add(need);
+                    }
+                });
         return affected;
     }
 
