@@ -235,6 +235,9 @@ public class ProblemMappers {
         if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
             return "an RFC 3339 date or time";
         }
+        if (type == java.util.UUID.class) {
+            return "a UUID such as \"3f2b8c1e-5d4a-4f6b-9c7d-2e1f0a9b8c7d\"";
+        }
         return "an object";
     }
 

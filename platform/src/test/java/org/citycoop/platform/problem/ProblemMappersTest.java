@@ -44,7 +44,7 @@ class ProblemMappersTest {
     record Money(String amount, String currency) {
     }
 
-    record Priced(Money price, Integer count) {
+    record Priced(Money price, Integer count, java.util.UUID needId) {
     }
 
     private String detailOfFailure(String json) {
@@ -58,6 +58,7 @@ class ProblemMappersTest {
         assertEquals("expected a whole number", detailOfFailure("{\"count\":\"twelve\"}"));
         assertEquals("expected a whole number, not the number 1.5", detailOfFailure("{\"count\":1.5}"));
         assertEquals("expected an object", detailOfFailure("{\"price\":[1]}"));
+        assertEquals("expected a UUID such as \"3f2b8c1e-5d4a-4f6b-9c7d-2e1f0a9b8c7d\", not 'abc'", detailOfFailure("{\"needId\":\"abc\"}"));
         for (String json : List.of("{\"price\":{\"amount\":12}}", "{\"count\":\"twelve\"}", "{\"price\":[1]}", "{\"price\":\"x\"}")) {
             String detail = detailOfFailure(json);
             org.junit.jupiter.api.Assertions.assertFalse(detail.contains("Coercion") || detail.contains("java.") || detail.contains("`")
