@@ -87,7 +87,7 @@ public class NeedEvaluator {
 
     /**
      * After schemes changed in the read model (the versions a poll stored, in order): evaluates each for every saved
-     * need it can affect ({@link NeedStore#affectedBySchemes}, one query for all).
+     * need it can affect ({@link NeedStore#affectedBySchemes}: the same lookup for all of them).
      *
      * @return the number of alerts raised
      */

@@ -12,6 +12,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -29,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 import static io.restassured.RestAssured.given;
@@ -44,17 +46,40 @@ class FundingLinksTest {
     private static final Duration PATIENCE = Duration.ofSeconds(90);
     private final ObjectMapper mapper = new ObjectMapper();
 
+    /** One event of catalog.schemes: the example of its type with this id, version and (when not null) name. */
+    record SchemeEvent(String eventId, String type, String schemeId, long version, String name) {
+        SchemeEvent(String type, String schemeId, long version) {
+            this(UUID.randomUUID().toString(), type, schemeId, version, null);
+        }
+    }
+
     private void publish(String exampleType, String schemeId, long version) throws Exception {
-        JsonNode example = mapper.readTree(CatalogSchemeExamplesTest.EVENTS.resolve(exampleType + ".json").toFile());
-        ObjectNode data = ((ObjectNode) example.path("data")).deepCopy().put("id", schemeId).put("version", version);
+        publishTogether(List.of(new SchemeEvent(exampleType, schemeId, version)));
+    }
+
+    /** Publishes the events in this order as one record batch on partition 0, which the consumer takes in one poll. */
+    private void publishTogether(List<SchemeEvent> events) throws Exception {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
+                ProducerConfig.LINGER_MS_CONFIG, 5_000, ProducerConfig.BATCH_SIZE_CONFIG, 1 << 20,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()))) {
-            ProducerRecord<String, String> record = new ProducerRecord<>("catalog.schemes", schemeId, data.toString());
-            CloudEventHeaders.write(record.headers(), UUID.randomUUID().toString(), "/citycoop/catalog-service", exampleType,
-                    schemeId, OffsetDateTime.now());
-            producer.send(record).get();
+            List<Future<RecordMetadata>> sent = new ArrayList<>();
+            for (SchemeEvent event : events) {
+                JsonNode example = mapper.readTree(CatalogSchemeExamplesTest.EVENTS.resolve(event.type() + ".json").toFile());
+                ObjectNode data = ((ObjectNode) example.path("data")).deepCopy().put("id", event.schemeId()).put("version", event.version());
+                if (event.name() != null) {
+                    data.put("name", event.name());
+                }
+                ProducerRecord<String, String> record = new ProducerRecord<>("catalog.schemes", 0, event.schemeId(), data.toString());
+                CloudEventHeaders.write(record.headers(), event.eventId(), "/citycoop/catalog-service", event.type(),
+                        event.schemeId(), OffsetDateTime.now());
+                sent.add(producer.send(record));
+            }
+            producer.flush();
+            for (Future<RecordMetadata> one : sent) {
+                one.get();
+            }
         }
     }
 
@@ -152,6 +177,39 @@ class FundingLinksTest {
                 ? true : null, "both links flagged");
         given().get("/v1/twinnings/" + neither).then().body("fundingLinks[0].schemeId", equalTo(kept))
                 .body("fundingLinks[0].flag", nullValue()).body("version", equalTo(2));
+    }
+
+    /** One poll of catalog.schemes with withdrawals around a record the database refuses, then the same poll again. */
+    @Test
+    void withdrawalsAroundARefusedRecordAreFlaggedOnceAndARedeliveredPollChangesNothing() throws Exception {
+        String first = UUID.randomUUID().toString();
+        String refused = UUID.randomUUID().toString();
+        String last = UUID.randomUUID().toString();
+        publishTogether(List.of(new SchemeEvent(UUID.randomUUID().toString(), "org.citycoop.catalog.scheme.created.v1", first, 1, null),
+                new SchemeEvent(UUID.randomUUID().toString(), "org.citycoop.catalog.scheme.created.v1", refused, 1, null),
+                new SchemeEvent(UUID.randomUUID().toString(), "org.citycoop.catalog.scheme.created.v1", last, 1, null)));
+        String twinning = twinning("Withdrawals in one poll");
+        link(twinning, first);
+        link(twinning, refused);
+        link(twinning, last);
+
+        List<SchemeEvent> poll = List.of(new SchemeEvent(UUID.randomUUID().toString(), "org.citycoop.catalog.scheme.withdrawn.v1", first, 2, null),
+                new SchemeEvent(UUID.randomUUID().toString(), "org.citycoop.catalog.scheme.updated.v1", refused, 2, "NUL \u0000 in the name"),
+                new SchemeEvent(UUID.randomUUID().toString(), "org.citycoop.catalog.scheme.withdrawn.v1", refused, 3, null),
+                new SchemeEvent(UUID.randomUUID().toString(), "org.citycoop.catalog.scheme.withdrawn.v1", last, 2, null));
+        publishTogether(poll);
+        await(() -> List.of("SCHEME_WITHDRAWN", "SCHEME_WITHDRAWN", "SCHEME_WITHDRAWN")
+                .equals(given().get("/v1/twinnings/" + twinning).path("fundingLinks.flag")) ? true : null, "three links flagged");
+        long flaggedVersion = given().get("/v1/twinnings/" + twinning).then().extract().jsonPath().getLong("version");
+
+        publishTogether(poll); // the same event ids again
+        String marker = UUID.randomUUID().toString();
+        publishTogether(List.of(new SchemeEvent(UUID.randomUUID().toString(), "org.citycoop.catalog.scheme.created.v1", marker, 1, null)));
+        link(twinning, marker);
+        long afterMarker = given().get("/v1/twinnings/" + twinning).then().extract().jsonPath().getLong("version");
+        assertEquals(java.util.Arrays.asList("SCHEME_WITHDRAWN", "SCHEME_WITHDRAWN", "SCHEME_WITHDRAWN", null),
+                given().get("/v1/twinnings/" + twinning).path("fundingLinks.flag"));
+        assertEquals(flaggedVersion + 1, afterMarker, "the redelivered poll changed nothing");
     }
 
     private static String twinning(String title) {
