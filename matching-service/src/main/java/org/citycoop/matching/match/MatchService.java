@@ -20,7 +20,7 @@ import java.util.List;
 /**
  * Finds the schemes of the read model that match a needs profile, from the in-memory {@link ReadModelIndex} (no
  * SQL): the index gives the candidates (schemes sharing a challenge area, and unless ineligible ones are asked for,
- * not certainly failing a cheap hard criterion), Java scores each one with {@link MatchScorer#rank} (numbers only, from the {@link PreparedScheme} the index
+ * not certainly failing a cheap hard criterion), Java scores each one with {@link MatchScorer#eligible} and {@link MatchScorer#weightedScore} (numbers only, from the {@link PreparedScheme} the index
  * holds and the {@link PreparedProfile})
  * and keeps the best {@code limit} by {@link Match#RANKING}; only those are scored with their explanation
  * ({@link MatchScorer#score}, which gives the same numbers).

@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
  * {@code PARTLY_MET}, with the reason.
  *
  * <p>{@code ReadModelIndex.candidates} pre-filters on the conditions that make {@link #relevance},
- * {@link #applicantType}, {@link #country} and {@link #status} fail; keep the two in step. {@link MatchScorer#rank}
+ * {@link #applicantType}, {@link #country} and {@link #status} fail; keep the two in step. {@link MatchScorer#eligible} and {@link MatchScorer#weightedScore}
  * decides the same FAILED results without building the text; keep it in step too.
  */
 public final class HardCriteria {

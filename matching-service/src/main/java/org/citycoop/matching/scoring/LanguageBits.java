@@ -6,7 +6,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Primary language subtags ({@link SchemeLanguages#primary}) as bits of a {@code long}, so that the language
- * criterion of {@link MatchScorer#rank} compares two numbers instead of looking strings up in sets. The first 63
+ * criterion of {@link MatchScorer#eligible} and {@link MatchScorer#weightedScore} compares two numbers instead of looking strings up in sets. The first 63
  * subtags met (by schemes or profiles) get a bit each, for the life of the process; any later one shares
  * {@link #OTHER}, for which the caller compares the subtags themselves. The registry is bounded, so that
  * requests naming made-up languages cannot grow it.

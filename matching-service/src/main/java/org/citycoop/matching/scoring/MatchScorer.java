@@ -18,9 +18,9 @@ import java.util.List;
  * decimals, so it lies in [0, 1]. The score does not depend on the hard criteria: an ineligible scheme keeps
  * the score that says how well it would fit.
  *
- * <p>{@link #rank} gives the same score and eligibility as {@link #score} without the explanation's text, so that
+ * <p>{@link #eligible} and {@link #weightedScore} give the same eligibility and score as {@link #score} without the explanation's text, so that
  * ranking many schemes builds the text only for those returned; {@code MatchScorerRankTest} checks that the two
- * agree. Keep {@link #rank} in step with {@link HardCriteria} and {@link SoftCriteria}.
+ * agree. Keep them in step with {@link HardCriteria} and {@link SoftCriteria}.
  */
 public final class MatchScorer {
 
@@ -58,26 +58,20 @@ public final class MatchScorer {
         return new Match(scheme, HardCriteria.effectiveStatus(scheme, now), score, eligible, List.copyOf(explanation));
     }
 
-    /** Score and eligibility of a scheme for a profile, as {@link #score} computes them. */
-    public record Ranking(double score, boolean eligible) {
-    }
-
     /**
-     * The score and eligibility that {@link #score} gives, computed without building the explanation (the numbers
-     * only, in the same order and arithmetic), from the prepared forms of the profile and the scheme.
+     * The eligibility {@link #score} gives (no hard criterion fails), computed without building the explanation, from
+     * the prepared forms of the profile and the scheme.
      */
-    public static Ranking rank(PreparedProfile profile, PreparedScheme scheme, List<ArrangementData> arrangements, Instant now) {
-        return new Ranking(weightedScore(profile, scheme), eligible(profile, scheme, arrangements, now));
-    }
-
-    /** The eligibility of {@link #rank}: no hard criterion fails. */
     public static boolean eligible(PreparedProfile profile, PreparedScheme scheme, List<ArrangementData> arrangements, Instant now) {
         return scheme.addressesAny(profile.areaBits()) && scheme.openToApplicant(profile.applicantType())
                 && scheme.openToCountry(profile.countryCode()) && scheme.statusAllows(now) && scheme.deadlineAllows(now)
                 && partnerCityAllows(profile.profile(), scheme, arrangements);
     }
 
-    /** The score of {@link #rank}: the soft criteria's weighted sum, rounded to 3 decimals. */
+    /**
+     * The score {@link #score} gives (the soft criteria's weighted sum, rounded to 3 decimals), computed without the
+     * explanation, in the same order and arithmetic.
+     */
     public static double weightedScore(PreparedProfile profile, PreparedScheme scheme) {
         double weighted = Criterion.CHALLENGES.weight() * challenges(profile, scheme)
                 + Criterion.SUPPORT_TYPES.weight() * supportTypes(profile, scheme)

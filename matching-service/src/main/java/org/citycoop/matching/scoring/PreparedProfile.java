@@ -9,7 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
- * A needs profile in the form {@link MatchScorer#rank} reads, derived once per request: the challenge areas with
+ * A needs profile in the form {@link MatchScorer#eligible} and {@link MatchScorer#weightedScore} reads, derived once per request: the challenge areas with
  * their weights (1/priority) in the profile's order, the wanted support types as a bit set, amounts parsed, the
  * wanted sectors and languages without repeats.
  */

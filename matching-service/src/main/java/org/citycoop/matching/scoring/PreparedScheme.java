@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A scheme in the form {@link MatchScorer#rank} reads: what the criteria compare, derived once when the read-model
+ * A scheme in the form {@link MatchScorer#eligible} and {@link MatchScorer#weightedScore} reads: what the criteria compare, derived once when the read-model
  * index takes the scheme (code lists as bit sets of enum ordinals, amounts parsed, the applicant's lead time summed,
  * the languages of its texts collected), so that ranking thousands of schemes per request parses and allocates
  * nothing per scheme. It gives the same results as the criteria read from {@link SchemeData}

@@ -16,7 +16,7 @@ import java.util.Set;
 /**
  * The soft criteria: each rates how well a scheme fits the profile in [0, 1], and {@link MatchScorer} weights
  * the ratings into the score ({@link Criterion#weight()}). The result is MET at 1, FAILED at 0 and PARTLY_MET
- * in between, except where noted. {@link MatchScorer#rank} computes the same ratings without the text; keep it
+ * in between, except where noted. {@link MatchScorer#eligible} and {@link MatchScorer#weightedScore} computes the same ratings without the text; keep it
  * in step.
  */
 public final class SoftCriteria {

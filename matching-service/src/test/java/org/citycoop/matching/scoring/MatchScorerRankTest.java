@@ -15,7 +15,7 @@ import static org.citycoop.matching.scoring.Fixtures.NOW;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * {@link MatchScorer#rank} (numbers only) against {@link MatchScorer#score} (with the explanation) on the seeded
+ * {@link MatchScorer#eligible} and {@link MatchScorer#weightedScore} (numbers only) against {@link MatchScorer#score} (with the explanation) on the seeded
  * random cases of {@link ScoringPropertiesTest}, with DAC sectors, co-financing shares and co-financing amounts
  * added at random: the same score and eligibility for every case, and the same ranking of a list of schemes when
  * the best are chosen by the numbers only.
@@ -37,9 +37,10 @@ class MatchScorerRankTest {
         NeedsProfile profile = withSectorsAndCoFinancing(c.profile(), random);
         SchemeData scheme = withSectorsAndShare(c.scheme(), random);
         Match full = MatchScorer.score(profile, scheme, c.arrangements(), NOW);
-        MatchScorer.Ranking quick = MatchScorer.rank(PreparedProfile.of(profile), PreparedScheme.of(scheme), c.arrangements(), NOW);
-        assertEquals(full.score(), quick.score(), c.failure("score"));
-        assertEquals(full.eligible(), quick.eligible(), c.failure("eligibility"));
+        double quickScore = MatchScorer.weightedScore(PreparedProfile.of(profile), PreparedScheme.of(scheme));
+        boolean quickEligible = MatchScorer.eligible(PreparedProfile.of(profile), PreparedScheme.of(scheme), c.arrangements(), NOW);
+        assertEquals(full.score(), quickScore, c.failure("score"));
+        assertEquals(full.eligible(), quickEligible, c.failure("eligibility"));
     }
 
     @ParameterizedTest(name = "seed {0}")
@@ -66,8 +67,9 @@ class MatchScorerRankTest {
         TopN<Match> byNumbers = new TopN<>(limit, Match.RANKING);
         PreparedProfile prepared = PreparedProfile.of(profile);
         for (SchemeData scheme : schemes) {
-            MatchScorer.Ranking ranking = MatchScorer.rank(prepared, PreparedScheme.of(scheme), arrangements, NOW);
-            byNumbers.offer(new Match(scheme, null, ranking.score(), ranking.eligible(), List.of()));
+            PreparedScheme quick = PreparedScheme.of(scheme);
+            byNumbers.offer(new Match(scheme, null, MatchScorer.weightedScore(prepared, quick),
+                    MatchScorer.eligible(prepared, quick, arrangements, NOW), List.of()));
         }
         List<Match> quick = byNumbers.best().stream().map(match -> MatchScorer.score(profile, match.scheme(), arrangements, NOW))
                 .sorted(Match.RANKING).toList();

@@ -21,7 +21,7 @@ import static org.citycoop.matching.scoring.Fixtures.surabaya;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * {@link MatchScorer#rank} against {@link MatchScorer#score} on edge inputs that generated profiles do not reach: amounts at
+ * {@link MatchScorer#eligible} and {@link MatchScorer#weightedScore} against {@link MatchScorer#score} on edge inputs that generated profiles do not reach: amounts at
  * the range ends in other scales, beyond double precision or negative, currencies and country codes that are not ISO,
  * language tags with regions, more languages than {@link LanguageBits} has bits, and one prepared scheme asked at many
  * random times around its deadlines.
@@ -67,11 +67,12 @@ class RankEdgeCasesTest {
             if (random.nextBoolean()) builder.coFinancingShare(pick(random, List.of("0.5", "1E+20", "0.005", "-0.5", "0.125")));
             SchemeData s = builder.build();
             Match full = MatchScorer.score(profile, s, List.of(), NOW);
-            MatchScorer.Ranking quick = MatchScorer.rank(PreparedProfile.of(profile), PreparedScheme.of(s), List.of(), NOW);
-            if (full.score() != quick.score() || full.eligible() != quick.eligible()) {
+            double quickScore = MatchScorer.weightedScore(PreparedProfile.of(profile), PreparedScheme.of(s));
+            boolean quickEligible = MatchScorer.eligible(PreparedProfile.of(profile), PreparedScheme.of(s), List.of(), NOW);
+            if (full.score() != quickScore || full.eligible() != quickEligible) {
                 failures.add("budget " + budget + " range " + min + ".." + max + " countries " + countries + " profile "
-                        + profile.country() + " langs " + wanted + " names " + names + ": score " + full.score() + "/" + quick.score()
-                        + " eligible " + full.eligible() + "/" + quick.eligible());
+                        + profile.country() + " langs " + wanted + " names " + names + ": score " + full.score() + "/" + quickScore
+                        + " eligible " + full.eligible() + "/" + quickEligible);
             }
         }
         assertEquals(List.of(), failures.subList(0, Math.min(20, failures.size())), failures.size() + " failures");
@@ -113,7 +114,7 @@ class RankEdgeCasesTest {
             SchemeData t = scheme().name(null).names(Map.of("zz" + i, "n")).build();
             for (SchemeData x : List.of(s, t)) {
                 assertEquals(MatchScorer.score(profile, x, List.of(), NOW).score(),
-                        MatchScorer.rank(PreparedProfile.of(profile), PreparedScheme.of(x), List.of(), NOW).score(), x.names().toString());
+                        MatchScorer.weightedScore(PreparedProfile.of(profile), PreparedScheme.of(x)), x.names().toString());
             }
         }
     }
