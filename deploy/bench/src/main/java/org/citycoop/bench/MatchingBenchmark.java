@@ -13,7 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -43,8 +45,19 @@ final class MatchingBenchmark implements Benchmark {
     private static final int BATCH = 1000;
     private static final int AGENCIES = 10;
     private static final long SEED = 20261129L;
-    /** How long matches are sent before the timed ones, at each size. */
-    private static final java.time.Duration WARM_UP = java.time.Duration.ofSeconds(30);
+    /**
+     * Matches are sent before the timed ones for at least this long, at each size, and then until the JIT has
+     * settled: until the gateway and matching-service each compiled fewer than {@link #SETTLED_COMPILES} methods in
+     * the last {@link #SETTLED_WINDOW} (checked every {@link #CHECK_EVERY}), at most {@link #MAX_WARM_UP}.
+     */
+    private static final Duration MIN_WARM_UP = Duration.ofSeconds(30);
+    private static final Duration MAX_WARM_UP = Duration.ofMinutes(5);
+    private static final Duration SETTLED_WINDOW = Duration.ofSeconds(30);
+    private static final Duration CHECK_EVERY = Duration.ofSeconds(10);
+    private static final int SETTLED_COMPILES = 150;
+    /** The services whose JIT the warm-up waits for: the ones a match passes through. */
+    private static final List<String> WARMED_SERVICES = List.of("gateway", "matching-service");
+    private static final Pattern TOTAL_COMPILES = Pattern.compile("sun\\.ci\\.totalCompiles=(\\d+)");
     private static final String PROFILE = """
             { "cityId": "1625822", "country": "ID", "applicantType": "LOCAL_GOVERNMENT",
               "challenges": [ { "area": "SOLID_WASTE", "priority": 1 }, { "area": "INSTITUTIONS", "priority": 2 } ],
@@ -54,8 +67,13 @@ final class MatchingBenchmark implements Benchmark {
             { "country": "TL", "applicantType": "LOCAL_GOVERNMENT",
               "challenges": [ { "area": "SOCIAL_CAPITAL", "priority": 1 } ], "languages": ["en"] }""";
     private static final Pattern USED = Pattern.compile("used (\\d+)K");
-    /** An access-log line of a match (application.properties: {@code %h "%r" %s %b %D ms ...}). */
-    private static final Pattern ACCESS_TIME = Pattern.compile("\"POST /v1/matches[^\"]*\" 200 \\S+ (\\d+) ms");
+    /**
+     * An access-log line of a timed match (application.properties: {@code %h "%r" %s %b %D ms requestId=%{i,X-Request-Id} ...}):
+     * the milliseconds and the request id.
+     */
+    private static final Pattern ACCESS_TIME = Pattern.compile("\"POST /v1/matches[^\"]*\" 200 \\S+ (\\d+) ms requestId=(bench-match-\\d+)");
+    /** How many of the slowest timed matches are printed with the gateway's and matching-service's share. */
+    private static final int SLOWEST = 5;
 
     private final ObjectMapper json = new ObjectMapper();
     /** For batches, which may take longer than {@link BenchSuite#send}'s 60 s on a busy machine. */
@@ -102,27 +120,37 @@ final class MatchingBenchmark implements Benchmark {
             System.out.printf("waited %d s more for the suite to be quiet (twinning consuming the load's events)%n",
                     suite.awaitQuiet(java.time.Duration.ofMinutes(15)).toSeconds());
 
-            int warmUps = warmUp(suite);
-            System.out.printf("warmed up with %d matches in %d s (the JIT compiles the request path meanwhile)%n",
-                    warmUps, WARM_UP.toSeconds());
+            Latencies cold = new Latencies("POST /v1/matches, first " + MIN_WARM_UP.toSeconds() + " s of the warm-up");
+            warmUp(suite, cold);
+            cold.print(System.out);
             Latencies floor = new Latencies("gateway floor GET /q/health/live, " + size);
             for (int i = 0; i < requests; i++) {
                 long start = System.nanoTime();
                 suite.send(HttpRequest.newBuilder().GET(), "/q/health/live");
                 floor.record(System.nanoTime() - start);
             }
-            long logOffset = Files.size(suite.logFile("matching-service"));
+            long serviceLogOffset = Files.size(suite.logFile("matching-service"));
+            long gatewayLogOffset = Files.size(suite.logFile("gateway"));
             Latencies latencies = new Latencies("POST /v1/matches, " + size + " schemes");
+            long[] clientNanos = new long[requests];
+            long[] startedAt = new long[requests];
+            long timingStart = System.nanoTime();
             int results = 0;
             for (int i = 0; i < requests; i++) {
                 long start = System.nanoTime();
-                HttpResponse<String> response = match(suite, PROFILE);
-                latencies.record(System.nanoTime() - start);
-                results = json.readTree(response.body()).get("items").size();
+                HttpResponse<String> response = match(suite, PROFILE, "bench-match-" + i);
+                clientNanos[i] = System.nanoTime() - start;
+                startedAt[i] = start - timingStart;
+                latencies.record(clientNanos[i]);
+                results = matchCount(response);
             }
+            Map<String, Long> inGateway = accessLogTimes(suite, "gateway", gatewayLogOffset);
+            Map<String, Long> inService = accessLogTimes(suite, "matching-service", serviceLogOffset);
             latencies.print(System.out);
-            serviceTimes(suite, logOffset, "  of which in matching-service (access log)").print(System.out);
+            millisLatencies("  of which in the gateway (access log)", inGateway).print(System.out);
+            millisLatencies("  of which in matching-service (access log)", inService).print(System.out);
             floor.print(System.out);
+            printSlowest(clientNanos, startedAt, inGateway, inService);
             System.out.println("  (" + results + " matches per answer, limit 20)");
             Latencies lag = new Latencies("catalogue PUT to changed match, " + size + " schemes");
             for (int i = 0; i < lagSamples; i++) {
@@ -134,18 +162,98 @@ final class MatchingBenchmark implements Benchmark {
     }
 
     /**
-     * Sends matches for {@link #WARM_UP} (at least 100): the timed requests measure the services as they run for
-     * hours, after the JIT has compiled the request path, not while it is still interpreting or compiling it.
+     * Sends matches (each followed by a {@code GET /q/health/live}) as the timed ones are sent and read, for at least
+     * {@link #MIN_WARM_UP} and then until the JIT has settled (see {@link #MIN_WARM_UP}): the timed requests measure
+     * the services as they run for hours, after the JIT has compiled the request path (in the services and in this
+     * client, which parses each answer), not while it is still interpreting or compiling it. A match once per
+     * request runs some ten thousand times before it is compiled at the highest tier. The matches of the first
+     * {@link #MIN_WARM_UP} are recorded in {@code cold}. Prints how long it took and why it stopped.
      */
-    private int warmUp(BenchSuite suite) throws Exception {
-        long until = System.nanoTime() + WARM_UP.toNanos();
+    private void warmUp(BenchSuite suite, Latencies cold) throws Exception {
+        Map<String, Long> pids = new HashMap<>();
+        for (String service : WARMED_SERVICES) {
+            servicePid(service).ifPresent(pid -> pids.put(service, pid));
+        }
+        java.util.ArrayDeque<Map<String, Long>> compiles = new java.util.ArrayDeque<>(); // one entry per check, oldest first
+        long start = System.nanoTime();
+        long nextCheck = start + CHECK_EVERY.toNanos();
         int sent = 0;
-        while (sent < 100 || System.nanoTime() < until) {
-            match(suite, PROFILE);
+        String outcome;
+        while (true) {
+            long sending = System.nanoTime();
+            matchCount(match(suite, PROFILE, "bench-warm-up-" + sent));
+            if (sending - start < MIN_WARM_UP.toNanos()) {
+                cold.record(System.nanoTime() - sending);
+            }
             suite.send(HttpRequest.newBuilder().GET(), "/q/health/live");
             sent++;
+            long now = System.nanoTime();
+            if (now < nextCheck) {
+                continue;
+            }
+            nextCheck = now + CHECK_EVERY.toNanos();
+            Map<String, Long> counts = new HashMap<>();
+            for (Map.Entry<String, Long> service : pids.entrySet()) {
+                totalCompiles(service.getValue()).ifPresent(count -> counts.put(service.getKey(), count));
+            }
+            compiles.addLast(counts);
+            int checksPerWindow = (int) (SETTLED_WINDOW.toNanos() / CHECK_EVERY.toNanos());
+            if (compiles.size() > checksPerWindow + 1) {
+                compiles.removeFirst();
+            }
+            if (now - start >= MIN_WARM_UP.toNanos() && compiles.size() == checksPerWindow + 1) {
+                Map<String, Long> then = compiles.getFirst();
+                List<String> recent = new ArrayList<>();
+                boolean settled = !counts.isEmpty();
+                for (String service : WARMED_SERVICES) {
+                    Long before = then.get(service);
+                    Long after = counts.get(service);
+                    if (before == null || after == null) {
+                        settled = false;
+                        continue;
+                    }
+                    settled &= after - before < SETTLED_COMPILES;
+                    recent.add(service + " " + (after - before));
+                }
+                if (settled) {
+                    outcome = "the JIT settled: methods compiled in the last " + SETTLED_WINDOW.toSeconds() + " s: " + String.join(", ", recent);
+                    break;
+                }
+            }
+            if (now - start >= MAX_WARM_UP.toNanos()) {
+                outcome = "stopped at the limit; the JIT had not settled (" + compiles.getLast() + " methods compiled so far)";
+                break;
+            }
         }
-        return sent;
+        System.out.printf("warmed up with %d matches in %d s: %s%n", sent, Duration.ofNanos(System.nanoTime() - start).toSeconds(), outcome);
+    }
+
+    /** How many methods the JVM of {@code pid} has compiled so far ({@code jcmd <pid> PerfCounter.print}). */
+    private static Optional<Long> totalCompiles(long pid) {
+        try {
+            for (String line : jcmd(pid, "PerfCounter.print")) {
+                Matcher count = TOTAL_COMPILES.matcher(line);
+                if (count.matches()) {
+                    return Optional.of(Long.parseLong(count.group(1)));
+                }
+            }
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            System.out.println("  could not read the JIT's counters of process " + pid + ": " + e.getMessage());
+        }
+        return Optional.empty();
+    }
+
+    /** The process id of a service this benchmark started ({@code gateway}, {@code matching-service}, ...). */
+    private static Optional<Long> servicePid(String service) {
+        String jar = "/" + service + "/target/quarkus-app/quarkus-run.jar";
+        return ProcessHandle.current().descendants()
+                .filter(process -> process.info().commandLine().orElse("").contains(jar))
+                .map(ProcessHandle::pid).findFirst();
+    }
+
+    /** The number of matches in an answer of {@code POST /v1/matches}. */
+    private int matchCount(HttpResponse<String> response) throws IOException {
+        return json.readTree(response.body()).get("items").size();
     }
 
     /** Sends generated schemes in NDJSON batches of {@link #BATCH} until {@code target} are loaded; returns the count. */
@@ -171,22 +279,48 @@ final class MatchingBenchmark implements Benchmark {
     }
 
     /**
-     * The times matching-service's access log ({@code %D ms}, whole milliseconds) gives for the
-     * {@code POST /v1/matches} requests it logged after {@code offset} bytes of its log.
+     * The milliseconds (access log {@code %D}, whole milliseconds) that {@code service}'s access log gives for the timed
+     * matches it logged after {@code offset} bytes of its log, by request id.
      */
-    private static Latencies serviceTimes(BenchSuite suite, long offset, String label) throws IOException {
-        Latencies times = new Latencies(label);
-        Path log = suite.logFile("matching-service");
-        try (var in = Files.newInputStream(log)) {
+    private static Map<String, Long> accessLogTimes(BenchSuite suite, String service, long offset) throws IOException {
+        Map<String, Long> millis = new HashMap<>();
+        try (var in = Files.newInputStream(suite.logFile(service))) {
             in.skipNBytes(offset);
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                 Matcher took = ACCESS_TIME.matcher(line);
                 if (took.find()) {
-                    times.record(TimeUnit.MILLISECONDS.toNanos(Long.parseLong(took.group(1))));
+                    millis.put(took.group(2), Long.parseLong(took.group(1)));
                 }
             }
         }
+        return millis;
+    }
+
+    private static Latencies millisLatencies(String label, Map<String, Long> millis) {
+        Latencies times = new Latencies(label);
+        millis.values().forEach(ms -> times.record(TimeUnit.MILLISECONDS.toNanos(ms)));
         return times;
+    }
+
+    /**
+     * The {@link #SLOWEST} slowest timed matches: when each started (seconds into the timed run), the client's time,
+     * and the gateway's and matching-service's (access logs; "-" when the line is missing). A slow request the
+     * service did not see as slow waited outside it: in the gateway, the client, or for a core.
+     */
+    private static void printSlowest(long[] clientNanos, long[] startedAt, Map<String, Long> inGateway, Map<String, Long> inService) {
+        Integer[] order = new Integer[clientNanos.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Long.compare(clientNanos[b], clientNanos[a]));
+        System.out.println("  slowest matches (started at, client / gateway / matching-service):");
+        for (int k = 0; k < Math.min(SLOWEST, order.length); k++) {
+            int i = order[k];
+            String id = "bench-match-" + i;
+            System.out.printf("    +%6.2f s  %6.2f / %s / %s ms%n", startedAt[i] / 1e9, clientNanos[i] / 1e6,
+                    Optional.ofNullable(inGateway.get(id)).map(String::valueOf).orElse("-"),
+                    Optional.ofNullable(inService.get(id)).map(String::valueOf).orElse("-"));
+        }
     }
 
     /** Polls the matching service's readiness until its read-model index holds at least {@code schemes}. */
@@ -246,16 +380,15 @@ final class MatchingBenchmark implements Benchmark {
      * {@code GC.heap_info}'s generation or heap lines), or why it could not be measured.
      */
     private static void printHeap(String label) {
-        Optional<ProcessHandle> service = ProcessHandle.current().descendants()
-                .filter(process -> process.info().commandLine().orElse("").contains("matching-service")).findFirst();
+        Optional<Long> service = servicePid("matching-service");
         if (service.isEmpty()) {
             System.out.println(label + ": not measured (no matching-service process among this benchmark's children)");
             return;
         }
         try {
-            jcmd(service.get().pid(), "GC.run");
+            jcmd(service.get(), "GC.run");
             long usedKb = 0;
-            for (String line : jcmd(service.get().pid(), "GC.heap_info")) {
+            for (String line : jcmd(service.get(), "GC.heap_info")) {
                 if (line.contains("generation") || line.contains("garbage-first heap")) {
                     Matcher used = USED.matcher(line);
                     if (used.find()) {
@@ -263,7 +396,7 @@ final class MatchingBenchmark implements Benchmark {
                     }
                 }
             }
-            System.out.printf("%s: %.1f MB used after a full GC (jcmd %d GC.heap_info)%n", label, usedKb / 1024.0, service.get().pid());
+            System.out.printf("%s: %.1f MB used after a full GC (jcmd %d GC.heap_info)%n", label, usedKb / 1024.0, service.get());
         } catch (IOException | InterruptedException | RuntimeException e) {
             System.out.println(label + ": not measured (" + e.getMessage() + ")");
         }
@@ -294,8 +427,17 @@ final class MatchingBenchmark implements Benchmark {
     }
 
     private HttpResponse<String> match(BenchSuite suite, String profile) throws Exception {
-        HttpResponse<String> response = suite.send(HttpRequest.newBuilder().header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(profile)), "/v1/matches");
+        return match(suite, profile, null);
+    }
+
+    /** A match; {@code requestId}, when given, is sent as {@code X-Request-Id} so that the access logs can be paired. */
+    private HttpResponse<String> match(BenchSuite suite, String profile, String requestId) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder().header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(profile));
+        if (requestId != null) {
+            request.header("X-Request-Id", requestId);
+        }
+        HttpResponse<String> response = suite.send(request, "/v1/matches");
         if (response.statusCode() != 200) {
             throw new IllegalStateException("POST /v1/matches answered " + response.statusCode() + ": " + response.body());
         }
