@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.citycoop.matching.scoring.NeedsProfile;
 import org.citycoop.platform.problem.Problem;
 import org.citycoop.platform.problem.ProblemException;
+import org.citycoop.platform.vocabulary.SectorCodelist;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -79,6 +80,9 @@ public class MatchResource {
     @Inject
     MatchService matches;
 
+    @Inject
+    SectorCodelist sectorCodelist;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
@@ -87,7 +91,7 @@ public class MatchResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MatchList.class)))
     @APIResponse(responseCode = "400", description = "Unreadable body, unknown field or code value, or a malformed query parameter or Accept-Language; `errors` names the field",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "A field's value is not allowed (missing challenges, priority outside 1-5, malformed money, unknown country or currency, an area listed twice); `errors` names each field",
+    @APIResponse(responseCode = "422", description = "A field's value is not allowed (missing challenges, priority outside 1-5, malformed money, unknown country or currency, an area listed twice, a sector not active in the IATI Sector codelist); `errors` names each field",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public MatchList match(
             @Parameter(description = "Also list schemes that address one of the challenges but fail another hard criterion (after the eligible ones)",
@@ -99,7 +103,7 @@ public class MatchResource {
             @Parameter(description = "Languages for scheme names when the body gives no `languages`")
             @HeaderParam("Accept-Language") String acceptLanguage,
             @NotNull @Valid NeedsProfile body) {
-        List<Problem.FieldError> violations = body.violations();
+        List<Problem.FieldError> violations = body.violations(sectorCodelist);
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);
         }

@@ -11,6 +11,7 @@ import org.citycoop.platform.problem.Problem;
 import org.citycoop.platform.problem.ProblemException;
 import org.citycoop.platform.problem.ProblemTypes;
 import org.citycoop.platform.web.EntityTags;
+import org.citycoop.platform.vocabulary.SectorCodelist;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -35,6 +36,9 @@ public class NeedService {
     NeedStore needs;
 
     @Inject
+    SectorCodelist sectorCodelist;
+
+    @Inject
     NeedEvaluator evaluator;
 
     @Inject
@@ -56,7 +60,7 @@ public class NeedService {
      * Saves a needs profile (version 1).
      *
      * @param createdBy the caller's principal name
-     * @throws ProblemException 422 when a rule of {@link org.citycoop.matching.scoring.NeedsProfile#violations()}
+     * @throws ProblemException 422 when a rule of {@link org.citycoop.matching.scoring.NeedsProfile#violations}
      *     fails; 409 when the key was used with another body
      */
     @Transactional
@@ -134,8 +138,8 @@ public class NeedService {
         return ProblemException.notFound("No saved needs profile with id '" + id + "'.");
     }
 
-    private static void check(NewNeed request) {
-        List<Problem.FieldError> violations = request.profile().violations();
+    private void check(NewNeed request) {
+        List<Problem.FieldError> violations = request.profile().violations(sectorCodelist);
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);
         }

@@ -11,6 +11,7 @@ import org.citycoop.matching.vocabulary.ChallengeArea;
 import org.citycoop.matching.vocabulary.Money;
 import org.citycoop.matching.vocabulary.SupportType;
 import org.citycoop.platform.problem.Problem;
+import org.citycoop.platform.vocabulary.SectorCodelist;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ import java.util.Set;
 
 /**
  * What a city asks for (DESIGN.md, "A city asks for matches"). The annotations check the form of each field;
- * {@link #violations()} the rules that span the field's value and a code list.
+ * {@link #violations(SectorCodelist)} the rules that span the field's value and a code list.
  *
  * @param cityId GeoNames id of the city; needed for the partner-city rule
  * @param country ISO 3166-1 alpha-2 code of the city's country
@@ -100,12 +101,13 @@ public record NeedsProfile(
 
     /**
      * Rules the annotations cannot express, for a profile whose fields have the right form: the country is an
-     * ISO 3166-1 code (the JDK's list), the budget's currency an ISO 4217 code (the JDK's list), and no
-     * challenge area comes twice.
+     * ISO 3166-1 code (the JDK's list), the budget's currency an ISO 4217 code (the JDK's list), no challenge
+     * area comes twice, and each sector is an active code of the IATI Sector codelist.
      *
+     * @param sectorCodelist the IATI Sector codelist (DAC 5-digit purpose codes)
      * @return one entry per failing field, empty when the profile is acceptable
      */
-    public List<Problem.FieldError> violations() {
+    public List<Problem.FieldError> violations(SectorCodelist sectorCodelist) {
         List<Problem.FieldError> errors = new ArrayList<>();
         if (!ISO_COUNTRIES.contains(country)) {
             errors.add(new Problem.FieldError("country", "'" + country + "' is not an ISO 3166-1 alpha-2 country code"));
@@ -122,6 +124,10 @@ public record NeedsProfile(
                 errors.add(new Problem.FieldError("challenges[" + i + "].area",
                         "'" + challenges.get(i).area() + "' is listed twice; give each area once"));
             }
+        }
+        for (int i = 0; i < sectors.size(); i++) {
+            int index = i;
+            sectorCodelist.problemWith(sectors.get(i)).ifPresent(problem -> errors.add(new Problem.FieldError("sectors[" + index + "]", problem)));
         }
         return errors;
     }

@@ -57,6 +57,15 @@ class MatchRequestProblemsTest {
     }
 
     @Test
+    void sectorsMustBeActiveDacPurposeCodes() {
+        String withSectors = VALID.replace("\"languages\": [\"en\"]", "\"languages\": [\"en\"], \"sectors\": [\"14050\", \"%s\"]");
+        given().contentType(ContentType.JSON).body(withSectors.formatted("14022")).post("/v1/matches").then().statusCode(200);
+        assertProblem(withSectors.formatted("1405"), 422, "sectors[1]", "DAC 5-digit purpose code");
+        assertProblem(withSectors.formatted("99999"), 422, "sectors[1]", "unknown DAC 5-digit purpose code '99999'");
+        assertProblem(withSectors.formatted("11321"), 422, "sectors[1]", "was withdrawn from the IATI Sector codelist");
+    }
+
+    @Test
     void challengesAreRequiredNonEmptyAndUnique() {
         assertProblem(VALID.replace("\"challenges\": [ { \"area\": \"SOLID_WASTE\", \"priority\": 1 }, { \"area\": \"INSTITUTIONS\", \"priority\": 2 } ],", ""),
                 422, "challenges", "must not be empty");

@@ -4,6 +4,7 @@ import org.citycoop.matching.vocabulary.ApplicantType;
 import org.citycoop.matching.vocabulary.ChallengeArea;
 import org.citycoop.matching.vocabulary.Money;
 import org.citycoop.platform.problem.Problem;
+import org.citycoop.platform.vocabulary.SectorCodelist;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -12,9 +13,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class NeedsProfileTest {
 
+    private static final SectorCodelist SECTORS = SectorCodelist.shipped();
+
     @Test
     void theExampleProfileIsAcceptable() {
-        assertEquals(List.of(), Fixtures.surabaya().violations());
+        assertEquals(List.of(), Fixtures.surabaya().violations(SECTORS));
     }
 
     @Test
@@ -24,14 +27,26 @@ class NeedsProfileTest {
                         new NeedsProfile.Challenge(ChallengeArea.SOLID_WASTE, 3)),
                 List.of(), new Money("100", "ABC"), List.of());
         assertEquals(List.of("country", "budget.currency", "challenges[2].area"),
-                profile.violations().stream().map(Problem.FieldError::field).toList());
+                profile.violations(SECTORS).stream().map(Problem.FieldError::field).toList());
     }
 
     @Test
     void kosovoIsACountryAsInTheCatalogue() {
         NeedsProfile profile = new NeedsProfile(null, "XK", ApplicantType.NGO,
                 List.of(new NeedsProfile.Challenge(ChallengeArea.SOLID_WASTE, 1)), List.of(), null, List.of());
-        assertEquals(List.of(), profile.violations());
+        assertEquals(List.of(), profile.violations(SECTORS));
+    }
+
+    @Test
+    void sectorsMustBeActiveCodesOfTheIatiSectorCodelist() {
+        NeedsProfile profile = new NeedsProfile(null, "ID", ApplicantType.LOCAL_GOVERNMENT,
+                List.of(new NeedsProfile.Challenge(ChallengeArea.SOLID_WASTE, 1)), List.of(), null, List.of(),
+                List.of("14050", "99999", "11321"), null);
+        List<Problem.FieldError> errors = profile.violations(SECTORS);
+        assertEquals(List.of("sectors[1]", "sectors[2]"), errors.stream().map(Problem.FieldError::field).toList());
+        assertEquals("unknown DAC 5-digit purpose code '99999' (IATI Sector codelist)", errors.get(0).detail());
+        assertEquals("purpose code 11321 (Lower secondary education) was withdrawn from the IATI Sector codelist on 2019-12-31",
+                errors.get(1).detail());
     }
 
     @Test

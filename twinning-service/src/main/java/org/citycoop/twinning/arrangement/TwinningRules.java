@@ -2,7 +2,7 @@ package org.citycoop.twinning.arrangement;
 
 import org.citycoop.platform.problem.Problem.FieldError;
 import org.citycoop.twinning.vocabulary.ChallengeArea;
-import org.citycoop.twinning.vocabulary.SectorCodelist;
+import org.citycoop.platform.vocabulary.SectorCodelist;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -16,7 +16,7 @@ import org.citycoop.twinning.funding.SchemeData;
 import org.citycoop.twinning.funding.SchemeReadModel;
 import org.citycoop.twinning.city.CityRepository;
 import org.citycoop.twinning.vocabulary.ChallengeArea;
-import org.citycoop.twinning.vocabulary.SectorCodelist;
+import org.citycoop.platform.vocabulary.SectorCodelist;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

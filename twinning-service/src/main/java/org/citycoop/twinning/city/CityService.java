@@ -9,7 +9,7 @@ import org.citycoop.platform.outbox.Outbox;
 import org.citycoop.platform.problem.Problem.FieldError;
 import org.citycoop.platform.problem.ProblemException;
 import org.citycoop.platform.web.EntityTags;
-import org.citycoop.twinning.vocabulary.SectorCodelist;
+import org.citycoop.platform.vocabulary.SectorCodelist;
 
 import java.text.Normalizer;
 import java.time.Instant;

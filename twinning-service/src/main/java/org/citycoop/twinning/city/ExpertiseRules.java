@@ -1,7 +1,7 @@
 package org.citycoop.twinning.city;
 
 import org.citycoop.platform.problem.Problem.FieldError;
-import org.citycoop.twinning.vocabulary.SectorCodelist;
+import org.citycoop.platform.vocabulary.SectorCodelist;
 
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,4 +1,4 @@
-package org.citycoop.twinning.vocabulary;
+package org.citycoop.platform.vocabulary;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;

@@ -1,4 +1,4 @@
-package org.citycoop.twinning.vocabulary;
+package org.citycoop.platform.vocabulary;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;

@@ -1,4 +1,4 @@
-package org.citycoop.twinning.vocabulary;
+package org.citycoop.platform.vocabulary;
 
 import org.junit.jupiter.api.Test;
 
