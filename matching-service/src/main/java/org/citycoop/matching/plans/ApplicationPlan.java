@@ -16,7 +16,8 @@ import java.util.UUID;
  * @param scheme the chosen scheme
  * @param deadline the deadline counted back from (absent for rolling schemes)
  * @param startBy when the first step must start (absent without a deadline)
- * @param reachable false when the deadline has passed or the remaining steps no longer fit before it
+ * @param reachable false when the scheme is withdrawn or replaced, the deadline has passed or the remaining steps no
+ *     longer fit before it
  * @param warnings what needs attention
  * @param steps the checklist
  * @param version grows by one with each step marked

@@ -2,6 +2,7 @@ package org.citycoop.matching.plans;
 
 import org.citycoop.matching.readmodel.SchemeData;
 import org.citycoop.matching.scoring.HardCriteria;
+import org.citycoop.matching.vocabulary.SchemeStatus;
 import org.citycoop.matching.vocabulary.StepActor;
 import org.citycoop.matching.vocabulary.WindowKind;
 
@@ -28,9 +29,10 @@ import java.util.Objects;
  *   ({@code startBy}). The agency's steps after them are expected {@code typicalDays} after the previous
  *   target. Without a deadline every step is counted forward from today. A step without {@code typicalDays}
  *   counts 0 days.</li>
- *   <li>Warnings: the deadline has passed; the applicant's steps not done yet typically take more days than are
- *   left (the deadline is no longer reachable); a step not done is past its target date. {@code reachable} is
- *   false in the first two cases.</li>
+ *   <li>Warnings: the agency withdrew the scheme or replaced it by another ({@code supersededBy}); the deadline
+ *   has passed; the applicant's steps not done yet typically take more days than are left (the deadline is no
+ *   longer reachable); a step not done is past its target date. {@code reachable} is false in the first three
+ *   cases.</li>
  * </ul>
  */
 public final class ApplicationPlans {
@@ -59,7 +61,8 @@ public final class ApplicationPlans {
      *
      * @param deadline the deadline counted back from (null for rolling schemes)
      * @param startBy when the first step must start to finish in time (null without a deadline)
-     * @param reachable false when the deadline has passed or the remaining applicant steps cannot fit before it
+     * @param reachable false when the scheme is withdrawn or replaced, the deadline has passed or the remaining
+     *     applicant steps cannot fit before it
      * @param warnings what needs attention, in words
      * @param steps the checklist
      */
@@ -110,6 +113,11 @@ public final class ApplicationPlans {
             if (doneAt == null && beforeDeadline) {
                 remaining += days(step);
             }
+        }
+        SchemeStatus status = HardCriteria.effectiveStatus(scheme, now);
+        if (status == SchemeStatus.WITHDRAWN || scheme.supersededBy() != null) {
+            reachable = false;
+            warnings.add("the scheme no longer takes applications: " + HardCriteria.status(scheme, now).detail());
         }
         if (deadline != null) {
             if (now.isAfter(deadline.toInstant())) {

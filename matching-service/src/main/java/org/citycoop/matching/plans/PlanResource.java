@@ -43,8 +43,9 @@ public class PlanResource {
             national government or a partner city acts in) are counted back from the deadline (FIXED as published, \
             ANNUAL its next occurrence), the last due on the deadline's date, each earlier one `typicalDays` of the \
             following step before; the agency's steps after them are expected `typicalDays` later. Rolling schemes are \
-            counted forward from today. `warnings` says when the deadline has passed, when the steps not done yet \
-            typically take longer than the days left (`reachable: false`), and which steps are past their target.""";
+            counted forward from today. `warnings` says when the agency withdrew the scheme or replaced it by another, \
+            when the deadline has passed, when the steps not done yet typically take longer than the days left (in \
+            these cases `reachable: false`), and which steps are past their target.""";
 
     @Inject
     PlanService plans;

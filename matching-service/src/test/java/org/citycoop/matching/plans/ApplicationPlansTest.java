@@ -72,6 +72,24 @@ class ApplicationPlansTest {
     }
 
     @Test
+    void aWithdrawnOrReplacedSchemeIsNoLongerReachableWhateverItsDeadline() {
+        SchemeData open = scheme(WindowKind.FIXED, DEADLINE, STEPS);
+        assertTrue(ApplicationPlans.plan(open, Map.of(), NOW).reachable());
+
+        ApplicationPlans.Plan withdrawn = ApplicationPlans.plan(open.withStatus(SchemeStatus.WITHDRAWN), Map.of(), NOW);
+        assertFalse(withdrawn.reachable());
+        assertEquals(List.of("the scheme no longer takes applications: withdrawn by the agency"), withdrawn.warnings());
+
+        SchemeData replaced = new SchemeData("s1", "jica", "REF", "Scheme", Map.of(), null, Map.of(), List.of(), List.of(),
+                List.of(ApplicantType.LOCAL_GOVERNMENT), "DIRECT", null, List.of(), List.of(), null, STEPS,
+                new SchemeData.ApplicationWindow(WindowKind.ROLLING, null, null), "REF-2028", SchemeStatus.OPEN, null, 1L);
+        ApplicationPlans.Plan superseded = ApplicationPlans.plan(replaced, Map.of(), NOW);
+        assertFalse(superseded.reachable());
+        assertEquals(1, superseded.warnings().size());
+        assertTrue(superseded.warnings().get(0).startsWith("the scheme no longer takes applications: closed"), superseded.warnings().toString());
+    }
+
+    @Test
     void anAnnualDeadlineUsesItsNextOccurrence() {
         ApplicationPlans.Plan plan = ApplicationPlans.plan(scheme(WindowKind.ANNUAL, DEADLINE.minusYears(3), STEPS), Map.of(), NOW);
         assertEquals(DEADLINE, plan.deadline());
