@@ -109,6 +109,25 @@ public final class BenchSuite implements AutoCloseable {
                 .reduce(Duration.ZERO, Duration::plus);
     }
 
+    /** The process id of a process this suite started ({@code gateway}, {@code matching-service}, {@code kafka}, ...). */
+    public java.util.Optional<Long> pid(String name) {
+        return java.util.Optional.ofNullable(suite.running().get(name));
+    }
+
+    /** The lines {@code jcmd <pid> <command>} prints (the JDK's own jcmd); an {@link IOException} when it fails. */
+    public static java.util.List<String> jcmd(long pid, String command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(pid), command).redirectErrorStream(true).start();
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        try (var reader = process.inputReader(StandardCharsets.UTF_8)) {
+            reader.lines().forEach(lines::add);
+        }
+        if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IOException("jcmd " + command + " failed: " + String.join(" ", lines));
+        }
+        return lines;
+    }
+
     /** Stops every process this suite started and deletes its state directory (once; later calls do nothing). */
     @Override
     public void close() throws IOException {

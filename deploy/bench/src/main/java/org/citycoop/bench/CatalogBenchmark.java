@@ -39,9 +39,6 @@ final class CatalogBenchmark implements Benchmark {
         return "loads generated schemes through schemes:batch, then search latency [schemes, default 10000] [requests per kind, default 300]";
     }
 
-    /** How long all kinds of search are sent in turn before the timed ones. */
-    private static final Duration WARM_UP = Duration.ofSeconds(40);
-
     @Override
     public void run(BenchSuite suite, List<String> options) throws Exception {
         int schemes = options.isEmpty() ? 10_000 : Integer.parseInt(options.get(0));
@@ -67,18 +64,15 @@ final class CatalogBenchmark implements Benchmark {
         Duration waited = suite.awaitQuiet(Duration.ofMinutes(15));
         System.out.printf("Waited %d s for the suite to be quiet (matching and twinning consuming the load's events)%n",
                 waited.toSeconds());
-        // Warm-up: every kind in turn for WARM_UP (at least a fifth of the requests of each), so that the timed requests
-        // measure the services after the JIT has compiled their request paths, as they run for hours.
-        long warmUntil = System.nanoTime() + WARM_UP.toNanos();
-        int rounds = 0;
-        while (rounds < requests / 5 || System.nanoTime() < warmUntil) {
+        // Warm-up: every kind in turn until the JIT of the gateway and catalog-service has settled (JitWarmUp), so
+        // that the timed requests measure the services as they run for hours.
+        JitWarmUp.Outcome warmUp = JitWarmUp.run(suite, List.of("gateway", "catalog-service"), elapsed -> {
             for (SearchKind kind : kinds) {
                 kind.send(suite, random);
             }
-            rounds++;
-        }
-        System.out.printf("%nSearch latency through the gateway, %d schemes, %d requests per kind (after %d warm-up requests of each kind, %d s):%n",
-                schemes, requests, rounds, WARM_UP.toSeconds());
+        });
+        System.out.printf("%nSearch latency through the gateway, %d schemes, %d requests per kind (warmed up with every kind per round, %s):%n",
+                schemes, requests, warmUp);
         for (SearchKind kind : kinds) {
             Latencies latencies = new Latencies(kind.label);
             for (int i = 0; i < requests; i++) {

@@ -10,7 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,9 +28,11 @@ import java.util.regex.Pattern;
  * <p>Schemes come from {@link SchemeGenerator} (seeded; the catalogue benchmark's schemes) and are loaded through
  * the catalogue's {@code POST /v1/agencies/{agencyId}/schemes:batch} as NDJSON, 1,000 per batch. The benchmark
  * then waits until the matching service's read-model index holds them all (its readiness check,
- * {@code /q/health/ready}, reports the number of schemes held) before it measures. Beside the latency through the
- * gateway it prints the time matching-service itself took for the same requests (its access log's {@code %D}, whole
- * milliseconds) and the gateway's floor ({@code GET /q/health/live} through the gateway). Lag, at each size: a
+ * {@code /q/health/ready}, reports the number of schemes held) before it measures. It warms up until the JIT of
+ * the gateway and matching-service has settled ({@link JitWarmUp}) and prints the matches of the warm-up's first 30 s
+ * apart. Beside the latency through the gateway it prints the time the gateway and matching-service themselves took
+ * for the same requests (their access logs' {@code %D}, whole milliseconds, paired by {@code X-Request-Id}), the
+ * slowest requests with those shares, and the gateway's floor ({@code GET /q/health/live} through the gateway). Lag, at each size: a
  * sentinel scheme's largest award (the only scheme for the challenge area {@code SOCIAL_CAPITAL}, which the generator
  * never gives) is changed by PUT and {@code POST /v1/matches} is polled until it shows the new amount; the time from
  * sending the PUT to that answer is one sample. Heap: after a full GC requested with {@code jcmd <pid> GC.run}, the used heap that
@@ -45,19 +46,8 @@ final class MatchingBenchmark implements Benchmark {
     private static final int BATCH = 1000;
     private static final int AGENCIES = 10;
     private static final long SEED = 20261129L;
-    /**
-     * Matches are sent before the timed ones for at least this long, at each size, and then until the JIT has
-     * settled: until the gateway and matching-service each compiled fewer than {@link #SETTLED_COMPILES} methods in
-     * the last {@link #SETTLED_WINDOW} (checked every {@link #CHECK_EVERY}), at most {@link #MAX_WARM_UP}.
-     */
-    private static final Duration MIN_WARM_UP = Duration.ofSeconds(30);
-    private static final Duration MAX_WARM_UP = Duration.ofMinutes(5);
-    private static final Duration SETTLED_WINDOW = Duration.ofSeconds(30);
-    private static final Duration CHECK_EVERY = Duration.ofSeconds(10);
-    private static final int SETTLED_COMPILES = 150;
-    /** The services whose JIT the warm-up waits for: the ones a match passes through. */
+    /** The services a match passes through, whose JIT the warm-up waits for. */
     private static final List<String> WARMED_SERVICES = List.of("gateway", "matching-service");
-    private static final Pattern TOTAL_COMPILES = Pattern.compile("sun\\.ci\\.totalCompiles=(\\d+)");
     private static final String PROFILE = """
             { "cityId": "1625822", "country": "ID", "applicantType": "LOCAL_GOVERNMENT",
               "challenges": [ { "area": "SOLID_WASTE", "priority": 1 }, { "area": "INSTITUTIONS", "priority": 2 } ],
@@ -104,7 +94,7 @@ final class MatchingBenchmark implements Benchmark {
         }
         long amount = 100_000;
         lag(suite, amount, 600_000);
-        printHeap("matching-service heap with no generated schemes");
+        printHeap(suite, "matching-service heap with no generated schemes");
         SchemeGenerator generator = new SchemeGenerator(SEED, sectors(suite));
         int loaded = 0;
         for (int size : sizes) {
@@ -116,12 +106,20 @@ final class MatchingBenchmark implements Benchmark {
             awaitIndexed(suite, loaded + 1, 1_800_000);
             System.out.printf("the matching read-model index held all %d (and the sentinel) %.1f s after the last batch%n",
                     loaded, (System.nanoTime() - caughtUp) / 1e9);
-            printHeap("matching-service heap with " + loaded + " schemes");
+            printHeap(suite, "matching-service heap with " + loaded + " schemes");
             System.out.printf("waited %d s more for the suite to be quiet (twinning consuming the load's events)%n",
                     suite.awaitQuiet(java.time.Duration.ofMinutes(15)).toSeconds());
 
-            Latencies cold = new Latencies("POST /v1/matches, first " + MIN_WARM_UP.toSeconds() + " s of the warm-up");
-            warmUp(suite, cold);
+            Latencies cold = new Latencies("POST /v1/matches, first " + JitWarmUp.MIN.toSeconds() + " s of the warm-up");
+            JitWarmUp.Outcome warmUp = JitWarmUp.run(suite, WARMED_SERVICES, elapsed -> {
+                long sending = System.nanoTime();
+                matchCount(match(suite, PROFILE, "bench-warm-up"));
+                if (elapsed.compareTo(JitWarmUp.MIN) < 0) {
+                    cold.record(System.nanoTime() - sending);
+                }
+                suite.send(HttpRequest.newBuilder().GET(), "/q/health/live");
+            });
+            System.out.println("warmed up with a match and a GET /q/health/live per round, " + warmUp);
             cold.print(System.out);
             Latencies floor = new Latencies("gateway floor GET /q/health/live, " + size);
             for (int i = 0; i < requests; i++) {
@@ -159,96 +157,6 @@ final class MatchingBenchmark implements Benchmark {
             }
             lag.print(System.out);
         }
-    }
-
-    /**
-     * Sends matches (each followed by a {@code GET /q/health/live}) as the timed ones are sent and read, for at least
-     * {@link #MIN_WARM_UP} and then until the JIT has settled (see {@link #MIN_WARM_UP}): the timed requests measure
-     * the services as they run for hours, after the JIT has compiled the request path (in the services and in this
-     * client, which parses each answer), not while it is still interpreting or compiling it. A match once per
-     * request runs some ten thousand times before it is compiled at the highest tier. The matches of the first
-     * {@link #MIN_WARM_UP} are recorded in {@code cold}. Prints how long it took and why it stopped.
-     */
-    private void warmUp(BenchSuite suite, Latencies cold) throws Exception {
-        Map<String, Long> pids = new HashMap<>();
-        for (String service : WARMED_SERVICES) {
-            servicePid(service).ifPresent(pid -> pids.put(service, pid));
-        }
-        java.util.ArrayDeque<Map<String, Long>> compiles = new java.util.ArrayDeque<>(); // one entry per check, oldest first
-        long start = System.nanoTime();
-        long nextCheck = start + CHECK_EVERY.toNanos();
-        int sent = 0;
-        String outcome;
-        while (true) {
-            long sending = System.nanoTime();
-            matchCount(match(suite, PROFILE, "bench-warm-up-" + sent));
-            if (sending - start < MIN_WARM_UP.toNanos()) {
-                cold.record(System.nanoTime() - sending);
-            }
-            suite.send(HttpRequest.newBuilder().GET(), "/q/health/live");
-            sent++;
-            long now = System.nanoTime();
-            if (now < nextCheck) {
-                continue;
-            }
-            nextCheck = now + CHECK_EVERY.toNanos();
-            Map<String, Long> counts = new HashMap<>();
-            for (Map.Entry<String, Long> service : pids.entrySet()) {
-                totalCompiles(service.getValue()).ifPresent(count -> counts.put(service.getKey(), count));
-            }
-            compiles.addLast(counts);
-            int checksPerWindow = (int) (SETTLED_WINDOW.toNanos() / CHECK_EVERY.toNanos());
-            if (compiles.size() > checksPerWindow + 1) {
-                compiles.removeFirst();
-            }
-            if (now - start >= MIN_WARM_UP.toNanos() && compiles.size() == checksPerWindow + 1) {
-                Map<String, Long> then = compiles.getFirst();
-                List<String> recent = new ArrayList<>();
-                boolean settled = !counts.isEmpty();
-                for (String service : WARMED_SERVICES) {
-                    Long before = then.get(service);
-                    Long after = counts.get(service);
-                    if (before == null || after == null) {
-                        settled = false;
-                        continue;
-                    }
-                    settled &= after - before < SETTLED_COMPILES;
-                    recent.add(service + " " + (after - before));
-                }
-                if (settled) {
-                    outcome = "the JIT settled: methods compiled in the last " + SETTLED_WINDOW.toSeconds() + " s: " + String.join(", ", recent);
-                    break;
-                }
-            }
-            if (now - start >= MAX_WARM_UP.toNanos()) {
-                outcome = "stopped at the limit; the JIT had not settled (" + compiles.getLast() + " methods compiled so far)";
-                break;
-            }
-        }
-        System.out.printf("warmed up with %d matches in %d s: %s%n", sent, Duration.ofNanos(System.nanoTime() - start).toSeconds(), outcome);
-    }
-
-    /** How many methods the JVM of {@code pid} has compiled so far ({@code jcmd <pid> PerfCounter.print}). */
-    private static Optional<Long> totalCompiles(long pid) {
-        try {
-            for (String line : jcmd(pid, "PerfCounter.print")) {
-                Matcher count = TOTAL_COMPILES.matcher(line);
-                if (count.matches()) {
-                    return Optional.of(Long.parseLong(count.group(1)));
-                }
-            }
-        } catch (IOException | InterruptedException | RuntimeException e) {
-            System.out.println("  could not read the JIT's counters of process " + pid + ": " + e.getMessage());
-        }
-        return Optional.empty();
-    }
-
-    /** The process id of a service this benchmark started ({@code gateway}, {@code matching-service}, ...). */
-    private static Optional<Long> servicePid(String service) {
-        String jar = "/" + service + "/target/quarkus-app/quarkus-run.jar";
-        return ProcessHandle.current().descendants()
-                .filter(process -> process.info().commandLine().orElse("").contains(jar))
-                .map(ProcessHandle::pid).findFirst();
     }
 
     /** The number of matches in an answer of {@code POST /v1/matches}. */
@@ -379,16 +287,16 @@ final class MatchingBenchmark implements Benchmark {
      * Prints the matching service's used heap after a full GC ({@code jcmd GC.run}, then the {@code used} figures of
      * {@code GC.heap_info}'s generation or heap lines), or why it could not be measured.
      */
-    private static void printHeap(String label) {
-        Optional<Long> service = servicePid("matching-service");
+    private static void printHeap(BenchSuite suite, String label) {
+        Optional<Long> service = suite.pid("matching-service");
         if (service.isEmpty()) {
             System.out.println(label + ": not measured (no matching-service process among this benchmark's children)");
             return;
         }
         try {
-            jcmd(service.get(), "GC.run");
+            BenchSuite.jcmd(service.get(), "GC.run");
             long usedKb = 0;
-            for (String line : jcmd(service.get(), "GC.heap_info")) {
+            for (String line : BenchSuite.jcmd(service.get(), "GC.heap_info")) {
                 if (line.contains("generation") || line.contains("garbage-first heap")) {
                     Matcher used = USED.matcher(line);
                     if (used.find()) {
@@ -402,18 +310,6 @@ final class MatchingBenchmark implements Benchmark {
         }
     }
 
-    private static List<String> jcmd(long pid, String command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                Long.toString(pid), command).redirectErrorStream(true).start();
-        List<String> lines = new ArrayList<>();
-        try (var reader = process.inputReader(StandardCharsets.UTF_8)) {
-            reader.lines().forEach(lines::add);
-        }
-        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            throw new IOException("jcmd " + command + " failed: " + String.join(" ", lines));
-        }
-        return lines;
-    }
 
     /** The active DAC 5-digit sectors, as the catalogue serves them (the generator draws from them). */
     private List<String> sectors(BenchSuite suite) throws Exception {
