@@ -162,4 +162,13 @@ class ClientsTest {
                 .then().statusCode(200).extract().path("items.name");
         org.junit.jupiter.api.Assertions.assertTrue(firstNames.get(1).compareTo(secondNames.get(0)) < 0, firstNames + " then " + secondNames);
     }
+
+    @Test
+    void aCursorThisListDidNotMakeIsA400NamingIt() {
+        // "AAAA" decodes to NUL bytes (PostgreSQL text cannot hold them), "bad" to bytes that are not UTF-8
+        for (String cursor : List.of("AAAA", "bad", "!!")) {
+            given().header("Authorization", ADMIN).queryParam("cursor", cursor).get("/v1/clients").then().statusCode(400)
+                    .contentType("application/problem+json").body("errors[0].field", equalTo("cursor"));
+        }
+    }
 }

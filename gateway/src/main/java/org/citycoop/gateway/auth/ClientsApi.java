@@ -193,7 +193,7 @@ public class ClientsApi {
         }
         String after;
         try {
-            after = cursor == null ? null : new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            after = cursor == null || cursor.isBlank() ? null : cursorName(cursor); // blank: the first page, as in the services
         } catch (IllegalArgumentException e) {
             exchange.fieldProblem(400, "bad-request", "Bad request",
                     List.<String[]>of(new String[] {"cursor", "not a cursor returned by this list; start again without it"}));
@@ -210,6 +210,22 @@ public class ClientsApi {
             }
             return reply(200, page);
         });
+    }
+
+    /**
+     * The client name a cursor of this list holds (base64url of its UTF-8 bytes); an {@link IllegalArgumentException}
+     * when it is not one: not base64url, not UTF-8, empty, or holding a NUL (which PostgreSQL text cannot hold).
+     */
+    private static String cursorName(String cursor) {
+        try {
+            String name = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Base64.getUrlDecoder().decode(cursor))).toString();
+            if (name.isEmpty() || name.indexOf('\u0000') >= 0) {
+                throw new IllegalArgumentException("not a client name");
+            }
+            return name;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new IllegalArgumentException("not UTF-8", e);
+        }
     }
 
     private Reply notFound(Exchange exchange) {
