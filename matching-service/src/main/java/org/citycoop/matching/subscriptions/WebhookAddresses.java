@@ -11,7 +11,8 @@ import java.util.Optional;
 /**
  * Which webhook URLs may be called: {@code http} or {@code https} with a host whose every resolved address is
  * public. Loopback (127.0.0.0/8, ::1), private (10/8, 172.16/12, 192.168/16, fc00::/7), link-local
- * (169.254/16, fe80::/10), shared (100.64/10), unspecified and multicast addresses are refused, so that a
+ * (169.254/16, fe80::/10), shared (100.64/10), unspecified, multicast and the other special-purpose
+ * addresses ({@link #isPublic}) are refused, so that a
  * subscription cannot make the service call into its own network (server-side request forgery). Setting
  * {@code citycoop.matching.webhooks.allow-private-addresses=true} lifts the address rule for local use and tests.
  */
@@ -64,7 +65,14 @@ public final class WebhookAddresses {
                         + ", a private, loopback or link-local address; webhooks must be reachable on the public internet");
     }
 
-    /** False for loopback, private, link-local, shared (100.64/10), unique-local, unspecified and multicast addresses. */
+    /**
+     * False for loopback, private, link-local, shared (100.64/10), unique-local, unspecified and multicast
+     * addresses, IPv4's "this network" (0/8), protocol assignments (192.0.0/24), documentation (192.0.2/24,
+     * 198.51.100/24, 203.0.113/24), benchmarking (198.18/15) and reserved (240/4, with the broadcast address)
+     * blocks (IANA IPv4 Special-Purpose Address Registry, RFC 6890), IPv6 documentation (2001:db8::/32) and
+     * Teredo (2001::/32), and IPv6 addresses that carry an IPv4 address that is not public: IPv4-compatible
+     * (::/96), NAT64 (64:ff9b::/96, RFC 6052) and 6to4 (2002::/16, RFC 3056).
+     */
     public static boolean isPublic(InetAddress address) {
         if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
                 || address.isAnyLocalAddress() || address.isMulticastAddress()) {
@@ -72,10 +80,52 @@ public final class WebhookAddresses {
         }
         byte[] bytes = address.getAddress();
         if (address instanceof Inet6Address) {
-            return (bytes[0] & 0xfe) != 0xfc;
+            return isPublicIpv6(bytes);
         }
-        boolean shared = (bytes[0] & 0xff) == 100 && (bytes[1] & 0xc0) == 64;
-        boolean thisNetwork = (bytes[0] & 0xff) == 0;
-        return !shared && !thisNetwork;
+        int first = bytes[0] & 0xff;
+        int second = bytes[1] & 0xff;
+        int third = bytes[2] & 0xff;
+        boolean thisNetwork = first == 0;
+        boolean shared = first == 100 && (second & 0xc0) == 64;
+        boolean protocolAssignments = first == 192 && second == 0 && third == 0;
+        boolean documentation = (first == 192 && second == 0 && third == 2) || (first == 198 && second == 51 && third == 100)
+                || (first == 203 && second == 0 && third == 113);
+        boolean benchmarking = first == 198 && (second & 0xfe) == 18;
+        boolean reserved = first >= 240;
+        return !(thisNetwork || shared || protocolAssignments || documentation || benchmarking || reserved);
+    }
+
+    private static boolean isPublicIpv6(byte[] bytes) {
+        if ((bytes[0] & 0xfe) == 0xfc) {
+            return false; // unique local fc00::/7
+        }
+        int firstGroup = ((bytes[0] & 0xff) << 8) | (bytes[1] & 0xff);
+        int secondGroup = ((bytes[2] & 0xff) << 8) | (bytes[3] & 0xff);
+        if (firstGroup == 0x2001 && (secondGroup == 0x0db8 || secondGroup == 0)) {
+            return false; // documentation, Teredo
+        }
+        if (firstGroup == 0x2002) {
+            return isPublic(ipv4(bytes, 2)); // 6to4
+        }
+        boolean firstTwelveZero = true;
+        for (int i = 0; i < 12; i++) {
+            firstTwelveZero &= bytes[i] == 0;
+        }
+        boolean nat64 = firstGroup == 0x64 && secondGroup == 0xff9b;
+        for (int i = 4; nat64 && i < 12; i++) {
+            nat64 = bytes[i] == 0;
+        }
+        if (firstTwelveZero || nat64) {
+            return isPublic(ipv4(bytes, 12)); // IPv4-compatible, NAT64
+        }
+        return true;
+    }
+
+    private static InetAddress ipv4(byte[] bytes, int from) {
+        try {
+            return InetAddress.getByAddress(java.util.Arrays.copyOfRange(bytes, from, from + 4));
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("four bytes are always an IPv4 address", e);
+        }
     }
 }

@@ -16,11 +16,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Sends due webhook deliveries from the {@code delivery} table, so that nothing queued is lost across
- * restarts. Each run claims a batch ({@link Deliveries#claimDue}), POSTs each delivery with the JDK HTTP
- * client, signed as {@link WebhookSignature} describes, and records the outcome: a 2xx answer delivers it;
+ * restarts. Each run claims a batch ({@link Deliveries#claimDue}), POSTs its deliveries at once with the JDK
+ * HTTP client (a slow receiver holds up the others by at most the timeout), signed as {@link WebhookSignature}
+ * describes, and records each outcome: a 2xx answer delivers it;
  * anything else (another status, a timeout, a refused connection, an address that now resolves to a private
  * one) is retried after {@link Backoff} until the attempts run out (then FAILED).
  *
@@ -61,59 +63,70 @@ public class WebhookSender {
             .build();
 
     @Scheduled(every = "${citycoop.matching.webhooks.poll-interval:2s}", delayed = "2s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void sendDue() {
         Backoff backoff = new Backoff(initialBackoff, maxBackoff, maxAttempts);
+        // the batch is sent at once, so one slow receiver holds up the others by at most the timeout, and the lease
+        // outlasts the connect timeout plus the answer's timeout
         long lease = timeout.toSeconds() + 60;
         List<Deliveries.Claimed> batch;
         do {
             batch = QuarkusTransaction.requiringNew().call(() -> deliveries.claimDue(Instant.now(), BATCH, lease));
-            for (Deliveries.Claimed delivery : batch) {
-                send(delivery, backoff);
+            List<CompletableFuture<Outcome>> attempts = batch.stream().map(this::attempt).toList();
+            for (int i = 0; i < batch.size(); i++) {
+                record(batch.get(i), attempts.get(i).join(), backoff);
             }
         } while (batch.size() == BATCH);
     }
 
-    private void send(Deliveries.Claimed delivery, Backoff backoff) {
+    /** What an attempt gave: the HTTP status (null without an answer) and why it failed (null when delivered). */
+    private record Outcome(Integer status, String error) {
+    }
+
+    private CompletableFuture<Outcome> attempt(Deliveries.Claimed delivery) {
         String body = "{\"deliveryId\":\"" + delivery.id() + "\",\"subscriptionId\":\"" + delivery.subscriptionId()
                 + "\",\"digest\":" + delivery.digest() + ",\"alerts\":" + delivery.alertsJson() + "}";
-        Integer status = null;
-        String error = null;
         Optional<String> refusal = WebhookAddresses.refusal(delivery.url(), allowPrivateAddresses, WebhookAddresses.SYSTEM);
         if (refusal.isPresent()) {
-            error = "not sent: " + refusal.get();
-        } else {
-            long timestamp = Instant.now().getEpochSecond();
-            try {
-                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create(delivery.url()))
-                        .timeout(timeout)
-                        .header("Content-Type", "application/json")
-                        .header("User-Agent", "CityCoop-Webhooks/1")
-                        .header(WebhookSignature.DELIVERY_HEADER, delivery.id().toString())
-                        .header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
-                        .header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(delivery.secret(), timestamp, body))
-                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                        .build(), HttpResponse.BodyHandlers.discarding());
-                status = response.statusCode();
-                if (status < 200 || status > 299) {
-                    error = "answered HTTP " + status;
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                error = "interrupted";
-            } catch (Exception e) {
-                error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-            }
+            return CompletableFuture.completedFuture(new Outcome(null, "not sent: " + refusal.get()));
         }
-        boolean delivered = error == null;
+        long timestamp = Instant.now().getEpochSecond();
+        HttpRequest request;
+        try {
+            request = HttpRequest.newBuilder(URI.create(delivery.url()))
+                    .timeout(timeout)
+                    .header("Content-Type", "application/json")
+                    .header("User-Agent", "CityCoop-Webhooks/1")
+                    .header(WebhookSignature.DELIVERY_HEADER, delivery.id().toString())
+                    .header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
+                    .header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(delivery.secret(), timestamp, body))
+                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                    .build();
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(new Outcome(null, describe(e)));
+        }
+        return client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((response, failure) -> {
+            if (failure != null) {
+                return new Outcome(null, describe(failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure));
+            }
+            int status = response.statusCode();
+            return new Outcome(status, status < 200 || status > 299 ? "answered HTTP " + status : null);
+        });
+    }
+
+    private static String describe(Throwable failure) {
+        return failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
+    }
+
+    private void record(Deliveries.Claimed delivery, Outcome outcome, Backoff backoff) {
+        boolean delivered = outcome.error() == null;
         Instant now = Instant.now();
         Duration wait = delivered ? null : backoff.after(delivery.attempt());
-        Integer code = status;
-        String reason = error;
-        QuarkusTransaction.requiringNew().run(() -> deliveries.recordAttempt(delivery.id(), delivered, code, reason,
+        QuarkusTransaction.requiringNew().run(() -> deliveries.recordAttempt(delivery.id(), delivered, outcome.status(), outcome.error(),
                 wait == null ? null : now.plus(wait), now));
         if (!delivered) {
-            LOG.infof("Webhook delivery %s attempt %d failed (%s)%s", delivery.id(), delivery.attempt(), error,
+            LOG.infof("Webhook delivery %s attempt %d failed (%s)%s", delivery.id(), delivery.attempt(), outcome.error(),
                     wait == null ? "; no attempt left" : "; next in " + wait);
         }
     }

@@ -49,6 +49,20 @@ class WebhookRulesTest {
     }
 
     @Test
+    void specialPurposeAddressesAndIpv6FormsCarryingANonPublicIpv4AreNotPublic() throws Exception {
+        for (String address : List.of("198.18.0.1", "198.19.255.255", "240.0.0.1", "255.255.255.255", "192.0.0.8", "192.0.2.1",
+                "198.51.100.7", "203.0.113.9", "::127.0.0.1", "::10.0.0.1", "64:ff9b::10.0.0.1", "64:ff9b::7f00:1",
+                "2002:7f00:1::", "2002:a00:1::", "2001:db8::1", "2001:0:4136:e378::1")) {
+            assertFalse(WebhookAddresses.isPublic(InetAddress.getByName(address)), address);
+        }
+        // the same forms carrying a public IPv4 address, and ordinary global addresses, stay public
+        for (String address : List.of("198.20.0.1", "223.255.255.254", "64:ff9b::5db8:d822",
+                "2002:5db8:d822::1", "2606:2800:220:1:248:1893:25c8:1946", "93.184.216.34")) {
+            assertTrue(WebhookAddresses.isPublic(InetAddress.getByName(address)), address);
+        }
+    }
+
+    @Test
     void aHostWithOnePrivateAddressAmongPublicOnesIsRefused() throws Exception {
         WebhookAddresses.Resolver both = host -> List.of(InetAddress.getByName("93.184.216.34"), InetAddress.getByName("10.0.0.1"));
         assertTrue(WebhookAddresses.refusal("https://hooks.example.org/x", false, both).isPresent());
