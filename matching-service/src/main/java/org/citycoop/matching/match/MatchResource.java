@@ -91,13 +91,13 @@ public class MatchResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MatchList.class)))
     @APIResponse(responseCode = "400", description = "Unreadable body, unknown field or code value, or a malformed query parameter or Accept-Language; `errors` names the field",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "A field's value is not allowed (missing challenges, priority outside 1-5, malformed money, unknown country or currency, an area listed twice, a sector not active in the IATI Sector codelist); `errors` names each field",
+    @APIResponse(responseCode = "422", description = "A field's value is not allowed (missing challenges, priority outside 1-5, malformed money, unknown country or currency, an area or a sector listed twice, a sector not active in the IATI Sector codelist); `errors` names each field",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public MatchList match(
             @Parameter(description = "Also list schemes that address one of the challenges but fail another hard criterion (after the eligible ones)",
                     schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
             @QueryParam("includeIneligible") String includeIneligible,
-            @Parameter(description = "Most matches to return",
+            @Parameter(description = "Most matches to return: the best `limit`. The ranking is computed for each request and is not paged; ask for up to 100",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
             @QueryParam("limit") String limit,
             @Parameter(description = "Languages for scheme names when the body gives no `languages`")

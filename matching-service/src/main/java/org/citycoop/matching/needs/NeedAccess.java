@@ -2,6 +2,7 @@ package org.citycoop.matching.needs;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import org.citycoop.platform.problem.ProblemException;
 import org.citycoop.platform.security.Caller;
 import org.citycoop.platform.security.Roles;
 
@@ -29,9 +30,16 @@ public class NeedAccess {
         return caller.name();
     }
 
-    /** Passes unless the caller is a city editor (not admin) saving a profile for a city it is not bound to. */
+    /**
+     * Passes unless the caller is a city editor (not admin) saving a profile without a city (422 naming
+     * {@code cityId}: a city editor saves for its own cities) or for a city it is not bound to (403).
+     */
     public void requireMayCreateFor(String cityId) {
         if (caller.hasRole(Roles.CITY_EDITOR) && !caller.isAdmin()) {
+            if (cityId == null) {
+                throw ProblemException.invalid("cityId",
+                        "required for a city editor: the GeoNames id of one of the cities this API client is bound to");
+            }
             caller.requireBound("city", cityId, "cityId");
         }
     }

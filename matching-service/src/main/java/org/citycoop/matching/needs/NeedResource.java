@@ -82,7 +82,9 @@ public class NeedResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The Idempotency-Key was used with a different body",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "A field's value is not allowed; `errors` names each field",
+    @APIResponse(responseCode = "422", description = "A field's value is not allowed, as for POST /v1/matches (unknown country or "
+            + "currency, an area or a sector listed twice, a sector not active in the IATI Sector codelist, a city editor without "
+            + "`cityId`); `errors` names each field",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@Valid @NotNull NewNeed body,
                            @Parameter(description = "Client-chosen key (printable ASCII, up to 255 characters) that makes retries safe")
@@ -149,7 +151,8 @@ public class NeedResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "A field's value is not allowed",
+    @APIResponse(responseCode = "422", description = "A field's value is not allowed, as for POST /v1/needs; sending the stored "
+            + "content again is not checked (it changes nothing, even if a code it names has been withdrawn since)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "If-Match is missing",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

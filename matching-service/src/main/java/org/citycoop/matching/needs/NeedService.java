@@ -65,7 +65,6 @@ public class NeedService {
      */
     @Transactional
     public Created create(NewNeed request, String idempotencyKey, String createdBy) {
-        check(request);
         OffsetDateTime now = now();
         UUID id = UUID.randomUUID();
         if (idempotencyKey != null) {
@@ -81,6 +80,9 @@ public class NeedService {
                 return new Created(find(earlier.get().needId()), true);
             }
         }
+        // checked after a replay is recognised: a request accepted once is answered the same way when repeated, even if a
+        // code it names has been withdrawn since (the transaction, and with it the key's claim, rolls back on a 422)
+        check(request);
         Need need = new Need(id, request.name(), createdBy, request.profile(), 1, now, now);
         needs.insert(need);
         evaluator.baseline(need);
@@ -105,13 +107,13 @@ public class NeedService {
      */
     @Transactional
     public Need update(UUID id, NewNeed request, String ifMatch) {
-        check(request);
         Need current = needs.findForUpdate(id).orElseThrow(() -> notFound(id));
         boolean changes = !current.name().equals(request.name()) || !current.profile().equals(request.profile());
         EntityTags.checkPrecondition(ifMatch, current.version(), changes);
         if (!changes) {
-            return current;
+            return current; // the stored content, even if a code it names has been withdrawn since it was saved
         }
+        check(request);
         Need updated = new Need(id, request.name(), current.createdBy(), request.profile(), current.version() + 1,
                 current.createdAt(), now());
         needs.update(updated);

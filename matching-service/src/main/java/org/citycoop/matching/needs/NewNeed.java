@@ -36,14 +36,17 @@ public record NewNeed(
         @NotEmpty @Valid
         List<NeedsProfile.@NotNull Challenge> challenges,
         @Schema(description = "Kinds of support wanted; empty or absent: any")
+        @Size(max = 20)
         List<@NotNull SupportType> supportTypes,
         @Schema(description = "The money needed; absent: not stated")
         @Valid
         Money budget,
         @Schema(description = "Language tags (BCP 47) for names, preferred first; absent: English", example = "[\"en\"]")
+        @Size(max = 20)
         List<@NotNull @Pattern(regexp = "[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*", message = "must be a language tag such as \"en\" or \"ja\"") String> languages,
         @Schema(description = "DAC 5-digit purpose codes (IATI Sector codelist) of the work; empty or absent: not stated",
                 example = "[\"14050\"]")
+        @Size(max = 50)
         List<@NotNull @Pattern(regexp = "[0-9]{5}", message = "must be a DAC 5-digit purpose code such as \"14050\"") String> sectors,
         @Schema(description = "Money the city can bring as co-financing (same currency as the budget to be compared); absent: not stated")
         @Valid

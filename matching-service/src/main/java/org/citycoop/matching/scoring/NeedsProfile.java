@@ -6,11 +6,13 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import org.citycoop.matching.vocabulary.ApplicantType;
 import org.citycoop.matching.vocabulary.ChallengeArea;
 import org.citycoop.matching.vocabulary.Money;
 import org.citycoop.matching.vocabulary.SupportType;
 import org.citycoop.platform.problem.Problem;
+import org.citycoop.platform.vocabulary.CountryCodes;
 import org.citycoop.platform.vocabulary.SectorCodelist;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -18,7 +20,7 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -50,26 +52,22 @@ public record NeedsProfile(
         @NotEmpty @Valid
         List<@NotNull Challenge> challenges,
         @Schema(description = "Kinds of support wanted; empty or absent: any")
+        @Size(max = 20)
         List<@NotNull SupportType> supportTypes,
         @Schema(description = "The money needed; absent: not stated")
         @Valid
         Money budget,
         @Schema(description = "Language tags (BCP 47) for names, preferred first; absent: the Accept-Language header, then English",
                 example = "[\"en\"]")
+        @Size(max = 20)
         List<@NotNull @Pattern(regexp = "[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*", message = "must be a language tag such as \"en\" or \"ja\"") String> languages,
         @Schema(description = "DAC 5-digit purpose codes (IATI Sector codelist) of the work; empty or absent: not stated",
                 example = "[\"14050\"]")
+        @Size(max = 50)
         List<@NotNull @Pattern(regexp = "[0-9]{5}", message = "must be a DAC 5-digit purpose code such as \"14050\"") String> sectors,
         @Schema(description = "Money the city can bring as co-financing (same currency as the budget to be compared); absent: not stated")
         @Valid
         Money coFinancing) {
-
-    /**
-     * The countries the catalogue accepts (the IATI Country codelist): ISO 3166-1 alpha-2 as the JDK lists it,
-     * plus XK (Kosovo, a user-assigned code that IATI and the catalogue use).
-     */
-    private static final Set<String> ISO_COUNTRIES = java.util.stream.Stream.concat(
-            java.util.Arrays.stream(Locale.getISOCountries()), java.util.stream.Stream.of("XK")).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     /** The ISO 4217 currency codes the JDK knows. */
     private static final Set<String> ISO_CURRENCIES = Currency.getAvailableCurrencies().stream().map(Currency::getCurrencyCode)
@@ -102,21 +100,21 @@ public record NeedsProfile(
     /**
      * Rules the annotations cannot express, for a profile whose fields have the right form: the country is an
      * ISO 3166-1 code (the JDK's list), the budget's currency an ISO 4217 code (the JDK's list), no challenge
-     * area comes twice, and each sector is an active code of the IATI Sector codelist.
+     * area comes twice, and each sector is an active code of the IATI Sector codelist, listed once.
      *
      * @param sectorCodelist the IATI Sector codelist (DAC 5-digit purpose codes)
      * @return one entry per failing field, empty when the profile is acceptable
      */
     public List<Problem.FieldError> violations(SectorCodelist sectorCodelist) {
         List<Problem.FieldError> errors = new ArrayList<>();
-        if (!ISO_COUNTRIES.contains(country)) {
-            errors.add(new Problem.FieldError("country", "'" + country + "' is not an ISO 3166-1 alpha-2 country code"));
+        if (!CountryCodes.isKnown(country)) {
+            errors.add(new Problem.FieldError("country", CountryCodes.problemWith(country)));
         }
         if (coFinancing != null && !ISO_CURRENCIES.contains(coFinancing.currency())) {
-            errors.add(new Problem.FieldError("coFinancing.currency", "'" + coFinancing.currency() + "' is not an ISO 4217 currency code"));
+            errors.add(new Problem.FieldError("coFinancing.currency", "'" + coFinancing.currency() + "' is not an ISO 4217 currency code (the list: GET /v1/vocabularies/currencies)"));
         }
         if (budget != null && !ISO_CURRENCIES.contains(budget.currency())) {
-            errors.add(new Problem.FieldError("budget.currency", "'" + budget.currency() + "' is not an ISO 4217 currency code"));
+            errors.add(new Problem.FieldError("budget.currency", "'" + budget.currency() + "' is not an ISO 4217 currency code (the list: GET /v1/vocabularies/currencies)"));
         }
         Set<ChallengeArea> seen = new HashSet<>();
         for (int i = 0; i < challenges.size(); i++) {
@@ -125,9 +123,15 @@ public record NeedsProfile(
                         "'" + challenges.get(i).area() + "' is listed twice; give each area once"));
             }
         }
+        Set<String> seenSectors = new HashSet<>();
         for (int i = 0; i < sectors.size(); i++) {
-            int index = i;
-            sectorCodelist.problemWith(sectors.get(i)).ifPresent(problem -> errors.add(new Problem.FieldError("sectors[" + index + "]", problem)));
+            String field = "sectors[" + i + "]";
+            Optional<String> problem = sectorCodelist.problemWith(sectors.get(i));
+            if (problem.isPresent()) {
+                errors.add(new Problem.FieldError(field, problem.get()));
+            } else if (!seenSectors.add(sectors.get(i))) {
+                errors.add(new Problem.FieldError(field, "'" + sectors.get(i) + "' is listed twice; give each sector once"));
+            }
         }
         return errors;
     }

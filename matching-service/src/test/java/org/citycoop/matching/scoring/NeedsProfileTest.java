@@ -41,11 +41,13 @@ class NeedsProfileTest {
     void sectorsMustBeActiveCodesOfTheIatiSectorCodelist() {
         NeedsProfile profile = new NeedsProfile(null, "ID", ApplicantType.LOCAL_GOVERNMENT,
                 List.of(new NeedsProfile.Challenge(ChallengeArea.SOLID_WASTE, 1)), List.of(), null, List.of(),
-                List.of("14050", "99999", "11321"), null);
+                List.of("14050", "99999", "11321", "14050"), null);
         List<Problem.FieldError> errors = profile.violations(SECTORS);
-        assertEquals(List.of("sectors[1]", "sectors[2]"), errors.stream().map(Problem.FieldError::field).toList());
-        assertEquals("unknown DAC 5-digit purpose code '99999' (IATI Sector codelist)", errors.get(0).detail());
-        assertEquals("purpose code 11321 (Lower secondary education) was withdrawn from the IATI Sector codelist on 2019-12-31",
+        assertEquals(List.of("sectors[1]", "sectors[2]", "sectors[3]"), errors.stream().map(Problem.FieldError::field).toList());
+        assertEquals("'14050' is listed twice; give each sector once", errors.get(2).detail());
+        assertEquals("unknown DAC 5-digit purpose code '99999' (IATI Sector codelist: GET /v1/vocabularies/sectors)", errors.get(0).detail());
+        assertEquals("purpose code 11321 (Lower secondary education) was withdrawn from the IATI Sector codelist on 2019-12-31"
+                + " (active codes: GET /v1/vocabularies/sectors)",
                 errors.get(1).detail());
     }
 

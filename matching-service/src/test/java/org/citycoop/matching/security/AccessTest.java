@@ -73,6 +73,9 @@ class AccessTest {
         // a city editor saves profiles for its own cities only
         given().header("Authorization", kitakyushu).contentType(ContentType.JSON).body(body).post("/v1/needs")
                 .then().statusCode(403).body("errors[0].field", equalTo("cityId"));
+        given().header("Authorization", kitakyushu).contentType(ContentType.JSON).body(body.replace("\"cityId\": \"1625822\", ", ""))
+                .post("/v1/needs").then().statusCode(422).body("errors[0].field", equalTo("cityId"))
+                .body("errors[0].detail", org.hamcrest.Matchers.startsWith("required for a city editor"));
 
         Map<String, String> toA = Map.of("url", "http://127.0.0.1:9/hook", "needId", id);
         given().header("Authorization", portalB).contentType(ContentType.JSON).body(toA).post("/v1/subscriptions")

@@ -72,15 +72,16 @@ public final class SectorCodelist {
      */
     public Optional<String> problemWith(String code) {
         if (code == null || !FIVE_DIGITS.matcher(code).matches()) {
-            return Optional.of("expected a DAC 5-digit purpose code such as 14050 (IATI Sector codelist)");
+            return Optional.of("expected a DAC 5-digit purpose code such as 14050 (IATI Sector codelist: GET /v1/vocabularies/sectors)");
         }
         Entry entry = entries.get(code);
         if (entry == null) {
-            return Optional.of("unknown DAC 5-digit purpose code '" + code + "' (IATI Sector codelist)");
+            return Optional.of("unknown DAC 5-digit purpose code '" + code + "' (IATI Sector codelist: GET /v1/vocabularies/sectors)");
         }
         if (!entry.active()) {
             return Optional.of("purpose code " + code + " (" + entry.name() + ") was withdrawn from the IATI Sector codelist"
-                    + (entry.withdrawalDate() == null || entry.withdrawalDate().isBlank() ? "" : " on " + entry.withdrawalDate()));
+                    + (entry.withdrawalDate() == null || entry.withdrawalDate().isBlank() ? "" : " on " + entry.withdrawalDate())
+                    + " (active codes: GET /v1/vocabularies/sectors)");
         }
         return Optional.empty();
     }

@@ -9,6 +9,7 @@ import org.citycoop.platform.outbox.Outbox;
 import org.citycoop.platform.problem.Problem.FieldError;
 import org.citycoop.platform.problem.ProblemException;
 import org.citycoop.platform.web.EntityTags;
+import org.citycoop.platform.vocabulary.CountryCodes;
 import org.citycoop.platform.vocabulary.SectorCodelist;
 
 import java.text.Normalizer;
@@ -55,11 +56,14 @@ public class CityService {
     /**
      * Adds a municipality (id {@code CC<n>}, source {@value #SECRETARIAT}) and publishes {@code city.created.v1}.
      *
-     * @throws ProblemException 409 naming the existing city when one of the same name and country lies within
-     *     {@value #DUPLICATE_KM} km
+     * @throws ProblemException 422 naming {@code country} when it is not an ISO 3166-1 code ({@link CountryCodes});
+     *     409 naming the existing city when one of the same name and country lies within {@value #DUPLICATE_KM} km
      */
     @Transactional
     public CityDetail create(NewCity request) {
+        if (!CountryCodes.isKnown(request.country())) {
+            throw ProblemException.invalid("country", CountryCodes.problemWith(request.country()));
+        }
         String name = request.name().strip();
         for (City near : cities.search(name, request.country(), null, 50)) {
             if (fold(near.name()).equals(fold(name)) || fold(near.asciiName()).equals(fold(name))) {

@@ -47,6 +47,9 @@ class CityProfileApiTest {
                 .body("errors[0].field", equalTo("name"));
         given().contentType(ContentType.JSON).body(city.replace("\"PH\"", "\"ph\"")).post("/v1/cities").then().statusCode(422)
                 .body("errors[0].field", equalTo("country"));
+        given().contentType(ContentType.JSON).body(city.replace("\"PH\"", "\"ZZ\"")).post("/v1/cities").then().statusCode(422)
+                .body("errors[0].field", equalTo("country"))
+                .body("errors[0].detail", equalTo("'ZZ' is not an ISO 3166-1 alpha-2 country code (the list: GET /v1/vocabularies/countries)"));
         given().contentType(ContentType.JSON).body(city.replace("123.94", "223.94")).post("/v1/cities").then().statusCode(422)
                 .body("errors[0].field", equalTo("longitude"));
     }
