@@ -34,9 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import java.util.Arrays;
 import java.util.LinkedHashSet;
-import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -141,11 +139,7 @@ public class SchemeResource {
     }
 
     private static SchemeSort sort(String sort, boolean hasText) {
-        SchemeSort order = sort == null || sort.isBlank() ? null : Arrays.stream(SchemeSort.values())
-                .filter(known -> known.name().equalsIgnoreCase(sort)).findFirst()
-                .orElseThrow(() -> ProblemException.badRequest("sort", "unknown value '" + sort
-                        + "'; allowed: " + Arrays.stream(SchemeSort.values())
-                        .map(known -> known.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "))));
+        SchemeSort order = QueryParams.lowerCaseEnumValue("sort", sort, SchemeSort.class);
         if (order == null) {
             return hasText ? SchemeSort.RELEVANCE : SchemeSort.UPDATED;
         }

@@ -57,6 +57,20 @@ public final class QueryParams {
         return enums(parameter, List.of(value), type).get(0);
     }
 
+    /**
+     * One value of an enum parameter whose values the API writes in lower case (such as {@code sort=deadline}),
+     * read in any case; null when absent; an unknown value is a 400 listing the allowed ones in lower case.
+     */
+    public static <E extends Enum<E>> E lowerCaseEnumValue(String parameter, String value, Class<E> type) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return Arrays.stream(type.getEnumConstants()).filter(known -> known.name().equalsIgnoreCase(value)).findFirst()
+                .orElseThrow(() -> ProblemException.badRequest(parameter, "unknown value '" + value + "'; allowed: "
+                        + Arrays.stream(type.getEnumConstants()).map(known -> known.name().toLowerCase(java.util.Locale.ROOT))
+                        .collect(Collectors.joining(", "))));
+    }
+
     /** Every value of a repeatable enum parameter; an unknown value is a 400 listing the allowed ones. */
     public static <E extends Enum<E>> List<E> enums(String parameter, List<String> values, Class<E> type) {
         List<E> parsed = new ArrayList<>();

@@ -44,4 +44,13 @@ class QueryParamsTest {
         assertEquals("colour", problem.errors().get(0).field());
         assertTrue(problem.errors().get(0).detail().contains("RED, GREEN"), problem.errors().get(0).detail());
     }
+
+    @Test
+    void lowerCaseEnumValuesAreReadInAnyCaseAndListedInLowerCase() {
+        assertEquals(Colour.GREEN, QueryParams.lowerCaseEnumValue("colour", "green", Colour.class));
+        assertEquals(Colour.GREEN, QueryParams.lowerCaseEnumValue("colour", "Green", Colour.class));
+        assertNull(QueryParams.lowerCaseEnumValue("colour", " ", Colour.class));
+        ProblemException problem = assertThrows(ProblemException.class, () -> QueryParams.lowerCaseEnumValue("colour", "blue", Colour.class));
+        assertEquals("unknown value 'blue'; allowed: red, green", problem.errors().get(0).detail());
+    }
 }
