@@ -110,12 +110,8 @@ public record NeedsProfile(
         if (!CountryCodes.isKnown(country)) {
             errors.add(new Problem.FieldError("country", CountryCodes.problemWith(country)));
         }
-        if (coFinancing != null && !ISO_CURRENCIES.contains(coFinancing.currency())) {
-            errors.add(new Problem.FieldError("coFinancing.currency", "'" + coFinancing.currency() + "' is not an ISO 4217 currency code (the list: GET /v1/vocabularies/currencies)"));
-        }
-        if (budget != null && !ISO_CURRENCIES.contains(budget.currency())) {
-            errors.add(new Problem.FieldError("budget.currency", "'" + budget.currency() + "' is not an ISO 4217 currency code (the list: GET /v1/vocabularies/currencies)"));
-        }
+        checkCurrency("coFinancing.currency", coFinancing, errors);
+        checkCurrency("budget.currency", budget, errors);
         Set<ChallengeArea> seen = new HashSet<>();
         for (int i = 0; i < challenges.size(); i++) {
             if (!seen.add(challenges.get(i).area())) {
@@ -134,6 +130,13 @@ public record NeedsProfile(
             }
         }
         return errors;
+    }
+
+    private static void checkCurrency(String field, Money money, List<Problem.FieldError> errors) {
+        if (money != null && !ISO_CURRENCIES.contains(money.currency())) {
+            errors.add(new Problem.FieldError(field, "'" + money.currency()
+                    + "' is not an ISO 4217 currency code (the list: GET /v1/vocabularies/currencies)"));
+        }
     }
 
     /**
