@@ -48,4 +48,17 @@ class CircuitBreakerTest {
         assertFalse(breaker.allow(15 * SECOND));
         assertTrue(breaker.allow(20 * SECOND));
     }
+
+    @Test
+    void aCallerThatWentAwayNeitherCountsNorHoldsTheTrial() {
+        CircuitBreaker breaker = new CircuitBreaker(2, 10 * SECOND);
+        breaker.failed(0);
+        breaker.abandoned();
+        assertTrue(breaker.allow(0), "one failure, the abandoned request did not count");
+        breaker.failed(0);
+        assertFalse(breaker.allow(SECOND), "open after two failures");
+        assertTrue(breaker.allow(10 * SECOND), "the trial");
+        breaker.abandoned();
+        assertTrue(breaker.allow(10 * SECOND), "the trial's caller went away: the next request may try at once");
+    }
 }

@@ -166,7 +166,7 @@ class GatewayTest {
 
     @Test
     void healthReportsEachService() {
-        given().get("/q/health/ready").then().statusCode(503)
+        given().get("/q/health").then().statusCode(503)
                 .body("checks.find { it.name == 'services' }.data.catalog", equalTo("UP"))
                 .body("checks.find { it.name == 'services' }.data.twinning", equalTo("UP"))
                 .body("checks.find { it.name == 'services' }.data.matching", equalTo("DOWN"));

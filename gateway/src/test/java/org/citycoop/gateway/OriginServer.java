@@ -26,6 +26,9 @@ public class OriginServer implements QuarkusTestResourceLifecycleManager {
     static final String ADMIN_KEY = "test-bootstrap-admin-key-0123456789abcdef";
 
     private Vertx vertx;
+    /** The paths of the requests this origin received, newest last (read through the gateway at {@link #RECEIVED}). */
+    private final java.util.List<String> received = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    static final String RECEIVED = "/v1/agencies/__received";
 
     @Override
     public Map<String, String> start() {
@@ -35,8 +38,23 @@ public class OriginServer implements QuarkusTestResourceLifecycleManager {
                 request.response().putHeader("Content-Type", "application/json").end(OPENAPI);
                 return;
             }
+            if (request.path().equals(RECEIVED)) {
+                request.response().putHeader("Content-Type", "application/json")
+                        .end(new io.vertx.core.json.JsonArray(new java.util.ArrayList<>(received)).encode());
+                return;
+            }
+            received.add(request.path());
             if (request.path().endsWith("/hang")) {
                 return; // never answers: the gateway's response timeout must end the request
+            }
+            if (request.path().endsWith("/slow")) { // answers after half a second: time for a caller to go away
+                vertx.setTimer(500, t -> request.response().putHeader("Content-Type", "application/json").end("{}"));
+                return;
+            }
+            if (request.path().endsWith("/unavailable")) { // the service itself says it cannot serve
+                request.response().setStatusCode(503).putHeader("Content-Type", "application/problem+json")
+                        .end("{\"status\":503}");
+                return;
             }
             if (request.path().equals("/q/health/ready")) {
                 request.response().putHeader("Content-Type", "application/json").end("{\"status\":\"UP\"}");
@@ -60,17 +78,21 @@ public class OriginServer implements QuarkusTestResourceLifecycleManager {
             try (ServerSocket socket = new ServerSocket(0)) {
                 closedPort = socket.getLocalPort();
             }
-            return Map.of(
-                    "citycoop.gateway.services.catalog.url", "http://127.0.0.1:" + port,
-                    "citycoop.gateway.services.matching.url", "http://127.0.0.1:" + closedPort,
-                    "citycoop.gateway.services.twinning.url", "http://127.0.0.1:" + port,
-                    // a service that is down for the circuit breaker's test alone
-                    "citycoop.gateway.services.outage.url", "http://127.0.0.1:" + closedPort,
-                    "citycoop.gateway.services.outage.prefixes", "/v1/outage",
-                    "citycoop.gateway.circuit-breaker.failure-threshold", "3",
-                    "citycoop.gateway.circuit-breaker.open-duration", "1h",
-                    "citycoop.gateway.admin-key", ADMIN_KEY,
-                    "citycoop.gateway.response-timeout", "2s");
+            Map<String, String> config = new java.util.HashMap<>();
+            config.put("citycoop.gateway.services.catalog.url", "http://127.0.0.1:" + port);
+            config.put("citycoop.gateway.services.matching.url", "http://127.0.0.1:" + closedPort);
+            config.put("citycoop.gateway.services.twinning.url", "http://127.0.0.1:" + port);
+            // a service that is down for the circuit breaker's test alone
+            config.put("citycoop.gateway.services.outage.url", "http://127.0.0.1:" + closedPort);
+            config.put("citycoop.gateway.services.outage.prefixes", "/v1/outage");
+            // a service that answers, but may say 503 itself, for the circuit breaker's test alone
+            config.put("citycoop.gateway.services.flaky.url", "http://127.0.0.1:" + port);
+            config.put("citycoop.gateway.services.flaky.prefixes", "/v1/flaky");
+            config.put("citycoop.gateway.circuit-breaker.failure-threshold", "3");
+            config.put("citycoop.gateway.circuit-breaker.open-duration", "1h");
+            config.put("citycoop.gateway.admin-key", ADMIN_KEY);
+            config.put("citycoop.gateway.response-timeout", "2s");
+            return config;
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -6,7 +6,7 @@ import org.citycoop.gateway.routing.GatewayRouter;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
-import org.eclipse.microprofile.health.Readiness;
+import io.smallrye.health.api.Wellness;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,11 +18,13 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Reports each routed service's readiness ({@code <service>/q/health/ready}, 2 s timeout) in
- * {@code /q/health} and {@code /q/health/ready}: one data entry per service, UP or DOWN, and the
- * check is DOWN while any service is.
+ * Reports each routed service's readiness ({@code <service>/q/health/ready}, 2 s timeout) as information
+ * for operators, in {@code /q/health} and {@code /q/health/well}: one data entry per service, UP or DOWN, and
+ * the check is DOWN while any service is. Never in readiness: a service that is down gets its own 503s, the
+ * gateway keeps serving the others, so it must stay in its load balancer (readiness is the gateway's own
+ * database only).
  */
-@Readiness
+@Wellness
 @ApplicationScoped
 public class ServicesHealthCheck implements HealthCheck {
 

@@ -3,8 +3,9 @@ package org.citycoop.gateway.routing;
 /**
  * The state of one service seen from the gateway, so that the gateway fails fast while the service is
  * down instead of making every caller wait for the connect or response timeout. Closed: requests go
- * through; {@code failureThreshold} failures in a row (no connection, timeout, broken connection; an
- * answer of any status is a success) open it. Open: requests get a 503 at once for
+ * through; {@code failureThreshold} failures in a row (no connection, timeout, broken connection, or the
+ * service's own 502, 503 or 504; any other answer is a success, and a request whose caller went away is
+ * neither) open it. Open: requests get a 503 at once for
  * {@code openNanos}. Then one request at a time may try the service (half open): its success closes
  * the circuit, its failure opens it again. Requests are never retried by the gateway, open or not.
  *
@@ -49,6 +50,14 @@ public final class CircuitBreaker {
     public synchronized void succeeded() {
         consecutiveFailures = 0;
         open = false;
+        trialRunning = false;
+    }
+
+    /**
+     * The request ended without telling anything about the service (its caller went away, or it was never
+     * sent): the failure count stays as it is, and a trial it held is free again.
+     */
+    public synchronized void abandoned() {
         trialRunning = false;
     }
 

@@ -51,6 +51,26 @@ public interface GatewayConfig {
      */
     java.util.Optional<String> adminKey();
 
+    /** What the edge refuses before routing ({@link EdgeRules}). */
+    Limits limits();
+
+    interface Limits {
+        /**
+         * The longest request line (method, target, version) the gateway takes: longer is a 414 problem. The
+         * HTTP layer's own limit ({@code quarkus.http.limits.max-initial-line-length}) is set higher, so that
+         * this one answers first, with a problem document.
+         */
+        @WithDefault("4096")
+        int maxRequestLine();
+
+        /**
+         * The most bytes of header fields the gateway takes: more is a 431 problem (the HTTP layer's own limit,
+         * {@code quarkus.http.limits.max-header-size}, is higher).
+         */
+        @WithDefault("16K")
+        io.quarkus.runtime.configuration.MemorySize maxHeaderSize();
+    }
+
     /** Request rate limits at the edge. */
     RateLimits rateLimit();
 
@@ -58,8 +78,8 @@ public interface GatewayConfig {
     CircuitBreaker circuitBreaker();
 
     /**
-     * Origins whose pages may call the API from a browser (the secretariat's website); they become
-     * {@code quarkus.http.cors.origins}.
+     * Origins whose pages may call the API from a browser (the secretariat's website); other origins get a 403
+     * problem.
      */
     @WithDefault("https://citycoop.org")
     List<String> corsOrigins();

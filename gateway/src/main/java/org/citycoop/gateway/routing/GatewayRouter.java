@@ -3,6 +3,8 @@ package org.citycoop.gateway.routing;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
+import io.vertx.core.Promise;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
@@ -11,10 +13,9 @@ import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.CorsHandler;
 import io.vertx.httpproxy.Body;
-import io.vertx.httpproxy.HttpProxy;
-import io.vertx.httpproxy.ProxyContext;
-import io.vertx.httpproxy.ProxyInterceptor;
+import io.vertx.httpproxy.ProxyRequest;
 import io.vertx.httpproxy.ProxyResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -28,12 +29,16 @@ import org.jboss.logging.Logger;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The edge: every {@code /v1/...} request, in this order:
+ * The edge. Every request first passes {@link EdgeRules} (a request the services could read differently
+ * from the gateway is refused with a problem naming what is wrong) and CORS (Vert.x Web's handler: an origin
+ * not on {@code citycoop.gateway.cors-origins} is a 403 problem); any failure of a route becomes a problem
+ * document too. Then every {@code /v1/...} request, in this order:
  * <ol>
  *   <li>an {@code X-Request-Id} (kept when the caller sent a well-formed one; the services echo it);
  *       {@code traceparent} passes through untouched;</li>
@@ -45,13 +50,17 @@ import java.util.stream.Collectors;
  *       {@code RateLimit} headers on every answer, 429 problem with {@code Retry-After} past it;</li>
  *   <li>{@code /v1/clients} is answered here ({@link ClientsApi}); anything else goes to its service
  *       through a Vert.x reverse proxy with the caller's {@code Authorization} replaced by the gateway's
- *       signed token, and {@code X-Forwarded-For}, {@code -Proto}, {@code -Host} added.</li>
+ *       signed token, and {@code X-Forwarded-For}, {@code -Proto}, {@code -Host} added. A body is read whole
+ *       before anything is sent to the service: over the size limit (also when sent in chunks) it is a 413
+ *       problem, broken framing ends the caller's request, and in either case nothing reaches the service.</li>
  * </ol>
  * A service that cannot be reached is a 503 problem, one that does not answer within
  * {@code citycoop.gateway.response-timeout} a 504, a broken connection a 502; after
- * {@code citycoop.gateway.circuit-breaker.failure-threshold} such failures in a row its circuit opens
- * ({@link CircuitBreaker}) and requests get a 503 at once. Requests are never retried. The other
- * services stay reachable.
+ * {@code citycoop.gateway.circuit-breaker.failure-threshold} failures of the service in a row (those, or a
+ * 502, 503 or 504 answer of the service itself) its circuit opens ({@link CircuitBreaker}) and requests get a
+ * 503 at once. A caller that goes away (connection closed or reset while its request is under way) costs only
+ * its own request: the service's request is reset and the circuit does not count it. Requests are never
+ * retried. The other services stay reachable.
  */
 @ApplicationScoped
 public class GatewayRouter {
@@ -75,28 +84,116 @@ public class GatewayRouter {
     @Inject
     ClientsApi clients;
 
-    private final Map<String, HttpProxy> proxies = new HashMap<>();
-    private final Map<String, CircuitBreaker> breakers = new HashMap<>();
+    private final Map<String, Origin> origins = new HashMap<>();
     private Routes routes;
+    private EdgeRules edgeRules;
+
+    /** A routed service: where it is, the client that reaches it, and its circuit. */
+    private record Origin(String name, SocketAddress address, HttpClient client, CircuitBreaker breaker) {
+    }
 
     void mount(@Observes Router router) {
         routes = new Routes(config.services().entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().prefixes())));
-        config.services().forEach((name, service) -> {
-            breakers.put(name, new CircuitBreaker(config.circuitBreaker().failureThreshold(), config.circuitBreaker().openDuration().toNanos()));
-            proxies.put(name, proxyTo(name, service.url()));
-        });
+        config.services().forEach((name, service) -> origins.put(name, originOf(name, service.url())));
+        edgeRules = new EdgeRules(config.limits().maxRequestLine(), (int) config.limits().maxHeaderSize().asLongValue());
+        router.route().order(-300).failureHandler(this::failed);
+        router.route().order(-300).handler(this::guard);
+        router.route().order(-290).handler(cors());
         router.route("/v1/*").order(-100).handler(this::route);
         router.route("/v1").order(-100).handler(this::route);
         router.route().last().handler(this::notFound);
     }
 
+    /** Refuses, with a problem, what {@link EdgeRules} refuses; the rest goes on. */
+    private void guard(RoutingContext context) {
+        HttpServerRequest request = context.request();
+        var refusal = edgeRules.check(request.version(), request.method().name(), request.uri(),
+                request.authority() != null, request.headers());
+        if (refusal.isEmpty()) {
+            context.next();
+            return;
+        }
+        EdgeRules.Refusal r = refusal.get();
+        String requestId = requestIdOf(request);
+        if (r.status() == 505 || r.status() == 414 || r.status() == 431) {
+            request.response().putHeader("Connection", "close");
+        }
+        request.response().setStatusCode(r.status()).putHeader("Content-Type", EdgeProblem.MEDIA_TYPE)
+                .putHeader(REQUEST_ID, requestId)
+                .end(EdgeProblem.withErrors(r.type(), r.title(), r.status(), r.field() + ": " + r.detail(),
+                        safePath(request), requestId, java.util.List.<String[]>of(new String[]{r.field(), r.detail()})));
+    }
+
+    /**
+     * Browsers may call from the configured origins only (Vert.x Web's CORS handler; a refused origin fails
+     * the route with 403, which {@link #failed} answers as a problem). A request whose {@code Origin} is the
+     * gateway's own (Swagger UI trying an operation) is not cross-origin.
+     */
+    private io.vertx.core.Handler<RoutingContext> cors() {
+        CorsHandler cors = CorsHandler.create().addOrigins(config.corsOrigins())
+                .allowedMethods(Set.of(io.vertx.core.http.HttpMethod.GET, io.vertx.core.http.HttpMethod.PUT,
+                        io.vertx.core.http.HttpMethod.POST, io.vertx.core.http.HttpMethod.DELETE,
+                        io.vertx.core.http.HttpMethod.OPTIONS))
+                .allowedHeaders(Set.of("Authorization", "Content-Type", "Accept", "Accept-Language", "If-Match",
+                        "If-None-Match", "Idempotency-Key", "X-Request-Id", "traceparent"))
+                .exposedHeaders(Set.of("ETag", "Location", "Retry-After", "RateLimit", "RateLimit-Policy", "X-Request-Id"))
+                .maxAgeSeconds(3600);
+        return context -> {
+            String origin = context.request().getHeader("Origin");
+            if (origin != null && context.request().authority() != null
+                    && origin.equalsIgnoreCase(context.request().scheme() + "://" + context.request().authority())) {
+                context.next();
+            } else {
+                cors.handle(context);
+            }
+        };
+    }
+
+    /** Whatever made a route fail (the HTTP layer's 400 for a request without Host, a refused CORS origin, ...) is a problem. */
+    private void failed(RoutingContext context) {
+        HttpServerRequest request = context.request();
+        if (request.response().ended() || request.response().closed()) {
+            return;
+        }
+        int status = context.statusCode() < 400 ? 500 : context.statusCode();
+        String requestId = requestIdOf(request);
+        io.vertx.core.buffer.Buffer body;
+        if (status == 400 && request.authority() == null) {
+            body = EdgeProblem.withErrors("bad-request", "Bad request", 400, "Host: an HTTP/1.1 request must name its host",
+                    safePath(request), requestId, java.util.List.<String[]>of(new String[]{"Host", "missing"}));
+        } else if (status == 403 && request.getHeader("Origin") != null) {
+            body = EdgeProblem.withErrors("forbidden", "Forbidden", 403,
+                    "Origin: pages from this origin may not call the API (CORS allow-list)", safePath(request), requestId,
+                    java.util.List.<String[]>of(new String[]{"Origin", "not on the allow-list"}));
+        } else if (status >= 500) {
+            LOG.errorf(context.failure(), "Request %s failed", requestId);
+            body = EdgeProblem.of("internal-error", "Internal error", status,
+                    "The gateway could not handle this request; quote the request id when you report it.", safePath(request), requestId);
+        } else {
+            String reason = io.netty.handler.codec.http.HttpResponseStatus.valueOf(status).reasonPhrase();
+            String detail = context.failure() == null || context.failure().getMessage() == null
+                    ? reason : context.failure().getMessage();
+            body = EdgeProblem.of("bad-request", reason, status, detail, safePath(request), requestId);
+        }
+        request.response().setStatusCode(status).putHeader("Content-Type", EdgeProblem.MEDIA_TYPE)
+                .putHeader(REQUEST_ID, requestId).end(body);
+    }
+
+    private static String requestIdOf(HttpServerRequest request) {
+        String requestId = request.getHeader(REQUEST_ID);
+        return requestId == null || !ACCEPTED_REQUEST_ID.matcher(requestId).matches() ? UUID.randomUUID().toString() : requestId;
+    }
+
+    /** The path for a problem's {@code instance}, without what could not be shown safely. */
+    private static String safePath(HttpServerRequest request) {
+        String path = request.path();
+        return path == null ? "/" : path.replaceAll("[^\\x21-\\x7e]", "?");
+    }
+
     /** Anything no route took (outside /v1 and the /q endpoints) is a 404 problem too, not an HTML page. */
     private void notFound(RoutingContext context) {
-        String requestId = context.request().getHeader(REQUEST_ID);
-        if (requestId == null || !ACCEPTED_REQUEST_ID.matcher(requestId).matches()) {
-            requestId = UUID.randomUUID().toString();
-        }
+        String requestId = requestIdOf(context.request());
         context.response().setStatusCode(404).putHeader("Content-Type", EdgeProblem.MEDIA_TYPE)
                 .putHeader(REQUEST_ID, requestId)
                 .end(EdgeProblem.notFound(context.request().path(), requestId));
@@ -157,21 +254,115 @@ public class GatewayRouter {
                 clients.handle(request, session, id);
                 return;
             }
-            CircuitBreaker breaker = breakers.get(service);
+            Origin origin = origins.get(service);
             long now = System.nanoTime();
-            if (!breaker.allow(now)) {
-                long retryAfter = breaker.secondsUntilTrial(now);
+            if (!origin.breaker().allow(now)) {
+                long retryAfter = origin.breaker().secondsUntilTrial(now);
                 request.response().putHeader("Retry-After", Long.toString(retryAfter));
                 problem(request, 503, EdgeProblem.circuitOpen(service, retryAfter, request.path(), id), id);
                 return;
             }
             request.headers().set("Authorization", "Bearer " + session.token());
             addForwardedHeaders(request);
-            proxies.get(service).handle(request);
+            readBody(request, maxBodySize).onComplete(body -> {
+                if (body.succeeded()) {
+                    forward(origin, request, body.result(), id);
+                    return;
+                }
+                origin.breaker().abandoned(); // nothing was sent: a trial slot taken by this request is free again
+                if (body.cause() instanceof BodyTooLarge) {
+                    request.response().putHeader("Connection", "close");
+                    problem(request, 413, EdgeProblem.tooLarge(maxBodySize, request.path(), id), id);
+                } else {
+                    LOG.debugf("Request %s: the caller's body did not arrive whole (%s); nothing was forwarded", id, body.cause());
+                }
+            });
         });
     }
 
+    /** Signals a body over the limit. */
+    private static final class BodyTooLarge extends RuntimeException {
+        BodyTooLarge() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
+     * The whole body, at most {@code maxBytes} (null when the request has none). Fails with {@link BodyTooLarge}
+     * past the limit, or with the HTTP layer's error when the body's framing is broken or the caller goes away.
+     */
+    private static Future<Buffer> readBody(HttpServerRequest request, long maxBytes) {
+        String length = request.getHeader("Content-Length");
+        if (request.getHeader("Transfer-Encoding") == null && (length == null || length.trim().equals("0"))) {
+            request.resume();
+            return Future.succeededFuture();
+        }
+        Promise<Buffer> whole = Promise.promise();
+        Buffer body = Buffer.buffer();
+        request.handler(chunk -> {
+            if (body.length() + (long) chunk.length() > maxBytes) {
+                request.handler(null);
+                whole.tryFail(new BodyTooLarge());
+            } else {
+                body.appendBuffer(chunk);
+            }
+        });
+        request.exceptionHandler(whole::tryFail);
+        request.endHandler(done -> whole.tryComplete(body));
+        request.resume();
+        return whole.future();
+    }
+
+    /**
+     * Sends the request to the service and its answer back. Failures reaching the service become problems
+     * ({@link EdgeProblem}: 503 when the connection could not be made, 504 when the service stayed silent
+     * longer than the response timeout, 502 when the connection broke after the request was sent) and count
+     * for its circuit, as do its own 502, 503 and 504 answers; a caller that went away counts for nothing.
+     */
+    private void forward(Origin origin, HttpServerRequest request, Buffer body, String requestId) {
+        ProxyRequest proxyRequest = ProxyRequest.reverseProxy(request);
+        if (body != null) {
+            proxyRequest.setBody(Body.body(body));
+        }
+        long responseTimeout = config.responseTimeout().toMillis();
+        origin.client().request(new RequestOptions().setServer(origin.address()).setIdleTimeout(responseTimeout))
+                .compose(proxyRequest::send)
+                .onComplete(answered -> {
+                    if (answered.succeeded()) {
+                        int status = answered.result().getStatusCode();
+                        if (status == 502 || status == 503 || status == 504) {
+                            origin.breaker().failed(System.nanoTime());
+                        } else {
+                            origin.breaker().succeeded();
+                        }
+                        answered.result().send();
+                        return;
+                    }
+                    Throwable failure = answered.cause();
+                    if (request.response().closed()) {
+                        origin.breaker().abandoned();
+                        LOG.debugf("Request %s: the caller went away before %s answered (%s)", requestId, origin.name(), failure.getMessage());
+                        return;
+                    }
+                    origin.breaker().failed(System.nanoTime());
+                    boolean notReached = failure instanceof java.net.ConnectException;
+                    LOG.warnf("%s %s: %s", origin.name(), notReached ? "unreachable" : "failed during the request", failure.getMessage());
+                    String path = request.path();
+                    if (notReached) {
+                        request.response().putHeader("Retry-After", "5");
+                        problem(request, 503, EdgeProblem.serviceUnavailable(origin.name(), path, requestId), requestId);
+                    } else if (failure instanceof java.util.concurrent.TimeoutException) {
+                        problem(request, 504, EdgeProblem.timeout(origin.name(), responseTimeout / 1000, path, requestId), requestId);
+                    } else {
+                        problem(request, 502, EdgeProblem.outcomeUnknown(origin.name(), path, requestId), requestId);
+                    }
+                });
+    }
+
     private static void problem(HttpServerRequest request, int status, io.vertx.core.buffer.Buffer body, String requestId) {
+        if (request.response().ended() || request.response().closed()) {
+            return;
+        }
         if (!request.isEnded()) { // a body read to its end cannot be resumed
             request.resume();
         }
@@ -217,51 +408,14 @@ public class GatewayRouter {
         }
     }
 
-    private HttpProxy proxyTo(String service, URI url) {
+    private Origin originOf(String service, URI url) {
         HttpClient client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
                 .setKeepAlive(true)
                 .setMaxPoolSize(64));
         int port = url.getPort() > 0 ? url.getPort() : 80;
-        SocketAddress origin = SocketAddress.inetSocketAddress(port, url.getHost());
-        long responseTimeout = config.responseTimeout().toMillis();
-        return HttpProxy.reverseProxy(client)
-                .originRequestProvider((request, httpClient) -> httpClient.request(new RequestOptions()
-                        .setServer(origin).setIdleTimeout(responseTimeout)))
-                .addInterceptor(new ServiceUnavailable(service, responseTimeout / 1000, breakers.get(service)));
-    }
-
-    /**
-     * Turns a failure towards the service into a problem document: 503 when the connection could not be
-     * made (nothing reached the service: safe to retry), 504 when the service stayed silent longer than
-     * the response timeout, 502 when the connection broke after the request was sent (in both of these
-     * the service may have acted on it: the client must check before retrying a non-idempotent request).
-     */
-    private record ServiceUnavailable(String service, long timeoutSeconds, CircuitBreaker breaker) implements ProxyInterceptor {
-        @Override
-        public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
-            return context.sendRequest().onSuccess(answered -> breaker.succeeded()).recover(failure -> {
-                breaker.failed(System.nanoTime());
-                boolean notReached = failure instanceof java.net.ConnectException;
-                LOG.warnf("%s %s: %s", service, notReached ? "unreachable" : "failed during the request", failure.getMessage());
-                HttpServerRequest incoming = context.request().proxiedRequest();
-                String requestId = incoming.getHeader(REQUEST_ID);
-                ProxyResponse response = context.request().response()
-                        .putHeader("Content-Type", EdgeProblem.MEDIA_TYPE)
-                        .putHeader(REQUEST_ID, requestId);
-                if (notReached) {
-                    response.setStatusCode(503).setStatusMessage("Service Unavailable").putHeader("Retry-After", "5")
-                            .setBody(Body.body(EdgeProblem.serviceUnavailable(service, incoming.path(), requestId)));
-                } else if (failure instanceof java.util.concurrent.TimeoutException) {
-                    response.setStatusCode(504).setStatusMessage("Gateway Timeout")
-                            .setBody(Body.body(EdgeProblem.timeout(service, timeoutSeconds, incoming.path(), requestId)));
-                } else {
-                    response.setStatusCode(502).setStatusMessage("Bad Gateway")
-                            .setBody(Body.body(EdgeProblem.outcomeUnknown(service, incoming.path(), requestId)));
-                }
-                return Future.succeededFuture(response);
-            });
-        }
+        return new Origin(service, SocketAddress.inetSocketAddress(port, url.getHost()), client,
+                new CircuitBreaker(config.circuitBreaker().failureThreshold(), config.circuitBreaker().openDuration().toNanos()));
     }
 
     /** The names of the routed services and their base URLs, for health and OpenAPI. */

@@ -1,0 +1,240 @@
+package org.citycoop.gateway.routing;
+
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpVersion;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the gateway refuses before it looks at the caller or the route: requests that the services would
+ * read differently from the gateway, or that no HTTP/1.1 client sends. Each refusal names what is wrong,
+ * so that the edge answers with a problem document instead of the HTTP layer's empty answers.
+ *
+ * <ul>
+ *   <li>an HTTP version other than 1.0, 1.1 or 2: 505;</li>
+ *   <li>an HTTP/1.1 request without {@code Host}: 400 naming {@code Host};</li>
+ *   <li>{@code Expect} other than {@code 100-continue}: 417;</li>
+ *   <li>a request line longer than {@code maxRequestLine}: 414; header fields larger than
+ *       {@code maxHeaderBytes} in all: 431;</li>
+ *   <li>a control character in a header value: 400 naming the header;</li>
+ *   <li>a path the gateway and the services could read differently: a {@code ;} (matrix parameters, which
+ *       the services' HTTP layer drops: {@code /v1/agencies/x;y} would act on {@code x}), an encoded
+ *       {@code /} or {@code \}, a dot segment ({@code .} or {@code ..}, also encoded), broken
+ *       percent-encoding, bytes that are not UTF-8, or a control character: 400 naming {@code path};</li>
+ *   <li>a query parameter whose name or value has broken percent-encoding, is not UTF-8 or holds a control
+ *       character: 400 naming the parameter.</li>
+ * </ul>
+ *
+ * A plain class: the unit tests reach it without a server.
+ */
+public final class EdgeRules {
+
+    /** A refusal: the status, the problem's type and title, the field at fault, what is wrong with it. */
+    public record Refusal(int status, String type, String title, String field, String detail) {
+    }
+
+    private final int maxRequestLine;
+    private final int maxHeaderBytes;
+
+    public EdgeRules(int maxRequestLine, int maxHeaderBytes) {
+        this.maxRequestLine = maxRequestLine;
+        this.maxHeaderBytes = maxHeaderBytes;
+    }
+
+    /**
+     * @param version the version Vert.x parsed, null when it is none it knows
+     * @param method  the request method's name
+     * @param uri     the request target as sent (path and query, still percent-encoded)
+     * @param hasHost whether the request names its host ({@code Host}, or the HTTP/2 authority)
+     */
+    public Optional<Refusal> check(HttpVersion version, String method, String uri, boolean hasHost, MultiMap headers) {
+        if (version == null) {
+            return refuse(505, "http-version-not-supported", "HTTP version not supported", "version",
+                    "this API speaks HTTP/1.1 and HTTP/2 (and HTTP/1.0)");
+        }
+        if (method.length() + uri.length() + " HTTP/1.1".length() + 1 > maxRequestLine) {
+            return refuse(414, "uri-too-long", "URI too long", "uri",
+                    "the request line is longer than " + maxRequestLine + " characters");
+        }
+        int headerBytes = 0;
+        for (Map.Entry<String, String> header : headers) {
+            headerBytes += header.getKey().length() + header.getValue().length() + 4;
+            int bad = controlCharacter(header.getValue());
+            if (bad >= 0) {
+                return refuse(400, "bad-request", "Bad request", header.getKey(),
+                        "control character " + codePoint(bad) + " in the header's value");
+            }
+        }
+        if (headerBytes > maxHeaderBytes) {
+            return refuse(431, "request-header-fields-too-large", "Request header fields too large", "headers",
+                    "the header fields take more than " + maxHeaderBytes + " bytes");
+        }
+        if (version == HttpVersion.HTTP_1_1 && !hasHost) {
+            return refuse(400, "bad-request", "Bad request", "Host", "an HTTP/1.1 request must name its host in Host");
+        }
+        String expect = headers.get("Expect");
+        if (expect != null && !expect.equalsIgnoreCase("100-continue")) {
+            return refuse(417, "expectation-failed", "Expectation failed", "Expect",
+                    "only '100-continue' is supported, not '" + printable(expect) + "'");
+        }
+        int unsafe = firstUnsafeCharacter(uri);
+        if (unsafe >= 0) {
+            char c = uri.charAt(unsafe);
+            int queryAt = uri.indexOf('?');
+            String where = queryAt >= 0 && unsafe > queryAt ? "query" : "path";
+            return refuse(400, "bad-request", "Bad request", where, (c < 0x20 || c > 0x7e ? codePoint(c) : "'" + c + "'")
+                    + " must be percent-encoded in a URL");
+        }
+        int queryStart = uri.indexOf('?');
+        String path = queryStart < 0 ? uri : uri.substring(0, queryStart);
+        Optional<Refusal> pathRefusal = checkPath(path);
+        if (pathRefusal.isPresent() || queryStart < 0) {
+            return pathRefusal;
+        }
+        return checkQuery(uri.substring(queryStart + 1));
+    }
+
+    private static Optional<Refusal> checkPath(String rawPath) {
+        if (!rawPath.startsWith("/")) {
+            return badPath("the request target must be an absolute path");
+        }
+        String lower = rawPath.toLowerCase(Locale.ROOT);
+        if (lower.contains(";")) {
+            return badPath("';' (matrix parameters) is not allowed in a path");
+        }
+        if (lower.contains("%2f") || lower.contains("%5c") || lower.contains("\\")) {
+            return badPath("an encoded '/' or a '\\' is not allowed in a path");
+        }
+        String decoded;
+        try {
+            decoded = decode(rawPath, false);
+        } catch (IllegalArgumentException e) {
+            return badPath(e.getMessage());
+        }
+        int bad = controlCharacter(decoded);
+        if (bad >= 0) {
+            return badPath("control character " + codePoint(bad) + " in the path");
+        }
+        for (String segment : decoded.split("/", -1)) {
+            if (segment.equals(".") || segment.equals("..")) {
+                return badPath("dot segments ('.' and '..') are not allowed in a path");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Refusal> checkQuery(String query) {
+        for (String pair : query.split("&", -1)) {
+            int equals = pair.indexOf('=');
+            String rawName = equals < 0 ? pair : pair.substring(0, equals);
+            String name;
+            try {
+                name = decode(rawName, true);
+            } catch (IllegalArgumentException e) {
+                return refuse(400, "bad-request", "Bad request", "query", "a parameter name has " + e.getMessage());
+            }
+            int bad = controlCharacter(name);
+            if (bad >= 0) {
+                return refuse(400, "bad-request", "Bad request", "query",
+                        "control character " + codePoint(bad) + " in a parameter name");
+            }
+            if (equals < 0) {
+                continue;
+            }
+            String value;
+            try {
+                value = decode(pair.substring(equals + 1), true);
+            } catch (IllegalArgumentException e) {
+                return refuse(400, "bad-request", "Bad request", name, e.getMessage());
+            }
+            bad = controlCharacter(value);
+            if (bad >= 0) {
+                return refuse(400, "bad-request", "Bad request", name, "control character " + codePoint(bad) + " in the value");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Percent-decodes strictly: every {@code %} is followed by two hex digits, and the bytes are UTF-8.
+     * In a query, {@code +} is a space.
+     */
+    static String decode(String raw, boolean query) {
+        if (raw.indexOf('%') < 0 && !(query && raw.indexOf('+') >= 0)) {
+            return raw;
+        }
+        ByteBuffer bytes = ByteBuffer.allocate(raw.length() * 3);
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= raw.length() || !isHex(raw.charAt(i + 1)) || !isHex(raw.charAt(i + 2))) {
+                    throw new IllegalArgumentException("broken percent-encoding: '%' must be followed by two hex digits");
+                }
+                bytes.put((byte) Integer.parseInt(raw, i + 1, i + 3, 16));
+                i += 2;
+            } else if (query && c == '+') {
+                bytes.put((byte) ' ');
+            } else {
+                bytes.put(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        bytes.flip();
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(bytes).toString();
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException("percent-encoded bytes that are not UTF-8");
+        }
+    }
+
+    /** The index of the first character a URL may not hold unencoded (RFC 3986: unreserved, reserved and '%'), or -1. */
+    private static int firstUnsafeCharacter(String uri) {
+        for (int i = 0; i < uri.length(); i++) {
+            char c = uri.charAt(i);
+            boolean allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || "-._~:/?#[]@!$&'()*+,;=%".indexOf(c) >= 0;
+            if (!allowed) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isHex(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    }
+
+    /** The first C0 control character (tab allowed) or DEL in the text, or -1. */
+    private static int controlCharacter(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c < 0x20 && c != '\t') || c == 0x7f) {
+                return c;
+            }
+        }
+        return -1;
+    }
+
+    private static String codePoint(int c) {
+        return String.format("U+%04X", c);
+    }
+
+    private static String printable(String value) {
+        String shown = value.length() > 40 ? value.substring(0, 40) + "..." : value;
+        return shown.replaceAll("[^\\x20-\\x7e]", "?");
+    }
+
+    private static Optional<Refusal> badPath(String detail) {
+        return refuse(400, "bad-request", "Bad request", "path", detail);
+    }
+
+    private static Optional<Refusal> refuse(int status, String type, String title, String field, String detail) {
+        return Optional.of(new Refusal(status, type, title, field, detail));
+    }
+}

@@ -1,0 +1,78 @@
+package org.citycoop.gateway;
+
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpVersion;
+import org.citycoop.gateway.routing.EdgeRules;
+import org.junit.jupiter.api.Test;
+
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class EdgeRulesTest {
+
+    private final EdgeRules rules = new EdgeRules(4096, 16 * 1024);
+
+    private Optional<EdgeRules.Refusal> check(String uri) {
+        return rules.check(HttpVersion.HTTP_1_1, "GET", uri, true, MultiMap.caseInsensitiveMultiMap());
+    }
+
+    private void refused(String uri, int status, String field) {
+        EdgeRules.Refusal refusal = check(uri).orElseThrow(() -> new AssertionError("accepted: " + uri));
+        assertEquals(status, refusal.status(), uri);
+        assertEquals(field, refusal.field(), uri);
+    }
+
+    @Test
+    void ordinaryRequestsPass() {
+        assertTrue(check("/v1/schemes?challenge=SOLID_WASTE&limit=5&q=%E9%83%BD%E5%B8%82+ごみ".replace("ごみ", "%E3%81%94%E3%81%BF")).isEmpty());
+        assertTrue(check("/v1/schemes:export?format=csv").isEmpty());
+        assertTrue(check("/v1/agencies/jica/schemes/SW-2027.01").isEmpty());
+        assertTrue(check("/v1/schemes?q=").isEmpty());
+        assertTrue(check("/v1/schemes?flag").isEmpty());
+    }
+
+    @Test
+    void pathsTheServicesCouldReadDifferentlyAreRefused() {
+        refused("/v1/agencies/x;jsessionid=y", 400, "path");
+        refused("/v1/agencies/x%2Fy", 400, "path");
+        refused("/v1/agencies/x%5cy", 400, "path");
+        refused("/v1/agencies/../clients", 400, "path");
+        refused("/v1/agencies/%2E%2E/clients", 400, "path");
+        refused("/v1/agencies/./x", 400, "path");
+        refused("/v1/agencies/x%00", 400, "path");
+        refused("/v1/agencies/x%zz", 400, "path");
+        refused("/v1/agencies/x%C3%28", 400, "path");
+        refused("/v1/agencies/x y", 400, "path");
+        refused("*", 400, "path");
+    }
+
+    @Test
+    void queryParametersAreNamed() {
+        refused("/v1/schemes?limit=%zz", 400, "limit");
+        refused("/v1/schemes?limit=5&q=%", 400, "q");
+        refused("/v1/schemes?q=a%00b", 400, "q");
+        refused("/v1/schemes?q=%ED%A0%80", 400, "q"); // an encoded lone surrogate is not UTF-8
+        refused("/v1/schemes?q=a|b", 400, "query");
+        refused("/v1/schemes?%zz=1", 400, "query");
+    }
+
+    @Test
+    void versionHostExpectAndSizes() {
+        MultiMap none = MultiMap.caseInsensitiveMultiMap();
+        assertEquals(505, rules.check(null, "GET", "/v1/schemes", true, none).orElseThrow().status());
+        assertEquals("Host", rules.check(HttpVersion.HTTP_1_1, "GET", "/v1/schemes", false, none).orElseThrow().field());
+        assertTrue(rules.check(HttpVersion.HTTP_1_0, "GET", "/v1/schemes", false, none).isEmpty(), "HTTP/1.0 needs no Host");
+        assertEquals(417, rules.check(HttpVersion.HTTP_1_1, "GET", "/v1/schemes", true,
+                MultiMap.caseInsensitiveMultiMap().add("Expect", "anything")).orElseThrow().status());
+        assertTrue(rules.check(HttpVersion.HTTP_1_1, "PUT", "/v1/schemes", true,
+                MultiMap.caseInsensitiveMultiMap().add("Expect", "100-Continue")).isEmpty());
+        assertEquals(414, check("/v1/schemes?q=" + "a".repeat(4100)).orElseThrow().status());
+        assertEquals(431, rules.check(HttpVersion.HTTP_1_1, "GET", "/v1/schemes", true,
+                MultiMap.caseInsensitiveMultiMap().add("X-Big", "b".repeat(17 * 1024))).orElseThrow().status());
+        EdgeRules.Refusal control = rules.check(HttpVersion.HTTP_1_1, "GET", "/v1/schemes", true,
+                MultiMap.caseInsensitiveMultiMap().add("X-Note", "a\u007fb")).orElseThrow();
+        assertEquals("X-Note", control.field());
+    }
+}
