@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -129,6 +130,15 @@ class ClientsTest {
         create("{\"name\":\"x2\",\"role\":\"PARTNER_PORTAL\",\"id\":\"" + UUID.randomUUID() + "\"}").then().statusCode(400)
                 .body("errors[0].field", equalTo("id"));
         create("{\"name\":\"x3\",\"role\":\"OWNER\"}").then().statusCode(400).body("errors[0].field", equalTo("role"));
+        // role names are exact: no trimming of spaces or control characters into an admin
+        for (String padded : List.of(" SECRETARIAT_ADMIN", "SECRETARIAT_ADMIN\\u0000", "secretariat_admin")) {
+            create("{\"name\":\"x3b\",\"role\":\"" + padded + "\"}").then().statusCode(400)
+                    .body("errors[0].field", equalTo("role")).body("errors[0].detail", containsString("allowed: SECRETARIAT_ADMIN"));
+        }
+        given().header("Authorization", ADMIN).get("/v1/clients?limit=100").then().body("items.name", not(hasItem("x3b")));
+        // an agency editor for an agency the catalogue does not hold
+        create("{\"name\":\"x4b\",\"role\":\"AGENCY_EDITOR\",\"agencyId\":\"no-such-agency\"}").then().statusCode(422)
+                .body("errors[0].field", equalTo("agencyId")).body("errors[0].detail", containsString("no agency 'no-such-agency'"));
         create("{\"name\":\"x4\",\"role\":\"AGENCY_EDITOR\"}").then().statusCode(422).body("errors[0].field", equalTo("agencyId"));
         create("{\"name\":\"x5\",\"role\":\"PARTNER_PORTAL\",\"agencyId\":\"jica\"}").then().statusCode(422)
                 .body("errors[0].field", equalTo("agencyId"));

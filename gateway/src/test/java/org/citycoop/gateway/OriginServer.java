@@ -44,6 +44,10 @@ public class OriginServer implements QuarkusTestResourceLifecycleManager {
                 return;
             }
             received.add(request.path());
+            if (request.path().equals("/v1/agencies/no-such-agency")) {
+                request.response().setStatusCode(404).putHeader("Content-Type", "application/problem+json").end("{\"status\":404}");
+                return;
+            }
             if (request.path().endsWith("/hang")) {
                 return; // never answers: the gateway's response timeout must end the request
             }

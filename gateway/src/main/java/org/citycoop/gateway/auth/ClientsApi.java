@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -18,6 +18,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.citycoop.gateway.routing.EdgeProblem;
+import org.citycoop.gateway.routing.GatewayConfig;
 import org.citycoop.gateway.routing.GatewayRouter;
 import org.jboss.logging.Logger;
 
@@ -63,10 +64,16 @@ public class ClientsApi {
     @Inject
     Vertx vertx;
 
+    @Inject
+    GatewayConfig config;
+
     private ObjectReader newClientReader;
+    private io.vertx.core.http.HttpClient catalogClient;
 
     @PostConstruct
     void strictReader() {
+        catalogClient = vertx.createHttpClient(new io.vertx.core.http.HttpClientOptions()
+                .setConnectTimeout((int) config.connectTimeout().toMillis()).setMaxPoolSize(4));
         newClientReader = mapper.readerFor(NewClient.class)
                 .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
                         DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -160,6 +167,47 @@ public class ClientsApi {
                         errors.stream().map(e -> new String[] {e.field(), e.detail()}).toList());
                 return;
             }
+            if (request.role() == ClientRole.AGENCY_EDITOR) {
+                agencyExists(request.agencyId()).onComplete(exists -> {
+                    if (exists.failed()) {
+                        LOG.warnf("Could not check agency %s in the catalogue: %s", request.agencyId(), exists.cause().getMessage());
+                        exchange.problem(503, EdgeProblem.of("service-unavailable", "Service unavailable", 503,
+                                "The catalogue cannot be asked whether agency '" + request.agencyId() + "' exists; try again shortly.",
+                                exchange.request.path(), exchange.requestId));
+                    } else if (!exists.result()) {
+                        exchange.fieldProblem(422, "validation", "Invalid request", List.<String[]>of(new String[] {"agencyId",
+                                "no agency '" + request.agencyId() + "' in the catalogue: create the agency first (PUT /v1/agencies/"
+                                        + request.agencyId() + ")"}));
+                    } else {
+                        store(exchange, request);
+                    }
+                });
+            } else {
+                store(exchange, request);
+            }
+        });
+    }
+
+    /**
+     * Whether the catalogue holds the agency: {@code GET /v1/agencies/{id}} on the service that owns
+     * {@code /v1/agencies}, as the anonymous public would read it. Fails when the catalogue cannot say.
+     */
+    private Future<Boolean> agencyExists(String agencyId) {
+        java.net.URI catalog = config.services().values().stream().filter(s -> s.prefixes().contains("/v1/agencies"))
+                .map(GatewayConfig.Service::url).findFirst().orElseThrow();
+        return sessions.resolve(null, "gateway").compose(anonymous -> catalogClient.request(new io.vertx.core.http.RequestOptions()
+                        .setAbsoluteURI(catalog.resolve("/v1/agencies/" + agencyId).toString())
+                        .putHeader("Authorization", "Bearer " + anonymous.token())
+                        .setTimeout(config.connectTimeout().toMillis() + 5000))
+                .compose(io.vertx.core.http.HttpClientRequest::send)
+                .compose(response -> response.body().map(ignored -> response.statusCode())))
+                .compose(status -> status == 200 ? Future.succeededFuture(true)
+                        : status == 404 ? Future.succeededFuture(false)
+                        : Future.failedFuture("the catalogue answered " + status));
+    }
+
+    private void store(Exchange exchange, NewClient request) {
+        {
             String key = ApiKeys.generate();
             exchange.blocking(() -> {
                 try {
@@ -174,7 +222,7 @@ public class ClientsApi {
                             List.<String[]>of(new String[] {"name", "a client of this name exists already"})));
                 }
             });
-        });
+        }
     }
 
     private void list(Exchange exchange) {
@@ -257,8 +305,8 @@ public class ClientsApi {
         String detail;
         if (e instanceof UnrecognizedPropertyException unknown) {
             detail = "unknown field '" + unknown.getPropertyName() + "': it is not part of a new client or is set by the gateway";
-        } else if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null && invalid.getTargetType().isEnum()) {
-            detail = "unknown value '" + invalid.getValue() + "'; allowed: SECRETARIAT_ADMIN, AGENCY_EDITOR, CITY_EDITOR, PARTNER_PORTAL";
+        } else if (e instanceof ValueInstantiationException instantiation && ClientRole.class.equals(instantiation.getType().getRawClass())) {
+            detail = instantiation.getCause().getMessage() + "; allowed: " + ClientRole.ALLOWED;
         } else {
             detail = "wrong type or form";
         }

@@ -264,9 +264,10 @@ public class GatewayRouter {
             }
             request.headers().set("Authorization", "Bearer " + session.token());
             addForwardedHeaders(request);
+            ProxyRequest proxyRequest = ProxyRequest.reverseProxy(request); // takes the headers as they are now
             readBody(request, maxBodySize).onComplete(body -> {
                 if (body.succeeded()) {
-                    forward(origin, request, body.result(), id);
+                    forward(origin, request, proxyRequest, body.result(), id);
                     return;
                 }
                 origin.breaker().abandoned(); // nothing was sent: a trial slot taken by this request is free again
@@ -288,14 +289,15 @@ public class GatewayRouter {
     }
 
     /**
-     * The whole body, at most {@code maxBytes} (null when the request has none). Fails with {@link BodyTooLarge}
+     * The whole body, at most {@code maxBytes} (null when the request has none: it stays paused, for the proxy). Fails with {@link BodyTooLarge}
      * past the limit, or with the HTTP layer's error when the body's framing is broken or the caller goes away.
      */
     private static Future<Buffer> readBody(HttpServerRequest request, long maxBytes) {
         String length = request.getHeader("Content-Length");
-        if (request.getHeader("Transfer-Encoding") == null && (length == null || length.trim().equals("0"))) {
-            request.resume();
-            return Future.succeededFuture();
+        boolean framedAsEmpty = request.version() != io.vertx.core.http.HttpVersion.HTTP_2
+                && request.getHeader("Transfer-Encoding") == null && (length == null || length.trim().equals("0"));
+        if (request.isEnded() || framedAsEmpty) {
+            return Future.succeededFuture(); // the proxy streams the (empty) body and its end as they come
         }
         Promise<Buffer> whole = Promise.promise();
         Buffer body = Buffer.buffer();
@@ -319,14 +321,17 @@ public class GatewayRouter {
      * longer than the response timeout, 502 when the connection broke after the request was sent) and count
      * for its circuit, as do its own 502, 503 and 504 answers; a caller that went away counts for nothing.
      */
-    private void forward(Origin origin, HttpServerRequest request, Buffer body, String requestId) {
-        ProxyRequest proxyRequest = ProxyRequest.reverseProxy(request);
+    private void forward(Origin origin, HttpServerRequest request, ProxyRequest proxyRequest, Buffer body, String requestId) {
         if (body != null) {
             proxyRequest.setBody(Body.body(body));
         }
         long responseTimeout = config.responseTimeout().toMillis();
         origin.client().request(new RequestOptions().setServer(origin.address()).setIdleTimeout(responseTimeout))
-                .compose(proxyRequest::send)
+                .compose(toService -> {
+                    // its failures are reported through the answer's future; not "unhandled" errors in the log
+                    toService.exceptionHandler(failure -> LOG.debugf("Request %s to %s: %s", requestId, origin.name(), failure.getMessage()));
+                    return proxyRequest.send(toService);
+                })
                 .onComplete(answered -> {
                     if (answered.succeeded()) {
                         int status = answered.result().getStatusCode();
@@ -339,7 +344,9 @@ public class GatewayRouter {
                         return;
                     }
                     Throwable failure = answered.cause();
-                    if (request.response().closed()) {
+                    // the proxy resets the service's request when its caller goes away: a reset is never the service's
+                    // doing (it is reached over HTTP/1.1, which has no resets of its own)
+                    if (failure instanceof io.vertx.core.http.StreamResetException || request.response().closed()) {
                         origin.breaker().abandoned();
                         LOG.debugf("Request %s: the caller went away before %s answered (%s)", requestId, origin.name(), failure.getMessage());
                         return;
