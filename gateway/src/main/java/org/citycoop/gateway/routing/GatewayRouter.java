@@ -22,7 +22,6 @@ import jakarta.inject.Inject;
 import org.citycoop.gateway.auth.ClientsApi;
 import org.citycoop.gateway.auth.Sessions;
 import org.citycoop.gateway.ratelimit.RateLimiter;
-import org.citycoop.gateway.ratelimit.TokenBucket;
 import org.jboss.logging.Logger;
 
 import java.net.URI;
@@ -134,41 +133,56 @@ public class GatewayRouter {
         sessions.resolve(request.getHeader("Authorization"), address).onComplete(resolved -> {
             if (resolved.failed()) {
                 // a wrong key counts against the caller's address, so that guessing keys is rate-limited too
-                TokenBucket.Decision decision = rateLimiter.take("address:" + address, true, request.response().headers());
-                if (!decision.allowed()) {
-                    problem(request, 429, EdgeProblem.tooManyRequests(decision.retryAfterSeconds(), request.path(), id), id);
-                } else if (resolved.cause() instanceof Sessions.Refused refused) {
-                    request.response().putHeader("WWW-Authenticate", "Bearer realm=\"citycoop\"");
-                    problem(request, 401, EdgeProblem.unauthorized(refused.getMessage(), request.path(), id), id);
-                } else {
-                    LOG.error("Could not check an API key", resolved.cause());
-                    problem(request, 503, EdgeProblem.of("service-unavailable", "Service unavailable", 503,
-                            "API keys cannot be checked right now; try again shortly.", request.path(), id), id);
-                }
+                rateLimiter.take("address:" + address, true, request.response().headers()).onComplete(limited -> {
+                    if (limited.failed()) {
+                        limitsUnavailable(request, id);
+                    } else if (!limited.result().allowed()) {
+                        problem(request, 429, EdgeProblem.tooManyRequests(limited.result().retryAfterSeconds(), request.path(), id), id);
+                    } else if (resolved.cause() instanceof Sessions.Refused refused) {
+                        request.response().putHeader("WWW-Authenticate", "Bearer realm=\"citycoop\"");
+                        problem(request, 401, EdgeProblem.unauthorized(refused.getMessage(), request.path(), id), id);
+                    } else {
+                        LOG.error("Could not check an API key", resolved.cause());
+                        problem(request, 503, EdgeProblem.of("service-unavailable", "Service unavailable", 503,
+                                "API keys cannot be checked right now; try again shortly.", request.path(), id), id);
+                    }
+                });
                 return;
             }
             Sessions.Session session = resolved.result();
-            TokenBucket.Decision decision = rateLimiter.take(session.limitKey(), session.anonymous(), request.response().headers());
-            if (!decision.allowed()) {
-                problem(request, 429, EdgeProblem.tooManyRequests(decision.retryAfterSeconds(), request.path(), id), id);
-                return;
-            }
-            if (own) {
-                clients.handle(request, session, id);
-                return;
-            }
-            CircuitBreaker breaker = breakers.get(service);
-            long now = System.nanoTime();
-            if (!breaker.allow(now)) {
-                long retryAfter = breaker.secondsUntilTrial(now);
-                request.response().putHeader("Retry-After", Long.toString(retryAfter));
-                problem(request, 503, EdgeProblem.circuitOpen(service, retryAfter, request.path(), id), id);
-                return;
-            }
-            request.headers().set("Authorization", "Bearer " + session.token());
-            addForwardedHeaders(request);
-            proxies.get(service).handle(request);
+            rateLimiter.take(session.limitKey(), session.anonymous(), request.response().headers()).onComplete(limited -> {
+                if (limited.failed()) {
+                    limitsUnavailable(request, id);
+                    return;
+                }
+                if (!limited.result().allowed()) {
+                    problem(request, 429, EdgeProblem.tooManyRequests(limited.result().retryAfterSeconds(), request.path(), id), id);
+                    return;
+                }
+                if (own) {
+                    clients.handle(request, session, id);
+                    return;
+                }
+                CircuitBreaker breaker = breakers.get(service);
+                long now = System.nanoTime();
+                if (!breaker.allow(now)) {
+                    long retryAfter = breaker.secondsUntilTrial(now);
+                    request.response().putHeader("Retry-After", Long.toString(retryAfter));
+                    problem(request, 503, EdgeProblem.circuitOpen(service, retryAfter, request.path(), id), id);
+                    return;
+                }
+                request.headers().set("Authorization", "Bearer " + session.token());
+                addForwardedHeaders(request);
+                proxies.get(service).handle(request);
+            });
         });
+    }
+
+    /** The shared rate-limit buckets cannot be reached ({@link RateLimiter} logged it): no request passes unchecked. */
+    private static void limitsUnavailable(HttpServerRequest request, String requestId) {
+        request.response().putHeader("Retry-After", "5");
+        problem(request, 503, EdgeProblem.of("service-unavailable", "Service unavailable", 503,
+                "Rate limits cannot be checked right now; try again shortly.", request.path(), requestId), requestId);
     }
 
     private static void problem(HttpServerRequest request, int status, io.vertx.core.buffer.Buffer body, String requestId) {
@@ -202,12 +216,23 @@ public class GatewayRouter {
         }
     }
 
+    /**
+     * {@code X-Forwarded-For}: when the peer is a trusted proxy ({@code citycoop.gateway.trusted-proxies}),
+     * Quarkus took the client from the first address of its {@code X-Forwarded-For}; the chain goes on with the
+     * proxy's address appended. From any other peer the header is the caller's own claim: it is replaced by
+     * the peer's address, so that the services never believe it either.
+     */
     private static void addForwardedHeaders(HttpServerRequest request) {
         MultiMap headers = request.headers();
-        String client = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
-        if (client != null) {
+        SocketAddress peer = request.connection() == null ? null : request.connection().remoteAddress();
+        SocketAddress client = request.remoteAddress();
+        if (peer == null || client == null) {
+            headers.remove("X-Forwarded-For");
+        } else if (!client.equals(peer)) { // Quarkus took the client from a trusted proxy's header
             String prior = headers.get("X-Forwarded-For");
-            headers.set("X-Forwarded-For", prior == null ? client : prior + ", " + client);
+            headers.set("X-Forwarded-For", (prior == null ? client.host() : prior) + ", " + peer.host());
+        } else {
+            headers.set("X-Forwarded-For", peer.host());
         }
         headers.set("X-Forwarded-Proto", request.scheme() == null ? "http" : request.scheme());
         headers.remove("X-Forwarded-Port"); // the port is in X-Forwarded-Host; a client's own value must not steer links
