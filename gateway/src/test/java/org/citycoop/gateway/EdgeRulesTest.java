@@ -75,4 +75,16 @@ class EdgeRulesTest {
                 MultiMap.caseInsensitiveMultiMap().add("X-Note", "a\u007fb")).orElseThrow();
         assertEquals("X-Note", control.field());
     }
+
+    @Test
+    void headersThatMustAppearOnceAndHeaderNames() {
+        MultiMap twoHosts = MultiMap.caseInsensitiveMultiMap().add("Host", "a").add("Host", "b");
+        assertEquals("Host", rules.check(HttpVersion.HTTP_1_1, "GET", "/v1/schemes", true, twoHosts).orElseThrow().field());
+        MultiMap twoKeys = MultiMap.caseInsensitiveMultiMap().add("Authorization", "Bearer a").add("authorization", "Bearer b");
+        assertEquals("Authorization", rules.check(HttpVersion.HTTP_1_1, "GET", "/v1/schemes", true, twoKeys).orElseThrow().field());
+        MultiMap emptyName = MultiMap.caseInsensitiveMultiMap().add("", "x");
+        assertEquals("headers", rules.check(HttpVersion.HTTP_1_1, "GET", "/v1/schemes", true, emptyName).orElseThrow().field());
+        assertTrue(rules.check(HttpVersion.HTTP_1_1, "GET", "/v1/schemes", true,
+                MultiMap.caseInsensitiveMultiMap().add("Accept", "a").add("Accept", "b")).isEmpty(), "list headers may repeat");
+    }
 }

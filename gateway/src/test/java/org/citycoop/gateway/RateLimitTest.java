@@ -1,18 +1,27 @@
 package org.citycoop.gateway;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 
-/** Rate limits, with small limits and a long window so that the counts, not the clock, decide. */
+/**
+ * Rate limits, with small limits and a long window so that the counts, not the clock, decide. The buckets
+ * live in the gateway's database and outlive an application start: each test starts from an empty table.
+ */
 @QuarkusTest
 @QuarkusTestResource(OriginServer.class)
 @TestProfile(RateLimitTest.SmallLimits.class)
@@ -24,6 +33,20 @@ class RateLimitTest {
             return Map.of("citycoop.gateway.rate-limit.anonymous-limit", "3",
                     "citycoop.gateway.rate-limit.client-limit", "4",
                     "citycoop.gateway.rate-limit.window", "1h");
+        }
+    }
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @BeforeEach
+    void fullQuotas() throws SQLException {
+        emptyBuckets(dataSource);
+    }
+
+    static void emptyBuckets(AgroalDataSource dataSource) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.executeUpdate("DELETE FROM rate_limit_bucket");
         }
     }
 
@@ -45,5 +68,17 @@ class RateLimitTest {
         given().header("Authorization", "Bearer " + OriginServer.ADMIN_KEY).get("/v1/schemes").then().statusCode(200)
                 .header("RateLimit-Policy", "\"client\";q=4;w=3600")
                 .header("RateLimit", matchesPattern("\"client\";r=3;t=\\d+"));
+    }
+
+    @Test
+    void aForwardedForFromAnUntrustedPeerIsNeitherCountedNorPassedOn() {
+        // the gateway trusts no proxy by default: each X-Forwarded-For below is the caller's own claim
+        for (int i = 1; i <= 3; i++) {
+            given().header("X-Forwarded-For", "203.0.113." + i).get("/v1/schemes").then().statusCode(200)
+                    .header("RateLimit", matchesPattern("\"anonymous\";r=" + (3 - i) + ";t=\\d+"))
+                    .body("headers.x-forwarded-for", equalTo("127.0.0.1"));
+        }
+        given().header("X-Forwarded-For", "203.0.113.4").get("/v1/schemes").then().statusCode(429);
+        given().header("X-Forwarded-For", "203.0.113.5, 198.51.100.9").get("/v1/schemes").then().statusCode(429);
     }
 }

@@ -22,7 +22,10 @@ import java.util.Optional;
  *   <li>{@code Expect} other than {@code 100-continue}: 417;</li>
  *   <li>a request line longer than {@code maxRequestLine}: 414; header fields larger than
  *       {@code maxHeaderBytes} in all: 431;</li>
- *   <li>a control character in a header value: 400 naming the header;</li>
+ *   <li>a control character in a header value, a header name that is not a token, or a second {@code Host},
+ *       {@code Authorization}, {@code Content-Type}, {@code Content-Length}, {@code Transfer-Encoding},
+ *       {@code Idempotency-Key}, {@code If-Match}, {@code If-None-Match} or {@code X-Request-Id}: 400 naming the
+ *       header;</li>
  *   <li>a path the gateway and the services could read differently: a {@code ;} (matrix parameters, which
  *       the services' HTTP layer drops: {@code /v1/agencies/x;y} would act on {@code x}), an encoded
  *       {@code /} or {@code \}, a dot segment ({@code .} or {@code ..}, also encoded), broken
@@ -39,6 +42,11 @@ public final class EdgeRules {
     public record Refusal(int status, String type, String title, String field, String detail) {
     }
 
+    /** Headers whose repetition would let the gateway and a service read different values. */
+    private static final java.util.List<String> SINGLE_HEADERS = java.util.List.of("Host", "Authorization", "Content-Type",
+            "Content-Length", "Transfer-Encoding", "Idempotency-Key", "If-Match", "If-None-Match", "X-Request-Id");
+    private static final java.util.regex.Pattern TOKEN = java.util.regex.Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+
     private final int maxRequestLine;
     private final int maxHeaderBytes;
 
@@ -54,16 +62,29 @@ public final class EdgeRules {
      * @param hasHost whether the request names its host ({@code Host}, or the HTTP/2 authority)
      */
     public Optional<Refusal> check(HttpVersion version, String method, String uri, boolean hasHost, MultiMap headers) {
+        return check(version, method, () -> uri, hasHost, headers);
+    }
+
+    /**
+     * As {@link #check(HttpVersion, String, String, boolean, MultiMap)}, with the request target read only after
+     * the headers: reading it behind a proxy-aware wrapper may rewrite {@code Host}.
+     */
+    public Optional<Refusal> check(HttpVersion version, String method, java.util.function.Supplier<String> target,
+                                   boolean hasHost, MultiMap headers) {
         if (version == null) {
             return refuse(505, "http-version-not-supported", "HTTP version not supported", "version",
                     "this API speaks HTTP/1.1 and HTTP/2 (and HTTP/1.0)");
         }
-        if (method.length() + uri.length() + " HTTP/1.1".length() + 1 > maxRequestLine) {
-            return refuse(414, "uri-too-long", "URI too long", "uri",
-                    "the request line is longer than " + maxRequestLine + " characters");
-        }
         int headerBytes = 0;
+        for (String single : SINGLE_HEADERS) {
+            if (headers.getAll(single).size() > 1) {
+                return refuse(400, "bad-request", "Bad request", single, "must appear once");
+            }
+        }
         for (Map.Entry<String, String> header : headers) {
+            if (!TOKEN.matcher(header.getKey()).matches()) {
+                return refuse(400, "bad-request", "Bad request", "headers", "a header name must be a token (letters, digits and !#$%&'*+-.^_`|~)");
+            }
             headerBytes += header.getKey().length() + header.getValue().length() + 4;
             int bad = controlCharacter(header.getValue());
             if (bad >= 0) {
@@ -82,6 +103,11 @@ public final class EdgeRules {
         if (expect != null && !expect.equalsIgnoreCase("100-continue")) {
             return refuse(417, "expectation-failed", "Expectation failed", "Expect",
                     "only '100-continue' is supported, not '" + printable(expect) + "'");
+        }
+        String uri = target.get();
+        if (method.length() + uri.length() + " HTTP/1.1".length() + 1 > maxRequestLine) {
+            return refuse(414, "uri-too-long", "URI too long", "uri",
+                    "the request line is longer than " + maxRequestLine + " characters");
         }
         int unsafe = firstUnsafeCharacter(uri);
         if (unsafe >= 0) {

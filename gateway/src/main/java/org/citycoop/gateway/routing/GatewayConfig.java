@@ -84,6 +84,16 @@ public interface GatewayConfig {
     @WithDefault("https://citycoop.org")
     List<String> corsOrigins();
 
+    /**
+     * The addresses (IP or CIDR) of the reverse proxies or load balancers in front of the gateway whose
+     * {@code X-Forwarded-For} (and {@code -Proto}) the gateway believes; they become
+     * {@code quarkus.http.proxy.trusted-proxies}. The default trusts no one: the unspecified addresses, which
+     * no peer has. From any other peer a client's {@code X-Forwarded-For} is ignored (the peer's address is the
+     * client's, for rate limits and for the services).
+     */
+    @WithDefault("0.0.0.0/32,::/128")
+    List<String> trustedProxies();
+
     interface Token {
         /** {@code iss}; the services accept no other ({@code mp.jwt.verify.issuer}). */
         @WithDefault("citycoop-gateway")
@@ -110,6 +120,19 @@ public interface GatewayConfig {
         /** The window the limits are counted over: a token bucket of the limit's size refilled over it. */
         @WithDefault("1m")
         Duration window();
+
+        /**
+         * How many requests of one caller a gateway replica may admit on its own copy of the caller's bucket
+         * before it writes them to the shared one in the database. 0: every request is checked against the
+         * shared bucket (exact across replicas). Above 0: fewer database writes, but a burst through several
+         * replicas may pass the limit by up to this number per replica (charged to the bucket afterwards).
+         */
+        @WithDefault("0")
+        int unsynchronizedRequests();
+
+        /** With {@link #unsynchronizedRequests()} above 0, the longest a replica acts on its own copy of a bucket. */
+        @WithDefault("1s")
+        Duration syncInterval();
     }
 
     interface CircuitBreaker {

@@ -23,7 +23,6 @@ import jakarta.inject.Inject;
 import org.citycoop.gateway.auth.ClientsApi;
 import org.citycoop.gateway.auth.Sessions;
 import org.citycoop.gateway.ratelimit.RateLimiter;
-import org.citycoop.gateway.ratelimit.TokenBucket;
 import org.jboss.logging.Logger;
 
 import java.net.URI;
@@ -108,8 +107,8 @@ public class GatewayRouter {
     /** Refuses, with a problem, what {@link EdgeRules} refuses; the rest goes on. */
     private void guard(RoutingContext context) {
         HttpServerRequest request = context.request();
-        var refusal = edgeRules.check(request.version(), request.method().name(), request.uri(),
-                request.authority() != null, request.headers());
+        var refusal = edgeRules.check(version(request), request.method().name(), request::uri, namesItsHost(request),
+                request.headers());
         if (refusal.isEmpty()) {
             context.next();
             return;
@@ -159,7 +158,7 @@ public class GatewayRouter {
         int status = context.statusCode() < 400 ? 500 : context.statusCode();
         String requestId = requestIdOf(request);
         io.vertx.core.buffer.Buffer body;
-        if (status == 400 && request.authority() == null) {
+        if (status == 400 && !namesItsHost(request)) {
             body = EdgeProblem.withErrors("bad-request", "Bad request", 400, "Host: an HTTP/1.1 request must name its host",
                     safePath(request), requestId, java.util.List.<String[]>of(new String[]{"Host", "missing"}));
         } else if (status == 403 && request.getHeader("Origin") != null) {
@@ -178,6 +177,21 @@ public class GatewayRouter {
         }
         request.response().setStatusCode(status).putHeader("Content-Type", EdgeProblem.MEDIA_TYPE)
                 .putHeader(REQUEST_ID, requestId).end(body);
+    }
+
+    /**
+     * The request's HTTP version; null for one the gateway does not speak, including an HTTP/1 request line
+     * that claims HTTP/2 (a real HTTP/2 request has a stream id).
+     */
+    private static io.vertx.core.http.HttpVersion version(HttpServerRequest request) {
+        io.vertx.core.http.HttpVersion version = request.version();
+        return version == io.vertx.core.http.HttpVersion.HTTP_2 && request.streamId() < 0 ? null : version;
+    }
+
+    /** Whether the request itself names its host: a {@code Host} header, or HTTP/2's {@code :authority}. */
+    private static boolean namesItsHost(HttpServerRequest request) {
+        return request.version() == io.vertx.core.http.HttpVersion.HTTP_2 ? request.authority() != null
+                : request.headers().contains("Host");
     }
 
     private static String requestIdOf(HttpServerRequest request) {
@@ -231,52 +245,60 @@ public class GatewayRouter {
         sessions.resolve(request.getHeader("Authorization"), address).onComplete(resolved -> {
             if (resolved.failed()) {
                 // a wrong key counts against the caller's address, so that guessing keys is rate-limited too
-                TokenBucket.Decision decision = rateLimiter.take("address:" + address, true, request.response().headers());
-                if (!decision.allowed()) {
-                    problem(request, 429, EdgeProblem.tooManyRequests(decision.retryAfterSeconds(), request.path(), id), id);
-                } else if (resolved.cause() instanceof Sessions.Refused refused) {
-                    request.response().putHeader("WWW-Authenticate", "Bearer realm=\"citycoop\"");
-                    problem(request, 401, EdgeProblem.unauthorized(refused.getMessage(), request.path(), id), id);
-                } else {
-                    LOG.error("Could not check an API key", resolved.cause());
-                    problem(request, 503, EdgeProblem.of("service-unavailable", "Service unavailable", 503,
-                            "API keys cannot be checked right now; try again shortly.", request.path(), id), id);
-                }
+                rateLimiter.take("address:" + address, true, request.response().headers()).onComplete(limited -> {
+                    if (limited.failed()) {
+                        limitsUnavailable(request, id);
+                    } else if (!limited.result().allowed()) {
+                        problem(request, 429, EdgeProblem.tooManyRequests(limited.result().retryAfterSeconds(), request.path(), id), id);
+                    } else if (resolved.cause() instanceof Sessions.Refused refused) {
+                        request.response().putHeader("WWW-Authenticate", "Bearer realm=\"citycoop\"");
+                        problem(request, 401, EdgeProblem.unauthorized(refused.getMessage(), request.path(), id), id);
+                    } else {
+                        LOG.error("Could not check an API key", resolved.cause());
+                        problem(request, 503, EdgeProblem.of("service-unavailable", "Service unavailable", 503,
+                                "API keys cannot be checked right now; try again shortly.", request.path(), id), id);
+                    }
+                });
                 return;
             }
             Sessions.Session session = resolved.result();
-            TokenBucket.Decision decision = rateLimiter.take(session.limitKey(), session.anonymous(), request.response().headers());
-            if (!decision.allowed()) {
-                problem(request, 429, EdgeProblem.tooManyRequests(decision.retryAfterSeconds(), request.path(), id), id);
-                return;
-            }
-            if (own) {
-                clients.handle(request, session, id);
-                return;
-            }
-            Origin origin = origins.get(service);
-            long now = System.nanoTime();
-            if (!origin.breaker().allow(now)) {
-                long retryAfter = origin.breaker().secondsUntilTrial(now);
-                request.response().putHeader("Retry-After", Long.toString(retryAfter));
-                problem(request, 503, EdgeProblem.circuitOpen(service, retryAfter, request.path(), id), id);
-                return;
-            }
-            request.headers().set("Authorization", "Bearer " + session.token());
-            addForwardedHeaders(request);
-            ProxyRequest proxyRequest = ProxyRequest.reverseProxy(request); // takes the headers as they are now
-            readBody(request, maxBodySize).onComplete(body -> {
-                if (body.succeeded()) {
-                    forward(origin, request, proxyRequest, body.result(), id);
+            rateLimiter.take(session.limitKey(), session.anonymous(), request.response().headers()).onComplete(limited -> {
+                if (limited.failed()) {
+                    limitsUnavailable(request, id);
                     return;
                 }
-                origin.breaker().abandoned(); // nothing was sent: a trial slot taken by this request is free again
-                if (body.cause() instanceof BodyTooLarge) {
-                    request.response().putHeader("Connection", "close");
-                    problem(request, 413, EdgeProblem.tooLarge(maxBodySize, request.path(), id), id);
-                } else {
-                    LOG.debugf("Request %s: the caller's body did not arrive whole (%s); nothing was forwarded", id, body.cause());
+                if (!limited.result().allowed()) {
+                    problem(request, 429, EdgeProblem.tooManyRequests(limited.result().retryAfterSeconds(), request.path(), id), id);
+                    return;
                 }
+                if (own) {
+                    clients.handle(request, session, id);
+                    return;
+                }
+                Origin origin = origins.get(service);
+                long now = System.nanoTime();
+                if (!origin.breaker().allow(now)) {
+                    long retryAfter = origin.breaker().secondsUntilTrial(now);
+                    request.response().putHeader("Retry-After", Long.toString(retryAfter));
+                    problem(request, 503, EdgeProblem.circuitOpen(service, retryAfter, request.path(), id), id);
+                    return;
+                }
+                request.headers().set("Authorization", "Bearer " + session.token());
+                addForwardedHeaders(request);
+                ProxyRequest proxyRequest = ProxyRequest.reverseProxy(request); // takes the headers as they are now
+                readBody(request, maxBodySize).onComplete(body -> {
+                    if (body.succeeded()) {
+                        forward(origin, request, proxyRequest, body.result(), id);
+                        return;
+                    }
+                    origin.breaker().abandoned(); // nothing was sent: a trial slot taken by this request is free again
+                    if (body.cause() instanceof BodyTooLarge) {
+                        request.response().putHeader("Connection", "close");
+                        problem(request, 413, EdgeProblem.tooLarge(maxBodySize, request.path(), id), id);
+                    } else {
+                        LOG.debugf("Request %s: the caller's body did not arrive whole (%s); nothing was forwarded", id, body.cause());
+                    }
+                });
             });
         });
     }
@@ -366,6 +388,13 @@ public class GatewayRouter {
                 });
     }
 
+    /** The shared rate-limit buckets cannot be reached ({@link RateLimiter} logged it): no request passes unchecked. */
+    private static void limitsUnavailable(HttpServerRequest request, String requestId) {
+        request.response().putHeader("Retry-After", "5");
+        problem(request, 503, EdgeProblem.of("service-unavailable", "Service unavailable", 503,
+                "Rate limits cannot be checked right now; try again shortly.", request.path(), requestId), requestId);
+    }
+
     private static void problem(HttpServerRequest request, int status, io.vertx.core.buffer.Buffer body, String requestId) {
         if (request.response().ended() || request.response().closed()) {
             return;
@@ -400,12 +429,23 @@ public class GatewayRouter {
         }
     }
 
+    /**
+     * {@code X-Forwarded-For}: when the peer is a trusted proxy ({@code citycoop.gateway.trusted-proxies}),
+     * Quarkus took the client from the first address of its {@code X-Forwarded-For}; the chain goes on with the
+     * proxy's address appended. From any other peer the header is the caller's own claim: it is replaced by
+     * the peer's address, so that the services never believe it either.
+     */
     private static void addForwardedHeaders(HttpServerRequest request) {
         MultiMap headers = request.headers();
-        String client = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
-        if (client != null) {
+        SocketAddress peer = request.connection() == null ? null : request.connection().remoteAddress();
+        SocketAddress client = request.remoteAddress();
+        if (peer == null || client == null) {
+            headers.remove("X-Forwarded-For");
+        } else if (!client.equals(peer)) { // Quarkus took the client from a trusted proxy's header
             String prior = headers.get("X-Forwarded-For");
-            headers.set("X-Forwarded-For", prior == null ? client : prior + ", " + client);
+            headers.set("X-Forwarded-For", (prior == null ? client.host() : prior) + ", " + peer.host());
+        } else {
+            headers.set("X-Forwarded-For", peer.host());
         }
         headers.set("X-Forwarded-Proto", request.scheme() == null ? "http" : request.scheme());
         headers.remove("X-Forwarded-Port"); // the port is in X-Forwarded-Host; a client's own value must not steer links
