@@ -36,7 +36,12 @@ public final class WebhookCall implements AutoCloseable {
      * @param allowPrivateAddresses whether private, loopback and link-local addresses may be called
      */
     public WebhookCall(Vertx vertx, Duration timeout, boolean allowPrivateAddresses, WebhookAddresses.Resolver resolver) {
-        this.client = vertx.createHttpClient(new HttpClientOptions()
+        this(vertx, new HttpClientOptions(), timeout, allowPrivateAddresses, resolver);
+    }
+
+    /** With client options of the caller's (tests: a trust store for their own certificate). */
+    WebhookCall(Vertx vertx, HttpClientOptions options, Duration timeout, boolean allowPrivateAddresses, WebhookAddresses.Resolver resolver) {
+        this.client = vertx.createHttpClient(new HttpClientOptions(options)
                 .setConnectTimeout((int) Math.min(timeout.toMillis(), 5_000))
                 .setKeepAlive(false)
                 .setVerifyHost(true));
