@@ -88,6 +88,9 @@ public final class WebhookAddresses {
         if (uri.getUserInfo() != null) {
             throw new Refused("must not carry user credentials");
         }
+        if (uri.getPort() == 0 || uri.getPort() > 65535) {
+            throw new Refused("port must be 1 to 65535");
+        }
         List<InetAddress> addresses;
         try {
             addresses = resolver.resolve(uri.getHost());

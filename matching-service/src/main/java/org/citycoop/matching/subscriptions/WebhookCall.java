@@ -58,6 +58,14 @@ public final class WebhookCall implements AutoCloseable {
         } catch (WebhookAddresses.Refused refused) {
             return CompletableFuture.completedFuture(new Outcome(null, "not sent: " + refused.getMessage()));
         }
+        try {
+            return send(target, headers, body);
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(new Outcome(null, describe(e)));
+        }
+    }
+
+    private CompletableFuture<Outcome> send(WebhookAddresses.Target target, Map<String, String> headers, String body) {
         RequestOptions options = new RequestOptions()
                 .setMethod(HttpMethod.POST)
                 .setHost(target.host())

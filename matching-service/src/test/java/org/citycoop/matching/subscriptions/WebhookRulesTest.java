@@ -168,6 +168,7 @@ class WebhookRulesTest {
         assertEquals(Optional.of("must name a host"), WebhookAddresses.refusal("http:///x", true, resolvingTo("93.184.216.34")));
         assertEquals(Optional.of("must not carry user credentials"), WebhookAddresses.refusal("http://u:p@example.org/", true, resolvingTo("93.184.216.34")));
         assertEquals(Optional.of("host 'nowhere.invalid' cannot be resolved"), WebhookAddresses.refusal("http://nowhere.invalid/", true, unknown));
+        assertEquals(Optional.of("port must be 1 to 65535"), WebhookAddresses.refusal("http://example.org:70000/", true, resolvingTo("93.184.216.34")));
         assertEquals(Optional.of("not a URL"), WebhookAddresses.refusal("http://exa mple.org/", true, resolvingTo("93.184.216.34")));
     }
 
