@@ -9,7 +9,7 @@ import java.util.UUID;
 /**
  * One entry of a subscription's delivery log.
  *
- * @param id the delivery's id (header {@code CityCoop-Delivery})
+ * @param id the delivery's id (header {@code webhook-id}, the same on every retry)
  * @param status PENDING (waiting or retrying), DELIVERED (a 2xx answer) or FAILED (out of attempts)
  * @param digest true for a daily digest
  * @param alertIds the alerts it carries

@@ -25,7 +25,8 @@ public record Subscription(
         DeliveryMode mode,
         String createdBy,
         OffsetDateTime createdAt,
-        @Schema(description = "Key of the HMAC-SHA256 signatures; only in the 201 answer, store it then")
+        @Schema(description = "Standard Webhooks signing secret: `whsec_` + base64 of a 32-byte HMAC-SHA256 key; only in "
+                + "the 201 answer, store it then", example = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSwBx7WsGHbr9o=")
         @JsonInclude(JsonInclude.Include.NON_NULL)
         String secret) {
 

@@ -52,10 +52,14 @@ public class SubscriptionResource {
     static final String DELIVERY = """
             Each alert of the profile (or, without `needId`, of every profile the caller saved) is POSTed to `url` as \
             `{"deliveryId": "...", "subscriptionId": "...", "digest": false, "alerts": [Alert, ...]}` (one alert; \
-            DAILY_DIGEST mode: the day's alerts at the next 00:00 UTC). Headers: `CityCoop-Delivery` (delivery id, the \
-            same on retries), `CityCoop-Timestamp` (Unix time in seconds of this attempt), `CityCoop-Signature`: \
-            `sha256=` + lower-case hex HMAC-SHA256 keyed with the subscription's `secret` (UTF-8) over the string \
-            `<CityCoop-Timestamp>.<raw body>`. Verify it in constant time and refuse old timestamps. A 2xx answer \
+            DAILY_DIGEST mode: the day's alerts at the next 00:00 UTC), signed as the Standard Webhooks specification \
+            says (any Standard Webhooks or Svix verifier checks it with the `secret`): `webhook-id` (the delivery id, the \
+            same on retries: an idempotency key), `webhook-timestamp` (Unix time in seconds of this attempt) and \
+            `webhook-signature`: `v1,` + base64 HMAC-SHA256 over `<webhook-id>.<webhook-timestamp>.<raw body>`, keyed \
+            with the bytes that the base64 after `whsec_` in `secret` decodes to. Verify it in constant time and refuse \
+            timestamps far from your clock. Until the next release the previous headers come too: `CityCoop-Delivery`, \
+            `CityCoop-Timestamp`, `CityCoop-Signature` (`sha256=` + hex HMAC-SHA256 keyed with the UTF-8 `secret` \
+            over `<CityCoop-Timestamp>.<raw body>`). Each attempt connects to the address the URL check accepted. A 2xx answer \
             delivers; anything else is retried with exponential backoff (30 s, 60 s, 120 s, ... at most 1 h; 8 attempts \
             by default), each attempt recorded in GET /v1/subscriptions/{id}/deliveries. The URL must be http(s) and \
             resolve to public addresses only: private, loopback and link-local ones are refused (422) unless the \

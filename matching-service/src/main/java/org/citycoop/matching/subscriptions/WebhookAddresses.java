@@ -30,39 +30,88 @@ public final class WebhookAddresses {
     }
 
     /**
+     * Where a delivery goes: the URL's parts and the one address that was checked, to which the connection is made
+     * (the host is not resolved again, so it cannot resolve to another address between the check and the
+     * connection: DNS rebinding).
+     *
+     * @param host the URL's host, as the {@code Host} header, TLS server name and certificate check name it
+     * @param port the URL's port, or the scheme's default
+     * @param ssl whether the URL is https
+     * @param requestUri path and query of the URL ({@code /} when it has no path)
+     * @param address the checked address to connect to
+     */
+    public record Target(String host, int port, boolean ssl, String requestUri, InetAddress address) {
+    }
+
+    /** Why a URL may not be used as a webhook. */
+    public static final class Refused extends Exception {
+        Refused(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
+    /**
      * Why {@code url} may not be used as a webhook, or empty when it may.
      *
      * @param allowPrivate whether private, loopback and link-local addresses are allowed
      */
     public static Optional<String> refusal(String url, boolean allowPrivate, Resolver resolver) {
+        try {
+            target(url, allowPrivate, resolver);
+            return Optional.empty();
+        } catch (Refused refused) {
+            return Optional.of(refused.getMessage());
+        }
+    }
+
+    /**
+     * Resolves the URL's host once, checks every address it resolves to, and pins the first: the delivery
+     * connects to that address.
+     *
+     * @param allowPrivate whether private, loopback and link-local addresses are allowed
+     * @throws Refused when the URL may not be used, with the reason
+     */
+    public static Target target(String url, boolean allowPrivate, Resolver resolver) throws Refused {
         URI uri;
         try {
             uri = new URI(url);
         } catch (Exception e) {
-            return Optional.of("not a URL");
+            throw new Refused("not a URL");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            return Optional.of("must be an http or https URL");
+            throw new Refused("must be an http or https URL");
         }
         if (uri.getHost() == null || uri.getHost().isBlank()) {
-            return Optional.of("must name a host");
+            throw new Refused("must name a host");
         }
         if (uri.getUserInfo() != null) {
-            return Optional.of("must not carry user credentials");
+            throw new Refused("must not carry user credentials");
+        }
+        if (uri.getPort() == 0 || uri.getPort() > 65535) {
+            throw new Refused("port must be 1 to 65535");
         }
         List<InetAddress> addresses;
         try {
             addresses = resolver.resolve(uri.getHost());
         } catch (UnknownHostException e) {
-            return Optional.of("host '" + uri.getHost() + "' cannot be resolved");
+            throw new Refused("host '" + uri.getHost() + "' cannot be resolved");
         }
-        if (allowPrivate) {
-            return Optional.empty();
+        if (addresses.isEmpty()) {
+            throw new Refused("host '" + uri.getHost() + "' cannot be resolved");
         }
-        return addresses.stream().filter(address -> !isPublic(address)).findFirst()
-                .map(address -> "host '" + uri.getHost() + "' resolves to " + address.getHostAddress()
+        if (!allowPrivate) {
+            Optional<InetAddress> notPublic = addresses.stream().filter(address -> !isPublic(address)).findFirst();
+            if (notPublic.isPresent()) {
+                throw new Refused("host '" + uri.getHost() + "' resolves to " + notPublic.get().getHostAddress()
                         + ", a private, loopback or link-local address; webhooks must be reachable on the public internet");
+            }
+        }
+        boolean ssl = scheme.equals("https");
+        int port = uri.getPort() == -1 ? (ssl ? 443 : 80) : uri.getPort();
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        String requestUri = uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
+        return new Target(uri.getHost(), port, ssl, requestUri, addresses.get(0));
     }
 
     /**

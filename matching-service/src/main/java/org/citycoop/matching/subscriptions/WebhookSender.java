@@ -2,27 +2,26 @@ package org.citycoop.matching.subscriptions;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import io.vertx.core.Vertx;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * Sends due webhook deliveries from the {@code delivery} table, so that nothing queued is lost across
- * restarts. Each run claims a batch ({@link Deliveries#claimDue}), POSTs its deliveries at once with the JDK
- * HTTP client (a slow receiver holds up the others by at most the timeout), signed as {@link WebhookSignature}
- * describes, and records each outcome: a 2xx answer delivers it;
+ * restarts. Each run claims a batch ({@link Deliveries#claimDue}), POSTs its deliveries at once through
+ * {@link WebhookCall} (the Vert.x HTTP client, connecting to the address the SSRF check accepted; a slow receiver
+ * holds up the others by at most the timeout), signed as {@link WebhookSignature} describes (Standard Webhooks),
+ * and records each outcome: a 2xx answer delivers it;
  * anything else (another status, a timeout, a refused connection, an address that now resolves to a private
  * one) is retried after {@link Backoff} until the attempts run out (then FAILED).
  *
@@ -57,10 +56,20 @@ public class WebhookSender {
     @ConfigProperty(name = "citycoop.matching.webhooks.allow-private-addresses", defaultValue = "false")
     boolean allowPrivateAddresses;
 
-    private final HttpClient client = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+    @Inject
+    Vertx vertx;
+
+    private WebhookCall call;
+
+    @PostConstruct
+    void createClient() {
+        call = new WebhookCall(vertx, timeout, allowPrivateAddresses, WebhookAddresses.SYSTEM);
+    }
+
+    @PreDestroy
+    void closeClient() {
+        call.close();
+    }
 
     @Scheduled(every = "${citycoop.matching.webhooks.poll-interval:2s}", delayed = "2s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
@@ -72,54 +81,26 @@ public class WebhookSender {
         List<Deliveries.Claimed> batch;
         do {
             batch = QuarkusTransaction.requiringNew().call(() -> deliveries.claimDue(Instant.now(), BATCH, lease));
-            List<CompletableFuture<Outcome>> attempts = batch.stream().map(this::attempt).toList();
+            List<CompletableFuture<WebhookCall.Outcome>> attempts = batch.stream().map(this::attempt).toList();
             for (int i = 0; i < batch.size(); i++) {
                 record(batch.get(i), attempts.get(i).join(), backoff);
             }
         } while (batch.size() == BATCH);
     }
 
-    /** What an attempt gave: the HTTP status (null without an answer) and why it failed (null when delivered). */
-    private record Outcome(Integer status, String error) {
-    }
-
-    private CompletableFuture<Outcome> attempt(Deliveries.Claimed delivery) {
+    private CompletableFuture<WebhookCall.Outcome> attempt(Deliveries.Claimed delivery) {
         String body = "{\"deliveryId\":\"" + delivery.id() + "\",\"subscriptionId\":\"" + delivery.subscriptionId()
                 + "\",\"digest\":" + delivery.digest() + ",\"alerts\":" + delivery.alertsJson() + "}";
-        Optional<String> refusal = WebhookAddresses.refusal(delivery.url(), allowPrivateAddresses, WebhookAddresses.SYSTEM);
-        if (refusal.isPresent()) {
-            return CompletableFuture.completedFuture(new Outcome(null, "not sent: " + refusal.get()));
-        }
-        long timestamp = Instant.now().getEpochSecond();
-        HttpRequest request;
+        Map<String, String> headers;
         try {
-            request = HttpRequest.newBuilder(URI.create(delivery.url()))
-                    .timeout(timeout)
-                    .header("Content-Type", "application/json")
-                    .header("User-Agent", "CityCoop-Webhooks/1")
-                    .header(WebhookSignature.DELIVERY_HEADER, delivery.id().toString())
-                    .header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
-                    .header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(delivery.secret(), timestamp, body))
-                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                    .build();
-        } catch (RuntimeException e) {
-            return CompletableFuture.completedFuture(new Outcome(null, describe(e)));
+            headers = WebhookSignature.headers(delivery.secret(), delivery.id().toString(), Instant.now().getEpochSecond(), body);
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.completedFuture(new WebhookCall.Outcome(null, "not sent: " + e.getMessage()));
         }
-        return client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((response, failure) -> {
-            if (failure != null) {
-                return new Outcome(null, describe(failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
-                        ? failure.getCause() : failure));
-            }
-            int status = response.statusCode();
-            return new Outcome(status, status < 200 || status > 299 ? "answered HTTP " + status : null);
-        });
+        return call.post(delivery.url(), headers, body);
     }
 
-    private static String describe(Throwable failure) {
-        return failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
-    }
-
-    private void record(Deliveries.Claimed delivery, Outcome outcome, Backoff backoff) {
+    private void record(Deliveries.Claimed delivery, WebhookCall.Outcome outcome, Backoff backoff) {
         boolean delivered = outcome.error() == null;
         Instant now = Instant.now();
         Duration wait = delivered ? null : backoff.after(delivery.attempt());

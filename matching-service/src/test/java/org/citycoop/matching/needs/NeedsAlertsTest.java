@@ -2,6 +2,8 @@ package org.citycoop.matching.needs;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.standardwebhooks.Webhook;
+import com.standardwebhooks.exceptions.WebhookVerificationException;
 import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -9,7 +11,6 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import org.citycoop.matching.EventPublisher;
 import org.citycoop.matching.ExampleEvents;
-import org.citycoop.matching.subscriptions.WebhookSignature;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,12 +20,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import static io.restassured.RestAssured.given;
 import static java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME;
@@ -34,6 +40,7 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -104,12 +111,13 @@ class NeedsAlertsTest {
     @Test
     void aMatchingSchemeRaisesAlertsWhenItAppearsChangesAndIsWithdrawnAndAWebhookReceivesThemSigned() throws Exception {
         LinkedBlockingQueue<Received> received = new LinkedBlockingQueue<>();
+        AtomicBoolean refusedOnce = new AtomicBoolean();
         HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         receiver.createContext("/hook", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            received.add(new Received(body, exchange.getRequestHeaders().getFirst(WebhookSignature.TIMESTAMP_HEADER),
-                    exchange.getRequestHeaders().getFirst(WebhookSignature.SIGNATURE_HEADER)));
-            exchange.sendResponseHeaders(204, -1);
+            received.add(new Received(body, new HashMap<>(exchange.getRequestHeaders())));
+            // the first attempt is refused, so the delivery is retried
+            exchange.sendResponseHeaders(refusedOnce.getAndSet(true) ? 204 : 503, -1);
             exchange.close();
         });
         receiver.start();
@@ -139,10 +147,22 @@ class NeedsAlertsTest {
             assertEquals("NEW_MATCH", appeared.get("reason"));
             assertEquals(Map.of("field", "eligible", "before", false, "after", true), ((List<?>) appeared.get("changes")).get(0));
 
+            Received refused = received.poll(60, TimeUnit.SECONDS);
+            assertNotNull(refused, "the webhook received the alert");
             Received delivery = received.poll(60, TimeUnit.SECONDS);
-            assertNotNull(delivery, "the webhook received the alert");
-            assertTrue(WebhookSignature.verify(secret, Long.parseLong(delivery.timestamp()), delivery.body(), delivery.signature()),
-                    "the signature verifies with the subscription's secret");
+            assertNotNull(delivery, "the refused delivery was retried");
+            for (Received attempt : List.of(refused, delivery)) {
+                // Standard Webhooks' own verifier checks webhook-id, webhook-timestamp and webhook-signature
+                new Webhook(secret).verify(attempt.body(), attempt.headers());
+                assertEquals(JsonPath.from(attempt.body()).getString("deliveryId"), attempt.header("webhook-id"));
+                // the headers of the previous release, kept for one release
+                assertEquals(attempt.header("webhook-id"), attempt.header("CityCoop-Delivery"));
+                assertEquals(attempt.header("webhook-timestamp"), attempt.header("CityCoop-Timestamp"));
+                assertEquals(legacySignature(secret, attempt.header("CityCoop-Timestamp"), attempt.body()), attempt.header("CityCoop-Signature"));
+            }
+            assertEquals(refused.header("webhook-id"), delivery.header("webhook-id"), "the id is the same on a retry");
+            assertThrows(WebhookVerificationException.class, () -> new Webhook(secret).verify(delivery.body() + " ", delivery.headers()),
+                    "another body does not verify");
             JsonPath sent = JsonPath.from(delivery.body());
             assertEquals(appeared.get("id"), sent.getString("alerts[0].id"));
             assertEquals(subscriptionId, sent.getString("subscriptionId"));
@@ -207,7 +227,19 @@ class NeedsAlertsTest {
                 .getList("items.scheme.id").contains(schemeId));
     }
 
-    private record Received(String body, String timestamp, String signature) {
+    /** A request the receiver got: its raw body and its headers. */
+    private record Received(String body, Map<String, List<String>> headers) {
+        String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(e -> e.getValue().get(0))
+                    .findFirst().orElse(null);
+        }
+    }
+
+    /** The previous release's {@code CityCoop-Signature}: {@code sha256=} + hex HMAC-SHA256(UTF-8 secret, timestamp.body). */
+    private static String legacySignature(String secret, String timestamp, String body) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return "sha256=" + HexFormat.of().formatHex(mac.doFinal((timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Waits until the need has {@code count} alerts about the scheme and returns the last one. */
