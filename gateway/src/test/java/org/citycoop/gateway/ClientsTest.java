@@ -144,6 +144,9 @@ class ClientsTest {
                 .body("errors[0].field", equalTo("agencyId"));
         create("{\"name\":\"x6\",\"role\":\"CITY_EDITOR\",\"cityIds\":[\"Kitakyushu\"]}").then().statusCode(422)
                 .body("errors[0].field", equalTo("cityIds[0]"));
+        create("{\"name\":42,\"role\":\"PARTNER_PORTAL\"}").then().statusCode(400).body("errors[0].field", equalTo("name"));
+        create("{\"name\":\"x7\",\"role\":\"CITY_EDITOR\",\"cityIds\":[1859307]}").then().statusCode(400)
+                .body("errors[0].field", equalTo("cityIds[0]"));
         create("{\"name\":\"Bad Name\",\"role\":\"PARTNER_PORTAL\"}").then().statusCode(422).body("errors[0].field", equalTo("name"));
         create("{ not json").then().statusCode(400).contentType("application/problem+json");
         given().header("Authorization", ADMIN).get("/v1/clients?limit=1000").then().statusCode(400).body("errors[0].field", equalTo("limit"));

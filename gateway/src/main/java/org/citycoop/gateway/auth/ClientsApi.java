@@ -74,7 +74,13 @@ public class ClientsApi {
     void strictReader() {
         catalogClient = vertx.createHttpClient(new io.vertx.core.http.HttpClientOptions()
                 .setConnectTimeout((int) config.connectTimeout().toMillis()).setMaxPoolSize(4));
-        newClientReader = mapper.readerFor(NewClient.class)
+        // strings are strings: no number or boolean taken for a name or an id (Jackson's default coerces them)
+        ObjectMapper strict = mapper.copy();
+        strict.coercionConfigFor(com.fasterxml.jackson.databind.type.LogicalType.Textual)
+                .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Integer, com.fasterxml.jackson.databind.cfg.CoercionAction.Fail)
+                .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Float, com.fasterxml.jackson.databind.cfg.CoercionAction.Fail)
+                .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Boolean, com.fasterxml.jackson.databind.cfg.CoercionAction.Fail);
+        newClientReader = strict.readerFor(NewClient.class)
                 .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
                         DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);

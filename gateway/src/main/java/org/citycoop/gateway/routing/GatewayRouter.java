@@ -188,10 +188,17 @@ public class GatewayRouter {
         return version == io.vertx.core.http.HttpVersion.HTTP_2 && request.streamId() < 0 ? null : version;
     }
 
-    /** Whether the request itself names its host: a {@code Host} header, or HTTP/2's {@code :authority}. */
+    /**
+     * Whether the request itself names its host: a {@code Host} header, or HTTP/2's {@code :authority}. (Behind the
+     * HTTP layer's proxy support, a request without {@code Host} arrives with an empty one, and of two {@code Host}
+     * headers only the first is left: that one is what the gateway and the services see.)
+     */
     private static boolean namesItsHost(HttpServerRequest request) {
-        return request.version() == io.vertx.core.http.HttpVersion.HTTP_2 ? request.authority() != null
-                : request.headers().contains("Host");
+        if (request.version() == io.vertx.core.http.HttpVersion.HTTP_2) {
+            return request.authority() != null;
+        }
+        String host = request.headers().get("Host");
+        return host != null && !host.isBlank();
     }
 
     private static String requestIdOf(HttpServerRequest request) {
