@@ -94,9 +94,9 @@ class OpenApiMergerTest {
     @Test
     void aSecuritySchemeOrResponseDefinedDifferentlyIsRenamedWithItsReferences() throws Exception {
         ObjectNode twinning = (ObjectNode) service("/v1/cities", "CityResource_search", "{\"type\":\"object\"}");
-        twinning.with("components").with("responses").with("Unauthorized").put("description", "Something else");
-        twinning.with("components").with("securitySchemes").with("ApiKey").put("description", "Something else");
-        twinning.with("paths").with("/v1/cities").with("get").putArray("security").addObject().putArray("ApiKey");
+        ((ObjectNode) twinning.at("/components/responses/Unauthorized")).put("description", "Something else");
+        ((ObjectNode) twinning.at("/components/securitySchemes/ApiKey")).put("description", "Something else");
+        ((ObjectNode) twinning.at("/paths/~1v1~1cities/get")).putArray("security").addObject().putArray("ApiKey");
         Map<String, JsonNode> services = new LinkedHashMap<>();
         services.put("catalog", service("/v1/schemes", "SchemeResource_search", "{\"type\":\"object\"}"));
         services.put("twinning", twinning);
