@@ -1,11 +1,15 @@
 package org.citycoop.catalog;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
+import org.citycoop.devstack.OpenApiCheck;
 import org.junit.jupiter.api.Test;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 class SmokeTest {
@@ -26,5 +30,17 @@ class SmokeTest {
                 .body(containsString("/v1/agencies/{agencyId}/schemes/{ref}"))
                 .body(containsString("/v1/vocabularies/{name}"))
                 .body(containsString("THROUGH_PARTNER_LOCAL_GOVERNMENT"));
+    }
+
+    /** Valid, one ApiKey scheme, problem responses, integer limits (the rules of the gateway's merged document). */
+    @Test
+    void itsOpenApiDocumentKeepsTheSuiteConventions() {
+        JsonNode document = OpenApiCheck.check(given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .extract().asString());
+        assertTrue(OpenApiCheck.isPublic(document.at("/paths/~1v1~1schemes/get")));
+        assertEquals("SECRETARIAT_ADMIN", document.at("/paths/~1v1~1agencies~1{agencyId}~1schemes~1{ref}/put/security/0/ApiKey/0").asText());
+        // a description particular to the operation stays, with the problem content
+        assertEquals("The scheme exists, the content differs, and If-Match is missing",
+                document.at("/paths/~1v1~1agencies~1{agencyId}~1schemes~1{ref}/put/responses/428/description").asText());
     }
 }

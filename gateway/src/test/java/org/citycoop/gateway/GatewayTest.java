@@ -3,9 +3,11 @@ package org.citycoop.gateway;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import org.citycoop.devstack.OpenApiCheck;
 import org.junit.jupiter.api.Test;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -152,16 +154,16 @@ class GatewayTest {
 
     @Test
     void servesMergedOpenApiNamingUnavailableServices() {
-        given().get("/q/openapi").then().statusCode(200)
+        String json = given().get("/q/openapi").then().statusCode(200)
                 .body("openapi", equalTo("3.1.0"))
                 .body("paths.'/v1/schemes'.get", notNullValue())
                 .body("components.schemas.Page.type", equalTo("object"))
                 .body("components.schemas.CatalogPage", nullValue())
                 .body("x-citycoop-unavailable", hasItem("matching"))
-                .body("components.securitySchemes.apiKey.type", equalTo("http"))
-                .body("components.securitySchemes.apiKey.scheme", equalTo("bearer"))
-                .body("security[0].apiKey", notNullValue())
-                .body("paths.'/v1/clients'.post.responses.'201'", notNullValue());
+                .body("paths.'/v1/clients'.post.responses.'201'", notNullValue())
+                .extract().asString();
+        // valid (swagger-parser), one ApiKey scheme, problem responses, unique operation ids: catalog and twinning serve the same one here
+        OpenApiCheck.check(json);
     }
 
     @Test
@@ -174,6 +176,6 @@ class GatewayTest {
 
     @Test
     void swaggerUiIsServed() {
-        given().get("/q/swagger-ui/").then().statusCode(200);
+        given().get("/q/swagger-ui/").then().statusCode(200).body(containsString("/q/openapi"));
     }
 }

@@ -2,9 +2,12 @@ package org.citycoop.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.citycoop.devstack.OpenApiCheck;
 import org.citycoop.gateway.openapi.OpenApiMerger;
 import org.junit.jupiter.api.Test;
 
+import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,23 +15,72 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/**
+ * The merge of documents shaped as the platform's OpenAPI filter shapes each service's (the shared
+ * components copied from the gateway's own document, which carries the same ones) with the gateway's
+ * own {@code openapi/clients.json}, checked with {@link OpenApiCheck} (swagger-parser and the suite's rules).
+ */
 class OpenApiMergerTest {
 
     private final ObjectMapper mapper = new ObjectMapper();
 
-    private JsonNode doc(String path, String schemaBody) throws Exception {
-        return mapper.readTree("""
-                {"openapi":"3.1.0","paths":{"%s":{"get":{"responses":{"200":{"content":{"application/json":
-                {"schema":{"$ref":"#/components/schemas/Item"}}}}}}}},
-                "components":{"schemas":{"Item":%s,"Problem":{"type":"object"}}}}""".formatted(path, schemaBody));
+    private JsonNode gatewayDocument() throws Exception {
+        try (InputStream in = getClass().getResourceAsStream("/openapi/clients.json")) {
+            return mapper.readTree(in);
+        }
+    }
+
+    /** A service document with one public list and the components every service shares. */
+    private JsonNode service(String path, String operationId, String itemSchema) throws Exception {
+        ObjectNode document = (ObjectNode) mapper.readTree("""
+                {"openapi":"3.1.0","paths":{"%s":{"get":{"operationId":"%s","security":[],
+                "parameters":[{"name":"limit","in":"query","schema":{"type":"integer","minimum":1,"maximum":100}}],
+                "responses":{"200":{"description":"A page","content":{"application/json":{"schema":{"$ref":"#/components/schemas/Item"}}}},
+                "400":{"$ref":"#/components/responses/BadRequest"},"401":{"$ref":"#/components/responses/Unauthorized"},
+                "429":{"$ref":"#/components/responses/TooManyRequests"}}}}},
+                "components":{"schemas":{"Item":%s}}}""".formatted(path, operationId, itemSchema));
+        JsonNode shared = gatewayDocument().path("components");
+        ObjectNode components = (ObjectNode) document.get("components");
+        components.set("securitySchemes", shared.get("securitySchemes"));
+        components.set("responses", shared.get("responses"));
+        ((ObjectNode) components.get("schemas")).set("Problem", shared.path("schemas").get("Problem"));
+        ((ObjectNode) components.get("schemas")).set("FieldError", shared.path("schemas").get("FieldError"));
+        return document;
+    }
+
+    private JsonNode merge(Map<String, JsonNode> services, List<String> unavailable) throws Exception {
+        Map<String, JsonNode> documents = new LinkedHashMap<>(services);
+        documents.put("gateway", gatewayDocument());
+        return new OpenApiMerger(mapper).merge(documents, unavailable);
+    }
+
+    @Test
+    void theMergedDocumentIsValidWithOneApiKeySchemeAndTheSharedProblemResponsesOnce() throws Exception {
+        Map<String, JsonNode> services = new LinkedHashMap<>();
+        services.put("catalog", service("/v1/schemes", "SchemeResource_search", "{\"type\":\"object\"}"));
+        services.put("twinning", service("/v1/cities", "CityResource_search", "{\"type\":\"object\"}"));
+        JsonNode merged = OpenApiCheck.check(merge(services, List.of()).toString());
+
+        assertEquals(List.of("ApiKey"), fieldNames(merged.at("/components/securitySchemes")));
+        assertEquals(fieldNames(gatewayDocument().at("/components/responses")), fieldNames(merged.at("/components/responses")));
+        assertTrue(OpenApiCheck.isPublic(merged.at("/paths/~1v1~1schemes/get")));
+        // the gateway's own operations follow the same conventions
+        assertEquals("ApiKey", merged.at("/paths/~1v1~1clients/post/security/0").fieldNames().next());
+        assertEquals("#/components/responses/Unauthorized", merged.at("/paths/~1v1~1clients/post/responses/401/$ref").asText());
+    }
+
+    @Test
+    void theGatewaysOwnDocumentAloneIsValid() throws Exception {
+        JsonNode merged = OpenApiCheck.check(merge(Map.of(), List.of("catalog", "matching", "twinning")).toString());
+        assertEquals("matching", merged.at("/x-citycoop-unavailable/1").asText());
     }
 
     @Test
     void keepsBothShapesWhenServicesDefineASchemaDifferently() throws Exception {
-        Map<String, JsonNode> docs = new LinkedHashMap<>();
-        docs.put("catalog", doc("/v1/schemes", "{\"type\":\"object\",\"required\":[\"ref\"]}"));
-        docs.put("twinning", doc("/v1/cities", "{\"type\":\"object\",\"required\":[\"geonamesId\"]}"));
-        JsonNode merged = new OpenApiMerger(mapper).merge(docs, List.of());
+        Map<String, JsonNode> services = new LinkedHashMap<>();
+        services.put("catalog", service("/v1/schemes", "SchemeResource_search", "{\"type\":\"object\",\"required\":[\"ref\"]}"));
+        services.put("twinning", service("/v1/cities", "CityResource_search", "{\"type\":\"object\",\"required\":[\"geonamesId\"]}"));
+        JsonNode merged = OpenApiCheck.check(merge(services, List.of()).toString());
 
         assertEquals("ref", merged.at("/components/schemas/Item/required/0").asText());
         assertEquals("geonamesId", merged.at("/components/schemas/TwinningItem/required/0").asText());
@@ -36,8 +88,40 @@ class OpenApiMergerTest {
                 merged.at("/paths/~1v1~1cities/get/responses/200/content/application~1json/schema/$ref").asText());
         assertEquals("#/components/schemas/Item",
                 merged.at("/paths/~1v1~1schemes/get/responses/200/content/application~1json/schema/$ref").asText());
-        // identical schemas are kept once
-        assertTrue(merged.at("/components/schemas/TwinningProblem").isMissingNode());
         assertTrue(merged.path("x-citycoop-unavailable").isMissingNode());
+    }
+
+    @Test
+    void aSecuritySchemeOrResponseDefinedDifferentlyIsRenamedWithItsReferences() throws Exception {
+        ObjectNode twinning = (ObjectNode) service("/v1/cities", "CityResource_search", "{\"type\":\"object\"}");
+        ((ObjectNode) twinning.at("/components/responses/Unauthorized")).put("description", "Something else");
+        ((ObjectNode) twinning.at("/components/securitySchemes/ApiKey")).put("description", "Something else");
+        ((ObjectNode) twinning.at("/paths/~1v1~1cities/get")).putArray("security").addObject().putArray("ApiKey");
+        Map<String, JsonNode> services = new LinkedHashMap<>();
+        services.put("catalog", service("/v1/schemes", "SchemeResource_search", "{\"type\":\"object\"}"));
+        services.put("twinning", twinning);
+        JsonNode merged = merge(services, List.of());
+
+        assertEquals("Something else", merged.at("/components/responses/TwinningUnauthorized/description").asText());
+        assertEquals("#/components/responses/TwinningUnauthorized", merged.at("/paths/~1v1~1cities/get/responses/401/$ref").asText());
+        assertTrue(merged.at("/paths/~1v1~1cities/get/security/0").has("TwinningApiKey"));
+        assertEquals("#/components/responses/Unauthorized", merged.at("/paths/~1v1~1schemes/get/responses/401/$ref").asText());
+    }
+
+    @Test
+    void operationIdsStayUnique() throws Exception {
+        Map<String, JsonNode> services = new LinkedHashMap<>();
+        services.put("catalog", service("/v1/schemes", "Resource_list", "{\"type\":\"object\"}"));
+        services.put("twinning", service("/v1/cities", "Resource_list", "{\"type\":\"object\"}"));
+        JsonNode merged = OpenApiCheck.check(merge(services, List.of()).toString());
+
+        assertEquals("Resource_list", merged.at("/paths/~1v1~1schemes/get/operationId").asText());
+        assertEquals("TwinningResource_list", merged.at("/paths/~1v1~1cities/get/operationId").asText());
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new java.util.ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 }

@@ -17,10 +17,27 @@ import java.util.concurrent.TimeUnit;
  */
 public class OriginServer implements QuarkusTestResourceLifecycleManager {
 
-    static final String OPENAPI = """
-            {"openapi":"3.1.0","paths":{"/v1/schemes":{"get":{"responses":{"200":{"description":"ok",
-            "content":{"application/json":{"schema":{"$ref":"#/components/schemas/Page"}}}}}}}},
-            "components":{"schemas":{"Page":{"type":"object"}}}}""";
+    /** A service document as the platform's OpenAPI filter shapes it, with the shared components of the gateway's own. */
+    static final String OPENAPI = serviceDocument();
+
+    private static String serviceDocument() {
+        JsonObject document = new JsonObject("""
+                {"openapi":"3.1.0","paths":{"/v1/schemes":{"get":{"operationId":"SchemeResource_search","security":[],
+                "parameters":[{"name":"limit","in":"query","schema":{"type":"integer","minimum":1,"maximum":100}}],
+                "responses":{"200":{"description":"ok","content":{"application/json":{"schema":{"$ref":"#/components/schemas/Page"}}}},
+                "400":{"$ref":"#/components/responses/BadRequest"},"401":{"$ref":"#/components/responses/Unauthorized"}}}}},
+                "components":{"schemas":{"Page":{"type":"object"}}}}""");
+        try (java.io.InputStream in = OriginServer.class.getResourceAsStream("/openapi/clients.json")) {
+            JsonObject shared = new JsonObject(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).getJsonObject("components");
+            JsonObject components = document.getJsonObject("components");
+            components.put("securitySchemes", shared.getJsonObject("securitySchemes")).put("responses", shared.getJsonObject("responses"));
+            components.getJsonObject("schemas").put("Problem", shared.getJsonObject("schemas").getJsonObject("Problem"))
+                    .put("FieldError", shared.getJsonObject("schemas").getJsonObject("FieldError"));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return document.encode();
+    }
 
     /** The bootstrap admin key the gateway is started with in these tests. */
     static final String ADMIN_KEY = "test-bootstrap-admin-key-0123456789abcdef";

@@ -26,12 +26,12 @@ import org.citycoop.catalog.web.NotModified;
 import org.citycoop.catalog.web.Upserted;
 import org.citycoop.platform.paging.Cursor;
 import org.citycoop.platform.paging.Page;
-import org.citycoop.platform.problem.Problem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -62,16 +62,9 @@ public class AgencyResource {
     @APIResponse(responseCode = "200", description = "Changed, or unchanged when the content was the same",
             headers = @Header(name = "ETag", description = "Quoted version"),
             content = @Content(schema = @Schema(implementation = AgencyView.class)))
-    @APIResponse(responseCode = "400", description = "Malformed JSON, unknown field, or a value of the wrong type",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not the secretariat, nor the agency editor of this agency",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not name the current version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "A value is not allowed (unknown or withdrawn code, bad id, missing field)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "The agency exists, the content differs, and If-Match is missing",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not the secretariat, nor the agency editor of this agency")
+    @APIResponse(responseCode = "422", description = "A value is not allowed (unknown or withdrawn code, bad id, missing field)")
+    @APIResponse(responseCode = "428", description = "The agency exists, the content differs, and If-Match is missing")
     public RestResponse<AgencyView> upsert(
             @Parameter(description = "Lower-case slug: letters, digits, single hyphens; at most 64 characters", example = "unep-ietc")
             @PathParam("agencyId")
@@ -95,8 +88,6 @@ public class AgencyResource {
     @APIResponse(responseCode = "200", description = "The agency", headers = @Header(name = "ETag", description = "Quoted version"),
             content = @Content(schema = @Schema(implementation = AgencyView.class)))
     @APIResponse(responseCode = "304", description = "If-None-Match names the current version")
-    @APIResponse(responseCode = "404", description = "No such agency",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<AgencyView> get(@PathParam("agencyId") String agencyId,
                                         @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         AgencyView view = service.get(agencyId);
@@ -113,10 +104,11 @@ public class AgencyResource {
             + "The page's ETag is weak, from its ids and versions; If-None-Match with it answers 304.")
     @APIResponse(responseCode = "200", description = "A page of agencies", headers = @Header(name = "ETag", description = "Weak tag of the page"))
     @APIResponse(responseCode = "304", description = "If-None-Match names the page's current ETag")
-    @APIResponse(responseCode = "400", description = "limit out of 1..100, or a cursor this list did not make",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "limit out of 1..100, or a cursor this list did not make")
     public RestResponse<Page<AgencyView>> list(
-            @Parameter(description = "Page size, 1 to 100 (default 20)") @QueryParam("limit") String limit,
+            @Parameter(description = "Page size, 1 to 100 (default 20)",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
+            @QueryParam("limit") String limit,
             @Parameter(description = "Opaque cursor from the previous page's next link") @QueryParam("cursor") String cursor,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @Context UriInfo uri) {

@@ -11,7 +11,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
-import org.citycoop.platform.problem.Problem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -59,14 +58,10 @@ public class SchemeBatchResource {
             @Content(mediaType = NDJSON)})
     @APIResponse(responseCode = "200", description = "Every item was applied or rejected; see each item's outcome",
             content = @Content(schema = @Schema(implementation = BatchResult.class)))
-    @APIResponse(responseCode = "400", description = "The body is not a JSON array, or is malformed JSON (nothing applied)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The API client may not change this agency's schemes (field agencyId; nothing applied)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such agency (nothing applied)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "More than 1,000 items (nothing applied), or a body above the size limit",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "The body is not a JSON array, or is malformed JSON (nothing applied)")
+    @APIResponse(responseCode = "403", description = "The API client may not change this agency's schemes (field agencyId; nothing applied)")
+    @APIResponse(responseCode = "404", description = "No such agency (nothing applied)")
+    @APIResponse(responseCode = "413", description = "More than 1,000 items (nothing applied), or a body above the size limit")
     public BatchResult apply(
             @Parameter(description = "The agency's id", example = "unep-ietc") @PathParam("agencyId") String agencyId,
             @Context HttpHeaders headers, @Context UriInfo uri, InputStream body) throws IOException {

@@ -9,12 +9,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.citycoop.platform.paging.Page;
-import org.citycoop.platform.problem.Problem;
 import org.citycoop.platform.web.QueryParams;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -41,12 +41,13 @@ public class ChangeFeedResource {
                     + "Changes made before the feed existed are not listed.")
     @APIResponse(responseCode = "200", description = "The changes after the cursor, oldest first",
             content = @Content(schema = @Schema(implementation = ChangePageSchema.class)))
-    @APIResponse(responseCode = "400", description = "limit out of 1..100, or an after cursor this feed did not make",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "limit out of 1..100, or an after cursor this feed did not make")
     public Page<Change> list(
             @Parameter(description = "Opaque cursor from a previous page's next link; absent for the start of the feed")
             @QueryParam("after") String after,
-            @Parameter(description = "Page size, 1 to 100 (default 20)") @QueryParam("limit") String limit) {
+            @Parameter(description = "Page size, 1 to 100 (default 20)",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
+            @QueryParam("limit") String limit) {
         int size = QueryParams.limit(limit);
         ChangeFeed.ChangePage page = feed.page(after, size);
         return Page.of(page.items(), "/v1/changes?after=" + page.nextCursor() + "&limit=" + size);

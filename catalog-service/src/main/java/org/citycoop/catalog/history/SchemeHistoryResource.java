@@ -15,12 +15,12 @@ import jakarta.ws.rs.core.UriInfo;
 import org.citycoop.catalog.scheme.SchemeService;
 import org.citycoop.platform.paging.Cursor;
 import org.citycoop.platform.paging.Page;
-import org.citycoop.platform.problem.Problem;
 import org.citycoop.platform.web.QueryParams;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -50,13 +50,12 @@ public class SchemeHistoryResource {
                     + "callers yet. Schemes stored before history was kept have history from their next change on.")
     @APIResponse(responseCode = "200", description = "A page of versions, newest first",
             content = @Content(schema = @Schema(implementation = HistoryPageSchema.class)))
-    @APIResponse(responseCode = "400", description = "limit out of 1..100, or a cursor this list did not make",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No scheme with this id (or the id is not a UUID)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "limit out of 1..100, or a cursor this list did not make")
     public Page<SchemeChange> list(
             @Parameter(description = "The scheme's UUID") @PathParam("id") String id,
-            @Parameter(description = "Page size, 1 to 100 (default 20)") @QueryParam("limit") String limit,
+            @Parameter(description = "Page size, 1 to 100 (default 20)",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
+            @QueryParam("limit") String limit,
             @Parameter(description = "Opaque cursor from the previous page's next link") @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
         UUID uuid = PathIds.uuid(id, "No scheme " + id + " (scheme ids are UUIDs).");

@@ -18,7 +18,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.citycoop.platform.web.EntityTags;
 import org.citycoop.catalog.web.Upserted;
-import org.citycoop.platform.problem.Problem;
 import org.citycoop.platform.security.Caller;
 import org.citycoop.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -55,8 +54,7 @@ public class AgencySchemeResource {
                     @Header(name = "Content-Language", description = "Language of name and description")},
             content = @Content(schema = @Schema(implementation = SchemeView.class)))
     @APIResponse(responseCode = "304", description = "If-None-Match names the current version")
-    @APIResponse(responseCode = "404", description = "The agency has no scheme under this reference",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "The agency has no scheme under this reference")
     public RestResponse<SchemeView> get(
             @Parameter(description = "The agency's id", example = "unep-ietc") @PathParam("agencyId") String agencyId,
             @Parameter(description = "The agency's own reference", example = "AQ-2027-01") @PathParam("ref") String ref,
@@ -84,19 +82,10 @@ public class AgencySchemeResource {
     @APIResponse(responseCode = "200", description = "Changed, or unchanged when the content was the same",
             headers = @Header(name = "ETag", description = "Quoted version"),
             content = @Content(schema = @Schema(implementation = SchemeView.class)))
-    @APIResponse(responseCode = "400", description = "Malformed JSON, unknown field or enum value, value of the wrong type",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not the secretariat, nor the agency editor of this agency",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such agency",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not name the current version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not the secretariat, nor the agency editor of this agency")
     @APIResponse(responseCode = "422", description = "A value is not allowed: unknown or withdrawn code, missing field, "
-            + "min above max, window inconsistent with its kind, bad ref",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "The scheme exists, the content differs, and If-Match is missing",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "min above max, window inconsistent with its kind, bad ref")
+    @APIResponse(responseCode = "428", description = "The scheme exists, the content differs, and If-Match is missing")
     public RestResponse<SchemeView> upsert(
             @Parameter(description = "The agency's id", example = "unep-ietc") @PathParam("agencyId") String agencyId,
             @Parameter(description = "The agency's own reference: 1 to 64 of A-Z a-z 0-9 . _ -", example = "AQ-2027-01")
@@ -130,14 +119,9 @@ public class AgencySchemeResource {
     @APIResponse(responseCode = "200", description = "Withdrawn, or already withdrawn",
             headers = @Header(name = "ETag", description = "Quoted version"),
             content = @Content(schema = @Schema(implementation = SchemeView.class)))
-    @APIResponse(responseCode = "403", description = "Not the secretariat, nor the agency editor of this agency",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such agency, or the agency has no scheme under this reference",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not name the current version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "The scheme is not withdrawn yet and If-Match is missing",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not the secretariat, nor the agency editor of this agency")
+    @APIResponse(responseCode = "404", description = "No such agency, or the agency has no scheme under this reference")
+    @APIResponse(responseCode = "428", description = "The scheme is not withdrawn yet and If-Match is missing")
     public RestResponse<SchemeView> withdraw(
             @Parameter(description = "The agency's id", example = "unep-ietc") @PathParam("agencyId") String agencyId,
             @Parameter(description = "The agency's own reference", example = "AQ-2027-01") @PathParam("ref") String ref,

@@ -20,11 +20,9 @@ import org.citycoop.catalog.vocabulary.RegionMembers;
 import org.citycoop.catalog.vocabulary.Vocabularies;
 import org.citycoop.catalog.vocabulary.Vocabulary;
 import org.citycoop.platform.security.Roles;
-import org.citycoop.platform.problem.Problem;
 import org.citycoop.platform.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -78,8 +76,7 @@ public class SchemeExportResource {
                     + "twice or not at all.")
     @APIResponse(responseCode = "200", description = "The schemes",
             content = {@Content(mediaType = NDJSON), @Content(mediaType = CSV)})
-    @APIResponse(responseCode = "400", description = "Unknown format, or a bad filter value",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Unknown format, or a bad filter value")
     public Response export(@BeanParam SchemeQuery query,
                            @Parameter(description = "ndjson (default) or csv") @QueryParam("format") String format) {
         SchemeFilter filter = query.filter(vocabularies, regions);

@@ -11,7 +11,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.citycoop.catalog.vocabulary.RegionMembers;
 import org.citycoop.catalog.vocabulary.Vocabularies;
 import org.citycoop.platform.security.Roles;
-import org.citycoop.platform.problem.Problem;
 import org.citycoop.platform.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -50,8 +49,7 @@ public class SchemeFacetsResource {
                     + "facet asked for, how many have each value (most frequent first). The country facet counts the "
                     + "countries schemes name in eligibleCountries.")
     @APIResponse(responseCode = "200", description = "The counts", content = @Content(schema = @Schema(implementation = SchemeFacets.class)))
-    @APIResponse(responseCode = "400", description = "An unknown facet or a bad filter value",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "An unknown facet or a bad filter value")
     public SchemeFacets facets(
             @BeanParam SchemeQuery query,
             @Parameter(description = "Comma-separated facets among challenge, supportType, sector, financeType, aidType, "

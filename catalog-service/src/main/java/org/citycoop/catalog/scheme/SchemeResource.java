@@ -20,7 +20,6 @@ import org.citycoop.catalog.web.Languages;
 import org.citycoop.catalog.web.NotModified;
 import org.citycoop.platform.paging.Cursor;
 import org.citycoop.platform.paging.Page;
-import org.citycoop.platform.problem.Problem;
 import org.citycoop.platform.problem.ProblemException;
 import org.citycoop.platform.web.EntityTags;
 import org.citycoop.platform.web.PathIds;
@@ -30,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -68,8 +68,6 @@ public class SchemeResource {
                     @Header(name = "Content-Language", description = "Language of name and description")},
             content = @Content(schema = @Schema(implementation = SchemeView.class)))
     @APIResponse(responseCode = "304", description = "If-None-Match names the current version")
-    @APIResponse(responseCode = "404", description = "No scheme with this id (or the id is not a UUID)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<SchemeView> get(@Parameter(description = "The scheme's UUID") @PathParam("id") String id,
                                         @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
                                         @Context HttpHeaders headers) {
@@ -109,13 +107,14 @@ public class SchemeResource {
                     @Header(name = "Content-Language", description = "Language of the names and descriptions")})
     @APIResponse(responseCode = "304", description = "If-None-Match names the page's current ETag")
     @APIResponse(responseCode = "400", description = "An unknown filter value or code, a bad time or amount, limit out of "
-            + "1..100, sort=relevance without q, or a cursor this list (in this order) did not make",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "1..100, sort=relevance without q, or a cursor this list (in this order) did not make")
     public RestResponse<Page<SchemeView>> search(
             @BeanParam SchemeQuery query,
             @Parameter(description = "Order: relevance (needs q; the default with q), deadline, updated (the default without q)")
             @QueryParam("sort") String sort,
-            @Parameter(description = "Page size, 1 to 100 (default 20)") @QueryParam("limit") String limit,
+            @Parameter(description = "Page size, 1 to 100 (default 20)",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
+            @QueryParam("limit") String limit,
             @Parameter(description = "Opaque cursor from the previous page's next link") @QueryParam("cursor") String cursor,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @Context HttpHeaders headers,

@@ -8,7 +8,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.citycoop.platform.problem.Problem;
 import org.citycoop.platform.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -40,8 +39,6 @@ public class VocabularyResource {
                     + "countries: ISO 3166-1 alpha-2 (IATI Country); currencies: ISO 4217 (IATI Currency).")
     @APIResponse(responseCode = "200", description = "The vocabulary",
             content = @Content(schema = @Schema(implementation = VocabularyView.class)))
-    @APIResponse(responseCode = "404", description = "No vocabulary of that name",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public VocabularyView get(
             @Parameter(description = "sectors, finance-types, aid-types, organisation-types, regions, countries or currencies",
                     example = "sectors")

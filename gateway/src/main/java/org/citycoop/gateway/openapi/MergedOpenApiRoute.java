@@ -25,7 +25,9 @@ import java.util.TreeMap;
 /**
  * Serves the merged OpenAPI document of the routed services at {@code /q/openapi} (JSON), fetched
  * from each service's {@code /q/openapi?format=json} on every request (a few kilobytes each), so it is
- * never stale, with the gateway's own {@code /v1/clients} (resource {@code openapi/clients.json}). Swagger UI at {@code /q/swagger-ui} shows it.
+ * never stale, with the gateway's own {@code /v1/clients} (resource {@code openapi/clients.json}, which follows the
+ * platform's conventions and carries copies of the shared components, so that it stands alone when no service
+ * answers). Swagger UI at {@code /q/swagger-ui} shows it.
  */
 @ApplicationScoped
 public class MergedOpenApiRoute {
@@ -58,7 +60,6 @@ public class MergedOpenApiRoute {
         services.forEach((name, url) -> fetches.put(name, fetch(url)));
         Future.join(new ArrayList<>(fetches.values())).onComplete(done -> {
             Map<String, JsonNode> documents = new LinkedHashMap<>();
-            documents.put("gateway", ownDocument);
             List<String> unavailable = new ArrayList<>();
             fetches.forEach((name, fetch) -> {
                 if (fetch.succeeded()) {
@@ -67,6 +68,8 @@ public class MergedOpenApiRoute {
                     unavailable.add(name);
                 }
             });
+            // last: its copies of the shared components (ApiKey, Problem, the problem responses) give way to the services'
+            documents.put("gateway", ownDocument);
             String body = new OpenApiMerger(mapper).merge(documents, unavailable).toPrettyString();
             context.response().putHeader("Content-Type", "application/json").end(body);
         });

@@ -7,24 +7,27 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Merges the services' OpenAPI documents into the one public document: all paths (the services own
- * disjoint prefixes), tags, and component schemas. When two services define a schema of the same name
- * differently, the later one is renamed {@code <Service><Name>} and its references rewritten, so that
- * no service's shapes are silently replaced. Services that did not answer are listed under
- * {@code x-citycoop-unavailable}. The document declares the bearer API key ({@value #SECURITY_SCHEME}) as
- * its security scheme, optional (public reads need none).
+ * Merges the services' OpenAPI documents and the gateway's own into the one public document: all paths
+ * (the services own disjoint prefixes), tags, and components of every kind. The documents share the
+ * components the platform declares once (the {@code ApiKey} security scheme, the {@code Problem} schema
+ * and the problem responses of {@code components.responses}): identical definitions are kept once. When
+ * two documents define a component of the same name differently, the later one is renamed
+ * {@code <Service><Name>} and its references rewritten, so that no document's shapes are silently
+ * replaced; an operation id already taken is prefixed the same way. Services that did not answer are
+ * listed under {@code x-citycoop-unavailable}.
  */
 public final class OpenApiMerger {
 
-    private static final String SCHEMA_REF = "#/components/schemas/";
-    /** The name of the bearer API key scheme in {@code components.securitySchemes}. */
-    public static final String SECURITY_SCHEME = "apiKey";
+    /** OpenAPI 3.1, as the services generate it. */
+    public static final String VERSION = "3.1.0";
+    private static final String SECURITY_SCHEMES = "securitySchemes";
     private final ObjectMapper mapper;
 
     public OpenApiMerger(ObjectMapper mapper) {
@@ -32,28 +35,35 @@ public final class OpenApiMerger {
     }
 
     /**
-     * @param documents each service's document by service name, in a stable order
+     * @param documents each document by service name, in a stable order
      * @param unavailable services whose document could not be fetched
      */
     public ObjectNode merge(Map<String, JsonNode> documents, List<String> unavailable) {
         ObjectNode merged = mapper.createObjectNode();
-        merged.put("openapi", "3.1.0");
+        merged.put("openapi", VERSION);
         merged.putObject("info")
                 .put("title", "CityCoop API")
                 .put("version", "1")
                 .put("description", "Support schemes of international agencies for local governments in Asia and the "
                         + "Pacific, matching of schemes to a city's needs, and city-to-city twinning. One entry point; "
-                        + "errors are RFC 9457 problem documents (application/problem+json).");
+                        + "errors are RFC 9457 problem documents (application/problem+json). Operations with "
+                        + "`security: []` need no API key.");
         merged.putArray("servers").addObject().put("url", "/");
         ObjectNode paths = merged.putObject("paths");
-        ObjectNode schemas = mapper.createObjectNode();
+        ObjectNode components = mapper.createObjectNode();
         Map<String, JsonNode> tags = new LinkedHashMap<>();
+        Set<String> operationIds = new HashSet<>();
         for (Map.Entry<String, JsonNode> entry : documents.entrySet()) {
             JsonNode document = entry.getValue().deepCopy();
-            renameConflictingSchemas(entry.getKey(), document, schemas);
-            document.path("paths").fields().forEachRemaining(path -> paths.set(path.getKey(), path.getValue()));
-            document.path("components").path("schemas").fields()
-                    .forEachRemaining(schema -> schemas.set(schema.getKey(), schema.getValue()));
+            renameConflictingComponents(entry.getKey(), document, components);
+            document.path("paths").fields().forEachRemaining(path -> {
+                keepOperationIdsUnique(entry.getKey(), path.getValue(), operationIds);
+                paths.set(path.getKey(), path.getValue());
+            });
+            document.path("components").fields().forEachRemaining(kind -> {
+                ObjectNode into = components.has(kind.getKey()) ? (ObjectNode) components.get(kind.getKey()) : components.putObject(kind.getKey());
+                kind.getValue().fields().forEachRemaining(component -> into.set(component.getKey(), component.getValue()));
+            });
             for (JsonNode tag : document.path("tags")) {
                 tags.putIfAbsent(tag.path("name").asText(), tag);
             }
@@ -62,18 +72,7 @@ public final class OpenApiMerger {
             ArrayNode tagArray = merged.putArray("tags");
             tags.values().forEach(tagArray::add);
         }
-        ObjectNode components = merged.putObject("components");
-        components.set("schemas", schemas);
-        components.putObject("securitySchemes").putObject(SECURITY_SCHEME)
-                .put("type", "http").put("scheme", "bearer")
-                .put("description", "An API key from the secretariat (POST /v1/clients), sent as Authorization: Bearer <key>. "
-                        + "Without one a caller is the anonymous public: reads of schemes, agencies, vocabularies, cities and "
-                        + "twinnings only, rate-limited per address. A wrong, replaced or revoked key is a 401 problem; a role "
-                        + "or binding that does not allow the operation a 403 problem.");
-        // either a key, or nobody (the public reads)
-        ArrayNode security = merged.putArray("security");
-        security.addObject().putArray(SECURITY_SCHEME);
-        security.addObject();
+        merged.set("components", components);
         if (!unavailable.isEmpty()) {
             ArrayNode missing = merged.putArray("x-citycoop-unavailable");
             unavailable.forEach(missing::add);
@@ -81,43 +80,73 @@ public final class OpenApiMerger {
         return merged;
     }
 
-    private void renameConflictingSchemas(String service, JsonNode document, ObjectNode known) {
-        JsonNode own = document.path("components").path("schemas");
-        Map<String, String> renames = new LinkedHashMap<>();
-        own.fields().forEachRemaining(schema -> {
-            JsonNode existing = known.get(schema.getKey());
-            if (existing != null && !existing.equals(schema.getValue())) {
-                renames.put(schema.getKey(), capitalise(service) + schema.getKey());
+    private static void keepOperationIdsUnique(String service, JsonNode pathItem, Set<String> taken) {
+        pathItem.fields().forEachRemaining(operation -> {
+            JsonNode id = operation.getValue().get("operationId");
+            if (operation.getValue() instanceof ObjectNode object && id != null && id.isTextual() && !taken.add(id.asText())) {
+                String unique = capitalise(service) + id.asText();
+                object.put("operationId", unique);
+                taken.add(unique);
             }
         });
-        if (renames.isEmpty()) {
-            return;
-        }
-        ObjectNode ownSchemas = (ObjectNode) own;
-        renames.forEach((from, to) -> ownSchemas.set(to, ownSchemas.remove(from)));
-        rewriteRefs(document, renames);
     }
 
-    private static void rewriteRefs(JsonNode node, Map<String, String> renames) {
+    private void renameConflictingComponents(String service, JsonNode document, ObjectNode known) {
+        Map<String, Map<String, String>> renames = new LinkedHashMap<>();
+        document.path("components").fields().forEachRemaining(kind -> {
+            JsonNode existing = known.path(kind.getKey());
+            Map<String, String> kindRenames = new LinkedHashMap<>();
+            kind.getValue().fields().forEachRemaining(component -> {
+                JsonNode other = existing.get(component.getKey());
+                if (other != null && !other.equals(component.getValue())) {
+                    kindRenames.put(component.getKey(), capitalise(service) + component.getKey());
+                }
+            });
+            if (!kindRenames.isEmpty()) {
+                renames.put(kind.getKey(), kindRenames);
+                ObjectNode own = (ObjectNode) kind.getValue();
+                kindRenames.forEach((from, to) -> own.set(to, own.remove(from)));
+            }
+        });
+        if (!renames.isEmpty()) {
+            rewriteReferences(document, renames);
+        }
+    }
+
+    /** Rewrites {@code $ref}s to renamed components, and renamed security schemes in security requirements. */
+    private static void rewriteReferences(JsonNode node, Map<String, Map<String, String>> renames) {
         if (node instanceof ObjectNode object) {
             List<String> names = new ArrayList<>();
             object.fieldNames().forEachRemaining(names::add);
             for (String name : names) {
                 JsonNode value = object.get(name);
-                if ("$ref".equals(name) && value.isTextual() && value.asText().startsWith(SCHEMA_REF)) {
-                    String target = value.asText().substring(SCHEMA_REF.length());
-                    if (renames.containsKey(target)) {
-                        object.set(name, TextNode.valueOf(SCHEMA_REF + renames.get(target)));
+                if ("$ref".equals(name) && value.isTextual() && value.asText().startsWith("#/components/")) {
+                    String[] parts = value.asText().split("/", 4);
+                    String to = parts.length == 4 ? renames.getOrDefault(parts[2], Map.of()).get(parts[3]) : null;
+                    if (to != null) {
+                        object.set(name, TextNode.valueOf("#/components/" + parts[2] + "/" + to));
+                    }
+                } else if ("security".equals(name) && value.isArray() && renames.containsKey(SECURITY_SCHEMES)) {
+                    for (JsonNode requirement : value) {
+                        if (requirement instanceof ObjectNode schemes) {
+                            renameFields(schemes, renames.get(SECURITY_SCHEMES));
+                        }
                     }
                 } else {
-                    rewriteRefs(value, renames);
+                    rewriteReferences(value, renames);
                 }
             }
         } else if (node instanceof ArrayNode array) {
-            for (Iterator<JsonNode> it = array.elements(); it.hasNext(); ) {
-                rewriteRefs(it.next(), renames);
-            }
+            array.forEach(element -> rewriteReferences(element, renames));
         }
+    }
+
+    private static void renameFields(ObjectNode object, Map<String, String> renames) {
+        renames.forEach((from, to) -> {
+            if (object.has(from)) {
+                object.set(to, object.remove(from));
+            }
+        });
     }
 
     private static String capitalise(String name) {

@@ -27,7 +27,6 @@ import org.citycoop.matching.match.MatchResource;
 import org.citycoop.matching.match.MatchService;
 import org.citycoop.platform.paging.Cursor;
 import org.citycoop.platform.paging.Page;
-import org.citycoop.platform.problem.Problem;
 import org.citycoop.platform.problem.ProblemException;
 import org.citycoop.platform.security.Roles;
 import org.citycoop.platform.web.PathIds;
@@ -78,14 +77,11 @@ public class NeedResource {
                     @Header(name = "ETag", description = "The version, quoted"),
                     @Header(name = "Idempotent-Replayed", description = "true when an earlier request with this key created it")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Need.class)))
-    @APIResponse(responseCode = "400", description = "Malformed JSON, an unknown field or enum value, a bad Idempotency-Key",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The Idempotency-Key was used with a different body",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON, an unknown field or enum value, a bad Idempotency-Key")
+    @APIResponse(responseCode = "409", description = "The Idempotency-Key was used with a different body")
     @APIResponse(responseCode = "422", description = "A field's value is not allowed, as for POST /v1/matches (unknown country or "
             + "currency, an area or a sector listed twice, a sector not active in the IATI Sector codelist, a city editor without "
-            + "`cityId`); `errors` names each field",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "`cityId`); `errors` names each field")
     public Response create(@Valid @NotNull NewNeed body,
                            @Parameter(description = "Client-chosen key (printable ASCII, up to 255 characters) that makes retries safe")
                            @HeaderParam("Idempotency-Key") String idempotencyKey,
@@ -107,8 +103,7 @@ public class NeedResource {
     @Operation(summary = "List saved needs profiles", description = "The caller's own profiles and those of the cities it is "
             + "bound to (the secretariat admin sees all), oldest first (then by id); follow `next` until it is absent.")
     @APIResponse(responseCode = "200", description = "A page of profiles (`items`, `next`)")
-    @APIResponse(responseCode = "400", description = "Unreadable `cursor` or malformed `limit`",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Unreadable `cursor` or malformed `limit`")
     public Page<Need> list(
             @Parameter(description = "Only profiles of this city (GeoNames id)", example = "1625822") @QueryParam("city") String city,
             @Parameter(description = "Page size, 1-100", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
@@ -132,8 +127,7 @@ public class NeedResource {
     @Operation(summary = "One saved needs profile")
     @APIResponse(responseCode = "200", description = "The profile; `ETag` header",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Need.class)))
-    @APIResponse(responseCode = "404", description = "Unknown or malformed id, or a profile the caller may not see (saved by another API client and not of a city it is bound to)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown or malformed id, or a profile the caller may not see (saved by another API client and not of a city it is bound to)")
     public Response get(@Parameter(description = "Profile id (UUID)") @PathParam("id") String id) {
         Need need = access.require(id);
         return Response.ok(need).tag(etag(need)).build();
@@ -147,15 +141,10 @@ public class NeedResource {
                     + "version grows by one and the profile's current matches become the new baseline of its alerts.")
     @APIResponse(responseCode = "200", description = "The changed profile; `ETag` header",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Need.class)))
-    @APIResponse(responseCode = "404", description = "Unknown or malformed id, or a profile the caller may not see (saved by another API client and not of a city it is bound to)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown or malformed id, or a profile the caller may not see (saved by another API client and not of a city it is bound to)")
     @APIResponse(responseCode = "422", description = "A field's value is not allowed, as for POST /v1/needs; sending the stored "
-            + "content again is not checked (it changes nothing, even if a code it names has been withdrawn since)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match is missing",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "content again is not checked (it changes nothing, even if a code it names has been withdrawn since)")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response update(@Parameter(description = "Profile id (UUID)") @PathParam("id") String id,
                            @Parameter(description = "The current ETag") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid @NotNull NewNeed body) {
@@ -169,8 +158,7 @@ public class NeedResource {
     @Path("{id}")
     @Operation(summary = "Delete a saved needs profile", description = "Also deletes its alerts, plans and the subscriptions to it.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "404", description = "Unknown or malformed id, or a profile the caller may not see (saved by another API client and not of a city it is bound to)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown or malformed id, or a profile the caller may not see (saved by another API client and not of a city it is bound to)")
     public Response delete(@Parameter(description = "Profile id (UUID)") @PathParam("id") String id) {
         service.delete(access.require(id).id());
         return Response.noContent().build();
@@ -181,8 +169,7 @@ public class NeedResource {
     @Operation(summary = "The current matches of a saved needs profile", description = MatchResource.RULES)
     @APIResponse(responseCode = "200", description = "Matches, best first",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MatchList.class)))
-    @APIResponse(responseCode = "404", description = "Unknown or malformed id, or a profile the caller may not see (saved by another API client and not of a city it is bound to)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown or malformed id, or a profile the caller may not see (saved by another API client and not of a city it is bound to)")
     public MatchList matches(@Parameter(description = "Profile id (UUID)") @PathParam("id") String id,
                              @Parameter(description = "Also list schemes that fail a hard criterion other than relevance",
                                      schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
@@ -206,8 +193,7 @@ public class NeedResource {
                     + "field's value before and after. Each alert is also published on topic matching.alerts as "
                     + "org.citycoop.matching.alert.raised.v1 and sent to the webhooks subscribed to the profile.")
     @APIResponse(responseCode = "200", description = "A page of alerts (`items`, `next`)")
-    @APIResponse(responseCode = "404", description = "Unknown or malformed id, or a profile the caller may not see (saved by another API client and not of a city it is bound to)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown or malformed id, or a profile the caller may not see (saved by another API client and not of a city it is bound to)")
     public Page<Alert> alerts(@Parameter(description = "Profile id (UUID)") @PathParam("id") String id,
                               @Parameter(description = "Page size, 1-100", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
                               @QueryParam("limit") String limit,

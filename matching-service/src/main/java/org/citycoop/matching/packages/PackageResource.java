@@ -16,12 +16,10 @@ import org.citycoop.matching.needs.NeedService;
 import org.citycoop.matching.scoring.Match;
 import org.citycoop.matching.scoring.NeedsProfile;
 import org.citycoop.platform.paging.Page;
-import org.citycoop.platform.problem.Problem;
 import org.citycoop.platform.web.PathIds;
 import org.citycoop.platform.web.QueryParams;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -58,8 +56,7 @@ public class PackageResource {
                     + "catalogue has no programme or stacking flag, so every scheme is treated as non-stacking within its "
                     + "agency. Bounded beam search (width 8, up to 4 schemes, best 40 matches).")
     @APIResponse(responseCode = "200", description = "Packages, best first (`items`); empty when nothing matches")
-    @APIResponse(responseCode = "404", description = "Unknown or malformed id, or a profile the caller may not see",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown or malformed id, or a profile the caller may not see")
     public Page<FundingPackage> packages(@Parameter(description = "Profile id (UUID)") @PathParam("id") String id,
                                          @Parameter(description = "Most packages to return",
                                                  schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "5"))

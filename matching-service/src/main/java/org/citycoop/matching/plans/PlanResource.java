@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.citycoop.matching.needs.NeedService;
-import org.citycoop.platform.problem.Problem;
 import org.citycoop.platform.problem.ProblemException;
 import org.citycoop.platform.web.PathIds;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -59,10 +58,8 @@ public class PlanResource {
     @APIResponse(responseCode = "201", description = "The plan; `Location` header",
             headers = @Header(name = "Location", description = "URL of the plan"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApplicationPlan.class)))
-    @APIResponse(responseCode = "404", description = "Unknown or malformed profile id, or a profile the caller may not see",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "`schemeId` missing or unknown",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown or malformed profile id, or a profile the caller may not see")
+    @APIResponse(responseCode = "422", description = "`schemeId` missing or unknown")
     public Response create(@Parameter(description = "Profile id (UUID)") @PathParam("id") String id,
                            @Valid @NotNull NewApplicationPlan body, @Context UriInfo uri) {
         ApplicationPlan plan = plans.create(access.require(id).id(), body);
@@ -75,8 +72,7 @@ public class PlanResource {
     @Operation(summary = "An application plan, with target dates and warnings as of now", description = RULES)
     @APIResponse(responseCode = "200", description = "The plan",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApplicationPlan.class)))
-    @APIResponse(responseCode = "404", description = "Unknown profile or plan, or a profile the caller may not see",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown profile or plan, or a profile the caller may not see")
     public ApplicationPlan get(@Parameter(description = "Profile id (UUID)") @PathParam("id") String id,
                                @Parameter(description = "Plan id (UUID)") @PathParam("planId") String planId) {
         return plans.find(access.require(id).id(), PathIds.uuid(planId, PlanService.notFound(planId).getMessage()));
@@ -90,10 +86,8 @@ public class PlanResource {
                     + "warnings recomputed.")
     @APIResponse(responseCode = "200", description = "The plan after the change",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApplicationPlan.class)))
-    @APIResponse(responseCode = "404", description = "Unknown profile, plan or step number, or a profile the caller may not see",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "`done` missing",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown profile, plan or step number, or a profile the caller may not see")
+    @APIResponse(responseCode = "422", description = "`done` missing")
     public ApplicationPlan markStep(@Parameter(description = "Profile id (UUID)") @PathParam("id") String id,
                                     @Parameter(description = "Plan id (UUID)") @PathParam("planId") String planId,
                                     @Parameter(description = "Step number, from 1") @PathParam("n") String n,

@@ -23,7 +23,6 @@ import org.citycoop.platform.security.Roles;
 import org.citycoop.matching.needs.NeedResource;
 import org.citycoop.platform.paging.Cursor;
 import org.citycoop.platform.paging.Page;
-import org.citycoop.platform.problem.Problem;
 import org.citycoop.platform.web.PathIds;
 import org.citycoop.platform.web.QueryParams;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -80,10 +79,7 @@ public class SubscriptionResource {
     @APIResponse(responseCode = "201", description = "Registered; the body holds the `secret`, shown only this once",
             headers = @Header(name = "Location", description = "URL of the subscription"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Subscription.class)))
-    @APIResponse(responseCode = "400", description = "Malformed JSON, an unknown field or mode",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "`url` not http(s), unresolvable or private; `needId` unknown",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "`url` not http(s), unresolvable or private; `needId` unknown")
     public Response create(@Valid @NotNull NewSubscription body, @Context UriInfo uri) {
         if (body.needId() != null && needs.visible(body.needId()).isEmpty()) {
             throw ProblemException.invalid("needId", "no saved needs profile with id '" + body.needId() + "'");
@@ -98,8 +94,7 @@ public class SubscriptionResource {
     @Operation(summary = "One subscription (without its secret)")
     @APIResponse(responseCode = "200", description = "The subscription",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Subscription.class)))
-    @APIResponse(responseCode = "404", description = "Unknown or malformed id, or another API client's subscription",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown or malformed id, or another API client's subscription")
     public Subscription get(@Parameter(description = "Subscription id (UUID)") @PathParam("id") String id) {
         return owned(id);
     }
@@ -108,8 +103,7 @@ public class SubscriptionResource {
     @Path("{id}")
     @Operation(summary = "Delete a subscription", description = "Pending deliveries are dropped.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "404", description = "Unknown or malformed id, or another API client's subscription",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown or malformed id, or another API client's subscription")
     public Response delete(@Parameter(description = "Subscription id (UUID)") @PathParam("id") String id) {
         service.delete(owned(id).id());
         return Response.noContent().build();
@@ -121,8 +115,7 @@ public class SubscriptionResource {
             description = "Oldest first: each delivery with its status (PENDING, DELIVERED, FAILED), attempts, the last "
                     + "HTTP status or error, and when the next attempt is due.")
     @APIResponse(responseCode = "200", description = "A page of deliveries (`items`, `next`)")
-    @APIResponse(responseCode = "404", description = "Unknown or malformed id, or another API client's subscription",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown or malformed id, or another API client's subscription")
     public Page<Delivery> deliveries(@Parameter(description = "Subscription id (UUID)") @PathParam("id") String id,
                                      @Parameter(description = "Page size, 1-100", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
                                      @QueryParam("limit") String limit,

@@ -1,6 +1,8 @@
 package org.citycoop.matching.match;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
+import org.citycoop.devstack.OpenApiCheck;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
@@ -8,6 +10,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /** Bad input to POST /v1/matches gets an RFC 9457 problem naming the field, never a 500. */
 @QuarkusTest
@@ -107,6 +110,14 @@ class MatchRequestProblemsTest {
                 .body("paths.'/v1/matches'.post.description", containsString("typicalDays"))
                 .body("paths.'/v1/matches'.post.description", containsString("no exchange rates"))
                 .body("components.schemas.NeedsProfile.required", hasItem("challenges"));
+    }
+
+    /** Valid, one ApiKey scheme, problem responses, integer limits (the rules of the gateway's merged document). */
+    @Test
+    void theOpenApiDocumentKeepsTheSuiteConventions() {
+        JsonNode document = OpenApiCheck.check(given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .extract().asString());
+        assertFalse(OpenApiCheck.isPublic(document.at("/paths/~1v1~1matches/post")), "matching needs a key");
     }
 
     private static void assertProblem(String body, int status, String field, String detail) {

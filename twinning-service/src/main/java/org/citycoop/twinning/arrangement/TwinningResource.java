@@ -24,7 +24,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.citycoop.platform.paging.Cursor;
 import org.citycoop.platform.paging.Page;
-import org.citycoop.platform.problem.Problem;
 import org.citycoop.platform.problem.ProblemException;
 import org.citycoop.platform.security.Caller;
 import org.citycoop.platform.security.Roles;
@@ -76,14 +75,9 @@ public class TwinningResource {
                     @Header(name = "ETag", description = "The version, quoted"),
                     @Header(name = "Idempotent-Replayed", description = "true when an earlier request with this key created it")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Twinning.class)))
-    @APIResponse(responseCode = "400", description = "Malformed JSON, an unknown field or enum value, a bad Idempotency-Key",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not the secretariat, nor a city editor of one of the cities",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The Idempotency-Key was used with a different body",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "A field's value is not allowed (the problem's `errors` name each field)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON, an unknown field or enum value, a bad Idempotency-Key")
+    @APIResponse(responseCode = "403", description = "Not the secretariat, nor a city editor of one of the cities")
+    @APIResponse(responseCode = "409", description = "The Idempotency-Key was used with a different body")
     public Response create(
             @Valid @NotNull NewTwinning body,
             @Parameter(description = "Client-chosen key (printable ASCII, up to 255 characters) that makes retries safe")
@@ -110,10 +104,7 @@ public class TwinningResource {
     @Operation(summary = "List twinning arrangements",
             description = "Newest first (then by id), without `history`; follow `next` until it is absent.")
     @APIResponse(responseCode = "200", description = "A page of arrangements (`items`, `next`)")
-    @APIResponse(responseCode = "400", description = "Unknown `status` value or unreadable `cursor`",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "`limit` out of range",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Unknown `status` value, unreadable `cursor`, or `limit` not from 1 to 100")
     public Page<Twinning> list(
             @Parameter(description = "Only arrangements this city (GeoNames id) takes part in", example = "1859307")
             @QueryParam("city") String city,
@@ -144,8 +135,6 @@ public class TwinningResource {
     @APIResponse(responseCode = "200", description = "The arrangement; `ETag` header",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Twinning.class)))
     @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match")
-    @APIResponse(responseCode = "404", description = "Unknown or malformed id",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@Parameter(description = "Arrangement id (UUID)") @PathParam("id") String id, @Context Request request) {
         Twinning twinning = service.find(arrangementId(id));
         EntityTag etag = etag(twinning);
@@ -166,19 +155,11 @@ public class TwinningResource {
                     + "`history`, the version grows by one, and org.citycoop.twinning.arrangement.updated.v1 is published.")
     @APIResponse(responseCode = "200", description = "The arrangement after the change, with its history; `ETag` header",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Twinning.class)))
-    @APIResponse(responseCode = "400", description = "Malformed JSON or an unknown status in `to`",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Unknown or malformed id",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not the secretariat, nor a city editor of one of the arrangement's cities",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON or an unknown status in `to`")
+    @APIResponse(responseCode = "403", description = "Not the secretariat, nor a city editor of one of the arrangement's cities")
     @APIResponse(responseCode = "409", description = "The lifecycle does not allow this move; the problem names the current "
-            + "status and the allowed targets",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "`to` is missing",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "status and the allowed targets")
+    @APIResponse(responseCode = "422", description = "`to` is missing")
     public Response transition(@Parameter(description = "Arrangement id (UUID)") @PathParam("id") String id,
                                @Parameter(description = "Optional: the ETag the client last saw; a stale one is a 412 and changes nothing")
                                @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -201,18 +182,8 @@ public class TwinningResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Twinning.class)))
     @APIResponse(responseCode = "201", description = "Recorded under a new ref: the arrangement; `ETag` header",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Twinning.class)))
-    @APIResponse(responseCode = "400", description = "Malformed JSON, an unknown field or enum value",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "A city editor not bound to any of the arrangement's cities (field id)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Unknown arrangement",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "A field's value is not allowed (the problem names it)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "Changing an existing activity without If-Match",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "A city editor not bound to any of the arrangement's cities (field id)")
+    @APIResponse(responseCode = "428", description = "Changing an existing activity without If-Match")
     public Response putActivity(@Parameter(description = "Arrangement id (UUID)") @PathParam("id") String id,
                                 @Parameter(description = "Key of the activity", example = "field-missions") @PathParam("ref") String ref,
                                 @Parameter(description = "The arrangement's current ETag") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -227,10 +198,7 @@ public class TwinningResource {
             description = "Grows the version and publishes org.citycoop.twinning.arrangement.updated.v1.")
     @APIResponse(responseCode = "200", description = "The arrangement afterwards; `ETag` header",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Twinning.class)))
-    @APIResponse(responseCode = "404", description = "Unknown arrangement or ref",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown arrangement or ref")
     public Response deleteActivity(@PathParam("id") String id, @PathParam("ref") String ref,
                                    @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         Twinning twinning = service.remove(editable(id), ref, false, ifMatch);
@@ -249,18 +217,8 @@ public class TwinningResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Twinning.class)))
     @APIResponse(responseCode = "201", description = "Recorded under a new ref: the arrangement; `ETag` header",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Twinning.class)))
-    @APIResponse(responseCode = "400", description = "Malformed JSON or an unknown field",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "A city editor not bound to any of the arrangement's cities (field id)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Unknown arrangement",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "A field's value is not allowed (the problem names it)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "Changing an existing indicator without If-Match",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "A city editor not bound to any of the arrangement's cities (field id)")
+    @APIResponse(responseCode = "428", description = "Changing an existing indicator without If-Match")
     public Response putOutcome(@Parameter(description = "Arrangement id (UUID)") @PathParam("id") String id,
                                @Parameter(description = "Key of the indicator", example = "non-revenue-water") @PathParam("ref") String ref,
                                @Parameter(description = "The arrangement's current ETag") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -275,10 +233,7 @@ public class TwinningResource {
             description = "Grows the version and publishes org.citycoop.twinning.arrangement.updated.v1.")
     @APIResponse(responseCode = "200", description = "The arrangement afterwards; `ETag` header",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Twinning.class)))
-    @APIResponse(responseCode = "404", description = "Unknown arrangement or ref",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown arrangement or ref")
     public Response deleteOutcome(@PathParam("id") String id, @PathParam("ref") String ref,
                                   @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         Twinning twinning = service.remove(editable(id), ref, true, ifMatch);
@@ -296,14 +251,8 @@ public class TwinningResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Twinning.class)))
     @APIResponse(responseCode = "201", description = "The first evaluation: the arrangement; `ETag` header",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Twinning.class)))
-    @APIResponse(responseCode = "403", description = "A city editor not bound to any of the arrangement's cities (field id)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Unknown arrangement",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "A field's value is not allowed (the problem names it)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "Changing the evaluation without If-Match",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "A city editor not bound to any of the arrangement's cities (field id)")
+    @APIResponse(responseCode = "428", description = "Changing the evaluation without If-Match")
     public Response putEvaluation(@Parameter(description = "Arrangement id (UUID)") @PathParam("id") String id,
                                   @Parameter(description = "The arrangement's current ETag") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                   @Valid @NotNull EvaluationRequest body) {
@@ -319,8 +268,6 @@ public class TwinningResource {
                     + "unknown), and its evaluation summary.")
     @APIResponse(responseCode = "200", description = "The outcomes",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArrangementOutcomes.class)))
-    @APIResponse(responseCode = "404", description = "Unknown or malformed id",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ArrangementOutcomes outcomes(@Parameter(description = "Arrangement id (UUID)") @PathParam("id") String id) {
         return ArrangementOutcomes.of(service.find(arrangementId(id)));
     }
@@ -339,12 +286,8 @@ public class TwinningResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Twinning.class)))
     @APIResponse(responseCode = "200", description = "Linked already: the arrangement, unchanged",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Twinning.class)))
-    @APIResponse(responseCode = "403", description = "A city editor not bound to any of the arrangement's cities (field id)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Unknown arrangement",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "`schemeId` unknown to the catalogue or withdrawn",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "A city editor not bound to any of the arrangement's cities (field id)")
+    @APIResponse(responseCode = "422", description = "`schemeId` unknown to the catalogue or withdrawn")
     public Response linkFunding(@Parameter(description = "Arrangement id (UUID)") @PathParam("id") String id,
                                 @Valid @NotNull FundingLinkRequest body) {
         return put(service.linkFunding(editable(id), body));

@@ -25,7 +25,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.citycoop.platform.paging.Cursor;
 import org.citycoop.platform.paging.Page;
-import org.citycoop.platform.problem.Problem;
 import org.citycoop.platform.problem.ProblemException;
 import org.citycoop.platform.web.QueryParams;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -65,10 +64,8 @@ public class CityResource {
                     + "cities within a circle. Pages are keyset-based: "
                     + "follow `next` until it is absent.")
     @APIResponse(responseCode = "200", description = "A page of cities (`items`, `next`)")
-    @APIResponse(responseCode = "400", description = "Unreadable cursor, `limit`, `lat`, `lon` or `radiusKm` that is not a number",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "A parameter out of range (`q`, `country`, `lat`, `lon`, `radiusKm`)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Unreadable cursor, `limit`, `lat`, `lon` or `radiusKm` that is not a number")
+    @APIResponse(responseCode = "422", description = "A parameter out of range (`q`, `country`, `lat`, `lon`, `radiusKm`)")
     public Page<CityView> search(
             @Parameter(description = "Text the name or ASCII name contains (case and accents ignored), 1-100 characters")
             @QueryParam("q") @Size(min = 1, max = 100) String q,
@@ -103,8 +100,6 @@ public class CityResource {
             description = "By GeoNames id, or CC followed by digits for a municipality the secretariat added. `ETag` is the version.")
     @APIResponse(responseCode = "200", description = "The city",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CityDetail.class)))
-    @APIResponse(responseCode = "404", description = "No city with this id in the registry",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@Parameter(description = "GeoNames id", example = "1859307") @PathParam("id") String id) {
         CityDetail city = service.detail(id);
         return Response.ok(city).tag(etag(city)).build();
@@ -119,12 +114,7 @@ public class CityResource {
                     + "`secretariat`, version 1, and org.citycoop.twinning.city.created.v1 is published on twinning.cities.")
     @APIResponse(responseCode = "201", description = "Added; `Location` and `ETag` headers",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CityDetail.class)))
-    @APIResponse(responseCode = "400", description = "Malformed JSON or an unknown field",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The registry holds a city of the same name and country within 5 km",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "A field's value is not allowed (the problem names it)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The registry holds a city of the same name and country within 5 km")
     public Response create(@Valid @NotNull NewCity body, @Context UriInfo uri) {
         CityDetail city = service.create(body);
         return Response.created(uri.getBaseUriBuilder().path("v1/cities").path(city.id()).build()).tag(etag(city)).entity(city).build();
@@ -141,18 +131,8 @@ public class CityResource {
                     + "change nothing. Changing what was declared needs `If-Match`.")
     @APIResponse(responseCode = "200", description = "The city afterwards; `ETag` header",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CityDetail.class)))
-    @APIResponse(responseCode = "400", description = "Malformed JSON, an unknown field or enum value",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "A city editor not bound to this city (field id)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Unknown city",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "A field's value is not allowed (the problem names it)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "Changing declared expertise without If-Match",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "A city editor not bound to this city (field id)")
+    @APIResponse(responseCode = "428", description = "Changing declared expertise without If-Match")
     public Response putExpertise(@PathParam("id") String id,
                                  @Parameter(description = "The city's current ETag") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                  @Valid @NotNull ExpertiseRequest body) {
@@ -179,14 +159,9 @@ public class CityResource {
                     + "file has no alternate-names column). Same rules for versions, events and If-Match as expertise.")
     @APIResponse(responseCode = "200", description = "The city afterwards; `ETag` header",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CityDetail.class)))
-    @APIResponse(responseCode = "403", description = "A city editor not bound to this city (field id)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Unknown city",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "A name or language tag is not allowed (the problem names it)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "Changing recorded names without If-Match",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "A city editor not bound to this city (field id)")
+    @APIResponse(responseCode = "422", description = "A name or language tag is not allowed (the problem names it)")
+    @APIResponse(responseCode = "428", description = "Changing recorded names without If-Match")
     public Response putNames(@PathParam("id") String id,
                              @Parameter(description = "The city's current ETag") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                              @Valid @NotNull AlternateNames body) {

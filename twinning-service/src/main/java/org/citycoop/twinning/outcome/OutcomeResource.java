@@ -8,14 +8,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.citycoop.platform.problem.Problem;
 import org.citycoop.platform.web.QueryParams;
 import org.citycoop.twinning.arrangement.Twinning;
 import org.citycoop.twinning.arrangement.TwinningService;
 import org.citycoop.twinning.vocabulary.ChallengeArea;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -52,8 +50,7 @@ public class OutcomeResource {
                     + "(progress = (achieved - baseline) / (target - baseline)). An arrangement with several themes counts "
                     + "under each. Without `theme`, every challenge area.")
     @APIResponse(responseCode = "200", description = "`items`: one summary per theme")
-    @APIResponse(responseCode = "400", description = "Unknown `theme` value (the problem lists the allowed ones)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Unknown `theme` value (the problem lists the allowed ones)")
     public OutcomeSummary summary(
             @Parameter(description = "Challenge areas to summarise (repeat the parameter for several); all when absent",
                     schema = @Schema(type = SchemaType.ARRAY, implementation = ChallengeArea.class))

@@ -8,7 +8,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.citycoop.platform.problem.Problem;
 import org.citycoop.platform.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -46,8 +45,7 @@ public class SisterCityImportResource {
                     + "and every pair left out with the reason.")
     @APIResponse(responseCode = "200", description = "The last report",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SisterCityImportReport.class)))
-    @APIResponse(responseCode = "404", description = "The import never ran",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "The import never ran")
     public SisterCityImportReport report() {
         return sisterCityImport.lastReport()
                 .orElseThrow(() -> ProblemException.notFound("The sister-city import never ran: POST /v1/twinnings/sister-city-import."));

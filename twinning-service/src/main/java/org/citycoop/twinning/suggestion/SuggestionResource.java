@@ -10,13 +10,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.citycoop.platform.paging.Page;
-import org.citycoop.platform.problem.Problem;
 import org.citycoop.platform.problem.ProblemException;
 import org.citycoop.platform.web.QueryParams;
 import org.citycoop.twinning.vocabulary.ChallengeArea;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -42,12 +40,8 @@ public class SuggestionResource {
                     + "PARTLY_MET from 0.2). MET counts the full weight, PARTLY_MET half, FAILED nothing; each suggestion "
                     + "explains every criterion with the values compared. Best first (ties: larger city first). One page.")
     @APIResponse(responseCode = "200", description = "`items`: suggestions, best first")
-    @APIResponse(responseCode = "400", description = "Unknown `challenge` value (the problem lists the allowed ones)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Unknown city",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "`challenge` missing or `limit` out of range",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Unknown `challenge` value (the problem lists the allowed ones), or `limit` not from 1 to 100")
+    @APIResponse(responseCode = "422", description = "`challenge` missing")
     public Page<PartnerSuggestion> suggest(
             @Parameter(description = "Registry id of the city that needs a partner", example = "1625822") @PathParam("id") String id,
             @Parameter(description = "The challenge area it needs help with", required = true,
