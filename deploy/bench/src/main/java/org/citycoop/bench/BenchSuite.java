@@ -43,7 +43,7 @@ public final class BenchSuite implements AutoCloseable {
         }, "bench-suite-stop"));
         try {
             suite.start(StackSettings.fromEnvironment(), 0, 0, System.out);
-            bench.authorization = "Bearer " + suite.credentials(root.resolve("deploy/seed")).admin();
+            bench.authorization = "Bearer " + suite.adminKey();
         } catch (Exception e) {
             bench.close();
             throw e;

@@ -177,9 +177,18 @@ public final class Suite {
         return state.resolve("keys");
     }
 
+    /** The secretariat admin's key (it exists once {@link #start} ran): the one key the seed loader needs. */
+    public String adminKey() throws IOException {
+        if (credentials == null) {
+            credentials = Credentials.load(state);
+        }
+        return credentials.admin();
+    }
+
     /**
      * The suite's API keys once it runs: the admin key, and an agency-editor key per agency seeded in
-     * {@code seedDirectory} (made now through the gateway where none works yet); written to
+     * {@code seedDirectory} (made now through the gateway where none works yet; the gateway makes one only for an
+     * agency the catalogue holds, so load the seed first); written to
      * {@code <state>/credentials.env}.
      */
     public Credentials credentials(Path seedDirectory) throws IOException, InterruptedException {

@@ -41,8 +41,8 @@ final class RunningSuite {
             }, "citycoop-e2e-stop"));
             try {
                 suite.start(StackSettings.fromEnvironment(), 0, 0, System.out);
-                Credentials credentials = suite.credentials(root.resolve("deploy/seed"));
-                new SeedLoader(suite.gatewayUrl(), credentials.admin()).load(root.resolve("deploy/seed"));
+                new SeedLoader(suite.gatewayUrl(), suite.adminKey()).load(root.resolve("deploy/seed"));
+                Credentials credentials = suite.credentials(root.resolve("deploy/seed")); // agency keys need their agencies
                 instance = new RunningSuite(suite, root, credentials);
             } catch (Exception | AssertionError e) {
                 suite.stopAttached(); // not a second suite beside this one when the next test class tries again
