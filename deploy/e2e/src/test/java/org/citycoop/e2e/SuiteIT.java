@@ -172,6 +172,8 @@ class SuiteIT {
         given().get("/q/openapi").then().statusCode(200)
                 .body("paths.keySet()", org.hamcrest.Matchers.hasItems("/v1/schemes", "/v1/matches", "/v1/twinnings"));
         given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.name", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("services")));
+        given().get("/q/health/well").then().statusCode(200)
                 .body("checks.find { it.name == 'services' }.data.catalog", equalTo("UP"))
                 .body("checks.find { it.name == 'services' }.data.matching", equalTo("UP"))
                 .body("checks.find { it.name == 'services' }.data.twinning", equalTo("UP"));
