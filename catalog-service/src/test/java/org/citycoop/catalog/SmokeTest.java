@@ -25,6 +25,18 @@ class SmokeTest {
     }
 
     @Test
+    void readinessIsTheDatabaseAndKafkaIsInWellness() {
+        // a service with Kafka unreachable still serves reads (its outbox keeps writes): Kafka is not part of readiness
+        given().get("/q/health/ready").then().statusCode(200)
+                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsStringIgnoringCase("kafka")))
+                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("catalog-schemes")))
+                .body("checks.name", org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.containsStringIgnoringCase("database")));
+        given().get("/q/health/well").then().statusCode(200)
+                .body("checks.find { it.name == 'kafka' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'kafka' }.data.brokers", equalTo(1));
+    }
+
+    @Test
     void servesItsOpenApiDocument() {
         given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
                 .body(containsString("/v1/agencies/{agencyId}/schemes/{ref}"))

@@ -18,7 +18,7 @@ import java.util.List;
  *     eligibleRegions, or no restriction at all (neither countries nor regions)
  * @param countryRegions the IATI regions {@code country} belongs to ({@code RegionMembers}); empty without country
  * @param statuses schemes whose status, now, is any of these
- * @param agencyId schemes of this agency
+ * @param agencyIds schemes of any of these agencies
  * @param deadlineAfter schemes whose (first) deadline is at or after this instant
  * @param deadlineBefore schemes whose (first) deadline is at or before this instant
  * @param amount schemes whose funding range overlaps this one, or null
@@ -28,13 +28,13 @@ import java.util.List;
  */
 record SchemeFilter(List<ChallengeArea> challengeAreas, List<SupportType> supportTypes, List<String> sectors,
                     List<String> financeTypes, List<String> aidTypes, List<ApplicantType> applicantTypes,
-                    String country, List<String> countryRegions, List<SchemeStatus> statuses, String agencyId,
+                    String country, List<String> countryRegions, List<SchemeStatus> statuses, List<String> agencyIds,
                     Instant deadlineAfter, Instant deadlineBefore, AmountRange amount, String language, String text) {
 
     /** Nothing filtered. */
     static SchemeFilter none() {
         return new SchemeFilter(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null, List.of(), List.of(),
-                null, null, null, null, null, null);
+                List.of(), null, null, null, null, null);
     }
 
     /**

@@ -14,7 +14,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /**
@@ -66,9 +65,9 @@ public class SchemeQuery {
     @QueryParam("status")
     List<String> status;
 
-    @Parameter(description = "Agency id")
+    @Parameter(description = "Agency id", schema = @Schema(type = SchemaType.ARRAY, implementation = String.class))
     @QueryParam("agency")
-    String agency;
+    List<String> agency;
 
     @Parameter(description = "RFC 3339 time with offset: schemes whose deadline is at or after it (schemes without deadline "
             + "excluded; for a yearly window, its first deadline)", example = "2027-01-01T00:00:00+09:00")
@@ -115,7 +114,7 @@ public class SchemeQuery {
                 country,
                 country == null ? List.of() : regions.regionsOf(country),
                 QueryParams.enums("status", status, SchemeStatus.class),
-                agency(agency),
+                agencies(agency),
                 time("deadlineAfter", deadlineAfter),
                 time("deadlineBefore", deadlineBefore),
                 amount(vocabularies),
@@ -146,22 +145,22 @@ public class SchemeQuery {
         return value;
     }
 
-    private static String agency(String agency) {
-        if (agency != null && (agency.length() > AgencyRules.ID_MAX_LENGTH || !agency.matches(AgencyRules.ID_PATTERN))) {
-            throw ProblemException.badRequest("agency", "must be an agency id: a lower-case slug such as unep-ietc");
+    private static List<String> agencies(List<String> agencies) {
+        if (agencies == null) {
+            return List.of();
         }
-        return agency;
+        for (String agency : agencies) {
+            if (agency.length() > AgencyRules.ID_MAX_LENGTH || !agency.matches(AgencyRules.ID_PATTERN)) {
+                throw ProblemException.badRequest("agency", "must be an agency id: a lower-case slug such as unep-ietc, got '"
+                        + agency + "'");
+            }
+        }
+        return agencies.stream().distinct().toList();
     }
 
     private static Instant time(String parameter, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest(parameter, "must be an RFC 3339 time with offset, for example 2027-03-31T23:59:00+09:00");
-        }
+        OffsetDateTime time = QueryParams.timestamp(parameter, value);
+        return time == null ? null : time.toInstant();
     }
 
     private SchemeFilter.AmountRange amount(Vocabularies vocabularies) {
@@ -185,18 +184,12 @@ public class SchemeQuery {
     }
 
     private static BigDecimal decimal(String parameter, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
+        BigDecimal amount = QueryParams.decimal(parameter, value, "50000 or 1250.50");
+        if (amount != null && (amount.signum() < 0 || amount.precision() - amount.scale() > 15)) {
+            throw ProblemException.badRequest(parameter, "must be a non-negative decimal amount such as 50000 or 1250.50, "
+                    + "at most 15 digits before the point");
         }
-        try {
-            BigDecimal amount = new BigDecimal(value);
-            if (amount.signum() < 0 || amount.precision() - amount.scale() > 15) {
-                throw new NumberFormatException();
-            }
-            return amount;
-        } catch (NumberFormatException e) {
-            throw ProblemException.badRequest(parameter, "must be a non-negative decimal amount such as 50000 or 1250.50");
-        }
+        return amount;
     }
 
     private static String language(String language) {

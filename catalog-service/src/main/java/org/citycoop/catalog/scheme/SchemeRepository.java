@@ -175,9 +175,9 @@ public class SchemeRepository implements PanacheRepositoryBase<Scheme, UUID> {
                 parameters.put("now", now.atOffset(ZoneOffset.UTC));
             }
         }
-        if (filter.agencyId() != null) {
-            sql.append(" AND s.agency_id = :agency");
-            parameters.put("agency", filter.agencyId());
+        if (!filter.agencyIds().isEmpty()) {
+            sql.append(" AND s.agency_id IN (:agencies)");
+            parameters.put("agencies", filter.agencyIds());
         }
         if (filter.deadlineAfter() != null) {
             sql.append(" AND s.window_deadline >= :deadlineAfter");

@@ -25,7 +25,10 @@ class SchemeBatchTest {
 
     private static JsonPath post(String agency, String contentType, String body, int status) {
         // The colon is sent as is (RestAssured would send %3A, which names another resource).
-        return given().urlEncodingEnabled(false).contentType(contentType).body(body.getBytes(StandardCharsets.UTF_8)).post("/v1/agencies/" + agency + "/schemes:batch")
+        // The body is UTF-8: no charset is added to Content-Type (RestAssured would add ISO-8859-1, which is refused).
+        return given().urlEncodingEnabled(false).config(io.restassured.config.RestAssuredConfig.config().encoderConfig(
+                        io.restassured.config.EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false)))
+                .contentType(contentType).body(body.getBytes(StandardCharsets.UTF_8)).post("/v1/agencies/" + agency + "/schemes:batch")
                 .then().statusCode(status).extract().jsonPath();
     }
 

@@ -59,6 +59,18 @@ class SchemeSearchTest {
     }
 
     @Test
+    void filtersByAnyOfTheRepeatedAgencies() {
+        String other = Fixtures.createAgency("search-other");
+        putScheme(other, "other-waste", Fixtures.scheme()).statusCode(201);
+        List<String> refs = given().queryParam("agency", agency, other).queryParam("limit", 100).get("/v1/schemes")
+                .then().statusCode(200).extract().jsonPath().getList("items.ref");
+        assertEquals(new HashSet<>(List.of("waste-open", "air-forecast", "water-closed", "rolling", "superseded", "other-waste")),
+                new HashSet<>(refs), "both agencies' schemes");
+        given().queryParam("agency", other).get("/v1/schemes").then().statusCode(200).body("items.ref", equalTo(List.of("other-waste")));
+        badParameter("agency", "Not A Slug");
+    }
+
+    @Test
     void filtersBySupportType() {
         assertRefs(Map.of("supportType", List.of("LOAN")), "water-closed");
     }

@@ -26,7 +26,7 @@ class AccessTest {
                 "Bearer not.a.token", "Basic YWRtaW46YWRtaW4="}) {
             given().header("Authorization", authorization).get("/v1/schemes")
                     .then().statusCode(401).contentType("application/problem+json")
-                    .header("WWW-Authenticate", "Bearer")
+                    .header("WWW-Authenticate", "Bearer realm=\"citycoop\"")
                     .body("status", equalTo(401)).body("title", equalTo("Unauthorized"));
         }
         given().header("Authorization", TestTokens.NONE).get("/q/health/ready").then().statusCode(200);
@@ -47,11 +47,14 @@ class AccessTest {
         given().urlEncodingEnabled(false).header("Authorization", anonymous).get("/v1/schemes:export?format=ndjson&agency=" + agency).then().statusCode(200);
         given().urlEncodingEnabled(false).header("Authorization", anonymous).contentType("application/json")
                 .body("[" + Fixtures.scheme().put("ref", "P-3") + "]")
-                .post("/v1/agencies/" + agency + "/schemes:batch").then().statusCode(403).contentType("application/problem+json");
+                .post("/v1/agencies/" + agency + "/schemes:batch").then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer realm=\"citycoop\"");
+        // the anonymous public has not said who it is: 401 asking for credentials, not 403 (RFC 9110, section 15.5.2)
         given().header("Authorization", anonymous).contentType("application/json").body(Fixtures.scheme().toString())
-                .put("/v1/agencies/" + agency + "/schemes/P-2").then().statusCode(403).contentType("application/problem+json");
+                .put("/v1/agencies/" + agency + "/schemes/P-2").then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer realm=\"citycoop\"").body("status", equalTo(401));
         given().header("Authorization", anonymous).contentType("application/json").body(Fixtures.agency().toString())
-                .put("/v1/agencies/" + Fixtures.newAgencyId("pub")).then().statusCode(403);
+                .put("/v1/agencies/" + Fixtures.newAgencyId("pub")).then().statusCode(401);
         given().header("Authorization", bearer(TestTokens.partnerPortal("portal"))).header("If-Match", "\"1\"")
                 .delete("/v1/agencies/" + agency + "/schemes/P-1").then().statusCode(403);
         given().get("/v1/agencies/" + agency + "/schemes/P-2").then().statusCode(404);

@@ -116,14 +116,14 @@ class SecurityIT {
             given().header("Authorization", other).get("/v1/needs/" + id + "/matches").then().statusCode(404);
             given().header("Authorization", other).get("/v1/needs?city=1625822").then().statusCode(200).body("items.size()", equalTo(0));
         }
-        given().get("/v1/needs/" + id).then().statusCode(403); // the anonymous public has no saved needs at all
+        given().get("/v1/needs/" + id).then().statusCode(401); // the anonymous public has no saved needs at all: send a key
         given().header("Authorization", surabaya).get("/v1/needs/" + id).then().statusCode(200);
     }
 
     @Test
     void API2_BrokenAuthentication_missingWrongRevokedAndForgedCredentialsAreRefused() {
-        // without a key: the public, who may read but not write (403), and not manage clients (401)
-        given().contentType(ContentType.JSON).body(SCHEME).put("/v1/agencies/unep-ietc/schemes/SEC-ANON").then().statusCode(403)
+        // without a key: the public, who may read but not write, nor manage clients (401: send a key)
+        given().contentType(ContentType.JSON).body(SCHEME).put("/v1/agencies/unep-ietc/schemes/SEC-ANON").then().statusCode(401)
                 .contentType("application/problem+json");
         given().get("/v1/clients").then().statusCode(401).header("WWW-Authenticate", containsString("Bearer"));
         // a wrong key, or a token where a key belongs

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.citycoop.matching.needs.NeedService;
 import org.citycoop.platform.problem.ProblemException;
 import org.citycoop.platform.web.PathIds;
+import org.citycoop.platform.web.QueryParams;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -92,12 +93,7 @@ public class PlanResource {
                                     @Parameter(description = "Plan id (UUID)") @PathParam("planId") String planId,
                                     @Parameter(description = "Step number, from 1") @PathParam("n") String n,
                                     @Valid @NotNull StepUpdate body) {
-        int number;
-        try {
-            number = Integer.parseInt(n);
-        } catch (NumberFormatException e) {
-            throw ProblemException.notFound("No step '" + n + "'; steps are numbered from 1.");
-        }
+        int number = QueryParams.integer("n", n, 1, Integer.MAX_VALUE);
         return plans.markStep(access.require(id).id(),
                 PathIds.uuid(planId, PlanService.notFound(planId).getMessage()), number, body.done());
     }

@@ -69,6 +69,15 @@ class PackagesAndPlansTest {
         given().get("/v1/needs/" + needId + "/applications/" + planId).then().statusCode(200).body("steps[0].done", equalTo(true));
         given().contentType(ContentType.JSON).body(Map.of("done", true))
                 .post("/v1/needs/" + needId + "/applications/" + planId + "/steps/9").then().statusCode(404);
+        // a number is not a boolean, a fullwidth digit is not a step number: refused naming the field, nothing changes
+        given().contentType(ContentType.JSON).body("{\"done\": 12345}")
+                .post("/v1/needs/" + needId + "/applications/" + planId + "/steps/2").then().statusCode(400)
+                .body("errors[0].field", equalTo("done"));
+        given().urlEncodingEnabled(false).contentType(ContentType.JSON).body(Map.of("done", true))
+                .post("/v1/needs/" + needId + "/applications/" + planId + "/steps/%EF%BC%92").then().statusCode(400)
+                .body("errors[0].field", equalTo("n"));
+        given().get("/v1/needs/" + needId + "/applications/" + planId).then().statusCode(200)
+                .body("steps[1].done", equalTo(false)).body("version", equalTo(2));
         given().contentType(ContentType.JSON).body(Map.of("schemeId", "no-such-scheme"))
                 .post("/v1/needs/" + needId + "/applications").then().statusCode(422).body("errors[0].field", equalTo("schemeId"));
         assertTrue(given().get("/v1/needs/" + UUID.randomUUID() + "/packages").then().extract().statusCode() == 404);

@@ -29,7 +29,7 @@ class AccessTest {
     void withoutAValidTokenMatchingIs401Problem() {
         for (String authorization : new String[] {TestTokens.NONE, "Bearer " + TestTokens.forgedAdmin(), "Bearer " + TestTokens.expiredAdmin()}) {
             given().header("Authorization", authorization).contentType(ContentType.JSON).body(NEEDS).post("/v1/matches")
-                    .then().statusCode(401).contentType("application/problem+json").header("WWW-Authenticate", "Bearer");
+                    .then().statusCode(401).contentType("application/problem+json").header("WWW-Authenticate", "Bearer realm=\"citycoop\"");
         }
     }
 
@@ -39,8 +39,9 @@ class AccessTest {
                 .post("/v1/matches").then().statusCode(200);
         given().header("Authorization", "Bearer " + TestTokens.cityEditor("1625822")).contentType(ContentType.JSON).body(NEEDS)
                 .post("/v1/matches").then().statusCode(200);
+        // the anonymous public has not said who it is: 401 asking for credentials, not 403 (RFC 9110, section 15.5.2)
         given().header("Authorization", "Bearer " + TestTokens.anonymous()).contentType(ContentType.JSON).body(NEEDS)
-                .post("/v1/matches").then().statusCode(403).contentType("application/problem+json");
+                .post("/v1/matches").then().statusCode(401).contentType("application/problem+json").header("WWW-Authenticate", "Bearer realm=\"citycoop\"");
         given().header("Authorization", "Bearer " + TestTokens.agencyEditor("jica")).contentType(ContentType.JSON).body(NEEDS)
                 .post("/v1/matches").then().statusCode(403);
     }
@@ -86,6 +87,6 @@ class AccessTest {
         given().header("Authorization", portalB).get("/v1/subscriptions/" + subscription).then().statusCode(404);
         given().header("Authorization", portalB).get("/v1/subscriptions/" + subscription + "/deliveries").then().statusCode(404);
         given().header("Authorization", portalB).delete("/v1/subscriptions/" + subscription).then().statusCode(404);
-        given().header("Authorization", "Bearer " + TestTokens.anonymous()).get("/v1/needs").then().statusCode(403);
+        given().header("Authorization", "Bearer " + TestTokens.anonymous()).get("/v1/needs").then().statusCode(401).header("WWW-Authenticate", "Bearer realm=\"citycoop\"");
     }
 }

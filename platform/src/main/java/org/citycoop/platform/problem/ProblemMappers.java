@@ -1,6 +1,5 @@
 package org.citycoop.platform.problem;
 
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -33,25 +32,51 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return respond(e.status(), e.type(), e.title(), e.getMessage(), uri, e.errors());
+        Response response = respond(e.status(), e.type(), e.title(), e.getMessage(), uri, e.errors());
+        return e.status() == 401 ? challenge(response) : response;
     }
+
+    /** The challenge of every 401 (RFC 9110, section 11.6.1): the same realm as the gateway's. */
+    public static final String CHALLENGE = "Bearer realm=\"citycoop\"";
 
     /**
      * No token, or one that is not valid (signature, issuer, audience, expiry): 401 with
-     * {@code WWW-Authenticate: Bearer}. The reason stays in the log, not in the answer.
+     * {@code WWW-Authenticate: Bearer realm="citycoop"}. The reason stays in the log, not in the answer.
      */
     @ServerExceptionMapper({io.quarkus.security.UnauthorizedException.class, io.quarkus.security.AuthenticationFailedException.class})
     public Response unauthorized(RuntimeException e, UriInfo uri) {
         LOG.debugf("Refused a request without a valid token: %s", e.getMessage());
-        Response response = respond(401, ProblemTypes.UNAUTHORIZED, "Unauthorized",
-                "This API needs a valid token: call it through the gateway with Authorization: Bearer <API key>.", uri, List.of());
-        return Response.fromResponse(response).header("WWW-Authenticate", "Bearer").build();
+        return challenge(respond(401, ProblemTypes.UNAUTHORIZED, "Unauthorized",
+                "This API needs a valid token: call it through the gateway with Authorization: Bearer <API key>.", uri, List.of()));
     }
 
-    /** A valid token without the role this operation needs: 403. */
+    /**
+     * A valid token without the role this operation needs: 403, unless the caller is the anonymous public (the
+     * gateway's token for a request without an API key has only the {@code PUBLIC} role): it has not said who it
+     * is, so the answer is a 401 asking for credentials (RFC 9110, section 15.5.2), not a 403.
+     */
     @ServerExceptionMapper
-    public Response forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri) {
+    public Response forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri,
+                              jakarta.ws.rs.container.ContainerRequestContext request) {
+        if (anonymous(request.getSecurityContext())) {
+            return anonymousRefused(uri);
+        }
         return respond(403, ProblemTypes.FORBIDDEN, "Forbidden", "This API client's roles do not allow this operation.", uri, List.of());
+    }
+
+    /** Whether the caller is the anonymous public: no identity, or the gateway's token with the PUBLIC role. */
+    static boolean anonymous(jakarta.ws.rs.core.SecurityContext security) {
+        return security == null || security.getUserPrincipal() == null
+                || security.isUserInRole(org.citycoop.platform.security.Roles.PUBLIC);
+    }
+
+    private static Response anonymousRefused(UriInfo uri) {
+        return challenge(respond(401, ProblemTypes.UNAUTHORIZED, "Unauthorized",
+                "This operation needs an API key: send Authorization: Bearer <API key> to the gateway.", uri, List.of()));
+    }
+
+    private static Response challenge(Response response) {
+        return Response.fromResponse(response).header("WWW-Authenticate", CHALLENGE).build();
     }
 
     @ServerExceptionMapper
@@ -85,15 +110,19 @@ public class ProblemMappers {
      * the client's terms: for the HTTP layer and for anything that reads JSON items itself (batches).
      */
     public static ProblemException unreadable(JsonProcessingException e) {
-        if (e instanceof JsonParseException || !(e instanceof JsonMappingException mapping)) {
-            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            return new ProblemException(400, ProblemTypes.MALFORMED_JSON, "Malformed JSON", "The body is not valid JSON" + where + ".",
-                    List.of(new Problem.FieldError("body", "not valid JSON" + where)));
+        if (!(e instanceof JsonMappingException mapping)) {
+            return unparsable(e);
+        }
+        if (e.getCause() instanceof com.fasterxml.jackson.core.exc.StreamReadException parse) {
+            return unparsable(parse); // a parse error met while mapping a nested value
         }
         String field = pathOf(mapping);
         String detail;
         if (e instanceof UnrecognizedPropertyException unknown) {
             detail = "unknown field '" + unknown.getPropertyName() + "': it is not part of this resource or may not be set by the client";
+        } else if (e instanceof InvalidFormatException invalid && invalid.getTargetType() == String.class
+                && invalid.getValue() instanceof String) {
+            detail = e.getOriginalMessage(); // a text refused for what it holds (NUL, an unpaired surrogate), in our words
         } else if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null && invalid.getTargetType().isEnum()) {
             detail = "unknown value '" + invalid.getValue() + "'; allowed: " + Arrays.stream(invalid.getTargetType().getEnumConstants())
                     .map(Object::toString).collect(Collectors.joining(", "));
@@ -112,6 +141,59 @@ public class ProblemMappers {
         }
         return new ProblemException(400, ProblemTypes.BAD_REQUEST, "Bad request", field + ": " + detail,
                 List.of(new Problem.FieldError(field, detail)));
+    }
+
+    /**
+     * A body the JSON parser refused (malformed, a duplicate member, NaN or Infinity, a leading zero, a number out of
+     * the field's range, bytes that are not UTF-8): a 400 naming the member where the parser stopped, in plain words
+     * (never Jackson's own message, which names its feature switches).
+     */
+    private static ProblemException unparsable(JsonProcessingException e) {
+        String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        String message = java.util.Objects.requireNonNullElse(e.getOriginalMessage(), "");
+        String field = e.getProcessor() instanceof com.fasterxml.jackson.core.JsonParser parser ? pathOf(parser.getParsingContext()) : "";
+        String detail;
+        if (message.startsWith("Duplicate field")) {
+            detail = "duplicate member: a member may appear once in an object";
+        } else if (e instanceof com.fasterxml.jackson.core.exc.InputCoercionException coercion) {
+            detail = "number out of range" + (coercion.getTargetType() == null ? "" : " of " + describe(coercion.getTargetType()));
+        } else if (message.contains("Non-standard token") || message.contains("NaN") || message.contains("INF")) {
+            detail = "not a JSON number: NaN and Infinity are not allowed" + where;
+        } else if (message.contains("Leading zeroes") || message.contains("leading zero")) {
+            detail = "not a JSON number: no leading zeros (and no hexadecimal)" + where;
+        } else if (message.contains("UTF-8") || message.contains("UTF8")) {
+            detail = "not valid UTF-8" + where;
+        } else if (message.contains("Invalid numeric value") || (message.contains("Unexpected character") && afterNumber(e))) {
+            detail = "not valid JSON" + where + " (numbers are decimal, such as 12 or 1.5e3)";
+        } else {
+            detail = "not valid JSON" + where;
+            field = "body"; // broken structure (an unclosed object, a missing comma): the body as a whole
+        }
+        if (field.isEmpty()) {
+            field = "body";
+        }
+        return new ProblemException(400, ProblemTypes.MALFORMED_JSON, "Malformed JSON", field + ": " + detail,
+                List.of(new Problem.FieldError(field, detail)));
+    }
+
+    /** Whether the parser stopped at a letter or digit right after a value (as in {@code 0x10}: a hexadecimal number). */
+    private static boolean afterNumber(JsonProcessingException e) {
+        return java.util.Objects.requireNonNullElse(e.getOriginalMessage(), "")
+                .matches("(?s)Unexpected character \\('[0-9A-Za-z]'.*was expecting comma.*");
+    }
+
+    /** The member a parser was at, in the client's terms ({@code processSteps[1].title}); empty at the top. */
+    static String pathOf(com.fasterxml.jackson.core.JsonStreamContext context) {
+        java.util.Deque<String> parts = new java.util.ArrayDeque<>();
+        for (com.fasterxml.jackson.core.JsonStreamContext at = context; at != null && !at.inRoot(); at = at.getParent()) {
+            if (at.inObject() && at.getCurrentName() != null) {
+                parts.addFirst("." + at.getCurrentName());
+            } else if (at.inArray() && at.getCurrentIndex() >= 0) {
+                parts.addFirst("[" + at.getCurrentIndex() + "]");
+            }
+        }
+        String path = String.join("", parts);
+        return path.startsWith(".") ? path.substring(1) : path;
     }
 
     @ServerExceptionMapper
@@ -134,11 +216,15 @@ public class ProblemMappers {
             case 415 -> ProblemTypes.UNSUPPORTED_MEDIA_TYPE;
             default -> ProblemTypes.HTTP + status;
         };
+        if (status == 415) {
+            return problem(new ProblemException(415, type, title, "Content-Type: this resource does not take a body of this "
+                    + "media type; send application/json (batch uploads also take application/x-ndjson).",
+                    List.of(new Problem.FieldError("Content-Type", "not a media type this resource takes"))), uri);
+        }
         String detail = switch (status) {
             case 404 -> "No resource at " + uri.getRequestUri().getRawPath() + "."; // as sent: %3A is not a colon
             case 405 -> "This method is not allowed on " + uri.getPath() + ".";
             case 406 -> "This resource answers application/json (errors: application/problem+json); ask for one of them in Accept.";
-            case 415 -> "This resource does not take a body of this Content-Type; send application/json (batch uploads also take application/x-ndjson).";
             default -> e.getMessage();
         };
         Response response = respond(status, type, title, detail, uri, List.of());
@@ -232,8 +318,11 @@ public class ProblemMappers {
         if (type == String.class) {
             return "a string";
         }
+        if (type == java.time.LocalDate.class) {
+            return "an RFC 3339 date YYYY-MM-DD (four-digit year)";
+        }
         if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
-            return "an RFC 3339 date or time";
+            return "an RFC 3339 time with offset such as 2027-03-31T23:59:00+09:00 (four-digit year)";
         }
         if (type == java.util.UUID.class) {
             return "a UUID such as \"3f2b8c1e-5d4a-4f6b-9c7d-2e1f0a9b8c7d\"";

@@ -21,7 +21,8 @@ import java.util.Set;
  * the services, for example {@code {"agency": ["unep-ietc"]}} or {@code {"city": ["1859307"]}}.
  *
  * <p>Ownership checks: {@link #requireBound} and {@link #requireAnyBound} let the secretariat admin
- * through and otherwise answer 403 unless the caller is bound to the resource's id.
+ * through and otherwise answer 403 unless the caller is bound to the resource's id (401 for the anonymous
+ * public, who has not said who it is).
  */
 @RequestScoped
 public class Caller {
@@ -48,6 +49,11 @@ public class Caller {
         return hasRole(Roles.ADMIN);
     }
 
+    /** Whether the caller is the anonymous public: no token, or the gateway's token for a request without an API key. */
+    public boolean isAnonymous() {
+        return identity.isAnonymous() || hasRole(Roles.PUBLIC);
+    }
+
     /** The ids the caller is bound to under {@code kind}; empty when none. */
     public Set<String> bindings(String kind) {
         Object claim = identity.isAnonymous() ? null : token.getClaim(BINDINGS_CLAIM);
@@ -68,6 +74,7 @@ public class Caller {
      */
     public void requireBound(String kind, String id, String field) {
         if (!isAdmin() && !bindings(kind).contains(id)) {
+            requireIdentified();
             throw ProblemException.forbidden(field, "this API client may not change " + kind + " '" + id + "'");
         }
     }
@@ -82,7 +89,14 @@ public class Caller {
         }
         Set<String> bound = bindings(kind);
         if (ids.stream().noneMatch(bound::contains)) {
+            requireIdentified();
             throw ProblemException.forbidden(field, "none of " + ids + " is a " + kind + " this API client may change");
+        }
+    }
+
+    private void requireIdentified() {
+        if (isAnonymous()) {
+            throw ProblemException.unauthorized("This operation needs an API key: send Authorization: Bearer <API key> to the gateway.");
         }
     }
 }

@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Reads query parameters that JAX-RS would otherwise turn into a 404 when malformed (resources take
- * them as text): each bad value is a 400 problem naming the parameter and what it accepts.
+ * Reads query (and path) parameters that JAX-RS would otherwise turn into a 404 when malformed (resources take
+ * them as text): each bad value is a 400 problem naming the parameter and what it accepts. Values are taken as
+ * written, in the forms of {@link StrictText}: no spaces around them, ASCII digits only.
  */
 public final class QueryParams {
 
@@ -23,26 +24,58 @@ public final class QueryParams {
 
     /** The {@code limit} parameter: an integer from 1 to 100, 20 when absent. */
     public static int limit(String value) {
-        if (value == null || value.isBlank()) {
+        if (value == null || value.isEmpty()) {
             return DEFAULT_LIMIT;
         }
-        try {
-            int limit = Integer.parseInt(value.trim());
-            if (limit >= 1 && limit <= MAX_LIMIT) {
-                return limit;
+        return integer("limit", value, 1, MAX_LIMIT);
+    }
+
+    /** A whole number from {@code min} to {@code max} in ASCII digits ({@code １０} is not a number here). */
+    public static int integer(String parameter, String value, int min, int max) {
+        if (value != null && StrictText.INTEGER.matcher(value).matches() && value.length() <= 11) {
+            long number = Long.parseLong(value);
+            if (number >= min && number <= max) {
+                return (int) number;
             }
-        } catch (NumberFormatException e) {
+        }
+        throw ProblemException.badRequest(parameter, "must be an integer from " + min + " to " + max + " in ASCII digits, got '"
+                + value + "'");
+    }
+
+    /** A decimal number in ASCII digits ({@code 1250.50}; no exponent, no spaces), null when absent. */
+    public static java.math.BigDecimal decimal(String parameter, String value, String example) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        if (!StrictText.DECIMAL.matcher(value).matches()) {
+            throw ProblemException.badRequest(parameter, "must be a decimal number in ASCII digits such as " + example
+                    + ", got '" + value + "'");
+        }
+        return new java.math.BigDecimal(value);
+    }
+
+    /** An RFC 3339 time with offset and a four-digit year ({@link StrictText#TIMESTAMP}), null when absent. */
+    public static java.time.OffsetDateTime timestamp(String parameter, String value) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        try {
+            if (StrictText.TIMESTAMP.matcher(value).matches()) {
+                return java.time.OffsetDateTime.parse(value);
+            }
+        } catch (java.time.format.DateTimeParseException e) {
             // reported below
         }
-        throw ProblemException.badRequest("limit", "must be an integer from 1 to " + MAX_LIMIT + ", got '" + value + "'");
+        throw ProblemException.badRequest(parameter, "must be an RFC 3339 time with offset, for example 2027-03-31T23:59:00+09:00, got '"
+                + value + "'");
     }
 
     /** A boolean parameter: {@code true} or {@code false}, {@code fallback} when absent. */
     public static boolean flag(String parameter, String value, boolean fallback) {
-        if (value == null || value.isBlank()) {
+        if (value == null || value.isEmpty()) {
             return fallback;
         }
-        return switch (value.trim()) {
+        return switch (value) {
             case "true" -> true;
             case "false" -> false;
             default -> throw ProblemException.badRequest(parameter, "must be true or false, got '" + value + "'");

@@ -14,8 +14,7 @@ import java.util.regex.Pattern;
  * into the log context as {@code requestId}, so that every log line of the request carries it, and
  * echoes it on the response. The trace id of a well-formed W3C {@code traceparent} header (Trace Context,
  * version 00: {@code 00-<32 hex trace id>-<16 hex parent id>-<2 hex flags>}) goes into the log context as
- * {@code traceId}; the log format prints both. A path or query with a control character (such as {@code %00}) is refused
- * here with a 400 problem, before any resource or database sees it.
+ * {@code traceId}; the log format prints both.
  */
 public class RequestIdFilter {
 
@@ -38,18 +37,6 @@ public class RequestIdFilter {
             MDC.put(TRACE_MDC_KEY, traceId);
         } else {
             MDC.remove(TRACE_MDC_KEY);
-        }
-        String target;
-        try {
-            target = java.net.URLDecoder.decode(request.getUriInfo().getRequestUri().getRawPath() + "?"
-                    + java.util.Objects.requireNonNullElse(request.getUriInfo().getRequestUri().getRawQuery(), ""),
-                    java.nio.charset.StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException malformed) {
-            throw org.citycoop.platform.problem.ProblemException.badRequest("url", "malformed percent-encoding");
-        }
-        if (target.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-            throw org.citycoop.platform.problem.ProblemException.badRequest("url",
-                    "the path or query holds a control character (such as %00)");
         }
     }
 

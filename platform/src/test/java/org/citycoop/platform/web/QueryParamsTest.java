@@ -20,7 +20,7 @@ class QueryParamsTest {
         assertEquals(20, QueryParams.limit(null));
         assertEquals(1, QueryParams.limit("1"));
         assertEquals(100, QueryParams.limit("100"));
-        for (String bad : List.of("0", "101", "-1", "abc", "1.5")) {
+        for (String bad : List.of("0", "101", "-1", "abc", "1.5", "\uff11\uff10", "\u0661\u0660", " 10", "10 ", "+10", "99999999999999")) {
             ProblemException problem = assertThrows(ProblemException.class, () -> QueryParams.limit(bad), bad);
             assertEquals(400, problem.status());
             assertEquals("limit", problem.errors().get(0).field());
@@ -52,5 +52,21 @@ class QueryParamsTest {
         assertNull(QueryParams.lowerCaseEnumValue("colour", " ", Colour.class));
         ProblemException problem = assertThrows(ProblemException.class, () -> QueryParams.lowerCaseEnumValue("colour", "blue", Colour.class));
         assertEquals("unknown value 'blue'; allowed: red, green", problem.errors().get(0).detail());
+    }
+
+    @Test
+    void numbersAndTimesInParametersAreAsciiAndExact() {
+        assertEquals(new java.math.BigDecimal("1250.50"), QueryParams.decimal("amountMin", "1250.50", "1250.50"));
+        assertEquals(7, QueryParams.integer("n", "7", 1, 10));
+        assertEquals("2027-03-31T23:59+09:00", QueryParams.timestamp("deadlineAfter", "2027-03-31T23:59:00+09:00").toString());
+        for (String bad : List.of("\uff15\uff10", "1e3", " 5", "5d", "NaN")) {
+            assertEquals("amountMin", assertThrows(ProblemException.class, () -> QueryParams.decimal("amountMin", bad, "1"), bad)
+                    .errors().get(0).field());
+        }
+        assertEquals("n", assertThrows(ProblemException.class, () -> QueryParams.integer("n", "\uff11", 1, 10)).errors().get(0).field());
+        for (String bad : List.of("+12027-03-31T23:59:00+09:00", "2027-03-31", "2027-03-31T23:59:00", "2027-02-30T00:00:00Z")) {
+            assertEquals("deadlineAfter", assertThrows(ProblemException.class, () -> QueryParams.timestamp("deadlineAfter", bad), bad)
+                    .errors().get(0).field());
+        }
     }
 }

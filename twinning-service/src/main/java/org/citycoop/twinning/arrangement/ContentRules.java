@@ -52,7 +52,22 @@ public final class ContentRules {
         date(outcome.baselineDate(), "baselineDate", errors);
         date(outcome.targetDate(), "targetDate", errors);
         date(outcome.achievedDate(), "achievedDate", errors);
+        value(outcome.baseline(), "baseline", errors);
+        value(outcome.target(), "target", errors);
+        value(outcome.achieved(), "achieved", errors);
         return errors;
+    }
+
+    /** The largest magnitude of an indicator value: 15 digits before the decimal point, as for amounts of money. */
+    static final int MAX_INTEGER_DIGITS = 15;
+    /** The finest fraction of an indicator value. */
+    static final int MAX_FRACTION_DIGITS = 6;
+
+    private static void value(java.math.BigDecimal value, String field, List<FieldError> errors) {
+        if (value != null && (value.precision() - value.scale() > MAX_INTEGER_DIGITS || value.stripTrailingZeros().scale() > MAX_FRACTION_DIGITS)) {
+            errors.add(new FieldError(field, "must be a number with at most " + MAX_INTEGER_DIGITS + " digits before the decimal point and "
+                    + MAX_FRACTION_DIGITS + " after it"));
+        }
     }
 
     /** Failures of an evaluation. */

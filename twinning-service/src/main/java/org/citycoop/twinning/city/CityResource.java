@@ -27,6 +27,7 @@ import org.citycoop.platform.paging.Cursor;
 import org.citycoop.platform.paging.Page;
 import org.citycoop.platform.problem.ProblemException;
 import org.citycoop.platform.web.QueryParams;
+import org.citycoop.platform.web.StrictText;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -192,12 +193,10 @@ public class CityResource {
         if (value == null || value.isBlank()) {
             throw ProblemException.invalid(parameter, "lat, lon and radiusKm go together: give all three");
         }
-        double number;
-        try {
-            number = Double.parseDouble(value.trim());
-        } catch (NumberFormatException e) {
-            throw ProblemException.badRequest(parameter, "not a number; give a decimal number from " + min + " to " + max);
+        if (!StrictText.DECIMAL.matcher(value).matches()) {
+            throw ProblemException.badRequest(parameter, "not a number; give a decimal number in ASCII digits from " + min + " to " + max);
         }
+        double number = Double.parseDouble(value);
         if (number >= min && number <= max) {
             return number;
         }

@@ -100,6 +100,16 @@ class OutcomesApiTest {
         assertField(putOutcome(id, "o", OUTCOME.replace("\"2009\"", "\"2009-13\"")), 422, "achievedDate");
         assertField(putOutcome(id, "o", OUTCOME.replace("\"unit\": \"tonnes/day\",", "")), 422, "unit");
         assertField(putOutcome(id, "o", OUTCOME.replace("700", "\"lots\"")), 400, "achieved");
+        // values beyond any indicator: 1e400, 2^64, -1e400, a fraction finer than a millionth
+        assertField(putOutcome(id, "o", OUTCOME.replace("700", "1e400")), 422, "achieved");
+        assertField(putOutcome(id, "o", OUTCOME.replace("1000", "18446744073709551616")), 422, "baseline");
+        assertField(putOutcome(id, "o", OUTCOME.replace("800", "-1e400")), 422, "target");
+        assertField(putOutcome(id, "o", OUTCOME.replace("700", "1e-400")), 422, "achieved");
+        // lax text: an enum with a space around it, a date with a five-digit year, an empty Idempotency-Key
+        assertField(putActivity(id, "a", ACTIVITY.replace("\"PILOT_PROJECT\"", "\" PILOT_PROJECT\"")), 400, "type");
+        assertField(given().contentType(ContentType.JSON).header("Idempotency-Key", "").body(body("Empty key", KITAKYUSHU, CEBU))
+                .post("/v1/twinnings").then().extract().response(), 400, "Idempotency-Key");
+        assertField(given().urlEncodingEnabled(false).get("/v1/twinnings?limit=%EF%BC%91%EF%BC%90").then().extract().response(), 400, "limit");
         given().get("/v1/twinnings/" + id).then().body("version", equalTo(1))
                 .body("activities.size()", equalTo(0)).body("outcomes.size()", equalTo(0));
         putActivity(java.util.UUID.randomUUID().toString(), "a", ACTIVITY).then().statusCode(404);

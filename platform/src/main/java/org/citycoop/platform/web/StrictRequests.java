@@ -1,0 +1,148 @@
+package org.citycoop.platform.web;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.MediaType;
+import org.citycoop.platform.problem.Problem;
+import org.citycoop.platform.problem.ProblemException;
+import org.citycoop.platform.problem.ProblemTypes;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The request rules every service applies before a resource sees a request, so that a lax request is refused
+ * (and changes nothing) instead of being guessed at:
+ * <ul>
+ *   <li>each query parameter is valid UTF-8 once percent-decoded, without control characters such as {@code %00}
+ *       (400 naming the parameter); the path is valid UTF-8 too, and each path parameter, once the resource is known,
+ *       holds no control character (400 naming it);</li>
+ *   <li>{@code Idempotency-Key}, {@code If-Match} and {@code If-None-Match}, when sent, are not empty (400 naming the header);</li>
+ *   <li>a body is not content-encoded (no decompression here: 415 naming {@code Content-Encoding}), says its
+ *       {@code Content-Type}, one the resource takes ({@code @Consumes}, {@code application/json} when it declares
+ *       none), with no charset or {@code charset=utf-8} (415 naming {@code Content-Type}).</li>
+ * </ul>
+ */
+public class StrictRequests {
+
+    /** Headers that must not be sent empty: an empty one is neither "absent" nor a value. */
+    static final List<String> NON_EMPTY_HEADERS = List.of("Idempotency-Key", "If-Match", "If-None-Match");
+
+    @ServerRequestFilter(preMatching = true, priority = jakarta.ws.rs.Priorities.USER + 1) // after RequestIdFilter
+    public void beforeMatching(ContainerRequestContext request) {
+        String rawQuery = request.getUriInfo().getRequestUri().getRawQuery();
+        if (rawQuery != null && !rawQuery.isEmpty()) {
+            for (String pair : rawQuery.split("&")) {
+                int equals = pair.indexOf('=');
+                String rawName = equals < 0 ? pair : pair.substring(0, equals);
+                String name;
+                try {
+                    name = StrictText.percentDecode(rawName, true);
+                } catch (IllegalArgumentException e) {
+                    throw ProblemException.badRequest("query", "a parameter name is " + e.getMessage());
+                }
+                if (StrictText.hasControlCharacter(name)) {
+                    throw ProblemException.badRequest("query", "a parameter name holds a control character (such as %00)");
+                }
+                checkValue(name, equals < 0 ? "" : pair.substring(equals + 1), true);
+            }
+        }
+        String rawPath = request.getUriInfo().getRequestUri().getRawPath();
+        if (rawPath != null) {
+            for (String segment : rawPath.split("/")) {
+                try {
+                    StrictText.percentDecode(segment, false);
+                } catch (IllegalArgumentException e) {
+                    throw ProblemException.badRequest("path", "a path segment is " + e.getMessage());
+                }
+            }
+        }
+        for (String header : NON_EMPTY_HEADERS) {
+            String value = request.getHeaderString(header);
+            if (value != null && value.isBlank()) {
+                throw ProblemException.badRequest(header, "is empty; send a value or leave the header out");
+            }
+        }
+        if (!hasBody(request)) {
+            return;
+        }
+        String encoding = request.getHeaderString("Content-Encoding");
+        if (encoding != null && !encoding.isBlank() && !encoding.trim().equalsIgnoreCase("identity")) {
+            throw unsupported("Content-Encoding", "'" + encoding + "' is not accepted: send the body as is, without Content-Encoding");
+        }
+        String contentType = request.getHeaderString("Content-Type");
+        if (contentType == null || contentType.isBlank()) {
+            throw unsupported("Content-Type", "missing: a request with a body says its media type, such as application/json");
+        }
+        MediaType type;
+        try {
+            type = MediaType.valueOf(contentType);
+        } catch (IllegalArgumentException e) {
+            throw unsupported("Content-Type", "'" + contentType + "' is not a media type such as application/json");
+        }
+        String charset = type.getParameters().entrySet().stream().filter(p -> p.getKey().equalsIgnoreCase("charset"))
+                .map(Map.Entry::getValue).findFirst().orElse(null);
+        if (charset != null && !charset.replace("\"", "").equalsIgnoreCase("utf-8")) {
+            throw unsupported("Content-Type", "charset '" + charset + "' is not accepted: send UTF-8, with no charset or charset=utf-8");
+        }
+    }
+
+    /** After matching: the path parameters, and the body's media type against what the resource method takes. */
+    @ServerRequestFilter
+    public void afterMatching(ContainerRequestContext request, jakarta.ws.rs.container.ResourceInfo resource) {
+        request.getUriInfo().getPathParameters().forEach((name, values) -> values.forEach(value -> {
+            if (StrictText.hasControlCharacter(value)) {
+                throw ProblemException.badRequest(name, "holds a control character (such as %00)");
+            }
+        }));
+        if (!hasBody(request) || resource == null || resource.getResourceMethod() == null) {
+            return;
+        }
+        List<MediaType> accepted = consumed(resource);
+        MediaType sent = MediaType.valueOf(request.getHeaderString("Content-Type"));
+        if (accepted.stream().noneMatch(type -> type.isCompatible(sent))) {
+            throw unsupported("Content-Type", "'" + sent.getType() + "/" + sent.getSubtype() + "' is not accepted here; send "
+                    + String.join(" or ", accepted.stream().map(MediaType::toString).toList()));
+        }
+    }
+
+    private static List<MediaType> consumed(jakarta.ws.rs.container.ResourceInfo resource) {
+        Consumes consumes = resource.getResourceMethod().getAnnotation(Consumes.class);
+        if (consumes == null) {
+            consumes = resource.getResourceClass().getAnnotation(Consumes.class);
+        }
+        if (consumes == null) {
+            return List.of(MediaType.APPLICATION_JSON_TYPE);
+        }
+        return Arrays.stream(consumes.value()).flatMap(v -> Arrays.stream(v.split(","))).map(String::trim)
+                .map(MediaType::valueOf).toList();
+    }
+
+    private static void checkValue(String name, String raw, boolean query) {
+        String value;
+        try {
+            value = StrictText.percentDecode(raw, query);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest(name, e.getMessage());
+        }
+        if (StrictText.hasControlCharacter(value)) {
+            throw ProblemException.badRequest(name, "holds a control character (such as %00)");
+        }
+    }
+
+    /** Whether the request carries a body (a non-zero Content-Length, or a chunked one). */
+    static boolean hasBody(ContainerRequestContext request) {
+        String length = request.getHeaderString("Content-Length");
+        if (length != null) {
+            return !length.trim().equals("0");
+        }
+        return request.getHeaderString("Transfer-Encoding") != null;
+    }
+
+    private static ProblemException unsupported(String header, String detail) {
+        return new ProblemException(415, ProblemTypes.UNSUPPORTED_MEDIA_TYPE, "Unsupported Media Type", header + ": " + detail,
+                List.of(new Problem.FieldError(header, detail)));
+    }
+}
