@@ -149,6 +149,8 @@ class ClientsTest {
                 .body("errors[0].field", equalTo("cityIds[0]"));
         create("{\"name\":\"Bad Name\",\"role\":\"PARTNER_PORTAL\"}").then().statusCode(422).body("errors[0].field", equalTo("name"));
         create("{ not json").then().statusCode(400).contentType("application/problem+json");
+        create("{\"name\":\"x8\",\"role\":\"PARTNER_PORTAL\",\"name\":\"x9\"}").then().statusCode(400)
+                .body("errors[0].field", equalTo("name")).body("errors[0].detail", containsString("duplicate member"));
         given().header("Authorization", ADMIN).get("/v1/clients?limit=1000").then().statusCode(400).body("errors[0].field", equalTo("limit"));
     }
 

@@ -3,6 +3,7 @@ package org.citycoop.gateway;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpVersion;
 import org.citycoop.gateway.routing.EdgeRules;
+import org.citycoop.gateway.routing.PathTemplates;
 import org.junit.jupiter.api.Test;
 
 import java.util.Optional;
@@ -12,7 +13,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class EdgeRulesTest {
 
-    private final EdgeRules rules = new EdgeRules(4096, 16 * 1024);
+    private final EdgeRules rules = new EdgeRules(4096, 16 * 1024, PathTemplates.of(java.util.List.of(
+            "/v1/agencies/{agencyId}", "/v1/agencies/{agencyId}/schemes/{ref}", "/v1/agencies/{agencyId}/schemes:batch",
+            "/v1/schemes/{id}")));
 
     private Optional<EdgeRules.Refusal> check(String uri) {
         return rules.check(HttpVersion.HTTP_1_1, "GET", uri, true, MultiMap.caseInsensitiveMultiMap());
@@ -34,18 +37,28 @@ class EdgeRulesTest {
     }
 
     @Test
-    void pathsTheServicesCouldReadDifferentlyAreRefused() {
-        refused("/v1/agencies/x;jsessionid=y", 400, "path");
-        refused("/v1/agencies/x%2Fy", 400, "path");
-        refused("/v1/agencies/x%5cy", 400, "path");
+    void pathsTheServicesCouldReadDifferentlyAreRefusedNamingTheParameter() {
+        refused("/v1/agencies/x;jsessionid=y", 400, "agencyId");
+        refused("/v1/agencies/x%2Fy", 400, "agencyId");
+        refused("/v1/agencies/x%5cy", 400, "agencyId");
+        refused("/v1/agencies/./x", 400, "path"); // no template of that shape
+        refused("/v1/agencies/jica/schemes/%2E%2E", 400, "ref");
+        refused("/v1/agencies/x%00", 400, "agencyId");
+        refused("/v1/agencies/x%zz/schemes/SW-1", 400, "agencyId");
+        refused("/v1/agencies/x%C3%28/schemes:batch", 400, "agencyId");
+        refused("/v1/agencies/x y", 400, "agencyId");
+        refused("/v1/schemes/%ED%A0%80", 400, "id"); // an encoded lone surrogate is not UTF-8
+        refused("/v1/agen%zzcies/x", 400, "path"); // a literal segment stands for no parameter
         refused("/v1/agencies/../clients", 400, "path");
-        refused("/v1/agencies/%2E%2E/clients", 400, "path");
-        refused("/v1/agencies/./x", 400, "path");
-        refused("/v1/agencies/x%00", 400, "path");
-        refused("/v1/agencies/x%zz", 400, "path");
-        refused("/v1/agencies/x%C3%28", 400, "path");
-        refused("/v1/agencies/x y", 400, "path");
         refused("*", 400, "path");
+    }
+
+    @Test
+    void withoutTemplatesARefusedSegmentIsThePath() {
+        EdgeRules plain = new EdgeRules(4096, 16 * 1024, PathTemplates.NONE);
+        EdgeRules.Refusal refusal = plain.check(HttpVersion.HTTP_1_1, "GET", "/v1/agencies/x;y", true,
+                MultiMap.caseInsensitiveMultiMap()).orElseThrow();
+        assertEquals("path", refusal.field());
     }
 
     @Test

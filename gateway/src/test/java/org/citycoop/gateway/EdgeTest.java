@@ -15,6 +15,7 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -176,13 +177,33 @@ class EdgeTest {
     @Test
     void pathsTheServicesWouldReadDifferentlyAreRefusedAndNeverForwarded() throws IOException {
         String marker = "m" + UUID.randomUUID().toString().substring(0, 8);
-        for (String path : List.of("/v1/agencies/" + marker + ";jsessionid=y", "/v1/agencies/" + marker + "%2Fschemes",
-                "/v1/agencies/" + marker + "/../../clients", "/v1/agencies/" + marker + "/%2e%2e/x", "/v1/agencies/" + marker + "%00")) {
-            Answer answer = raw("PUT " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}");
-            assertEquals(400, answer.status(), path + ": " + answer.head());
-            assertEquals("path", answer.problem().getJsonArray("errors").getJsonObject(0).getString("field"), path);
+        // the segment that stands for a path parameter of the services' documents is named by it (/v1/agencies/{agencyId})
+        Map<String, String> fieldByPath = Map.of("/v1/agencies/" + marker + ";jsessionid=y", "agencyId",
+                "/v1/agencies/" + marker + "%2Fschemes", "agencyId", "/v1/agencies/" + marker + "/../../clients", "path",
+                "/v1/agencies/" + marker + "/%2e%2e/x", "path", "/v1/agencies/" + marker + "%00", "agencyId");
+        long learning = System.nanoTime() + 10_000_000_000L; // the gateway reads the documents just after it starts
+        for (Map.Entry<String, String> expected : fieldByPath.entrySet()) {
+            String path = expected.getKey();
+            Answer answer;
+            String field;
+            do {
+                answer = raw("PUT " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}");
+                assertEquals(400, answer.status(), path + ": " + answer.head());
+                field = answer.problem().getJsonArray("errors").getJsonObject(0).getString("field");
+            } while (!field.equals(expected.getValue()) && System.nanoTime() < learning && pause());
+            assertEquals(expected.getValue(), field, path);
         }
         assertFalse(receivedByTheService().stream().anyMatch(p -> p.contains(marker)), "nothing refused reached the service");
+    }
+
+    private static boolean pause() {
+        try {
+            Thread.sleep(100);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     @Test

@@ -25,7 +25,9 @@ public class OriginServer implements QuarkusTestResourceLifecycleManager {
                 {"openapi":"3.1.0","paths":{"/v1/schemes":{"get":{"operationId":"SchemeResource_search","security":[],
                 "parameters":[{"name":"limit","in":"query","schema":{"type":"integer","minimum":1,"maximum":100}}],
                 "responses":{"200":{"description":"ok","content":{"application/json":{"schema":{"$ref":"#/components/schemas/Page"}}}},
-                "400":{"$ref":"#/components/responses/BadRequest"},"401":{"$ref":"#/components/responses/Unauthorized"}}}}},
+                "400":{"$ref":"#/components/responses/BadRequest"},"401":{"$ref":"#/components/responses/Unauthorized"}}}},
+                "/v1/agencies/{agencyId}":{"put":{"operationId":"AgencyResource_put","parameters":[{"name":"agencyId","in":"path",
+                "required":true,"schema":{"type":"string"}}],"responses":{"200":{"description":"ok"}}}}},
                 "components":{"schemas":{"Page":{"type":"object"}}}}""");
         try (java.io.InputStream in = OriginServer.class.getResourceAsStream("/openapi/clients.json")) {
             JsonObject shared = new JsonObject(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).getJsonObject("components");

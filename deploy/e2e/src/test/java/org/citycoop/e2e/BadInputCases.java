@@ -363,7 +363,8 @@ final class BadInputCases {
             values.addAll(List.of(new String[] {"malformed-conditional", "\"1"}, new String[] {"malformed-conditional", "1, ,"},
                     new String[] {"malformed-conditional", "W/"}));
         } else if (name.equalsIgnoreCase("Idempotency-Key")) {
-            values.addAll(List.of(new String[] {"long-string", "k".repeat(256)}, new String[] {"control-character", "a\u0001b"},
+            // a control character in a header value is the HTTP layer's to refuse (BadInputIT's raw cases)
+            values.addAll(List.of(new String[] {"long-string", "k".repeat(256)}, new String[] {"empty", ""},
                     new String[] {"non-ascii", "cl\u00e9"}));
         } else if (name.equalsIgnoreCase("Accept-Language")) {
             expect = Expect.ANY;

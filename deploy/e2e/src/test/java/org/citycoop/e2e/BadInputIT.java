@@ -346,7 +346,7 @@ class BadInputIT {
         raw.add(rawCase("bad-content-length", "two different Content-Lengths", "PUT " + scheme + " HTTP/1.1\r\n",
                 admin + "\r\nContent-Type: application/json\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\n{}", HTTP_LAYER));
         raw.add(rawCase("bad-content-length", "Content-Length and chunked", "PUT " + scheme + " HTTP/1.1\r\n",
-                admin + "\r\nContent-Type: application/json\r\nContent-Length: 2\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n", -1));
+                admin + "\r\nContent-Type: application/json\r\nContent-Length: 2\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n", HTTP_LAYER));
         raw.add(rawCase("bad-transfer-encoding", "Transfer-Encoding: fuzz", "PUT " + scheme + " HTTP/1.1\r\n",
                 admin + "\r\nContent-Type: application/json\r\nTransfer-Encoding: fuzz\r\n\r\n{}", HTTP_LAYER));
         raw.add(rawCase("expect", "Expect: foo", "PUT " + scheme + " HTTP/1.1\r\n",

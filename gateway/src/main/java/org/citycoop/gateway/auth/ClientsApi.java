@@ -297,6 +297,11 @@ public class ClientsApi {
 
     private static List<String[]> unreadable(JsonProcessingException e) {
         if (!(e instanceof JsonMappingException mapping)) {
+            if (String.valueOf(e.getOriginalMessage()).startsWith("Duplicate field")
+                    && e.getProcessor() instanceof JsonParser parser && parser.getParsingContext().getCurrentName() != null) {
+                return List.<String[]>of(new String[] {parser.getParsingContext().getCurrentName(),
+                        "duplicate member: a member may appear once in an object"});
+            }
             return List.<String[]>of(new String[] {"body", "not valid JSON"});
         }
         StringBuilder field = new StringBuilder();

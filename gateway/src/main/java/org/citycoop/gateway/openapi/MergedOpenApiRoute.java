@@ -52,13 +52,39 @@ public class MergedOpenApiRoute {
         }
         client = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(2000));
         router.get("/q/openapi").order(-100).handler(this::serve);
+        vertx.setTimer(1, ignored -> learnPaths());
     }
 
     private void serve(RoutingContext context) {
+        merged().onSuccess(document -> context.response().putHeader("Content-Type", "application/json")
+                .end(document.toPrettyString()));
+    }
+
+    /**
+     * Teaches the edge the API's path templates: again after {@link #RELEARN_MS} milliseconds, or after
+     * {@link #RETRY_MS} while a service's document is missing (a service that starts after the gateway, or one
+     * that changed its paths in a rolling update).
+     */
+    private void learnPaths() {
+        merged().onComplete(done -> {
+            boolean complete = done.succeeded() && !done.result().has("x-citycoop-unavailable");
+            if (done.succeeded()) {
+                List<String> templates = new ArrayList<>();
+                done.result().path("paths").fieldNames().forEachRemaining(templates::add);
+                gateway.learnPaths(templates);
+            }
+            vertx.setTimer(complete ? RELEARN_MS : RETRY_MS, ignored -> learnPaths());
+        });
+    }
+
+    private static final long RELEARN_MS = 300_000;
+    private static final long RETRY_MS = 5_000;
+
+    private Future<JsonNode> merged() {
         Map<String, URI> services = new TreeMap<>(gateway.serviceUrls());
         Map<String, Future<JsonNode>> fetches = new LinkedHashMap<>();
         services.forEach((name, url) -> fetches.put(name, fetch(url)));
-        Future.join(new ArrayList<>(fetches.values())).onComplete(done -> {
+        return Future.join(new ArrayList<>(fetches.values())).transform(done -> {
             Map<String, JsonNode> documents = new LinkedHashMap<>();
             List<String> unavailable = new ArrayList<>();
             fetches.forEach((name, fetch) -> {
@@ -70,8 +96,7 @@ public class MergedOpenApiRoute {
             });
             // last: its copies of the shared components (ApiKey, Problem, the problem responses) give way to the services'
             documents.put("gateway", ownDocument);
-            String body = new OpenApiMerger(mapper).merge(documents, unavailable).toPrettyString();
-            context.response().putHeader("Content-Type", "application/json").end(body);
+            return Future.succeededFuture((JsonNode) new OpenApiMerger(mapper).merge(documents, unavailable));
         });
     }
 

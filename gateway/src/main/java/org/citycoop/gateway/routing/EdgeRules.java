@@ -29,7 +29,8 @@ import java.util.Optional;
  *   <li>a path the gateway and the services could read differently: a {@code ;} (matrix parameters, which
  *       the services' HTTP layer drops: {@code /v1/agencies/x;y} would act on {@code x}), an encoded
  *       {@code /} or {@code \}, a dot segment ({@code .} or {@code ..}, also encoded), broken
- *       percent-encoding, bytes that are not UTF-8, or a control character: 400 naming {@code path};</li>
+ *       percent-encoding, bytes that are not UTF-8, a character a URL must encode, or a control character: 400
+ *       naming the path parameter the segment stands for in the API's path templates, else {@code path};</li>
  *   <li>a query parameter whose name or value has broken percent-encoding, is not UTF-8 or holds a control
  *       character: 400 naming the parameter.</li>
  * </ul>
@@ -49,10 +50,16 @@ public final class EdgeRules {
 
     private final int maxRequestLine;
     private final int maxHeaderBytes;
+    private final PathTemplates templates;
 
-    public EdgeRules(int maxRequestLine, int maxHeaderBytes) {
+    /**
+     * @param templates the API's path templates, to name the path parameter a refused segment stands for
+     *                  ({@code path} where none matches)
+     */
+    public EdgeRules(int maxRequestLine, int maxHeaderBytes, PathTemplates templates) {
         this.maxRequestLine = maxRequestLine;
         this.maxHeaderBytes = maxHeaderBytes;
+        this.templates = templates;
     }
 
     /**
@@ -109,50 +116,67 @@ public final class EdgeRules {
             return refuse(414, "uri-too-long", "URI too long", "uri",
                     "the request line is longer than " + maxRequestLine + " characters");
         }
-        int unsafe = firstUnsafeCharacter(uri);
-        if (unsafe >= 0) {
-            char c = uri.charAt(unsafe);
-            int queryAt = uri.indexOf('?');
-            String where = queryAt >= 0 && unsafe > queryAt ? "query" : "path";
-            return refuse(400, "bad-request", "Bad request", where, (c < 0x20 || c > 0x7e ? codePoint(c) : "'" + c + "'")
-                    + " must be percent-encoded in a URL");
-        }
         int queryStart = uri.indexOf('?');
         String path = queryStart < 0 ? uri : uri.substring(0, queryStart);
         Optional<Refusal> pathRefusal = checkPath(path);
         if (pathRefusal.isPresent() || queryStart < 0) {
             return pathRefusal;
         }
-        return checkQuery(uri.substring(queryStart + 1));
+        String query = uri.substring(queryStart + 1);
+        int unsafe = firstUnsafeCharacter(query);
+        if (unsafe >= 0) {
+            return refuse(400, "bad-request", "Bad request", "query", mustBeEncoded(query.charAt(unsafe)));
+        }
+        return checkQuery(query);
     }
 
-    private static Optional<Refusal> checkPath(String rawPath) {
+    /** Checks each segment of the path, naming the path parameter that a refused segment stands for. */
+    private Optional<Refusal> checkPath(String rawPath) {
         if (!rawPath.startsWith("/")) {
-            return badPath("the request target must be an absolute path");
+            return refuse(400, "bad-request", "Bad request", "path", "the request target must be an absolute path");
         }
-        String lower = rawPath.toLowerCase(Locale.ROOT);
-        if (lower.contains(";")) {
-            return badPath("';' (matrix parameters) is not allowed in a path");
-        }
-        if (lower.contains("%2f") || lower.contains("%5c") || lower.contains("\\")) {
-            return badPath("an encoded '/' or a '\\' is not allowed in a path");
-        }
-        String decoded;
-        try {
-            decoded = decode(rawPath, false);
-        } catch (IllegalArgumentException e) {
-            return badPath(e.getMessage());
-        }
-        int bad = controlCharacter(decoded);
-        if (bad >= 0) {
-            return badPath("control character " + codePoint(bad) + " in the path");
-        }
-        for (String segment : decoded.split("/", -1)) {
-            if (segment.equals(".") || segment.equals("..")) {
-                return badPath("dot segments ('.' and '..') are not allowed in a path");
+        String[] segments = rawPath.split("/", -1);
+        for (int i = 1; i < segments.length; i++) {
+            Optional<String> wrong = checkSegment(segments[i]);
+            if (wrong.isPresent()) {
+                String field = templates.parameterAt(segments, i).orElse("path");
+                return refuse(400, "bad-request", "Bad request", field, wrong.get());
             }
         }
         return Optional.empty();
+    }
+
+    /** What is wrong with one raw path segment, if anything. */
+    private static Optional<String> checkSegment(String raw) {
+        int unsafe = firstUnsafeCharacter(raw);
+        if (unsafe >= 0) {
+            return Optional.of(mustBeEncoded(raw.charAt(unsafe)));
+        }
+        String lower = raw.toLowerCase(Locale.ROOT);
+        if (lower.contains(";")) {
+            return Optional.of("';' (matrix parameters) is not allowed in a path");
+        }
+        if (lower.contains("%2f") || lower.contains("%5c") || lower.contains("\\")) {
+            return Optional.of("an encoded '/' or a '\\' is not allowed in a path");
+        }
+        String decoded;
+        try {
+            decoded = decode(raw, false);
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
+        }
+        int bad = controlCharacter(decoded);
+        if (bad >= 0) {
+            return Optional.of("control character " + codePoint(bad) + " in the path");
+        }
+        if (decoded.equals(".") || decoded.equals("..")) {
+            return Optional.of("dot segments ('.' and '..') are not allowed in a path");
+        }
+        return Optional.empty();
+    }
+
+    private static String mustBeEncoded(char c) {
+        return (c < 0x20 || c > 0x7e ? codePoint(c) : "'" + c + "'") + " must be percent-encoded in a URL";
     }
 
     private static Optional<Refusal> checkQuery(String query) {
@@ -254,10 +278,6 @@ public final class EdgeRules {
     private static String printable(String value) {
         String shown = value.length() > 40 ? value.substring(0, 40) + "..." : value;
         return shown.replaceAll("[^\\x20-\\x7e]", "?");
-    }
-
-    private static Optional<Refusal> badPath(String detail) {
-        return refuse(400, "bad-request", "Bad request", "path", detail);
     }
 
     private static Optional<Refusal> refuse(int status, String type, String title, String field, String detail) {

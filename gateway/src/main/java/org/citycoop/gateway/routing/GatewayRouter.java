@@ -85,7 +85,7 @@ public class GatewayRouter {
 
     private final Map<String, Origin> origins = new HashMap<>();
     private Routes routes;
-    private EdgeRules edgeRules;
+    private volatile EdgeRules edgeRules;
 
     /** A routed service: where it is, the client that reaches it, and its circuit. */
     private record Origin(String name, SocketAddress address, HttpClient client, CircuitBreaker breaker) {
@@ -95,7 +95,7 @@ public class GatewayRouter {
         routes = new Routes(config.services().entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().prefixes())));
         config.services().forEach((name, service) -> origins.put(name, originOf(name, service.url())));
-        edgeRules = new EdgeRules(config.limits().maxRequestLine(), (int) config.limits().maxHeaderSize().asLongValue());
+        learnPaths(java.util.List.of());
         router.route().order(-300).failureHandler(this::failed);
         router.route().order(-300).handler(this::guard);
         router.route().order(-290).handler(cors());
@@ -473,6 +473,15 @@ public class GatewayRouter {
     }
 
     /** The names of the routed services and their base URLs, for health and OpenAPI. */
+    /**
+     * The API's path templates, from the services' OpenAPI documents, so that a refused path segment is named by
+     * its parameter ({@code agencyId}) rather than as {@code path}.
+     */
+    public void learnPaths(java.util.Collection<String> templates) {
+        edgeRules = new EdgeRules(config.limits().maxRequestLine(), (int) config.limits().maxHeaderSize().asLongValue(),
+                PathTemplates.of(templates));
+    }
+
     public Map<String, URI> serviceUrls() {
         return config.services().entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().url()));

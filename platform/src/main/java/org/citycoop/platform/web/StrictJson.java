@@ -69,6 +69,9 @@ public class StrictJson implements ObjectMapperCustomizer {
                 CoercionInputShape.Boolean}) {
             mapper.coercionConfigFor(LogicalType.Textual).setCoercion(shape, CoercionAction.Fail);
         }
+        // "" or " " is no identifier, address or code: Jackson would read it as null for a UUID, URI or Locale.
+        mapper.coercionConfigFor(LogicalType.OtherScalar).setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
+                .setAcceptBlankAsEmpty(Boolean.TRUE);
         // "done": 12345 is not true: no number becomes a boolean.
         mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
     }

@@ -26,7 +26,7 @@ class StrictJsonTest {
     }
 
     record Body(String name, Area area, List<Area> areas, LocalDate verifiedOn, OffsetDateTime deadline, Double latitude,
-                BigDecimal amount, List<Step> steps) {
+                BigDecimal amount, List<Step> steps, java.util.UUID arrangementId) {
     }
 
     private final ObjectMapper mapper = mapper();
@@ -56,6 +56,15 @@ class StrictJsonTest {
             assertTrue(problem.getMessage().contains("allowed: SOLID_WASTE, AIR_QUALITY"), problem.getMessage());
         }
         refused("{\"areas\":[\"AIR_QUALITY\",\" SOLID_WASTE\"]}", "areas[1]");
+    }
+
+    @Test
+    void anEmptyOrBlankStringIsNoIdentifier() throws Exception {
+        java.util.UUID id = java.util.UUID.randomUUID();
+        assertEquals(id, mapper.readValue("{\"arrangementId\":\"" + id + "\"}", Body.class).arrangementId());
+        assertEquals(null, mapper.readValue("{\"arrangementId\":null}", Body.class).arrangementId());
+        refused("{\"arrangementId\":\" \"}", "arrangementId");
+        refused("{\"arrangementId\":\"\"}", "arrangementId");
     }
 
     @Test
