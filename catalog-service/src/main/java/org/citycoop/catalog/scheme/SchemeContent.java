@@ -80,11 +80,13 @@ public record SchemeContent(
                 + "then counts as OPEN and matching says the window is unknown)")
         ApplicationWindow window,
         @Size(max = 300)
-        @Schema(description = "Null, or what replaced the scheme (the scheme is then CLOSED)", example = "JICA preparatory surveys")
+        @Schema(description = "Null for a current scheme; for one kept only as history, what replaced it or why it is kept "
+                + "(the scheme is then CLOSED)", example = "JICA preparatory surveys")
         String supersededBy,
         @Size(max = 2000)
         @Schema(description = "http or https URL of the agency's page on the scheme", example = "https://example.org/aq")
         String sourceUrl,
-        @Schema(description = "ISO date on which the information was last checked against the source", example = "2026-11-29")
+        @Schema(description = "ISO date on which the information was last checked against sourceUrl; needs sourceUrl (null "
+                + "when there is no source: a date without a source would claim a check that was not made)", example = "2026-11-29")
         LocalDate verifiedOn) {
 }

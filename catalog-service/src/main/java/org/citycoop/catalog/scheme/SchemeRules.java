@@ -77,6 +77,10 @@ public final class SchemeRules {
         if (c.sourceUrl() != null && !HttpUrls.isHttpUrl(c.sourceUrl())) {
             errors.add(new Problem.FieldError("sourceUrl", "must be an absolute http or https URL"));
         }
+        if (c.verifiedOn() != null && c.sourceUrl() == null) {
+            errors.add(new Problem.FieldError("verifiedOn", "is the date the sourceUrl was checked: give the sourceUrl, or send "
+                    + "null for both when there is no source"));
+        }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }

@@ -45,10 +45,10 @@ public record SchemeView(
         BigDecimal coFinancingShare,
         @Schema(description = "Application process, steps in order") List<ProcessStep> processSteps,
         ApplicationWindow window,
-        @Schema(description = "Null, or what replaced the scheme") String supersededBy,
+        @Schema(description = "Null for a current scheme; for one kept only as history, what replaced it or why it is kept") String supersededBy,
         @Schema(description = "Status at the time of the response (of the event: at the time of the change)") SchemeStatus status,
         @Schema(description = "http(s) URL of the agency's page on the scheme, or null") String sourceUrl,
-        @Schema(description = "Date the information was last checked against the source, or null") LocalDate verifiedOn,
+        @Schema(description = "Date the information was last checked against sourceUrl, or null (always null without a sourceUrl)") LocalDate verifiedOn,
         @Schema(description = "Version, starting at 1; the ETag is this number quoted", example = "2") long version,
         @Schema(description = "When the catalogue first stored the scheme (UTC)") OffsetDateTime createdAt,
         @Schema(description = "When the content last changed (UTC)") OffsetDateTime updatedAt) {

@@ -78,6 +78,24 @@ class SchemeRulesTest {
                 OffsetDateTime.parse("2027-01-01T00:00:00Z"), OffsetDateTime.parse("2027-02-01T00:00:00Z"))));
     }
 
+    @Test
+    void aVerificationDateNeedsTheSourceItWasCheckedAgainst() {
+        SchemeContent c = content(List.of(SupportType.TECHNICAL), List.of(), null, null);
+        ProblemException e = assertThrows(ProblemException.class, () -> RULES.normalise(withSource(c, null, LocalDate.of(2026, 12, 7))));
+        assertEquals(422, e.status());
+        assertEquals(List.of("verifiedOn"), e.errors().stream().map(Problem.FieldError::field).toList());
+        // no source and no date: a scheme kept for history
+        assertNull(RULES.normalise(withSource(c, null, null)).verifiedOn());
+        assertEquals(LocalDate.of(2026, 12, 7), RULES.normalise(withSource(c, "https://example.org/aq", LocalDate.of(2026, 12, 7))).verifiedOn());
+    }
+
+    private static SchemeContent withSource(SchemeContent c, String sourceUrl, LocalDate verifiedOn) {
+        return new SchemeContent(c.name(), c.names(), c.description(), c.descriptions(), c.supportTypes(),
+                c.challengeAreas(), c.sectors(), c.financeType(), c.aidType(), c.applicantTypes(), c.channel(),
+                c.partnerCityRequired(), c.eligibleCountries(), c.eligibleRegions(), c.fundingRange(), c.coFinancingShare(),
+                c.processSteps(), c.window(), c.supersededBy(), sourceUrl, verifiedOn);
+    }
+
     private static List<String> windowErrors(ApplicationWindow window) {
         SchemeContent c = content(List.of(SupportType.TECHNICAL), List.of(), null, null);
         SchemeContent withWindow = new SchemeContent(c.name(), c.names(), c.description(), c.descriptions(), c.supportTypes(),

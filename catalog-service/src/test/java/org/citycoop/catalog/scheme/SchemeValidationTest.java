@@ -58,6 +58,7 @@ class SchemeValidationTest {
                 bad("time without offset", 400, "window.deadline",
                         s -> ((ObjectNode) s.get("window")).put("deadline", "2027-03-31T23:59:00")),
                 bad("date that does not exist", 400, "verifiedOn", s -> s.put("verifiedOn", "2026-02-30")),
+                bad("verification date without a source", 422, "verifiedOn", s -> s.putNull("sourceUrl")),
                 bad("missing name", 422, "name", s -> s.remove("name")),
                 bad("blank name", 422, "name", s -> s.put("name", " ")),
                 bad("empty support types", 422, "supportTypes", s -> s.putArray("supportTypes")),
