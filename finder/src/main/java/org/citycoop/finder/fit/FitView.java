@@ -1,0 +1,33 @@
+package org.citycoop.finder.fit;
+
+import org.citycoop.finder.scheme.SchemeViews;
+import org.citycoop.finder.search.SearchView;
+
+import java.util.List;
+
+/** The "what fits my city" page: the form as filled in, notices, and once asked the ranked matches and the city's twinnings. */
+public record FitView(FitForm form, List<String> notices, String error, List<ChallengeRow> challenges, List<SearchView.Choice> applicantTypes,
+        List<SearchView.Choice> supportTypes, List<SearchView.Choice> currencies, String cityLabel, List<MatchView> matches,
+        List<MatchView> leftOut, List<TwinningView> twinnings, boolean answered) {
+
+    /** A challenge and the priority chosen for it (0: not needed). */
+    public record ChallengeRow(String area, String label, List<PriorityChoice> priorities) {
+    }
+
+    public record PriorityChoice(int value, String label, boolean selected) {
+    }
+
+    /** A match: the scheme, its score and each criterion's result with the reason. */
+    public record MatchView(SchemeViews.Card card, String score, boolean eligible, List<Reason> reasons) {
+    }
+
+    public record Reason(String criterion, String result, String resultCode, String detail) {
+    }
+
+    public record TwinningView(String title, String status, String cities) {
+    }
+
+    /** An option of the city type-ahead: the value the form sends and what it shows. */
+    public record CityOption(String value, String label) {
+    }
+}
