@@ -96,7 +96,7 @@ public interface Msg {
     @Message("Sort by")
     String sort();
 
-    @Message("{#when value}{#is relevance}Relevance{#is deadline}Deadline, earliest first{#is updated}Recently changed{#else}{value}{/when}")
+    @Message("{#when value}{#is 'relevance'}Relevance{#is 'deadline'}Deadline, earliest first{#is 'updated'}Recently changed{#else}{value}{/when}")
     String sort_option(String value);
 
     @Message("Apply filters")
@@ -297,29 +297,29 @@ public interface Msg {
     @Message("{city} has no twinning arrangement in the registry yet.")
     String no_twinnings(String city);
 
-    @Message("{#when value}{#is relevance}Relevance{#is applicantType}Applicant{#is country}Country{#is status}Status{#is deadline}Deadline{#is partnerCity}Partner city{#is challenges}Challenges{#is supportTypes}Support types{#is budget}Budget{#is sectors}Sectors{#is coFinancing}Co-financing{#is language}Language{#else}{value}{/when}")
+    @Message("{#when value}{#is 'relevance'}Relevance{#is 'applicantType'}Applicant{#is 'country'}Country{#is 'status'}Status{#is 'deadline'}Deadline{#is 'partnerCity'}Partner city{#is 'challenges'}Challenges{#is 'supportTypes'}Support types{#is 'budget'}Budget{#is 'sectors'}Sectors{#is 'coFinancing'}Co-financing{#is 'language'}Language{#else}{value}{/when}")
     String criterion(String value);
 
-    @Message("{#when value}{#is MET}met{#is PARTLY_MET}partly met{#is FAILED}not met{#else}{value}{/when}")
+    @Message("{#when value}{#is 'MET'}met{#is 'PARTLY_MET'}partly met{#is 'FAILED'}not met{#else}{value}{/when}")
     String result(String value);
 
     // codes
-    @Message("{#when value}{#is SOLID_WASTE}Solid waste{#is WATER_AND_WASTEWATER}Water and wastewater{#is AIR_QUALITY}Air quality{#is OTHER_PHYSICAL}Other physical infrastructure{#is URBAN_PLANNING}Urban planning{#is REGULATIONS}Regulations{#is INSTITUTIONS}Institutions{#is FINANCIAL_MECHANISMS}Financial mechanisms{#is APPROPRIATE_TECHNOLOGY}Appropriate technology{#is SOCIAL_CAPITAL}Social capital{#else}{value}{/when}")
+    @Message("{#when value}{#is 'SOLID_WASTE'}Solid waste{#is 'WATER_AND_WASTEWATER'}Water and wastewater{#is 'AIR_QUALITY'}Air quality{#is 'OTHER_PHYSICAL'}Other physical infrastructure{#is 'URBAN_PLANNING'}Urban planning{#is 'REGULATIONS'}Regulations{#is 'INSTITUTIONS'}Institutions{#is 'FINANCIAL_MECHANISMS'}Financial mechanisms{#is 'APPROPRIATE_TECHNOLOGY'}Appropriate technology{#is 'SOCIAL_CAPITAL'}Social capital{#else}{value}{/when}")
     String challenge(String value);
 
-    @Message("{#when value}{#is FINANCIAL}Grant{#is LOAN}Loan{#is TECHNICAL}Technical assistance{#is TRAINING}Training{#is INFORMATION}Information{#is OTHER}Other{#else}{value}{/when}")
+    @Message("{#when value}{#is 'FINANCIAL'}Grant{#is 'LOAN'}Loan{#is 'TECHNICAL'}Technical assistance{#is 'TRAINING'}Training{#is 'INFORMATION'}Information{#is 'OTHER'}Other{#else}{value}{/when}")
     String supportType(String value);
 
-    @Message("{#when value}{#is LOCAL_GOVERNMENT}Local government{#is NATIONAL_GOVERNMENT}National government{#is NGO}NGO{#is ACADEMIC}Academic institution{#is PRIVATE}Private sector{#is ANY}Anyone{#else}{value}{/when}")
+    @Message("{#when value}{#is 'LOCAL_GOVERNMENT'}Local government{#is 'NATIONAL_GOVERNMENT'}National government{#is 'NGO'}NGO{#is 'ACADEMIC'}Academic institution{#is 'PRIVATE'}Private sector{#is 'ANY'}Anyone{#else}{value}{/when}")
     String applicantType(String value);
 
-    @Message("{#when value}{#is OPEN}Open{#is FORECASTED}Forecasted{#is CLOSED}Closed{#is WITHDRAWN}Withdrawn{#is ROLLING}Rolling{#else}{value}{/when}")
+    @Message("{#when value}{#is 'OPEN'}Open{#is 'FORECASTED'}Forecasted{#is 'CLOSED'}Closed{#is 'WITHDRAWN'}Withdrawn{#is 'ROLLING'}Rolling{#else}{value}{/when}")
     String status(String value);
 
-    @Message("{#when value}{#is DIRECT}apply directly to the agency{#is THROUGH_NATIONAL_GOVERNMENT}apply through your national government{#is THROUGH_AGENCY_STAFF}together with the agency's staff{#is THROUGH_IMPLEMENTING_AGENCY}through an accredited implementing agency{#is THROUGH_PARTNER_LOCAL_GOVERNMENT}through a partner local government in the donor country{#else}{value}{/when}")
+    @Message("{#when value}{#is 'DIRECT'}apply directly to the agency{#is 'THROUGH_NATIONAL_GOVERNMENT'}apply through your national government{#is 'THROUGH_AGENCY_STAFF'}together with the agency's staff{#is 'THROUGH_IMPLEMENTING_AGENCY'}through an accredited implementing agency{#is 'THROUGH_PARTNER_LOCAL_GOVERNMENT'}through a partner local government in the donor country{#else}{value}{/when}")
     String channel(String value);
 
-    @Message("{#when value}{#is CITY}Your city{#is NATIONAL_GOVERNMENT}National government{#is AGENCY}Agency{#is PARTNER_CITY}Partner city{#is OTHER}Other{#else}{value}{/when}")
+    @Message("{#when value}{#is 'CITY'}Your city{#is 'NATIONAL_GOVERNMENT'}National government{#is 'AGENCY'}Agency{#is 'PARTNER_CITY'}Partner city{#is 'OTHER'}Other{#else}{value}{/when}")
     String actor(String value);
 
     // messages about bad input

@@ -11,6 +11,7 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  * finder may be framed by those origins only; default {@code 'self'}), everything else from the finder itself (no
  * inline script, no other origin), and {@code nosniff}.
  */
+@jakarta.enterprise.context.ApplicationScoped // created on first use, at run time, when the configuration is there
 public class SecurityHeaders {
 
     @Inject
