@@ -80,8 +80,10 @@ public class Api {
     }
 
     public JsonNode matches(JsonNode body, boolean includeIneligible, String language) {
-        String key = config.apiKey().orElseThrow(() -> new ApiUnavailable("no API key for matching"));
-        return call(() -> api.matches(includeIneligible, "Bearer " + key, language, visitor(), body.toString()));
+        if (!canMatch()) {
+            throw new ApiUnavailable("no API key for matching");
+        }
+        return call(() -> api.matches(includeIneligible, language, visitor(), body.toString()));
     }
 
     /** Every agency (the catalogue holds a few dozen), kept for a minute. */

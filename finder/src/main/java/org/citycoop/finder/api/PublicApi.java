@@ -14,10 +14,11 @@ import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /**
- * The public API through the gateway, as far as the finder reads it. Bodies are read as text: {@link Api} parses
- * them, problems included.
+ * The public API through the gateway, as far as the finder reads it, with the finder's key ({@link ApiKeyFilter}).
+ * Bodies are read as text: {@link Api} parses them, problems included.
  */
 @RegisterRestClient(configKey = "citycoop-api")
+@org.eclipse.microprofile.rest.client.annotation.RegisterProvider(ApiKeyFilter.class)
 @Produces("application/json")
 public interface PublicApi {
 
@@ -61,6 +62,5 @@ public interface PublicApi {
     @POST
     @Path("/v1/matches")
     @Consumes("application/json")
-    RestResponse<String> matches(@QueryParam("includeIneligible") boolean includeIneligible, @HeaderParam("Authorization") String authorization,
-            @HeaderParam("Accept-Language") String language, @HeaderParam("X-Forwarded-For") String visitor, String body);
+    RestResponse<String> matches(@QueryParam("includeIneligible") boolean includeIneligible, @HeaderParam("Accept-Language") String language, @HeaderParam("X-Forwarded-For") String visitor, String body);
 }

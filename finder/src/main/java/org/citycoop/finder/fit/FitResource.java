@@ -18,6 +18,7 @@ import org.citycoop.finder.api.Api;
 import org.citycoop.finder.api.ApiProblem;
 import org.citycoop.finder.i18n.Msg;
 import org.citycoop.finder.scheme.SchemeViews;
+import org.citycoop.finder.search.SearchResource;
 import org.citycoop.finder.search.SearchView;
 import org.citycoop.finder.web.Codes;
 import org.citycoop.finder.web.Formats;
@@ -75,7 +76,7 @@ public class FitResource {
                     JsonNode answer = api.matches(body(form, c, lang), form.leftOut(), lang.code());
                     SchemeViews schemes = views.schemes(lang);
                     for (JsonNode item : answer.path("items")) {
-                        FitView.MatchView match = match(item, schemes, msg, lang);
+                        FitView.MatchView match = match(item, schemes, msg, lang, matches.size() < 3);
                         (match.eligible() ? matches : leftOut).add(match);
                     }
                     answered = true;
@@ -163,21 +164,27 @@ public class FitResource {
         return body;
     }
 
-    private static FitView.MatchView match(JsonNode item, SchemeViews schemes, Msg msg, Lang lang) {
+    private static FitView.MatchView match(JsonNode item, SchemeViews schemes, Msg msg, Lang lang, boolean best) {
         List<FitView.Reason> reasons = new ArrayList<>();
+        List<String> failed = new ArrayList<>();
         for (JsonNode e : item.path("explanation")) {
             String result = e.path("result").asText();
-            reasons.add(new FitView.Reason(msg.criterion(e.path("criterion").asText()), msg.result(result), result, e.path("detail").asText("")));
+            String criterion = msg.criterion(e.path("criterion").asText());
+            reasons.add(new FitView.Reason(criterion, msg.result(result), result, e.path("detail").asText("")));
+            if (result.equals("FAILED")) {
+                failed.add(criterion);
+            }
         }
         NumberFormat percent = NumberFormat.getPercentInstance(lang.locale());
+        boolean eligible = item.path("eligible").asBoolean(true);
         return new FitView.MatchView(schemes.card(item.path("scheme")), msg.score(percent.format(item.path("score").asDouble())),
-                item.path("eligible").asBoolean(true), reasons);
+                eligible, eligible && best, reasons, String.join(lang == Lang.JA ? "、" : ", ", failed));
     }
 
     static String notice(Msg msg, FitForm.Issue issue) {
         return switch (issue.kind()) {
-            case UNKNOWN_VALUE -> msg.err_unknown_value(issue.parameter(), issue.value());
-            case BAD_AMOUNT -> msg.err_bad_amount(issue.parameter(), issue.value());
+            case UNKNOWN_VALUE -> msg.err_unknown_value(SearchResource.label(msg, issue.parameter()), issue.value());
+            case BAD_AMOUNT -> msg.err_bad_amount(SearchResource.label(msg, issue.parameter()), issue.value());
             case NO_CITY -> msg.err_no_city();
             case NO_CHALLENGE -> msg.err_no_challenge();
             case CITY_TOO_LONG -> msg.err_query_too_long(Integer.toString(FitForm.MAX_CITY_LENGTH));

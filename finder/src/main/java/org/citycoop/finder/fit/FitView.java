@@ -17,8 +17,11 @@ public record FitView(FitForm form, List<String> notices, String error, List<Cha
     public record PriorityChoice(int value, String label, boolean selected) {
     }
 
-    /** A match: the scheme, its score and each criterion's result with the reason. */
-    public record MatchView(SchemeViews.Card card, String score, boolean eligible, List<Reason> reasons) {
+    /**
+     * A match: the scheme, its score and each criterion's result with the reason ({@code open}: shown unfolded, for the
+     * best few), and the criteria not met, for a scheme left out.
+     */
+    public record MatchView(SchemeViews.Card card, String score, boolean eligible, boolean open, List<Reason> reasons, String failed) {
     }
 
     public record Reason(String criterion, String result, String resultCode, String detail) {

@@ -76,7 +76,7 @@ public class SearchResource {
             counted.add("facets", FACETS);
             JsonNode counts = api.facets(counted);
             total = formats.number(counts.path("total").asLong());
-            facets = facets(form, counts.path("facets"), msg, formats, agencyNames);
+            facets = facets(form, counts.path("facets"), msg, formats, views.agencyAcronyms());
             JsonNode page = api.schemes(form.apiSearch(PAGE_SIZE), lang.code());
             page.path("items").forEach(item -> cards.add(schemes.card(item)));
             if (page.hasNonNull("next")) {
@@ -99,11 +99,33 @@ public class SearchResource {
     }
 
     static String notice(Msg msg, SearchForm.Issue issue) {
+        String field = label(msg, issue.parameter());
         return switch (issue.kind()) {
-            case UNKNOWN_VALUE -> msg.err_unknown_value(issue.parameter(), issue.value());
-            case BAD_DATE -> msg.err_bad_date(issue.parameter(), issue.value());
-            case BAD_AMOUNT -> msg.err_bad_amount(issue.parameter(), issue.value());
+            case UNKNOWN_VALUE -> msg.err_unknown_value(field, issue.value());
+            case BAD_DATE -> msg.err_bad_date(field, issue.value());
+            case BAD_AMOUNT -> msg.err_bad_amount(field, issue.value());
             case QUERY_TOO_LONG -> msg.err_query_too_long(Integer.toString(SearchForm.MAX_QUERY_LENGTH));
+        };
+    }
+
+    /** A parameter of the page's address by its label on the page ("Challenge area" for challenge). */
+    public static String label(Msg msg, String parameter) {
+        return switch (parameter) {
+            case "challenge" -> msg.f_challenge();
+            case "supportType" -> msg.f_supportType();
+            case "agency" -> msg.f_agency();
+            case "country" -> msg.f_country();
+            case "applicantType" -> msg.f_applicantType();
+            case "status" -> msg.f_status();
+            case "deadlineAfter" -> msg.deadline_after();
+            case "deadlineBefore" -> msg.deadline_before();
+            case "amountMin" -> msg.amount_min();
+            case "amountMax" -> msg.amount_max();
+            case "currency" -> msg.currency();
+            case "sort" -> msg.sort();
+            case "budget" -> msg.budget();
+            case "city" -> msg.city();
+            default -> parameter.startsWith("p.") ? msg.challenges() : parameter;
         };
     }
 

@@ -41,6 +41,16 @@ public class Views {
         return names;
     }
 
+    /** Agency id to its acronym, or its name when it has none: the short labels of the agency filter. */
+    public Map<String, String> agencyAcronyms() {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (JsonNode agency : api.agencies()) {
+            String acronym = agency.path("acronym").asText("");
+            names.put(agency.path("id").asText(), acronym.isEmpty() ? agency.path("name").asText() : acronym);
+        }
+        return names;
+    }
+
     public static String displayName(JsonNode agency) {
         String name = agency.path("name").asText();
         String acronym = agency.path("acronym").asText("");
