@@ -125,7 +125,10 @@ public class FitResource {
         return Templates.cityOptions(options);
     }
 
-    /** The city the visitor means: the registry's entry named exactly so (in that country, if given), else the first found. */
+    /**
+     * The city the visitor means: the registry's entry with exactly that name (accents and case aside; in that country,
+     * if given), the most populous of several. The registry's search also finds near names; those are not taken for it.
+     */
     private Optional<JsonNode> resolve(FitForm form) {
         if (form.city().matches("\\d{1,10}")) {
             try {
@@ -140,12 +143,21 @@ public class FitResource {
         } catch (ApiProblem problem) {
             return Optional.empty();
         }
+        String wanted = plain(form.cityName());
+        JsonNode best = null;
         for (JsonNode city : found) {
-            if (city.path("name").asText().equalsIgnoreCase(form.cityName()) || city.path("asciiName").asText().equalsIgnoreCase(form.cityName())) {
-                return Optional.of(city);
+            boolean named = plain(city.path("name").asText()).equals(wanted) || plain(city.path("asciiName").asText()).equals(wanted);
+            if (named && (best == null || city.path("population").asLong() > best.path("population").asLong())) {
+                best = city;
             }
         }
-        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+        return Optional.ofNullable(best);
+    }
+
+    /** A name without accents and case: "Đà Nẵng" and "da nang" are the same. */
+    static String plain(String name) {
+        String decomposed = java.text.Normalizer.normalize(name.replace('Đ', 'D').replace('đ', 'd'), java.text.Normalizer.Form.NFD);
+        return decomposed.replaceAll("\\p{M}", "").toLowerCase(java.util.Locale.ROOT).strip();
     }
 
     private JsonNode body(FitForm form, JsonNode city, Lang lang) {

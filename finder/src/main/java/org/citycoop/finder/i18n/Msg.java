@@ -120,8 +120,14 @@ public interface Msg {
     @Message("Results")
     String results();
 
-    @Message("Subscribe to this search")
+    @Message("Follow this search")
     String subscribe();
+
+    @Message("new and changed schemes (Atom)")
+    String feed_atom();
+
+    @Message("deadlines in your calendar")
+    String feed_calendar();
 
     // cards and scheme page
     @Message("Deadline")

@@ -94,7 +94,11 @@ public class SearchResource {
                 .map(s -> new SearchView.Choice(s, msg.sort_option(s), s.equals(form.sort()))).toList();
         List<SearchView.Choice> currencies = Codes.CURRENCIES.stream()
                 .map(c -> new SearchView.Choice(c, c, c.equals(form.currency()))).toList();
-        SearchView view = new SearchView(form, notices, error, facets, cards, total, next, first, sorts, currencies);
+        String base = uri.getBaseUri().toString().replaceAll("/$", "");
+        String suffix = query.isEmpty() ? "" : "?" + query;
+        String atom = "/finder/" + lang.code() + "/feed.atom" + suffix;
+        String webcal = base.replaceFirst("^https?://", "webcal://") + "/finder/" + lang.code() + "/deadlines.ics" + suffix;
+        SearchView view = new SearchView(form, notices, error, facets, cards, total, next, first, sorts, currencies, atom, webcal);
         return Templates.search(Page.of(lang, msg.search_heading(), "search", "/", query), view).setLocale(lang.locale());
     }
 
