@@ -131,6 +131,8 @@ class FinderIT {
         }
         noSeriousAccessibilityViolations("search with filters");
         screenshot("search-en");
+        page.setViewportSize(1024, 760);
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("readme-search.png")));
     }
 
     @Test
@@ -203,6 +205,10 @@ class FinderIT {
         assertTrue(page.locator("main").innerText().contains("Twinning arrangements of Surabaya"));
         noSeriousAccessibilityViolations("matches");
         screenshot("fit-surabaya-en");
+        page.setViewportSize(1024, 760);
+        page.locator("#matches-heading").scrollIntoViewIfNeeded();
+        page.evaluate("document.getElementById('matches-heading').scrollIntoView()");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("readme-fit.png")));
     }
 
     @Test
@@ -248,8 +254,8 @@ class FinderIT {
         open("/finder/ja/?status=SOMETIMES");
         assertTrue(page.locator(".notice").innerText().contains("SOMETIMES"), page.locator(".notice").innerText());
         assertTrue(page.locator(".notice").innerText().contains("不明な値"));
-        open("/finder/en/fit?city=Atlantis&p.SOLID_WASTE=1");
-        assertTrue(page.locator(".notice").innerText().contains("No city called \"Atlantis\""), page.locator(".notice").innerText());
+        open("/finder/en/fit?city=Xyzzyville&p.SOLID_WASTE=1");
+        assertTrue(page.locator(".notice").innerText().contains("No city called \"Xyzzyville\""), page.locator(".notice").innerText());
         Response missing = open("/finder/en/schemes/00000000-0000-0000-0000-000000000000");
         assertEquals(404, missing.status());
         assertEquals("This page does not exist", page.locator("h1").innerText());
@@ -305,6 +311,42 @@ class FinderIT {
         } finally {
             phone.close();
         }
+    }
+
+    @Test
+    void aSearchsFeedsFollowTheCatalogueAndADeadlineThatMoves() {
+        String unep = "Bearer " + running.credentials.agency("unep-ietc");
+        String ref = "FINDER-" + java.util.UUID.randomUUID().toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
+        String body = """
+                { "name": "Composting pilots for finder subscribers", "supportTypes": ["TECHNICAL"], "challengeAreas": ["SOLID_WASTE"],
+                  "applicantTypes": ["LOCAL_GOVERNMENT"], "channel": "DIRECT", "eligibleCountries": ["FJ"],
+                  "processSteps": [ { "title": "Concept note", "actor": "CITY", "typicalDays": 14 } ],
+                  "window": { "kind": "FIXED", "opens": "2026-01-10T09:00:00+09:00", "deadline": "%s" } }""";
+        io.restassured.response.Response created = given().header("Authorization", unep).contentType(ContentType.JSON)
+                .body(body.formatted("2099-03-31T23:59:00+09:00")).put("/v1/agencies/unep-ietc/schemes/" + ref);
+        created.then().statusCode(201);
+        String id = created.path("id");
+        String calendar = given().get("/finder/en/deadlines.ics?agency=unep-ietc").then().statusCode(200)
+                .contentType(containsString("text/calendar")).extract().asString();
+        assertTrue(calendar.contains("UID:" + id + "@citycoop.org") && calendar.contains("DTSTART:20990331T145900Z")
+                && calendar.contains("SEQUENCE:1"), calendar);
+        given().header("Authorization", unep).header("If-Match", created.header("ETag")).contentType(ContentType.JSON)
+                .body(body.formatted("2099-04-30T23:59:00+09:00")).put("/v1/agencies/unep-ietc/schemes/" + ref).then().statusCode(200);
+        String moved = given().get("/finder/en/deadlines.ics?agency=unep-ietc").then().statusCode(200).extract().asString();
+        assertTrue(moved.contains("UID:" + id + "@citycoop.org") && moved.contains("DTSTART:20990430T145900Z")
+                && moved.contains("SEQUENCE:2"), "the same event, moved: " + moved);
+        String atom = given().get("/finder/en/feed.atom?challenge=SOLID_WASTE").then().statusCode(200)
+                .contentType(containsString("application/atom+xml")).extract().asString();
+        assertTrue(atom.contains("<id>urn:uuid:" + id + "</id>") && atom.contains("Composting pilots for finder subscribers"), atom);
+
+        // the page links the search's feeds, and shows the deadline in the agency's time and the visitor's (Berlin)
+        open("/finder/en/?agency=unep-ietc");
+        assertTrue(page.locator("a[type='application/atom+xml']").getAttribute("href").startsWith("/finder/en/feed.atom?agency=unep-ietc"));
+        assertTrue(page.locator("a[href^='webcal://']").getAttribute("href").contains("/finder/en/deadlines.ics?agency=unep-ietc"));
+        open("/finder/en/schemes/" + id);
+        String deadline = page.locator("dl.facts").first().innerText();
+        assertTrue(deadline.contains("(UTC+09:00)") && deadline.contains("Europe/Berlin"), deadline);
+        screenshot("scheme-with-deadline-en");
     }
 
     @Test

@@ -103,11 +103,31 @@ public final class SchemeViews {
                 continue;
             }
             List<String> lines = new ArrayList<>();
-            change.path("differences").forEach(d -> lines.add(msg.history_change(d.path("field").asText(),
+            change.path("differences").forEach(d -> lines.add(msg.history_change(fieldLabel(d.path("field").asText()),
                     d.hasNonNull("before") ? d.path("before").asText() : msg.none(), d.hasNonNull("after") ? d.path("after").asText() : msg.none())));
             versions.add(new Version(msg.history_version(version, date), lines));
         }
         return versions;
+    }
+
+    /** A changed field in words: "Deadline" for {@code window.deadline}, the path itself where no label fits. */
+    private String fieldLabel(String path) {
+        String top = path.split("[.\\[]", 2)[0];
+        String label = switch (top) {
+            case "window" -> msg.deadline();
+            case "fundingRange" -> msg.funding();
+            case "description", "descriptions" -> msg.description();
+            case "supportTypes" -> msg.f_supportType();
+            case "challengeAreas" -> msg.f_challenge();
+            case "applicantTypes" -> msg.f_applicantType();
+            case "channel" -> msg.channel_label();
+            case "eligibleCountries" -> msg.countries();
+            case "eligibleRegions" -> msg.regions();
+            case "processSteps" -> msg.steps();
+            case "sourceUrl" -> msg.source();
+            default -> null;
+        };
+        return label == null ? path : label + " (" + path + ")";
     }
 
     private boolean inEnglish(JsonNode names) {
