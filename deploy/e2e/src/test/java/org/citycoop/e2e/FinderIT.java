@@ -38,7 +38,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The scheme finder in a real browser: Debian's Chromium ({@code /usr/bin/chromium}, headless) driven by Playwright, on
+ * The scheme finder in a real browser: Debian's Chromium ({@code /usr/bin/chromium}, or {@code -Dfinder.chromium=}; headless;
+ * without it the class is skipped, and {@code .ci/run} installs it) driven by Playwright, on
  * the packaged suite through the gateway ({@code /finder/...}), with the seed catalogue. Every page is checked with
  * axe-core (no serious or critical violation of WCAG 2.2 A/AA); screenshots go to {@code target/finder-screenshots/}.
  * The finder of this suite may be framed by {@link Suite#ALLOWED_EMBEDDING_ORIGIN}; a page of this test's own small HTTP
@@ -62,12 +63,15 @@ class FinderIT {
 
     @BeforeAll
     static void startSuiteAndBrowser() throws Exception {
+        Path chromium = Path.of(System.getProperty("finder.chromium", "/usr/bin/chromium"));
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(chromium), "FinderIT needs Chromium at " + chromium
+                + " (Debian: apt-get install -y chromium; another path: -Dfinder.chromium=...): the finder's browser tests are skipped");
         running = RunningSuite.get();
         gateway = running.suite.gatewayUrl().toString();
         Files.createDirectories(SCREENSHOTS);
         playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setHeadless(true)
-                .setExecutablePath(Path.of("/usr/bin/chromium")).setArgs(List.of("--no-sandbox", "--disable-background-networking")));
+                .setExecutablePath(chromium).setArgs(List.of("--no-sandbox", "--disable-background-networking")));
         embedder = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         embedder.createContext("/embedding.html", exchange -> {
             byte[] body = ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>The secretariat's site</title></head>"
