@@ -301,7 +301,7 @@ public class GatewayRouter {
                 ProxyRequest proxyRequest = ProxyRequest.reverseProxy(request); // takes the headers as they are now
                 readBody(request, maxBodySize).onComplete(body -> {
                     if (body.succeeded()) {
-                        forward(origin, request, proxyRequest, body.result(), id);
+                        forward(origin, request, proxyRequest, body.result(), id, true);
                         return;
                     }
                     origin.breaker().abandoned(); // nothing was sent: a trial slot taken by this request is free again
@@ -341,7 +341,7 @@ public class GatewayRouter {
         ProxyRequest proxyRequest = ProxyRequest.reverseProxy(request);
         readBody(request, config.maxBodySize().asLongValue()).onComplete(body -> {
             if (body.succeeded()) {
-                forward(finder, request, proxyRequest, body.result(), id);
+                forward(finder, request, proxyRequest, body.result(), id, false);
             } else {
                 finder.breaker().abandoned();
                 if (body.cause() instanceof BodyTooLarge) {
@@ -404,9 +404,11 @@ public class GatewayRouter {
      * Sends the request to the service and its answer back. Failures reaching the service become problems
      * ({@link EdgeProblem}: 503 when the connection could not be made, 504 when the service stayed silent
      * longer than the response timeout, 502 when the connection broke after the request was sent) and count
-     * for its circuit, as do its own 502, 503 and 504 answers; a caller that went away counts for nothing.
+     * for its circuit, as do its own 502, 503 and 504 answers when {@code answersCount} (not the finder's: its 503 page
+     * says that the API behind it is unavailable, not that the finder is); a caller that went away counts for nothing.
      */
-    private void forward(Origin origin, HttpServerRequest request, ProxyRequest proxyRequest, Buffer body, String requestId) {
+    private void forward(Origin origin, HttpServerRequest request, ProxyRequest proxyRequest, Buffer body, String requestId,
+            boolean answersCount) {
         if (body != null) {
             proxyRequest.setBody(Body.body(body));
         }
@@ -420,7 +422,7 @@ public class GatewayRouter {
                 .onComplete(answered -> {
                     if (answered.succeeded()) {
                         int status = answered.result().getStatusCode();
-                        if (status == 502 || status == 503 || status == 504) {
+                        if (answersCount && (status == 502 || status == 503 || status == 504)) {
                             origin.breaker().failed(System.nanoTime());
                         } else {
                             origin.breaker().succeeded();
