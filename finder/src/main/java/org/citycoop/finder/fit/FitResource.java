@@ -127,7 +127,8 @@ public class FitResource {
 
     /**
      * The city the visitor means: the registry's entry with exactly that name (accents and case aside; in that country,
-     * if given), the most populous of several. The registry's search also finds near names; those are not taken for it.
+     * if given), the most populous of several; else the registry's only find (a name in another script, e.g. 北九州).
+     * Near names among several finds are not taken for it.
      */
     private Optional<JsonNode> resolve(FitForm form) {
         if (form.city().matches("\\d{1,10}")) {
@@ -151,7 +152,7 @@ public class FitResource {
                 best = city;
             }
         }
-        return Optional.ofNullable(best);
+        return best == null && found.size() == 1 ? Optional.of(found.get(0)) : Optional.ofNullable(best);
     }
 
     /** A name without accents and case: "Đà Nẵng" and "da nang" are the same. */
