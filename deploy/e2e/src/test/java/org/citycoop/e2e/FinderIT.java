@@ -207,6 +207,7 @@ class FinderIT {
         assertTrue(leftOut.count() > 0, "the ODA loans are listed as left out");
         assertTrue(leftOut.first().innerText().contains("not met"), leftOut.first().innerText());
         assertTrue(page.locator("main").innerText().contains("Twinning arrangements of Surabaya"));
+        assertEquals("Cities that could partner on Solid waste", page.locator("#partners-heading").innerText());
         noSeriousAccessibilityViolations("matches");
         screenshot("fit-surabaya-en");
         page.setViewportSize(1024, 760);

@@ -74,6 +74,10 @@ public class Api {
         return call(() -> api.twinnings(cityId, 50, visitor()));
     }
 
+    public JsonNode partnerSuggestions(String cityId, String challenge) {
+        return call(() -> api.partnerSuggestions(cityId, challenge, 5, visitor()));
+    }
+
     /** Whether the finder has a key for matching. */
     public boolean canMatch() {
         return config.apiKey().filter(k -> !k.isBlank()).isPresent();

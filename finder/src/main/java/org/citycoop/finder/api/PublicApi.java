@@ -59,6 +59,11 @@ public interface PublicApi {
     RestResponse<String> twinnings(@QueryParam("city") String city, @QueryParam("limit") int limit,
             @HeaderParam("X-Forwarded-For") String visitor);
 
+    @GET
+    @Path("/v1/cities/{id}/partner-suggestions")
+    RestResponse<String> partnerSuggestions(@PathParam("id") String id, @QueryParam("challenge") String challenge,
+            @QueryParam("limit") int limit, @HeaderParam("X-Forwarded-For") String visitor);
+
     @POST
     @Path("/v1/matches")
     @Consumes("application/json")

@@ -62,6 +62,8 @@ public class FitResource {
         List<FitView.MatchView> matches = new ArrayList<>();
         List<FitView.MatchView> leftOut = new ArrayList<>();
         List<FitView.TwinningView> twinnings = new ArrayList<>();
+        List<FitView.PartnerView> partners = new ArrayList<>();
+        String partnerChallenge = null;
         boolean answered = false;
         if (form.complete()) {
             Optional<JsonNode> city = resolve(form);
@@ -86,6 +88,22 @@ public class FitResource {
                         twinnings.add(new FitView.TwinningView(twinning.path("title").asText(), twinning.path("status").asText(),
                                 String.join(" – ", names)));
                     }
+                    String first = form.priorities().entrySet().stream().min(java.util.Map.Entry.comparingByValue()).orElseThrow().getKey();
+                    partnerChallenge = msg.challenge(first);
+                    NumberFormat percent = NumberFormat.getPercentInstance(lang.locale());
+                    JsonNode suggestions;
+                    try {
+                        suggestions = api.partnerSuggestions(c.path("id").asText(), first);
+                    } catch (ApiProblem noSuggestions) {
+                        suggestions = mapper.createObjectNode();
+                    }
+                    for (JsonNode suggestion : suggestions.path("items")) {
+                        List<String> why = new ArrayList<>();
+                        suggestion.path("explanation").forEach(e -> why.add(e.path("detail").asText()));
+                        partners.add(new FitView.PartnerView(suggestion.path("city").path("name").asText() + " ("
+                                + formats.country(suggestion.path("city").path("country").asText()) + ")",
+                                msg.score(percent.format(suggestion.path("score").asDouble())), String.join("; ", why)));
+                    }
                 } catch (ApiProblem problem) {
                     error = msg.err_api((problem.field() == null ? "" : problem.field() + ": ") + problem.detail());
                 }
@@ -101,7 +119,7 @@ public class FitResource {
         List<SearchView.Choice> currencies = Codes.CURRENCIES.stream()
                 .map(c -> new SearchView.Choice(c, c, c.equals(form.currency()))).toList();
         FitView view = new FitView(form, notices, error, challenges, applicants, supports, currencies, cityLabel, matches, leftOut,
-                twinnings, answered);
+                twinnings, partnerChallenge, partners, answered);
         String query = uri.getRequestUri().getRawQuery();
         return Templates.fit(Page.of(lang, msg.fit_heading(), "fit", "/fit", query == null ? "" : query), view).setLocale(lang.locale());
     }

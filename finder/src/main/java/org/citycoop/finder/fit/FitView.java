@@ -5,10 +5,17 @@ import org.citycoop.finder.search.SearchView;
 
 import java.util.List;
 
-/** The "what fits my city" page: the form as filled in, notices, and once asked the ranked matches and the city's twinnings. */
+/**
+ * The "what fits my city" page: the form as filled in, notices, and once asked the ranked matches, the city's twinnings and
+ * partner cities suggested for its first-priority challenge.
+ */
 public record FitView(FitForm form, List<String> notices, String error, List<ChallengeRow> challenges, List<SearchView.Choice> applicantTypes,
         List<SearchView.Choice> supportTypes, List<SearchView.Choice> currencies, String cityLabel, List<MatchView> matches,
-        List<MatchView> leftOut, List<TwinningView> twinnings, boolean answered) {
+        List<MatchView> leftOut, List<TwinningView> twinnings, String partnerChallenge, List<PartnerView> partners, boolean answered) {
+
+    /** A city suggested as a partner for the first challenge, its score and why. */
+    public record PartnerView(String city, String score, String reasons) {
+    }
 
     /** A challenge and the priority chosen for it (0: not needed). */
     public record ChallengeRow(String area, String label, List<PriorityChoice> priorities) {

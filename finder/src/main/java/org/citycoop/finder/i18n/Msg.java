@@ -303,6 +303,12 @@ public interface Msg {
     @Message("{city} has no twinning arrangement in the registry yet.")
     String no_twinnings(String city);
 
+    @Message("Cities that could partner on {challenge}")
+    String partners_for(String challenge);
+
+    @Message("The registry suggests no partner city for this challenge yet.")
+    String no_partners();
+
     @Message("{#when value}{#is 'relevance'}Relevance{#is 'applicantType'}Applicant{#is 'country'}Country{#is 'status'}Status{#is 'deadline'}Deadline{#is 'partnerCity'}Partner city{#is 'challenges'}Challenges{#is 'supportTypes'}Support types{#is 'budget'}Budget{#is 'sectors'}Sectors{#is 'coFinancing'}Co-financing{#is 'language'}Language{#else}{value}{/when}")
     String criterion(String value);
 
