@@ -42,6 +42,23 @@ class GatewayTest {
     }
 
     @Test
+    void theFindersPagesAreServedUnderFinderWithoutTheCallersCredentials() {
+        io.restassured.response.Response page = given().header("Authorization", "Bearer " + OriginServer.ADMIN_KEY)
+                .header("Cookie", "session=1").get("/finder/en/?challenge=SOLID_WASTE");
+        page.then().statusCode(200)
+                .body("method", equalTo("GET"))
+                .body("uri", equalTo("/finder/en/?challenge=SOLID_WASTE"))
+                .body("headers.authorization", nullValue())
+                .body("headers.cookie", nullValue())
+                .body("headers.x-forwarded-for", equalTo("127.0.0.1"))
+                .header("RateLimit", nullValue());
+        given().get("/finder").then().statusCode(200).body("uri", equalTo("/finder"));
+        given().contentType(ContentType.JSON).body("{}").post("/finder/en/").then().statusCode(405)
+                .contentType("application/problem+json").header("Allow", "GET, HEAD");
+        given().get("/finderx").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
     void aKeyThatIsNotValidIs401ProblemAndNeverForwarded() {
         given().header("Authorization", "Bearer cck_not-a-key-anyone-has").get("/v1/schemes")
                 .then().statusCode(401).contentType("application/problem+json")

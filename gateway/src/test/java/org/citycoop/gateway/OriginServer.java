@@ -114,6 +114,8 @@ public class OriginServer implements QuarkusTestResourceLifecycleManager {
             config.put("citycoop.gateway.circuit-breaker.failure-threshold", "3");
             config.put("citycoop.gateway.circuit-breaker.open-duration", "1h");
             config.put("citycoop.gateway.admin-key", ADMIN_KEY);
+            // the scheme finder's pages (/finder/...) come from the same echoing origin
+            config.put("citycoop.gateway.finder-url", "http://127.0.0.1:" + port);
             config.put("citycoop.gateway.response-timeout", "2s");
             return config;
         } catch (Exception e) {

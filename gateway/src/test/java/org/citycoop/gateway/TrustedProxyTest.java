@@ -27,6 +27,7 @@ class TrustedProxyTest {
         public Map<String, String> getConfigOverrides() {
             return Map.of("citycoop.gateway.trusted-proxies", "127.0.0.1",
                     "citycoop.gateway.rate-limit.anonymous-limit", "3",
+                    "citycoop.gateway.rate-limit.client-limit", "3",
                     "citycoop.gateway.rate-limit.window", "1h");
         }
     }
@@ -53,5 +54,20 @@ class TrustedProxyTest {
         given().get("/v1/schemes").then().statusCode(200)
                 .header("RateLimit", matchesPattern("\"anonymous\";r=2;t=\\d+"))
                 .body("headers.x-forwarded-for", equalTo("127.0.0.1"));
+    }
+
+    @Test
+    void aKeyedProxyLikeTheFinderGetsAQuotaPerVisitorItForwards() {
+        String key = "Bearer " + OriginServer.ADMIN_KEY;
+        for (int remaining = 2; remaining >= 0; remaining--) {
+            given().header("Authorization", key).header("X-Forwarded-For", "198.51.100.1").get("/v1/schemes").then().statusCode(200)
+                    .header("RateLimit", matchesPattern("\"client\";r=" + remaining + ";t=\\d+"));
+        }
+        given().header("Authorization", key).header("X-Forwarded-For", "198.51.100.1").get("/v1/schemes").then().statusCode(429);
+        // another visitor of the same proxy, and the key's own calls, have their own quotas
+        given().header("Authorization", key).header("X-Forwarded-For", "198.51.100.2").get("/v1/schemes").then().statusCode(200)
+                .header("RateLimit", matchesPattern("\"client\";r=2;t=\\d+"));
+        given().header("Authorization", key).get("/v1/schemes").then().statusCode(200)
+                .header("RateLimit", matchesPattern("\"client\";r=2;t=\\d+"));
     }
 }

@@ -25,13 +25,16 @@ import java.util.stream.Stream;
  * The API keys of a local suite, in {@code <state>/credentials.env} (mode 600), as shell assignments:
  * {@code ADMIN_API_KEY=...} (the gateway's bootstrap admin key, made once) and one
  * {@code AGENCY_KEY_<AGENCY ID IN UPPER SNAKE CASE>=...} per seeded agency (an AGENCY_EDITOR client
- * named {@code agency-<id>}, created through {@code /v1/clients}). Runs again keep the keys that still
+ * named {@code agency-<id>}, created through {@code /v1/clients}), and {@code FINDER_API_KEY}, the scheme finder's
+ * PARTNER_PORTAL client {@code finder}. Runs again keep the keys that still
  * work; a key that no longer works (its client's key was replaced) is replaced by a new one.
  */
 public final class Credentials {
 
     public static final String FILE = "credentials.env";
     public static final String ADMIN = "ADMIN_API_KEY";
+    /** The scheme finder's partner-portal key (client {@code finder}). */
+    public static final String FINDER = "FINDER_API_KEY";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Path file;
@@ -65,6 +68,21 @@ public final class Credentials {
 
     public String admin() {
         return values.get(ADMIN);
+    }
+
+    /** The scheme finder's key, or null before {@link #ensureFinderKey}. */
+    public String finder() {
+        return values.get(FINDER);
+    }
+
+    /** Makes sure there is a working partner-portal key for the scheme finder (client {@code finder}), and writes the file. */
+    public void ensureFinderKey(URI gateway) throws IOException, InterruptedException {
+        String key = finder();
+        if (key != null && send(gateway, "GET", "/v1/clients/me", null, key).statusCode() == 200) {
+            return;
+        }
+        values.put(FINDER, issueKey(gateway, "finder", mapper.createObjectNode().put("name", "finder").put("role", "PARTNER_PORTAL").toString()));
+        save();
     }
 
     /** The key of the agency's editor, or null. */
@@ -105,7 +123,11 @@ public final class Credentials {
 
     private String issueAgencyKey(URI gateway, String agencyId) throws IOException, InterruptedException {
         String name = "agency-" + agencyId;
-        String body = mapper.createObjectNode().put("name", name).put("role", "AGENCY_EDITOR").put("agencyId", agencyId).toString();
+        return issueKey(gateway, name, mapper.createObjectNode().put("name", name).put("role", "AGENCY_EDITOR").put("agencyId", agencyId).toString());
+    }
+
+    /** A new key for the client {@code name}: created with {@code body}, or, when it exists, given a new key. */
+    private String issueKey(URI gateway, String name, String body) throws IOException, InterruptedException {
         HttpResponse<String> created = send(gateway, "POST", "/v1/clients", body, admin());
         if (created.statusCode() == 201) {
             return mapper.readTree(created.body()).path("key").asText();

@@ -11,9 +11,9 @@ import java.util.Map;
  *
  * <ul>
  *   <li>{@code up} starts PostgreSQL (embedded, unless {@code CITYCOOP_POSTGRES_URL} is set), a Kafka
- *       broker (unless {@code CITYCOOP_KAFKA_BOOTSTRAP_SERVERS} is set) and the four services in the
- *       background, waits until all are ready, makes sure of the API keys in
- *       {@code .citycoop/credentials.env} (an admin key, one agency-editor key per seeded agency; see
+ *       broker (unless {@code CITYCOOP_KAFKA_BOOTSTRAP_SERVERS} is set), the four services and the scheme finder in
+ *       the background, waits until all are ready, makes sure of the API keys in
+ *       {@code .citycoop/credentials.env} (an admin key, the finder's partner-portal key, one agency-editor key per seeded agency; see
  *       {@link Credentials}), loads deploy/seed through the gateway with the admin key, prints the URLs
  *       and returns. What already runs is left running. The token signing keys live in
  *       {@code .citycoop/keys/}.</li>
@@ -21,9 +21,9 @@ import java.util.Map;
  *   <li>{@code status} says what runs.</li>
  * </ul>
  * State lives in {@code .citycoop/} at the repository root and survives down/up. Ports: gateway 8080,
- * catalog 8081, matching 8082, twinning 8083, PostgreSQL 15432, Kafka 19092; each can be moved with
+ * catalog 8081, matching 8082, twinning 8083, finder 8084, PostgreSQL 15432, Kafka 19092; each can be moved with
  * {@code CITYCOOP_GATEWAY_PORT}, {@code CITYCOOP_CATALOG_PORT}, {@code CITYCOOP_MATCHING_PORT},
- * {@code CITYCOOP_TWINNING_PORT}, {@code CITYCOOP_POSTGRES_PORT}, {@code CITYCOOP_KAFKA_PORT}.
+ * {@code CITYCOOP_TWINNING_PORT}, {@code CITYCOOP_FINDER_PORT}, {@code CITYCOOP_POSTGRES_PORT}, {@code CITYCOOP_KAFKA_PORT}.
  */
 public final class Launcher {
 
@@ -73,6 +73,8 @@ public final class Launcher {
         System.out.println("Seed loaded: " + seeded);
         System.out.println();
         System.out.println("CityCoop is running.");
+        System.out.println("  Scheme finder:   " + suite.finderUrl() + "  (English: " + gateway + "/finder/en/, Japanese: "
+                + gateway + "/finder/ja/)");
         System.out.println("  API (gateway):   " + gateway + "/v1/schemes");
         System.out.println("  Swagger UI:      " + gateway + "/q/swagger-ui");
         System.out.println("  OpenAPI:         " + gateway + "/q/openapi");

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The whole suite on one machine: PostgreSQL, a Kafka broker and the four packaged services, started
+ * The whole suite on one machine: PostgreSQL, a Kafka broker, the four packaged services and the scheme finder, started
  * either detached (the launcher: they outlive it, their process ids are kept in {@code <state>/run})
  * or attached (end-to-end tests: children of the test JVM on free ports, stopped with it).
  *
@@ -60,6 +60,18 @@ public final class Suite {
         return new Suite(root, state, false, ports);
     }
 
+    /**
+     * The origins that may embed the finder in the suite the tests start (besides the finder's own): pages served from
+     * {@code http://localhost:<any port>}, which are other origins than the gateway's {@code http://127.0.0.1:<port>};
+     * a page from {@code http://127.0.0.1:<another port>} is not on the list.
+     */
+    public static final String ALLOWED_EMBEDDING_ORIGIN = "http://localhost:*";
+
+    /** The finder's address through the gateway: {@code <gateway>/finder/}. */
+    public URI finderUrl() {
+        return URI.create(gatewayUrl() + "/finder/");
+    }
+
     public URI gatewayUrl() {
         return URI.create("http://127.0.0.1:" + ports.get("gateway"));
     }
@@ -75,10 +87,15 @@ public final class Suite {
         credentials = Credentials.load(state);
         postgres = startPostgres(settings, postgresPort, out);
         for (SuiteService service : SuiteService.ALL) {
-            postgres.createDatabaseIfMissing(service.database());
+            if (service.database() != null) {
+                postgres.createDatabaseIfMissing(service.database());
+            }
         }
         String kafka = startKafka(settings, kafkaPort, out);
         for (SuiteService service : SuiteService.ALL) {
+            if (service.isFinder()) {
+                credentials.ensureFinderKey(gatewayUrl()); // its partner-portal key, made through the gateway now that it runs
+            }
             startService(service, kafka, out);
         }
     }
@@ -129,17 +146,27 @@ public final class Suite {
             Map<String, String> env = new HashMap<>();
             env.put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(service.name())));
             env.put("QUARKUS_HTTP_HOST", System.getenv().getOrDefault("CITYCOOP_HTTP_HOST", "127.0.0.1"));
-            env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
-            env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(service.database()));
-            env.put("QUARKUS_DATASOURCE_USERNAME", postgres.user());
-            env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
-            if (!service.isGateway()) {
+            if (service.database() != null) {
+                env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
+                env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(service.database()));
+                env.put("QUARKUS_DATASOURCE_USERNAME", postgres.user());
+                env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
+            }
+            if (service.isFinder()) {
+                env.put("CITYCOOP_FINDER_API_URL", gatewayUrl().toString());
+                env.put("CITYCOOP_FINDER_API_KEY", credentials.finder());
+                if (!detached) {
+                    // Tests only: the browser tests embed the finder in a page of another origin that is on this list.
+                    env.put("CITYCOOP_FINDER_FRAME_ANCESTORS", "'self'," + ALLOWED_EMBEDDING_ORIGIN);
+                }
+            } else if (!service.isGateway()) {
                 env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys().resolve(JwtKeys.PUBLIC_KEY_FILE).toString());
             } else {
                 env.put("SMALLRYE_JWT_SIGN_KEY_LOCATION", keys().resolve(JwtKeys.PRIVATE_KEY_FILE).toString());
                 env.put("CITYCOOP_GATEWAY_ADMIN_KEY", credentials.admin());
+                env.put("CITYCOOP_GATEWAY_FINDER_URL", serviceUrl("finder").toString());
                 for (SuiteService routed : SuiteService.ALL) {
-                    if (!routed.isGateway()) {
+                    if (!routed.isGateway() && !routed.isFinder()) {
                         env.put("CITYCOOP_GATEWAY_SERVICES_" + routed.shortName().toUpperCase(java.util.Locale.ROOT) + "_URL",
                                 serviceUrl(routed.name()).toString());
                     }

@@ -3,11 +3,12 @@ package org.citycoop.devstack;
 import java.util.List;
 
 /**
- * The four services of the suite, in start order: the gateway last, once the services it routes to run.
+ * The processes of the suite, in start order: the three services, the gateway once the services it routes to run, and
+ * the scheme finder last (a web page that calls the API through the gateway with its own key; it has no database).
  *
  * @param name module directory and process name
  * @param defaultPort the port it listens on unless {@code CITYCOOP_<NAME>_PORT} says otherwise
- * @param database its own PostgreSQL database (the gateway's holds API clients and keys)
+ * @param database its own PostgreSQL database (the gateway's holds API clients and keys); null for the finder
  * @param maxHeap the JVM's {@code -Xmx} unless {@code CITYCOOP_JAVA_OPTS} says otherwise: matching-service holds its
  *     read model in memory (about 100,000 schemes fit in 1 GB, see deploy/bench/README.md, "matching")
  */
@@ -17,7 +18,8 @@ public record SuiteService(String name, int defaultPort, String database, String
             new SuiteService("catalog-service", 8081, "catalog", "256m"),
             new SuiteService("matching-service", 8082, "matching", "1g"),
             new SuiteService("twinning-service", 8083, "twinning", "256m"),
-            new SuiteService("gateway", 8080, "gateway", "256m"));
+            new SuiteService("gateway", 8080, "gateway", "256m"),
+            new SuiteService("finder", 8084, null, "128m"));
 
     /** The JVM options it starts with: {@code CITYCOOP_JAVA_OPTS} when set, else {@code -Xmx<maxHeap> -XX:+UseSerialGC}. */
     public String javaOptions() {
@@ -32,6 +34,11 @@ public record SuiteService(String name, int defaultPort, String database, String
     /** True for the gateway, which routes to the others. */
     public boolean isGateway() {
         return name.equals("gateway");
+    }
+
+    /** True for the scheme finder, which is a client of the gateway. */
+    public boolean isFinder() {
+        return name.equals("finder");
     }
 
     /** Short name used in the gateway's configuration keys: catalog, matching, twinning. */

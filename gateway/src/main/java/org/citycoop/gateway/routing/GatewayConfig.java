@@ -20,6 +20,13 @@ public interface GatewayConfig {
     /** The routed services by name (catalog, matching, twinning). */
     Map<String, Service> services();
 
+    /**
+     * The scheme finder's base URL ({@code CITYCOOP_GATEWAY_FINDER_URL}, e.g. {@code http://127.0.0.1:8084}): the gateway
+     * serves its pages at {@code /finder/...} (GET and HEAD, no key, the caller's {@code Authorization} not passed on).
+     * Unset: {@code /finder} is a 404 like any unknown path.
+     */
+    java.util.Optional<URI> finderUrl();
+
     /** How long to wait to connect to a service before answering 503. */
     @WithDefault("2s")
     Duration connectTimeout();

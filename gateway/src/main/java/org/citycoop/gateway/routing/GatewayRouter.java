@@ -84,6 +84,7 @@ public class GatewayRouter {
     ClientsApi clients;
 
     private final Map<String, Origin> origins = new HashMap<>();
+    private Origin finder;
     private Routes routes;
     private volatile EdgeRules edgeRules;
 
@@ -101,6 +102,11 @@ public class GatewayRouter {
         router.route().order(-290).handler(cors());
         router.route("/v1/*").order(-100).handler(this::route);
         router.route("/v1").order(-100).handler(this::route);
+        config.finderUrl().ifPresent(url -> {
+            finder = originOf("finder", url);
+            router.route("/finder").order(-100).handler(this::routeFinder);
+            router.route("/finder/*").order(-100).handler(this::routeFinder);
+        });
         router.route().last().handler(this::notFound);
     }
 
@@ -269,7 +275,7 @@ public class GatewayRouter {
                 return;
             }
             Sessions.Session session = resolved.result();
-            rateLimiter.take(session.limitKey(), session.anonymous(), request.response().headers()).onComplete(limited -> {
+            rateLimiter.take(limitKey(request, session), session.anonymous(), request.response().headers()).onComplete(limited -> {
                 if (limited.failed()) {
                     limitsUnavailable(request, id);
                     return;
@@ -295,7 +301,7 @@ public class GatewayRouter {
                 ProxyRequest proxyRequest = ProxyRequest.reverseProxy(request); // takes the headers as they are now
                 readBody(request, maxBodySize).onComplete(body -> {
                     if (body.succeeded()) {
-                        forward(origin, request, proxyRequest, body.result(), id);
+                        forward(origin, request, proxyRequest, body.result(), id, true);
                         return;
                     }
                     origin.breaker().abandoned(); // nothing was sent: a trial slot taken by this request is free again
@@ -308,6 +314,56 @@ public class GatewayRouter {
                 });
             });
         });
+    }
+
+    /** A page of the scheme finder: passed on as it is, without the caller's credentials. */
+    private void routeFinder(RoutingContext context) {
+        HttpServerRequest request = context.request();
+        request.pause();
+        String id = requestIdOf(request);
+        request.headers().set(REQUEST_ID, id);
+        if (request.method() != io.vertx.core.http.HttpMethod.GET && request.method() != io.vertx.core.http.HttpMethod.HEAD) {
+            request.response().putHeader("Allow", "GET, HEAD");
+            problem(request, 405, EdgeProblem.of("method-not-allowed", "Method not allowed", 405,
+                    "The finder's pages are read with GET", request.path(), id), id);
+            return;
+        }
+        long now = System.nanoTime();
+        if (!finder.breaker().allow(now)) {
+            long retryAfter = finder.breaker().secondsUntilTrial(now);
+            request.response().putHeader("Retry-After", Long.toString(retryAfter));
+            problem(request, 503, EdgeProblem.circuitOpen("finder", retryAfter, request.path(), id), id);
+            return;
+        }
+        request.headers().remove("Authorization");
+        request.headers().remove("Cookie");
+        addForwardedHeaders(request);
+        ProxyRequest proxyRequest = ProxyRequest.reverseProxy(request);
+        readBody(request, config.maxBodySize().asLongValue()).onComplete(body -> {
+            if (body.succeeded()) {
+                forward(finder, request, proxyRequest, body.result(), id, false);
+            } else {
+                finder.breaker().abandoned();
+                if (body.cause() instanceof BodyTooLarge) {
+                    request.response().putHeader("Connection", "close");
+                    problem(request, 413, EdgeProblem.tooLarge(config.maxBodySize().asLongValue(), request.path(), id), id);
+                }
+            }
+        });
+    }
+
+    /**
+     * What a request's rate limit counts by: the caller's key, or its address without one. A keyed call that a trusted
+     * proxy forwarded for someone else (the scheme finder for a visitor) counts per key and forwarded address, so that
+     * each visitor keeps a quota of their own.
+     */
+    private static String limitKey(HttpServerRequest request, Sessions.Session session) {
+        SocketAddress peer = request.connection() == null ? null : request.connection().remoteAddress();
+        SocketAddress client = request.remoteAddress();
+        if (session.anonymous() || peer == null || client == null || client.equals(peer)) {
+            return session.limitKey();
+        }
+        return session.limitKey() + "|address:" + client.hostAddress();
     }
 
     /** Signals a body over the limit. */
@@ -348,9 +404,11 @@ public class GatewayRouter {
      * Sends the request to the service and its answer back. Failures reaching the service become problems
      * ({@link EdgeProblem}: 503 when the connection could not be made, 504 when the service stayed silent
      * longer than the response timeout, 502 when the connection broke after the request was sent) and count
-     * for its circuit, as do its own 502, 503 and 504 answers; a caller that went away counts for nothing.
+     * for its circuit, as do its own 502, 503 and 504 answers when {@code answersCount} (not the finder's: its 503 page
+     * says that the API behind it is unavailable, not that the finder is); a caller that went away counts for nothing.
      */
-    private void forward(Origin origin, HttpServerRequest request, ProxyRequest proxyRequest, Buffer body, String requestId) {
+    private void forward(Origin origin, HttpServerRequest request, ProxyRequest proxyRequest, Buffer body, String requestId,
+            boolean answersCount) {
         if (body != null) {
             proxyRequest.setBody(Body.body(body));
         }
@@ -364,7 +422,7 @@ public class GatewayRouter {
                 .onComplete(answered -> {
                     if (answered.succeeded()) {
                         int status = answered.result().getStatusCode();
-                        if (status == 502 || status == 503 || status == 504) {
+                        if (answersCount && (status == 502 || status == 503 || status == 504)) {
                             origin.breaker().failed(System.nanoTime());
                         } else {
                             origin.breaker().succeeded();

@@ -1,0 +1,35 @@
+package org.citycoop.finder;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The finder's settings ({@code citycoop.finder.*}; each has an environment variable, e.g.
+ * {@code CITYCOOP_FINDER_API_KEY}).
+ */
+@ConfigMapping(prefix = "citycoop.finder")
+public interface FinderConfig {
+
+    /** The public API's base URL: the gateway (it becomes {@code quarkus.rest-client.citycoop-api.url}). */
+    String apiUrl();
+
+    /**
+     * The peers whose {@code X-Forwarded-For} the finder believes (it becomes {@code quarkus.http.proxy.trusted-proxies}): the
+     * gateway in front of it. By default the loopback addresses.
+     */
+    @WithDefault("127.0.0.1,::1")
+    List<String> trustedProxies();
+
+    /** The finder's partner-portal API key (matching needs one); without it "what fits my city" says it is unavailable. */
+    Optional<String> apiKey();
+
+    /**
+     * The origins whose pages may embed the finder in a frame: the {@code Content-Security-Policy: frame-ancestors} sources.
+     * The default, {@code 'self'}, allows the finder's own origin only.
+     */
+    @WithDefault("'self'")
+    List<String> frameAncestors();
+}

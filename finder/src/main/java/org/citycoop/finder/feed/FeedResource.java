@@ -1,0 +1,96 @@
+package org.citycoop.finder.feed;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.UriInfo;
+import org.citycoop.finder.api.Api;
+import org.citycoop.finder.i18n.Msg;
+import org.citycoop.finder.scheme.SchemeViews;
+import org.citycoop.finder.search.SearchForm;
+import org.citycoop.finder.web.Lang;
+import org.citycoop.finder.web.Views;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Feeds of any search (the search page's own parameters): {@code feed.atom}, its 50 most recently new or changed schemes
+ * (Atom), and {@code deadlines.ics}, the deadlines of its first 100 schemes by deadline (iCalendar, for a {@code webcal:}
+ * subscription; each event keeps its UID and gets a higher SEQUENCE when the scheme changes, so a moved deadline moves).
+ */
+@Path("/finder/{lang}")
+public class FeedResource {
+
+    @Inject
+    Api api;
+
+    @Inject
+    Views views;
+
+    @GET
+    @Path("/feed.atom")
+    public RestResponse<String> atom(@PathParam("lang") String code, @Context UriInfo uri) {
+        Lang lang = views.lang(code);
+        Msg msg = views.msg(lang);
+        Map<String, String> agencies = views.agencyNames();
+        SearchForm form = new SearchForm(uri.getQueryParameters(), agencies.keySet());
+        MultivaluedMap<String, String> query = form.apiFilters();
+        query.add("sort", "updated");
+        query.add("limit", "50");
+        SchemeViews schemes = new SchemeViews(lang, msg, agencies);
+        String base = base(uri);
+        List<AtomFeed.Entry> entries = new ArrayList<>();
+        for (JsonNode scheme : api.schemes(query, lang.code()).path("items")) {
+            SchemeViews.Card card = schemes.card(scheme);
+            String summary = card.statusLabel() + " · " + (card.deadline().fixed() ? card.deadline().agencyTime() : card.deadline().note())
+                    + " · " + card.funding();
+            entries.add(new AtomFeed.Entry(card.id(), card.name(), card.nameInEnglish() ? "en" : lang.code(), card.agency(),
+                    OffsetDateTime.parse(scheme.path("updatedAt").asText()).toInstant(), summary,
+                    base + "/finder/" + lang.code() + "/schemes/" + card.id()));
+        }
+        String search = form.queryString();
+        String feed = AtomFeed.of(lang.code(), msg.app_title() + ": " + msg.search_heading(),
+                base + "/finder/" + lang.code() + "/feed.atom" + (search.isEmpty() ? "" : "?" + search),
+                base + "/finder/" + lang.code() + "/" + (search.isEmpty() ? "" : "?" + search), entries);
+        return RestResponse.ResponseBuilder.ok(feed, "application/atom+xml;charset=utf-8").build();
+    }
+
+    @GET
+    @Path("/deadlines.ics")
+    public RestResponse<String> deadlines(@PathParam("lang") String code, @Context UriInfo uri) {
+        Lang lang = views.lang(code);
+        Msg msg = views.msg(lang);
+        Map<String, String> agencies = views.agencyNames();
+        SearchForm form = new SearchForm(uri.getQueryParameters(), agencies.keySet());
+        MultivaluedMap<String, String> query = form.apiFilters();
+        query.add("sort", "deadline");
+        query.add("limit", "100");
+        SchemeViews schemes = new SchemeViews(lang, msg, agencies);
+        String base = base(uri);
+        List<ICalendar.Deadline> deadlines = new ArrayList<>();
+        for (JsonNode scheme : api.schemes(query, lang.code()).path("items")) {
+            SchemeViews.Card card = schemes.card(scheme);
+            if (!card.deadline().fixed()) {
+                continue;
+            }
+            deadlines.add(new ICalendar.Deadline(card.id(), scheme.path("version").asLong(),
+                    OffsetDateTime.parse(card.deadline().iso()).toInstant(), OffsetDateTime.parse(scheme.path("updatedAt").asText()).toInstant(),
+                    msg.deadline() + ": " + card.name(), card.agency() + " · " + card.statusLabel() + " · " + card.funding(),
+                    base + "/finder/" + lang.code() + "/schemes/" + card.id()));
+        }
+        return RestResponse.ResponseBuilder.ok(ICalendar.of(msg.app_title(), deadlines), "text/calendar;charset=utf-8")
+                .header("Content-Disposition", "inline; filename=\"citycoop-deadlines.ics\"").build();
+    }
+
+    private static String base(UriInfo uri) {
+        return uri.getBaseUri().toString().replaceAll("/$", "");
+    }
+}

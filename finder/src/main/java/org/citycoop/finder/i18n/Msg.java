@@ -1,0 +1,395 @@
+package org.citycoop.finder.i18n;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/**
+ * Every label of the finder, English here and Japanese in {@code messages/msg_ja.properties}. Templates read them as
+ * {@code {msg:key}} in the page's locale; code as {@link Texts#of(String)}. Code values (challenge areas, statuses, ...)
+ * have one message each with a branch per value, and show the code itself when the catalogue has a new one.
+ */
+@MessageBundle(value = "msg", locale = "en")
+public interface Msg {
+
+    @Message("CityCoop scheme finder")
+    String app_title();
+
+    @Message("Support from international agencies for cities in Asia and the Pacific")
+    String app_tagline();
+
+    @Message("Skip to the content")
+    String skip_link();
+
+    @Message("Find schemes")
+    String nav_search();
+
+    @Message("What fits my city")
+    String nav_fit();
+
+    @Message("Agencies")
+    String nav_agencies();
+
+    @Message("Embed")
+    String nav_embed();
+
+    @Message("Language")
+    String language();
+
+    @Message("Main")
+    String nav_label();
+
+    // search
+    @Message("Find support schemes")
+    String search_heading();
+
+    @Message("Keywords")
+    String search_keywords();
+
+    @Message("Words in a scheme's name or description, e.g. training")
+    String search_keywords_hint();
+
+    @Message("Search")
+    String search_button();
+
+    @Message("Filters")
+    String filters();
+
+    @Message("Challenge area")
+    String f_challenge();
+
+    @Message("Support type")
+    String f_supportType();
+
+    @Message("Agency")
+    String f_agency();
+
+    @Message("Country")
+    String f_country();
+
+    @Message("Who may apply")
+    String f_applicantType();
+
+    @Message("Status")
+    String f_status();
+
+    @Message("Deadline")
+    String f_deadline();
+
+    @Message("Deadline from")
+    String deadline_after();
+
+    @Message("Deadline until")
+    String deadline_before();
+
+    @Message("Funding amount")
+    String f_amount();
+
+    @Message("At least")
+    String amount_min();
+
+    @Message("At most")
+    String amount_max();
+
+    @Message("Currency")
+    String currency();
+
+    @Message("Sort by")
+    String sort();
+
+    @Message("{#when value}{#is 'relevance'}Relevance{#is 'deadline'}Deadline, earliest first{#is 'updated'}Recently changed{#else}{value}{/when}")
+    String sort_option(String value);
+
+    @Message("Apply filters")
+    String apply_filters();
+
+    @Message("Clear all")
+    String clear();
+
+    @Message("Schemes found: {total}")
+    String results_count(String total);
+
+    @Message("No scheme matches this search. Remove a filter or try other words.")
+    String no_results();
+
+    @Message("Next page")
+    String next_page();
+
+    @Message("First page")
+    String first_page();
+
+    @Message("Results")
+    String results();
+
+    @Message("Follow this search")
+    String subscribe();
+
+    @Message("new and changed schemes (Atom)")
+    String feed_atom();
+
+    @Message("deadlines in your calendar")
+    String feed_calendar();
+
+    // cards and scheme page
+    @Message("Deadline")
+    String deadline();
+
+    @Message("agency's time")
+    String deadline_agency();
+
+    @Message("your time")
+    String deadline_yours();
+
+    @Message("Rolling: applications at any time")
+    String rolling();
+
+    @Message("Every year; this year's deadline")
+    String annual();
+
+    @Message("No deadline given")
+    String no_deadline();
+
+    @Message("Channel")
+    String channel_label();
+
+    @Message("Funding")
+    String funding();
+
+    @Message("not stated")
+    String funding_unknown();
+
+    @Message("up to {max}")
+    String funding_up_to(String max);
+
+    @Message("from {min}")
+    String funding_from(String min);
+
+    @Message("with a partner city in {country}")
+    String partner_city(String country);
+
+    @Message("in English")
+    String in_english();
+
+    @Message("Description")
+    String description();
+
+    @Message("How to apply")
+    String steps();
+
+    @Message("about {days} days")
+    String step_days(String days);
+
+    @Message("start by {date}")
+    String step_start_by(String date);
+
+    @Message("Start dates are counted back from the deadline with each step's usual duration.")
+    String steps_counted_back();
+
+    @Message("No steps are given for this scheme.")
+    String no_steps();
+
+    @Message("Eligibility")
+    String eligibility();
+
+    @Message("Countries")
+    String countries();
+
+    @Message("all countries")
+    String all_countries();
+
+    @Message("Regions (IATI)")
+    String regions();
+
+    @Message("Applicants bring {share} of the cost.")
+    String co_financing(String share);
+
+    @Message("The agency's page on this scheme")
+    String source();
+
+    @Message("Checked against the source on {date}")
+    String verified_on(String date);
+
+    @Message("How its terms changed")
+    String history();
+
+    @Message("Version {version}, {date}: first recorded")
+    String history_created(String version, String date);
+
+    @Message("Version {version}, {date}:")
+    String history_version(String version, String date);
+
+    @Message("{field}: {before} → {after}")
+    String history_change(String field, String before, String after);
+
+    @Message("(none)")
+    String none();
+
+    @Message("Back to the search")
+    String back_to_search();
+
+    @Message("Withdrawn in version {version}")
+    String history_withdrawn(String version);
+
+    // agencies
+    @Message("Agencies and how to obtain their support")
+    String agencies_heading();
+
+    @Message("Schemes in the catalogue: {count}")
+    String agency_scheme_count(String count);
+
+    @Message("Website")
+    String website();
+
+    @Message("Contact")
+    String contact();
+
+    @Message("Its schemes and how a local government obtains them")
+    String agency_schemes();
+
+    // what fits my city
+    @Message("What fits my city")
+    String fit_heading();
+
+    @Message("Tell us your city and what it needs: the schemes it may apply for come ranked, with the reason for each criterion.")
+    String fit_intro();
+
+    @Message("City")
+    String city();
+
+    @Message("Type a few letters of the city's name (in any language), then choose it, e.g. Surabaya")
+    String city_hint();
+
+    @Message("Who applies")
+    String applicant();
+
+    @Message("Challenges and their priority")
+    String challenges();
+
+    @Message("{#when value}{#is 0}not needed{#is 1}priority 1 (highest){#is 2}priority 2{#is 3}priority 3{#else}{value}{/when}")
+    String priority(int value);
+
+    @Message("Support wanted")
+    String support_wanted();
+
+    @Message("Budget needed")
+    String budget();
+
+    @Message("Amount")
+    String amount();
+
+    @Message("Also show the schemes left out, and why")
+    String show_left_out();
+
+    @Message("Show the schemes that fit")
+    String find_matches();
+
+    @Message("Matches for {city}")
+    String matches_for(String city);
+
+    @Message("Score {score}")
+    String score(String score);
+
+    @Message("Left out")
+    String left_out();
+
+    @Message("Why")
+    String why();
+
+    @Message("No scheme fits these needs. Try other challenges or support types.")
+    String no_matches();
+
+    @Message("Twinning arrangements of {city}")
+    String twinnings_of(String city);
+
+    @Message("{city} has no twinning arrangement in the registry yet.")
+    String no_twinnings(String city);
+
+    @Message("Cities that could partner on {challenge}")
+    String partners_for(String challenge);
+
+    @Message("The registry suggests no partner city for this challenge yet.")
+    String no_partners();
+
+    @Message("{#when value}{#is 'relevance'}Relevance{#is 'applicantType'}Applicant{#is 'country'}Country{#is 'status'}Status{#is 'deadline'}Deadline{#is 'partnerCity'}Partner city{#is 'challenges'}Challenges{#is 'supportTypes'}Support types{#is 'budget'}Budget{#is 'sectors'}Sectors{#is 'coFinancing'}Co-financing{#is 'language'}Language{#else}{value}{/when}")
+    String criterion(String value);
+
+    @Message("{#when value}{#is 'MET'}met{#is 'PARTLY_MET'}partly met{#is 'FAILED'}not met{#else}{value}{/when}")
+    String result(String value);
+
+    // codes
+    @Message("{#when value}{#is 'SOLID_WASTE'}Solid waste{#is 'WATER_AND_WASTEWATER'}Water and wastewater{#is 'AIR_QUALITY'}Air quality{#is 'OTHER_PHYSICAL'}Other physical infrastructure{#is 'URBAN_PLANNING'}Urban planning{#is 'REGULATIONS'}Regulations{#is 'INSTITUTIONS'}Institutions{#is 'FINANCIAL_MECHANISMS'}Financial mechanisms{#is 'APPROPRIATE_TECHNOLOGY'}Appropriate technology{#is 'SOCIAL_CAPITAL'}Social capital{#else}{value}{/when}")
+    String challenge(String value);
+
+    @Message("{#when value}{#is 'FINANCIAL'}Grant{#is 'LOAN'}Loan{#is 'TECHNICAL'}Technical assistance{#is 'TRAINING'}Training{#is 'INFORMATION'}Information{#is 'OTHER'}Other{#else}{value}{/when}")
+    String supportType(String value);
+
+    @Message("{#when value}{#is 'LOCAL_GOVERNMENT'}Local government{#is 'NATIONAL_GOVERNMENT'}National government{#is 'NGO'}NGO{#is 'ACADEMIC'}Academic institution{#is 'PRIVATE'}Private sector{#is 'ANY'}Anyone{#else}{value}{/when}")
+    String applicantType(String value);
+
+    @Message("{#when value}{#is 'OPEN'}Open{#is 'FORECASTED'}Forecasted{#is 'CLOSED'}Closed{#is 'WITHDRAWN'}Withdrawn{#is 'ROLLING'}Rolling{#else}{value}{/when}")
+    String status(String value);
+
+    @Message("{#when value}{#is 'DIRECT'}apply directly to the agency{#is 'THROUGH_NATIONAL_GOVERNMENT'}apply through your national government{#is 'THROUGH_AGENCY_STAFF'}together with the agency's staff{#is 'THROUGH_IMPLEMENTING_AGENCY'}through an accredited implementing agency{#is 'THROUGH_PARTNER_LOCAL_GOVERNMENT'}through a partner local government in the donor country{#else}{value}{/when}")
+    String channel(String value);
+
+    @Message("{#when value}{#is 'CITY'}Your city{#is 'NATIONAL_GOVERNMENT'}National government{#is 'AGENCY'}Agency{#is 'PARTNER_CITY'}Partner city{#is 'OTHER'}Other{#else}{value}{/when}")
+    String actor(String value);
+
+    // messages about bad input
+    @Message("Please check the search")
+    String err_heading();
+
+    @Message("{param}: \"{value}\" is not a value we know; it was left out.")
+    String err_unknown_value(String param, String value);
+
+    @Message("{param}: \"{value}\" is not a date (write it as 2027-03-31); it was left out.")
+    String err_bad_date(String param, String value);
+
+    @Message("{param}: \"{value}\" is not an amount (write it as 50000); it was left out.")
+    String err_bad_amount(String param, String value);
+
+    @Message("The keywords are longer than {max} characters; please shorten them.")
+    String err_query_too_long(String max);
+
+    @Message("No city called \"{city}\" is in the registry. Type a few letters and choose one of the cities offered.")
+    String err_unknown_city(String city);
+
+    @Message("Please choose a city.")
+    String err_no_city();
+
+    @Message("Please give at least one challenge a priority.")
+    String err_no_challenge();
+
+    @Message("The catalogue did not take this search: {detail}")
+    String err_api(String detail);
+
+    @Message("The catalogue cannot be reached right now. Please try again in a minute.")
+    String err_unavailable();
+
+    @Message("Matching is not available on this site right now.")
+    String err_no_key();
+
+    @Message("This page does not exist")
+    String not_found_heading();
+
+    @Message("The address may be mistyped, or the scheme may no longer be listed.")
+    String not_found_text();
+
+    @Message("Something went wrong")
+    String error_heading();
+
+    @Message("Go to the search")
+    String go_to_search();
+
+    // embedding
+    @Message("Put the finder on your website")
+    String embed_heading();
+
+    @Message("Paste this snippet into your page. The script is optional: it makes the frame as tall as its content. Your site's origin must be on the finder's list of allowed origins (CITYCOOP_FINDER_FRAME_ANCESTORS).")
+    String embed_text();
+
+    @Message("Scheme finder")
+    String embed_frame_title();
+
+    @Message("Data: CityCoop catalogue; cities: GeoNames (CC BY 4.0).")
+    String footer();
+}

@@ -1,0 +1,26 @@
+package org.citycoop.finder.web;
+
+/**
+ * What the layout of every page needs: its language, title, which section of the navigation it belongs to, and the
+ * same page in the other language (the switch).
+ */
+public record Page(Lang lang, String title, String section, String switchUrl) {
+
+    /** The other language's own name ("日本語", "English"), for the switch. */
+    public String otherName() {
+        return lang.other() == Lang.JA ? "日本語" : "English";
+    }
+
+    public String home() {
+        return "/finder/" + lang.code() + "/";
+    }
+
+    /**
+     * @param path the path after {@code /finder/<lang>}, e.g. {@code /schemes/42}
+     * @param query the query string without {@code ?}, or empty
+     */
+    public static Page of(Lang lang, String title, String section, String path, String query) {
+        String other = "/finder/" + lang.other().code() + path + (query == null || query.isEmpty() ? "" : "?" + query);
+        return new Page(lang, title, section, other);
+    }
+}

@@ -1,0 +1,64 @@
+package org.citycoop.finder.search;
+
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import jakarta.ws.rs.core.MultivaluedMap;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SearchFormTest {
+
+    private static MultivaluedMap<String, String> params(String... pairs) {
+        MultivaluedMap<String, String> params = new MultivaluedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            params.add(pairs[i], pairs[i + 1]);
+        }
+        return params;
+    }
+
+    @Test
+    void knownFiltersGoToTheApiAndTheUrlAsTheyCame() {
+        SearchForm form = new SearchForm(params("challenge", "SOLID_WASTE", "supportType", "TECHNICAL", "agency", "jica",
+                "challenge", "AIR_QUALITY", "deadlineAfter", "2027-01-01", "amountMin", "50,000", "currency", "JPY", "sort", "deadline"),
+                Set.of("jica"));
+        assertTrue(form.issues().isEmpty(), form.issues().toString());
+        MultivaluedMap<String, String> api = form.apiSearch(10);
+        assertEquals(List.of("SOLID_WASTE", "AIR_QUALITY"), api.get("challenge"));
+        assertEquals(List.of("2027-01-01T00:00:00Z"), api.get("deadlineAfter"));
+        assertEquals(List.of("50000"), api.get("amountMin"));
+        assertEquals(List.of("JPY"), api.get("currency"));
+        assertEquals(List.of("deadline"), api.get("sort"));
+        assertEquals("challenge=SOLID_WASTE&challenge=AIR_QUALITY&supportType=TECHNICAL&agency=jica&deadlineAfter=2027-01-01"
+                + "&amountMin=50000&currency=JPY&sort=deadline", form.queryString());
+        assertTrue(form.selected("challenge", "AIR_QUALITY"));
+    }
+
+    @Test
+    void whatCannotBeUsedIsLeftOutAndNamed() {
+        SearchForm form = new SearchForm(params("challenge", "NOPE", "agency", "nobody", "country", "ZZ", "deadlineBefore", "31/03/2027",
+                "amountMax", "lots", "currency", "XXX", "sort", "cheapest", "q", "w".repeat(201), "status", "OPEN"), Set.of("jica"));
+        assertEquals(List.of(SearchForm.Issue.Kind.QUERY_TOO_LONG, SearchForm.Issue.Kind.UNKNOWN_VALUE, SearchForm.Issue.Kind.UNKNOWN_VALUE,
+                SearchForm.Issue.Kind.UNKNOWN_VALUE, SearchForm.Issue.Kind.BAD_DATE, SearchForm.Issue.Kind.BAD_AMOUNT,
+                SearchForm.Issue.Kind.UNKNOWN_VALUE, SearchForm.Issue.Kind.UNKNOWN_VALUE),
+                form.issues().stream().map(SearchForm.Issue::kind).toList());
+        assertEquals("status=OPEN", form.queryString(), "the usable rest still searches");
+        assertFalse(form.hasText());
+    }
+
+    @Test
+    void relevanceNeedsKeywordsAndACursorMustLookLikeOne() {
+        SearchForm noText = new SearchForm(params("sort", "relevance", "cursor", "a b<script>"), Set.of());
+        assertEquals("updated", noText.sort());
+        assertTrue(noText.issues().isEmpty());
+        assertFalse(noText.paged());
+        SearchForm text = new SearchForm(params("q", "training", "cursor", "MjAyNi0xMS0yOQ"), Set.of());
+        assertEquals("relevance", text.sort());
+        assertTrue(text.paged());
+        assertEquals(List.of("MjAyNi0xMS0yOQ"), text.apiSearch(10).get("cursor"));
+    }
+}
