@@ -27,7 +27,8 @@ public class OriginServer implements QuarkusTestResourceLifecycleManager {
                 "responses":{"200":{"description":"ok","content":{"application/json":{"schema":{"$ref":"#/components/schemas/Page"}}}},
                 "400":{"$ref":"#/components/responses/BadRequest"},"401":{"$ref":"#/components/responses/Unauthorized"}}}},
                 "/v1/agencies/{agencyId}":{"put":{"operationId":"AgencyResource_put","parameters":[{"name":"agencyId","in":"path",
-                "required":true,"schema":{"type":"string"}}],"responses":{"200":{"description":"ok"}}}}},
+                "required":true,"schema":{"type":"string"}}],"security":[{"ApiKey":[]}],"responses":{"200":{"description":"ok"},
+                "400":{"$ref":"#/components/responses/BadRequest"},"401":{"$ref":"#/components/responses/Unauthorized"}}}}},
                 "components":{"schemas":{"Page":{"type":"object"}}}}""");
         try (java.io.InputStream in = OriginServer.class.getResourceAsStream("/openapi/clients.json")) {
             JsonObject shared = new JsonObject(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).getJsonObject("components");
