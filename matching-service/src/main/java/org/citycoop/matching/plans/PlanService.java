@@ -84,8 +84,9 @@ public class PlanService {
         Stored stored = read((String) row[0]);
         SchemeData scheme = current(stored.scheme());
         if (number < 1 || number > scheme.processSteps().size()) {
-            throw ProblemException.notFound("The plan has no step " + number + "; its steps are numbered 1 to "
-                    + scheme.processSteps().size() + ".");
+            throw ProblemException.notFound("The plan has no step " + number + (scheme.processSteps().isEmpty()
+                    ? ": the agency publishes no process steps for this scheme."
+                    : "; its steps are numbered 1 to " + scheme.processSteps().size() + "."));
         }
         Map<Integer, OffsetDateTime> marks = new TreeMap<>(stored.done());
         if (done) {
