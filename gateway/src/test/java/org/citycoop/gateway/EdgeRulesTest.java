@@ -62,6 +62,29 @@ class EdgeRulesTest {
     }
 
     @Test
+    void aHostThatIsNoHostAndATransferCodingOtherThanChunkedAreRefused() {
+        for (String host : java.util.List.of("a<b", "a b", "[::1", "[zz]", "x:port", "a/b")) {
+            MultiMap headers = MultiMap.caseInsensitiveMultiMap().add("Host", host);
+            EdgeRules.Refusal refusal = rules.check(HttpVersion.HTTP_1_1, "GET", "/v1/schemes", true, headers)
+                    .orElseThrow(() -> new AssertionError("accepted Host " + host));
+            assertEquals(400, refusal.status(), host);
+            assertEquals("Host", refusal.field(), host);
+        }
+        for (String host : java.util.List.of("localhost", "api.citycoop.org:443", "127.0.0.1:8080", "[::1]:8080")) {
+            assertTrue(rules.check(HttpVersion.HTTP_1_1, "GET", "/v1/schemes", true,
+                    MultiMap.caseInsensitiveMultiMap().add("Host", host)).isEmpty(), host);
+        }
+        for (String coding : java.util.List.of("gzip, chunked", "identity", "xchunked")) {
+            EdgeRules.Refusal refusal = rules.check(HttpVersion.HTTP_1_1, "POST", "/v1/matches", true,
+                    MultiMap.caseInsensitiveMultiMap().add("Host", "localhost").add("Transfer-Encoding", coding)).orElseThrow();
+            assertEquals(501, refusal.status(), coding);
+            assertEquals("Transfer-Encoding", refusal.field(), coding);
+        }
+        assertTrue(rules.check(HttpVersion.HTTP_1_1, "POST", "/v1/matches", true,
+                MultiMap.caseInsensitiveMultiMap().add("Host", "localhost").add("Transfer-Encoding", "Chunked")).isEmpty());
+    }
+
+    @Test
     void queryParametersAreNamed() {
         refused("/v1/schemes?limit=%zz", 400, "limit");
         refused("/v1/schemes?limit=5&q=%", 400, "q");

@@ -54,6 +54,34 @@ class SharedBucketsTest {
     }
 
     @Test
+    void aNewCallersConcurrentFirstRequestsAreAllCounted() throws Exception {
+        SharedBuckets a = replica(0);
+        SharedBuckets b = replica(0);
+        for (int round = 0; round < 5; round++) {
+            String key = "address:" + UUID.randomUUID();
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(10);
+            try {
+                java.util.List<java.util.concurrent.Future<SharedBuckets.Decision>> answers = new java.util.ArrayList<>();
+                java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+                for (int i = 0; i < 10; i++) {
+                    SharedBuckets replica = i % 2 == 0 ? a : b;
+                    answers.add(pool.submit(() -> {
+                        start.await();
+                        return replica.take(key, 100, HOUR);
+                    }));
+                }
+                start.countDown();
+                for (java.util.concurrent.Future<SharedBuckets.Decision> answer : answers) {
+                    assertTrue(answer.get().allowed(), "each of a new caller's first ten requests is let through");
+                }
+                assertEquals(89, a.take(key, 100, HOUR).remaining(), "all ten were counted");
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    @Test
     void unsynchronizedRequestsLetABurstPassTheLimitByAtMostThatManyPerReplica() {
         SharedBuckets a = replica(2);
         SharedBuckets b = replica(2);

@@ -165,6 +165,7 @@ public final class Suite {
                 env.put("SMALLRYE_JWT_SIGN_KEY_LOCATION", keys().resolve(JwtKeys.PRIVATE_KEY_FILE).toString());
                 env.put("CITYCOOP_GATEWAY_ADMIN_KEY", credentials.admin());
                 env.put("CITYCOOP_GATEWAY_FINDER_URL", serviceUrl("finder").toString());
+                env.putIfAbsent("CITYCOOP_GATEWAY_FORWARDING_CLIENTS", "finder"); // its visitors keep quotas of their own
                 for (SuiteService routed : SuiteService.ALL) {
                     if (!routed.isGateway() && !routed.isFinder()) {
                         env.put("CITYCOOP_GATEWAY_SERVICES_" + routed.shortName().toUpperCase(java.util.Locale.ROOT) + "_URL",

@@ -266,6 +266,12 @@ class FinderIT {
         assertEquals("This page does not exist", page.locator("h1").innerText());
         assertFalse(page.content().contains("Exception"));
         noSeriousAccessibilityViolations("page not found");
+        // malformed negotiation headers are ignored, as RFC 9110 allows: the page in its path's language
+        for (String[] header : new String[][] {{"Accept-Language", "en;q=2"}, {"Accept-Language", "a,,"}, {"Accept", "*/*;q=x"}}) {
+            given().header(header[0], header[1]).get("/finder/ja/").then().statusCode(200)
+                    .contentType(containsString("text/html")).body(containsString("lang=\"ja\""));
+            given().redirects().follow(false).header(header[0], header[1]).get("/finder/").then().statusCode(303);
+        }
     }
 
     @Test

@@ -72,7 +72,14 @@ public final class SharedBuckets {
         String id = key + ";q=" + limit + ";w=" + window.toMillis() + "ms";
         BucketProxy bucket = proxies.get(id, k -> buckets.builder().withOptimization(optimization).build(k, () ->
                 BucketConfiguration.builder().addLimit(l -> l.capacity(limit).refillGreedy(limit, window)).build()));
-        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe probe;
+        try {
+            probe = bucket.tryConsumeAndReturnRemaining(1);
+        } catch (io.github.bucket4j.distributed.proxy.BucketNotFoundException e) {
+            // a new caller's concurrent first requests, batched into one command before the row existed: the row
+            // is there now (or this attempt makes it)
+            probe = bucket.tryConsumeAndReturnRemaining(1);
+        }
         long retryAfter = probe.isConsumed() ? 0 : Math.max(1, seconds(probe.getNanosToWaitForRefill()));
         return new Decision(probe.isConsumed(), Math.max(0, probe.getRemainingTokens()), seconds(probe.getNanosToWaitForReset()), retryAfter);
     }

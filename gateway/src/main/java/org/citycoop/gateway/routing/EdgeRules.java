@@ -19,6 +19,8 @@ import java.util.Optional;
  * <ul>
  *   <li>an HTTP version other than 1.0, 1.1 or 2: 505;</li>
  *   <li>an HTTP/1.1 request without {@code Host}: 400 naming {@code Host};</li>
+ *   <li>a {@code Host} that is not a host name, an IPv4 address or a bracketed IPv6 address with an optional port: 400;</li>
+ *   <li>a {@code Transfer-Encoding} other than {@code chunked} alone: 501 (the body's end could not be found);</li>
  *   <li>{@code Expect} other than {@code 100-continue}: 417;</li>
  *   <li>a request line longer than {@code maxRequestLine}: 414; header fields larger than
  *       {@code maxHeaderBytes} in all: 431;</li>
@@ -46,6 +48,9 @@ public final class EdgeRules {
     /** Headers whose repetition would let the gateway and a service read different values. */
     private static final java.util.List<String> SINGLE_HEADERS = java.util.List.of("Host", "Authorization", "Content-Type",
             "Content-Length", "Transfer-Encoding", "Idempotency-Key", "If-Match", "If-None-Match", "X-Request-Id");
+    /** RFC 9110 Host: a DNS name or IPv4 address, or an IPv6 literal in brackets, and an optional port. */
+    private static final java.util.regex.Pattern HOST = java.util.regex.Pattern.compile(
+            "(\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9._-]+)(:[0-9]{1,5})?");
     private static final java.util.regex.Pattern TOKEN = java.util.regex.Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
 
     private final int maxRequestLine;
@@ -105,6 +110,16 @@ public final class EdgeRules {
         }
         if (version == HttpVersion.HTTP_1_1 && !hasHost) {
             return refuse(400, "bad-request", "Bad request", "Host", "an HTTP/1.1 request must name its host in Host");
+        }
+        String host = headers.get("Host");
+        if (host != null && !host.isEmpty() && !HOST.matcher(host).matches()) {
+            return refuse(400, "bad-request", "Bad request", "Host",
+                    "must be a host name, an IPv4 address or a bracketed IPv6 address, with an optional port");
+        }
+        String coding = headers.get("Transfer-Encoding");
+        if (coding != null && !coding.equalsIgnoreCase("chunked")) {
+            return refuse(501, "not-implemented", "Not implemented", "Transfer-Encoding",
+                    "only 'chunked' is supported as a transfer coding, alone");
         }
         String expect = headers.get("Expect");
         if (expect != null && !expect.equalsIgnoreCase("100-continue")) {

@@ -101,6 +101,13 @@ public interface GatewayConfig {
     @WithDefault("0.0.0.0/32,::/128")
     List<String> trustedProxies();
 
+    /**
+     * Names of API clients that call on behalf of visitors (the scheme finder: {@code finder}) and state the visitor's
+     * address in {@code X-Forwarded-For}: their calls count per key and visitor, so that one visitor cannot use up the
+     * quota of all, wherever the client runs. Only the holder of such a key can claim a visitor; default none.
+     */
+    java.util.Optional<List<String>> forwardingClients();
+
     interface Token {
         /** {@code iss}; the services accept no other ({@code mp.jwt.verify.issuer}). */
         @WithDefault("citycoop-gateway")

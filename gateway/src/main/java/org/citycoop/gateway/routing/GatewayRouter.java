@@ -121,7 +121,7 @@ public class GatewayRouter {
         }
         EdgeRules.Refusal r = refusal.get();
         String requestId = requestIdOf(request);
-        if (r.status() == 505 || r.status() == 414 || r.status() == 431) {
+        if (r.status() == 505 || r.status() == 501 || r.status() == 414 || r.status() == 431) {
             request.response().putHeader("Connection", "close");
         }
         request.response().setStatusCode(r.status()).putHeader("Content-Type", EdgeProblem.MEDIA_TYPE)
@@ -176,7 +176,8 @@ public class GatewayRouter {
             body = EdgeProblem.of("internal-error", "Internal error", status,
                     "The gateway could not handle this request; quote the request id when you report it.", safePath(request), requestId);
         } else {
-            String reason = io.netty.handler.codec.http.HttpResponseStatus.valueOf(status).reasonPhrase();
+            String phrase = io.netty.handler.codec.http.HttpResponseStatus.valueOf(status).reasonPhrase();
+            String reason = phrase.charAt(0) + phrase.substring(1).toLowerCase(java.util.Locale.ROOT); // sentence case, as all titles
             String detail = context.failure() == null || context.failure().getMessage() == null
                     ? reason : context.failure().getMessage();
             body = EdgeProblem.of("bad-request", reason, status, detail, safePath(request), requestId);
@@ -316,7 +317,10 @@ public class GatewayRouter {
         });
     }
 
-    /** A page of the scheme finder: passed on as it is, without the caller's credentials. */
+    /**
+     * A page of the scheme finder: passed on as it is, without the caller's credentials; each page counts against
+     * the visitor's address as an anonymous API call does (its assets do not).
+     */
     private void routeFinder(RoutingContext context) {
         HttpServerRequest request = context.request();
         request.pause();
@@ -328,6 +332,23 @@ public class GatewayRouter {
                     "The finder's pages are read with GET", request.path(), id), id);
             return;
         }
+        if (request.path().startsWith("/finder/assets/")) { // fingerprinted, cached for a year: not counted
+            forwardToFinder(request, id);
+            return;
+        }
+        String address = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+        rateLimiter.take("address:" + address, true, request.response().headers()).onComplete(limited -> {
+            if (limited.failed()) {
+                limitsUnavailable(request, id);
+            } else if (!limited.result().allowed()) {
+                problem(request, 429, EdgeProblem.tooManyRequests(limited.result().retryAfterSeconds(), request.path(), id), id);
+            } else {
+                forwardToFinder(request, id);
+            }
+        });
+    }
+
+    private void forwardToFinder(HttpServerRequest request, String id) {
         long now = System.nanoTime();
         if (!finder.breaker().allow(now)) {
             long retryAfter = finder.breaker().secondsUntilTrial(now);
@@ -357,14 +378,25 @@ public class GatewayRouter {
      * proxy forwarded for someone else (the scheme finder for a visitor) counts per key and forwarded address, so that
      * each visitor keeps a quota of their own.
      */
-    private static String limitKey(HttpServerRequest request, Sessions.Session session) {
+    private String limitKey(HttpServerRequest request, Sessions.Session session) {
+        if (session.anonymous()) {
+            return session.limitKey();
+        }
+        if (config.forwardingClients().orElse(java.util.List.of()).contains(session.client().name())) {
+            String forwarded = request.getHeader("X-Forwarded-For");
+            String visitor = forwarded == null ? "" : forwarded.split(",", 2)[0].trim();
+            return VISITOR_ADDRESS.matcher(visitor).matches() ? session.limitKey() + "|address:" + visitor : session.limitKey();
+        }
         SocketAddress peer = request.connection() == null ? null : request.connection().remoteAddress();
         SocketAddress client = request.remoteAddress();
-        if (session.anonymous() || peer == null || client == null || client.equals(peer)) {
+        if (peer == null || client == null || client.equals(peer)) {
             return session.limitKey();
         }
         return session.limitKey() + "|address:" + client.hostAddress();
     }
+
+    /** An IPv4 or IPv6 address as a forwarding client states its visitor's. */
+    private static final java.util.regex.Pattern VISITOR_ADDRESS = java.util.regex.Pattern.compile("[0-9A-Fa-f.:]{2,45}");
 
     /** Signals a body over the limit. */
     private static final class BodyTooLarge extends RuntimeException {

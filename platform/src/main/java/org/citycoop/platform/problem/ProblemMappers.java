@@ -207,7 +207,9 @@ public class ProblemMappers {
             LOG.error("Request failed", e);
             return respond(status, ProblemTypes.INTERNAL, "Internal error", "The request could not be completed.", uri, List.of());
         }
-        String title = Response.Status.fromStatusCode(status) == null ? "Error" : Response.Status.fromStatusCode(status).getReasonPhrase();
+        // in sentence case, as the other problems' titles ("Not found", "Method not allowed")
+        String reason = Response.Status.fromStatusCode(status) == null ? "Error" : Response.Status.fromStatusCode(status).getReasonPhrase();
+        String title = reason.charAt(0) + reason.substring(1).toLowerCase(java.util.Locale.ROOT);
         String type = switch (status) {
             case 404 -> ProblemTypes.NOT_FOUND;
             case 405 -> ProblemTypes.METHOD_NOT_ALLOWED;
