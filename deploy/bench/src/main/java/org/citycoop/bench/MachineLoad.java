@@ -86,9 +86,14 @@ final class MachineLoad {
         return shorten(line, 110);
     }
 
-    /** {@code line} cut to {@code max} characters, the class path (often huge) left out. */
+    /**
+     * {@code line} cut to {@code max} characters, without what says little about whose process it is: the class path
+     * (often huge) and the JVM's {@code -D} and {@code -X} options, except Maven's project directory (which checkout it
+     * builds).
+     */
     static String shorten(String line, int max) {
-        String withoutClasspath = line.replaceAll("(-cp|-classpath|--class-path) \\S+", "$1 …");
-        return withoutClasspath.length() <= max ? withoutClasspath : withoutClasspath.substring(0, max - 1) + "…";
+        String telling = line.replaceAll("(-cp|-classpath|--class-path) \\S+", "$1 …")
+                .replaceAll(" -(?!Dmaven\\.multiModuleProjectDirectory=)[DX]\\S*", "");
+        return telling.length() <= max ? telling : telling.substring(0, max - 1) + "…";
     }
 }

@@ -36,6 +36,9 @@ class MachineLoadTest {
     void shortensCommandLinesWithoutTheirClassPath() {
         String line = "/usr/lib/jvm/bin/java -cp /a.jar:/b.jar:/c.jar org.example.Main --flag";
         assertEquals("/usr/lib/jvm/bin/java -cp … org.example.Main --flag", MachineLoad.shorten(line, 200));
+        assertEquals("/usr/bin/java -classpath … -Dmaven.multiModuleProjectDirectory=/work/wt-x org.codehaus.Launcher -q verify",
+                MachineLoad.shorten("/usr/bin/java -classpath /boot.jar -Dclassworlds.conf=/m2.conf -Xmx1g "
+                        + "-Dmaven.multiModuleProjectDirectory=/work/wt-x org.codehaus.Launcher -q verify", 200));
         String cut = MachineLoad.shorten("x".repeat(300), 110);
         assertEquals(110, cut.length());
         assertTrue(cut.endsWith("…"));
