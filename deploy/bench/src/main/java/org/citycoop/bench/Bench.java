@@ -22,6 +22,7 @@ public final class Bench {
         register(new SmokeBenchmark());
         register(new CatalogBenchmark());
         register(new MatchingBenchmark());
+        register(new FinderBenchmark());
     }
 
     private Bench() {

@@ -1,15 +1,12 @@
 package org.citycoop.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Function;
@@ -22,9 +19,7 @@ import java.util.function.Function;
  */
 final class CatalogBenchmark implements Benchmark {
 
-    static final int BATCH = 1000;
     static final int AGENCIES = 20;
-    static final long SEED = 20261129L;
 
     private final ObjectMapper json = new ObjectMapper();
     private final java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
@@ -43,9 +38,9 @@ final class CatalogBenchmark implements Benchmark {
     public void run(BenchSuite suite, List<String> options) throws Exception {
         int schemes = options.isEmpty() ? 10_000 : Integer.parseInt(options.get(0));
         int requests = options.size() < 2 ? 300 : Integer.parseInt(options.get(1));
-        List<String> sectors = sectors(suite);
+        List<String> sectors = SchemeLoad.sectors(suite);
         load(suite, schemes, sectors);
-        Random random = new Random(SEED + 1);
+        Random random = new Random(SchemeLoad.SEED + 1);
         List<SearchKind> kinds = List.of(
                 new SearchKind("challenge + status=OPEN", r -> "challenge=" + pick(r, SchemeGenerator.CHALLENGES) + "&status=OPEN"),
                 new SearchKind("country (regions expanded) + supportType", r -> "country=" + pick(r, SchemeGenerator.COUNTRIES)
@@ -103,51 +98,19 @@ final class CatalogBenchmark implements Benchmark {
                 format, lines, schemes, seconds, schemes / seconds);
     }
 
-    /** The active DAC 5-digit sectors, as the catalogue serves them. */
-    private List<String> sectors(BenchSuite suite) throws Exception {
-        HttpResponse<String> response = suite.send(HttpRequest.newBuilder().GET(), "/v1/vocabularies/sectors");
-        check(response, 200, "GET /v1/vocabularies/sectors");
-        List<String> codes = new ArrayList<>();
-        json.readTree(response.body()).path("items").forEach(item -> codes.add(item.path("code").asText()));
-        return codes;
-    }
-
     private void load(BenchSuite suite, int schemes, List<String> sectors) throws Exception {
-        for (int i = 0; i < AGENCIES; i++) {
-            ObjectNode agency = json.createObjectNode().put("name", "Benchmark agency " + i).put("organisationType", "40")
-                    .put("country", "JP");
-            HttpResponse<String> response = suite.send(HttpRequest.newBuilder().header("Content-Type", "application/json")
-                    .PUT(HttpRequest.BodyPublishers.ofString(agency.toString())), "/v1/agencies/bench-" + i);
-            check(response, 201, "PUT /v1/agencies/bench-" + i);
-        }
-        SchemeGenerator generator = new SchemeGenerator(SEED, sectors);
+        SchemeLoad.agencies(suite, AGENCIES);
+        SchemeGenerator generator = new SchemeGenerator(SchemeLoad.SEED, sectors);
         long start = System.nanoTime();
-        int created = 0;
-        for (int first = 0; first < schemes; first += BATCH) {
-            StringBuilder body = new StringBuilder();
-            String agency = "bench-" + (first / BATCH) % AGENCIES;
-            for (int i = first; i < Math.min(schemes, first + BATCH); i++) {
-                body.append(generator.next("S-" + i)).append('\n');
-            }
-            // A batch of 1,000 may take longer than BenchSuite.send's 60 s on a busy machine: no client timeout here
-            // (the gateway's CITYCOOP_GATEWAY_RESPONSE_TIMEOUT still applies; see README.md).
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(suite.gateway().resolve("/v1/agencies/" + agency + "/schemes:batch"))
-                    .header("Content-Type", "application/x-ndjson").header("Authorization", suite.authorization()).POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            check(response, 200, "POST schemes:batch");
-            JsonNode result = json.readTree(response.body());
-            created += result.path("created").asInt();
-            if (first + BATCH == 10 * BATCH && schemes > 10 * BATCH) {
+        int created = SchemeLoad.batches(suite, generator, "S-", 0, schemes, AGENCIES, createdSoFar -> {
+            if (createdSoFar == 10 * SchemeLoad.BATCH && schemes > 10 * SchemeLoad.BATCH) {
                 double seconds = (System.nanoTime() - start) / 1e9;
-                System.out.printf("The first 10 batches (%d schemes) loaded in %.1f s: %.0f schemes/s%n", created, seconds, created / seconds);
+                System.out.printf("The first 10 batches (%d schemes) loaded in %.1f s: %.0f schemes/s%n", createdSoFar, seconds, createdSoFar / seconds);
             }
-            if (result.path("rejected").asInt() > 0) {
-                throw new IllegalStateException("The batch rejected items: " + response.body().substring(0, Math.min(2000, response.body().length())));
-            }
-        }
+        });
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("Loaded %d schemes in %d batches of up to %d through the gateway in %.1f s: %.0f schemes/s%n",
-                created, (schemes + BATCH - 1) / BATCH, BATCH, seconds, created / seconds);
+                created, (schemes + SchemeLoad.BATCH - 1) / SchemeLoad.BATCH, SchemeLoad.BATCH, seconds, created / seconds);
     }
 
     private static void check(HttpResponse<String> response, int status, String what) {

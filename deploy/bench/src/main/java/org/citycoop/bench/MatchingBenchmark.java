@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -43,12 +41,10 @@ import java.util.regex.Pattern;
  */
 final class MatchingBenchmark implements Benchmark {
 
-    private static final int BATCH = 1000;
     private static final int AGENCIES = 10;
-    private static final long SEED = 20261129L;
     /** The services a match passes through, whose JIT the warm-up waits for. */
     private static final List<String> WARMED_SERVICES = List.of("gateway", "matching-service");
-    private static final String PROFILE = """
+    static final String PROFILE = """
             { "cityId": "1625822", "country": "ID", "applicantType": "LOCAL_GOVERNMENT",
               "challenges": [ { "area": "SOLID_WASTE", "priority": 1 }, { "area": "INSTITUTIONS", "priority": 2 } ],
               "supportTypes": ["TECHNICAL", "FINANCIAL"],
@@ -66,8 +62,6 @@ final class MatchingBenchmark implements Benchmark {
     private static final int SLOWEST = 5;
 
     private final ObjectMapper json = new ObjectMapper();
-    /** For batches, which may take longer than {@link BenchSuite#send}'s 60 s on a busy machine. */
-    private final HttpClient http = HttpClient.newHttpClient();
     private boolean sentinelExists;
 
     @Override
@@ -88,22 +82,20 @@ final class MatchingBenchmark implements Benchmark {
         int requests = options.size() > 1 ? Integer.parseInt(options.get(1)) : 500;
         int lagSamples = options.size() > 2 ? Integer.parseInt(options.get(2)) : 50;
 
-        for (int a = 0; a < AGENCIES; a++) {
-            put(suite, "/v1/agencies/bench-" + a, null, """
-                    { "name": "Benchmark agency %d", "organisationType": "40", "country": "JP", "regionsServed": [] }""".formatted(a));
-        }
+        SchemeLoad.agencies(suite, AGENCIES);
         long amount = 100_000;
         lag(suite, amount, 600_000);
         printHeap(suite, "matching-service heap with no generated schemes");
-        SchemeGenerator generator = new SchemeGenerator(SEED, sectors(suite));
+        SchemeGenerator generator = new SchemeGenerator(SchemeLoad.SEED, SchemeLoad.sectors(suite));
         int loaded = 0;
         for (int size : sizes) {
             long started = System.nanoTime();
-            loaded = load(suite, generator, loaded, size);
+            SchemeLoad.batches(suite, generator, "M-", loaded, size, AGENCIES, created -> { });
+            loaded = size;
             double loadSeconds = (System.nanoTime() - started) / 1e9;
             System.out.printf("%nloaded %d schemes through schemes:batch in %.1f s%n", loaded, loadSeconds);
             long caughtUp = System.nanoTime();
-            awaitIndexed(suite, loaded + 1, 1_800_000);
+            SchemeLoad.awaitIndexed(suite, loaded + 1, Duration.ofMinutes(30));
             System.out.printf("the matching read-model index held all %d (and the sentinel) %.1f s after the last batch%n",
                     loaded, (System.nanoTime() - caughtUp) / 1e9);
             printHeap(suite, "matching-service heap with " + loaded + " schemes");
@@ -164,28 +156,6 @@ final class MatchingBenchmark implements Benchmark {
         return json.readTree(response.body()).get("items").size();
     }
 
-    /** Sends generated schemes in NDJSON batches of {@link #BATCH} until {@code target} are loaded; returns the count. */
-    private int load(BenchSuite suite, SchemeGenerator generator, int from, int target) throws Exception {
-        for (int first = from; first < target; first += BATCH) {
-            StringBuilder body = new StringBuilder();
-            String agency = "bench-" + (first / BATCH) % AGENCIES;
-            for (int i = first; i < Math.min(target, first + BATCH); i++) {
-                body.append(generator.next("M-" + i)).append('\n');
-            }
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(suite.gateway().resolve("/v1/agencies/" + agency + "/schemes:batch"))
-                            .header("Content-Type", "application/x-ndjson").header("Authorization", suite.authorization())
-                            .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("POST schemes:batch answered " + response.statusCode() + ": " + response.body());
-            }
-            if (json.readTree(response.body()).path("rejected").asInt() > 0) {
-                throw new IllegalStateException("The batch rejected items: " + response.body().substring(0, Math.min(2000, response.body().length())));
-            }
-        }
-        return target;
-    }
-
     /**
      * The milliseconds (access log {@code %D}, whole milliseconds) that {@code service}'s access log gives for the timed
      * matches it logged after {@code offset} bytes of its log, by request id.
@@ -228,26 +198,6 @@ final class MatchingBenchmark implements Benchmark {
             System.out.printf("    +%6.2f s  %6.2f / %s / %s ms%n", startedAt[i] / 1e9, clientNanos[i] / 1e6,
                     Optional.ofNullable(inGateway.get(id)).map(String::valueOf).orElse("-"),
                     Optional.ofNullable(inService.get(id)).map(String::valueOf).orElse("-"));
-        }
-    }
-
-    /** Polls the matching service's readiness until its read-model index holds at least {@code schemes}. */
-    private void awaitIndexed(BenchSuite suite, int schemes, long timeoutMillis) throws Exception {
-        URI ready = suite.serviceUrl("matching-service").resolve("/q/health/ready");
-        long start = System.nanoTime();
-        while (true) {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(10)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            for (JsonNode check : json.readTree(response.body()).path("checks")) {
-                if ("matching read-model index".equals(check.path("name").asText()) && check.path("data").path("schemes").asInt() >= schemes) {
-                    return;
-                }
-            }
-            if ((System.nanoTime() - start) / 1_000_000 > timeoutMillis) {
-                throw new IllegalStateException("the matching read-model index did not hold " + schemes + " schemes within "
-                        + timeoutMillis + " ms: " + response.body());
-            }
-            Thread.sleep(200);
         }
     }
 
@@ -310,17 +260,6 @@ final class MatchingBenchmark implements Benchmark {
         }
     }
 
-
-    /** The active DAC 5-digit sectors, as the catalogue serves them (the generator draws from them). */
-    private List<String> sectors(BenchSuite suite) throws Exception {
-        HttpResponse<String> response = suite.send(HttpRequest.newBuilder().GET(), "/v1/vocabularies/sectors");
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("GET /v1/vocabularies/sectors answered " + response.statusCode());
-        }
-        List<String> codes = new ArrayList<>();
-        json.readTree(response.body()).path("items").forEach(item -> codes.add(item.path("code").asText()));
-        return codes;
-    }
 
     private HttpResponse<String> match(BenchSuite suite, String profile) throws Exception {
         return match(suite, profile, null);
