@@ -70,15 +70,19 @@ public final class SharedBuckets {
      */
     public Decision take(String key, int limit, Duration window) {
         String id = key + ";q=" + limit + ";w=" + window.toMillis() + "ms";
-        BucketProxy bucket = proxies.get(id, k -> buckets.builder().withOptimization(optimization).build(k, () ->
-                BucketConfiguration.builder().addLimit(l -> l.capacity(limit).refillGreedy(limit, window)).build()));
+        java.util.function.Supplier<BucketConfiguration> configuration = () ->
+                BucketConfiguration.builder().addLimit(l -> l.capacity(limit).refillGreedy(limit, window)).build();
+        BucketProxy bucket = proxies.get(id, k -> buckets.builder().withOptimization(optimization).build(k, configuration));
         ConsumptionProbe probe;
         try {
             probe = bucket.tryConsumeAndReturnRemaining(1);
-        } catch (io.github.bucket4j.distributed.proxy.BucketNotFoundException e) {
-            // a new caller's concurrent first requests, batched into one command before the row existed: the row
-            // is there now (or this attempt makes it)
-            probe = bucket.tryConsumeAndReturnRemaining(1);
+        } catch (RuntimeException e) {
+            if (!missingBucket(e)) {
+                throw e;
+            }
+            // a new caller's concurrent first requests, batched into one command while its row did not exist yet:
+            // Bucket4j's batch does not create the row; this request does, on its own
+            probe = buckets.builder().build(id, configuration).tryConsumeAndReturnRemaining(1);
         }
         long retryAfter = probe.isConsumed() ? 0 : Math.max(1, seconds(probe.getNanosToWaitForRefill()));
         return new Decision(probe.isConsumed(), Math.max(0, probe.getRemainingTokens()), seconds(probe.getNanosToWaitForReset()), retryAfter);
@@ -93,6 +97,15 @@ public final class SharedBuckets {
             removed += batch;
         } while (batch == REMOVE_BATCH);
         return removed;
+    }
+
+    private static boolean missingBucket(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof io.github.bucket4j.distributed.proxy.BucketNotFoundException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static long seconds(long nanos) {
