@@ -38,46 +38,36 @@ public class FeedResource {
     @GET
     @Path("/feed.atom")
     public RestResponse<String> atom(@PathParam("lang") String code, @Context UriInfo uri) {
-        Lang lang = views.lang(code);
-        Msg msg = views.msg(lang);
-        Map<String, String> agencies = views.agencyNames();
-        SearchForm form = new SearchForm(uri.getQueryParameters(), agencies.keySet());
-        MultivaluedMap<String, String> query = form.apiFilters();
-        query.add("sort", "updated");
-        query.add("limit", "50");
-        SchemeViews schemes = new SchemeViews(lang, msg, agencies);
+        Search search = search(code, uri, "updated", 50);
+        Lang lang = search.lang();
+        Msg msg = search.msg();
         String base = base(uri);
         List<AtomFeed.Entry> entries = new ArrayList<>();
-        for (JsonNode scheme : api.schemes(query, lang.code()).path("items")) {
-            SchemeViews.Card card = schemes.card(scheme);
+        for (JsonNode scheme : search.found()) {
+            SchemeViews.Card card = search.schemes().card(scheme);
             String summary = card.statusLabel() + " · " + (card.deadline().fixed() ? card.deadline().agencyTime() : card.deadline().note())
                     + " · " + card.funding();
             entries.add(new AtomFeed.Entry(card.id(), card.name(), card.nameInEnglish() ? "en" : lang.code(), card.agency(),
                     OffsetDateTime.parse(scheme.path("updatedAt").asText()).toInstant(), summary,
                     base + "/finder/" + lang.code() + "/schemes/" + card.id()));
         }
-        String search = form.queryString();
+        String query = search.form().queryString();
         String feed = AtomFeed.of(lang.code(), msg.app_title() + ": " + msg.search_heading(),
-                base + "/finder/" + lang.code() + "/feed.atom" + (search.isEmpty() ? "" : "?" + search),
-                base + "/finder/" + lang.code() + "/" + (search.isEmpty() ? "" : "?" + search), entries);
+                base + "/finder/" + lang.code() + "/feed.atom" + (query.isEmpty() ? "" : "?" + query),
+                base + "/finder/" + lang.code() + "/" + (query.isEmpty() ? "" : "?" + query), entries);
         return RestResponse.ResponseBuilder.ok(feed, "application/atom+xml;charset=utf-8").build();
     }
 
     @GET
     @Path("/deadlines.ics")
     public RestResponse<String> deadlines(@PathParam("lang") String code, @Context UriInfo uri) {
-        Lang lang = views.lang(code);
-        Msg msg = views.msg(lang);
-        Map<String, String> agencies = views.agencyNames();
-        SearchForm form = new SearchForm(uri.getQueryParameters(), agencies.keySet());
-        MultivaluedMap<String, String> query = form.apiFilters();
-        query.add("sort", "deadline");
-        query.add("limit", "100");
-        SchemeViews schemes = new SchemeViews(lang, msg, agencies);
+        Search search = search(code, uri, "deadline", 100);
+        Lang lang = search.lang();
+        Msg msg = search.msg();
         String base = base(uri);
         List<ICalendar.Deadline> deadlines = new ArrayList<>();
-        for (JsonNode scheme : api.schemes(query, lang.code()).path("items")) {
-            SchemeViews.Card card = schemes.card(scheme);
+        for (JsonNode scheme : search.found()) {
+            SchemeViews.Card card = search.schemes().card(scheme);
             if (!card.deadline().fixed()) {
                 continue;
             }
@@ -92,5 +82,20 @@ public class FeedResource {
 
     private static String base(UriInfo uri) {
         return uri.getBaseUri().toString().replaceAll("/$", "");
+    }
+
+    /** A feed's search: the visitor's filters from the URL, in the feed's order, and the schemes the API found. */
+    private record Search(Lang lang, Msg msg, SearchForm form, SchemeViews schemes, JsonNode found) {
+    }
+
+    private Search search(String code, UriInfo uri, String sort, int limit) {
+        Lang lang = views.lang(code);
+        Msg msg = views.msg(lang);
+        Map<String, String> agencies = views.agencyNames();
+        SearchForm form = new SearchForm(uri.getQueryParameters(), agencies.keySet());
+        MultivaluedMap<String, String> query = form.apiFilters();
+        query.add("sort", sort);
+        query.add("limit", Integer.toString(limit));
+        return new Search(lang, msg, form, new SchemeViews(lang, msg, agencies), api.schemes(query, lang.code()).path("items"));
     }
 }
