@@ -116,6 +116,21 @@ class EdgeTest {
     }
 
     @Test
+    void anIdempotentRequestIsSentAgainWhenItsKeptConnectionClosesAndOthersAreNot() {
+        // each request reuses the connection of the one before, which the service closes under it
+        for (int i = 0; i < 4; i++) {
+            given().body("{}").contentType("application/json").put("/v1/closing/put").then().statusCode(200);
+            given().get("/v1/closing/get").then().statusCode(200);
+        }
+        given().body("{}").contentType("application/json").post("/v1/closing/post").then().statusCode(502)
+                .contentType("application/problem+json").body("detail", matchesPattern(".*may or may not have been carried out.*"));
+        List<String> received = receivedByTheService();
+        assertEquals(8, received.stream().filter(r -> r.startsWith("PUT /v1/closing") || r.startsWith("GET /v1/closing")).count(),
+                "each idempotent request reached the service once: " + received);
+        assertFalse(received.contains("POST /v1/closing/post"), "a POST is never repeated: " + received);
+    }
+
+    @Test
     void theServicesOwn503sCountForItsCircuit() {
         for (int i = 0; i < 3; i++) {
             given().get("/v1/flaky/unavailable").then().statusCode(503);

@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonObject;
 
 import java.net.ServerSocket;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -49,6 +50,8 @@ public class OriginServer implements QuarkusTestResourceLifecycleManager {
     /** The paths of the requests this origin received, newest last (read through the gateway at {@link #RECEIVED}). */
     private final java.util.List<String> received = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
     static final String RECEIVED = "/v1/agencies/__received";
+    /** The connections that brought a request to {@code /v1/closing}. */
+    private final Set<io.vertx.core.http.HttpConnection> servedConnections = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     @Override
     public Map<String, String> start() {
@@ -61,6 +64,15 @@ public class OriginServer implements QuarkusTestResourceLifecycleManager {
             if (request.path().equals(RECEIVED)) {
                 request.response().putHeader("Content-Type", "application/json")
                         .end(new io.vertx.core.json.JsonArray(new java.util.ArrayList<>(received)).encode());
+                return;
+            }
+            if (request.path().startsWith("/v1/closing")) { // closes a kept-alive connection when it brings a second request
+                if (!servedConnections.add(request.connection())) {
+                    request.connection().close();
+                    return;
+                }
+                received.add(request.method() + " " + request.path());
+                request.response().putHeader("Content-Type", "application/json").end("{}");
                 return;
             }
             received.add(request.path());
@@ -112,6 +124,9 @@ public class OriginServer implements QuarkusTestResourceLifecycleManager {
             // a service that answers, but may say 503 itself, for the circuit breaker's test alone
             config.put("citycoop.gateway.services.flaky.url", "http://127.0.0.1:" + port);
             config.put("citycoop.gateway.services.flaky.prefixes", "/v1/flaky");
+            // a service that closes kept-alive connections under the next request, for the repeating test alone
+            config.put("citycoop.gateway.services.closing.url", "http://127.0.0.1:" + port);
+            config.put("citycoop.gateway.services.closing.prefixes", "/v1/closing");
             config.put("citycoop.gateway.circuit-breaker.failure-threshold", "3");
             config.put("citycoop.gateway.circuit-breaker.open-duration", "1h");
             config.put("citycoop.gateway.admin-key", ADMIN_KEY);

@@ -58,14 +58,20 @@ import java.util.stream.Collectors;
  * {@code citycoop.gateway.circuit-breaker.failure-threshold} failures of the service in a row (those, or a
  * 502, 503 or 504 answer of the service itself) its circuit opens ({@link CircuitBreaker}) and requests get a
  * 503 at once. A caller that goes away (connection closed or reset while its request is under way) costs only
- * its own request: the service's request is reset and the circuit does not count it. Requests are never
- * retried. The other services stay reachable.
+ * its own request: the service's request is reset and the circuit does not count it. A request whose connection
+ * to the service broke before any answer came (a kept-alive connection the service closed just then) is sent once
+ * more, on another connection, when its method is idempotent (RFC 9110, section 9.2.2); no other request is
+ * repeated. The other services stay reachable.
  */
 @ApplicationScoped
 public class GatewayRouter {
 
     private static final Logger LOG = Logger.getLogger(GatewayRouter.class);
     public static final String REQUEST_ID = "X-Request-Id";
+    /** The methods a request may be repeated with (RFC 9110, section 9.2.2). */
+    private static final Set<io.vertx.core.http.HttpMethod> IDEMPOTENT = Set.of(io.vertx.core.http.HttpMethod.GET,
+            io.vertx.core.http.HttpMethod.HEAD, io.vertx.core.http.HttpMethod.PUT, io.vertx.core.http.HttpMethod.DELETE,
+            io.vertx.core.http.HttpMethod.OPTIONS);
     private static final Pattern ACCEPTED_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     @Inject
@@ -441,6 +447,11 @@ public class GatewayRouter {
      */
     private void forward(Origin origin, HttpServerRequest request, ProxyRequest proxyRequest, Buffer body, String requestId,
             boolean answersCount) {
+        forward(origin, request, proxyRequest, body, requestId, answersCount, IDEMPOTENT.contains(request.method()));
+    }
+
+    private void forward(Origin origin, HttpServerRequest request, ProxyRequest proxyRequest, Buffer body, String requestId,
+            boolean answersCount, boolean mayRepeat) {
         if (body != null) {
             proxyRequest.setBody(Body.body(body));
         }
@@ -470,14 +481,22 @@ public class GatewayRouter {
                         LOG.debugf("Request %s: the caller went away before %s answered (%s)", requestId, origin.name(), failure.getMessage());
                         return;
                     }
-                    origin.breaker().failed(System.nanoTime());
                     boolean notReached = failure instanceof java.net.ConnectException;
-                    LOG.warnf("%s %s: %s", origin.name(), notReached ? "unreachable" : "failed during the request", failure.getMessage());
+                    boolean silent = failure instanceof java.util.concurrent.TimeoutException;
+                    if (mayRepeat && !notReached && !silent) { // no answer came: the service did not say what it did
+                        LOG.debugf("Request %s: the connection to %s broke before an answer (%s); sent again", requestId,
+                                origin.name(), failure);
+                        forward(origin, request, ProxyRequest.reverseProxy(request), body == null ? Buffer.buffer() : body,
+                                requestId, answersCount, false);
+                        return;
+                    }
+                    origin.breaker().failed(System.nanoTime());
+                    LOG.warnf("%s %s: %s", origin.name(), notReached ? "unreachable" : "failed during the request", failure);
                     String path = request.path();
                     if (notReached) {
                         request.response().putHeader("Retry-After", "5");
                         problem(request, 503, EdgeProblem.serviceUnavailable(origin.name(), path, requestId), requestId);
-                    } else if (failure instanceof java.util.concurrent.TimeoutException) {
+                    } else if (silent) {
                         problem(request, 504, EdgeProblem.timeout(origin.name(), responseTimeout / 1000, path, requestId), requestId);
                     } else {
                         problem(request, 502, EdgeProblem.outcomeUnknown(origin.name(), path, requestId), requestId);
@@ -562,7 +581,6 @@ public class GatewayRouter {
                 new CircuitBreaker(config.circuitBreaker().failureThreshold(), config.circuitBreaker().openDuration().toNanos()));
     }
 
-    /** The names of the routed services and their base URLs, for health and OpenAPI. */
     /**
      * The API's path templates, from the services' OpenAPI documents, so that a refused path segment is named by
      * its parameter ({@code agencyId}) rather than as {@code path}.
@@ -572,6 +590,7 @@ public class GatewayRouter {
                 PathTemplates.of(templates));
     }
 
+    /** The names of the routed services and their base URLs, for health and OpenAPI. */
     public Map<String, URI> serviceUrls() {
         return config.services().entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().url()));
