@@ -91,6 +91,10 @@ public final class WebhookAddresses {
         if (uri.getPort() == 0 || uri.getPort() > 65535) {
             throw new Refused("port must be 1 to 65535");
         }
+        if (ambiguousIpv4(uri.getHost())) {
+            throw new Refused("host '" + uri.getHost() + "' is a numeric address other programs read differently "
+                    + "(leading zeros, hexadecimal or fewer than four parts); write it as four decimal numbers");
+        }
         List<InetAddress> addresses;
         try {
             addresses = resolver.resolve(uri.getHost());
@@ -119,8 +123,9 @@ public final class WebhookAddresses {
      * addresses, IPv4's "this network" (0/8), protocol assignments (192.0.0/24), documentation (192.0.2/24,
      * 198.51.100/24, 203.0.113/24), benchmarking (198.18/15) and reserved (240/4, with the broadcast address)
      * blocks (IANA IPv4 Special-Purpose Address Registry, RFC 6890), IPv6 documentation (2001:db8::/32) and
-     * Teredo (2001::/32), and IPv6 addresses that carry an IPv4 address that is not public: IPv4-compatible
-     * (::/96), NAT64 (64:ff9b::/96, RFC 6052) and 6to4 (2002::/16, RFC 3056).
+     * IETF protocol assignments (2001::/23, Teredo among them), any IPv6 address outside global unicast (2000::/3),
+     * and IPv6 addresses that carry an IPv4 address that is not public: IPv4-compatible (::/96), IPv4-translated
+     * (::ffff:0:0/96, RFC 2765), NAT64 (64:ff9b::/96, RFC 6052) and 6to4 (2002::/16, RFC 3056).
      */
     public static boolean isPublic(InetAddress address) {
         if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
@@ -145,27 +150,40 @@ public final class WebhookAddresses {
     }
 
     private static boolean isPublicIpv6(byte[] bytes) {
-        if ((bytes[0] & 0xfe) == 0xfc) {
-            return false; // unique local fc00::/7
-        }
         int firstGroup = ((bytes[0] & 0xff) << 8) | (bytes[1] & 0xff);
         int secondGroup = ((bytes[2] & 0xff) << 8) | (bytes[3] & 0xff);
-        if (firstGroup == 0x2001 && (secondGroup == 0x0db8 || secondGroup == 0)) {
-            return false; // documentation, Teredo
+        if (zeros(bytes, 0, 12) || (zeros(bytes, 0, 8) && (bytes[8] & 0xff) == 0xff && (bytes[9] & 0xff) == 0xff && zeros(bytes, 10, 12))
+                || (firstGroup == 0x64 && secondGroup == 0xff9b && zeros(bytes, 4, 12))) {
+            return isPublic(ipv4(bytes, 12)); // IPv4-compatible (::/96), IPv4-translated (::ffff:0:0/96), NAT64 (64:ff9b::/96)
         }
         if (firstGroup == 0x2002) {
             return isPublic(ipv4(bytes, 2)); // 6to4
         }
-        boolean firstTwelveZero = true;
-        for (int i = 0; i < 12; i++) {
-            firstTwelveZero &= bytes[i] == 0;
+        boolean globalUnicast = (bytes[0] & 0xe0) == 0x20; // 2000::/3, the only block assigned for the public internet
+        boolean protocolAssignments = firstGroup == 0x2001 && secondGroup < 0x0200; // 2001::/23, Teredo among them
+        boolean documentation = firstGroup == 0x2001 && secondGroup == 0x0db8;
+        return globalUnicast && !protocolAssignments && !documentation;
+    }
+
+    /**
+     * Whether the host is numeric but not four plain decimal numbers of 0 to 255: {@code 0177.0.0.1} (octal to
+     * some resolvers), {@code 0x7f.1}, {@code 127.1}, {@code 2130706433}. Resolvers disagree on these.
+     */
+    static boolean ambiguousIpv4(String host) {
+        String[] parts = (host.endsWith(".") ? host.substring(0, host.length() - 1) : host).split("\\.", -1);
+        boolean numeric = java.util.Arrays.stream(parts).allMatch(part -> part.matches("[0-9]+|(?i)0x[0-9a-f]*"));
+        if (!numeric) {
+            return false; // a name, or an IPv6 literal
         }
-        boolean nat64 = firstGroup == 0x64 && secondGroup == 0xff9b;
-        for (int i = 4; nat64 && i < 12; i++) {
-            nat64 = bytes[i] == 0;
-        }
-        if (firstTwelveZero || nat64) {
-            return isPublic(ipv4(bytes, 12)); // IPv4-compatible, NAT64
+        return parts.length != 4 || !java.util.Arrays.stream(parts).allMatch(part -> part.matches("0|[1-9][0-9]{0,2}")
+                && Integer.parseInt(part) <= 255);
+    }
+
+    private static boolean zeros(byte[] bytes, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (bytes[i] != 0) {
+                return false;
+            }
         }
         return true;
     }

@@ -143,13 +143,27 @@ class WebhookRulesTest {
     void specialPurposeAddressesAndIpv6FormsCarryingANonPublicIpv4AreNotPublic() throws Exception {
         for (String address : List.of("198.18.0.1", "198.19.255.255", "240.0.0.1", "255.255.255.255", "192.0.0.8", "192.0.2.1",
                 "198.51.100.7", "203.0.113.9", "::127.0.0.1", "::10.0.0.1", "64:ff9b::10.0.0.1", "64:ff9b::7f00:1",
-                "2002:7f00:1::", "2002:a00:1::", "2001:db8::1", "2001:0:4136:e378::1")) {
+                "2002:7f00:1::", "2002:a00:1::", "2001:db8::1", "2001:0:4136:e378::1", "::ffff:0:127.0.0.1", "::ffff:0:a00:1",
+                "100::1", "2001:2::1", "fec0::1", "ff02::1", "5f00::1", "4000::1")) {
             assertFalse(WebhookAddresses.isPublic(InetAddress.getByName(address)), address);
         }
         // the same forms carrying a public IPv4 address, and ordinary global addresses, stay public
-        for (String address : List.of("198.20.0.1", "223.255.255.254", "64:ff9b::5db8:d822",
+        for (String address : List.of("198.20.0.1", "223.255.255.254", "64:ff9b::5db8:d822", "::ffff:0:5db8:d822",
                 "2002:5db8:d822::1", "2606:2800:220:1:248:1893:25c8:1946", "93.184.216.34")) {
             assertTrue(WebhookAddresses.isPublic(InetAddress.getByName(address)), address);
+        }
+    }
+
+    @Test
+    void numericHostsOtherThanFourDecimalNumbersAreRefusedWhateverTheyResolveTo() {
+        for (String host : List.of("0177.0.0.1", "0x7f.0.0.1", "0x7f000001", "127.1", "2130706433", "010.0.0.1", "93.184.216.034",
+                "93.184.216.256", "1.2.3.4.5")) {
+            Optional<String> refusal = WebhookAddresses.refusal("http://" + host + "/hook", true, resolvingTo("93.184.216.34"));
+            assertTrue(refusal.isPresent(), host); // java.net.URI takes some of them for no host at all
+            assertTrue(WebhookAddresses.ambiguousIpv4(host), host);
+        }
+        for (String host : List.of("93.184.216.34", "0.0.0.0", "hooks.example.org", "[2606:2800:220:1::1]", "1x.example.org", "0.example")) {
+            assertTrue(WebhookAddresses.refusal("http://" + host + "/hook", true, resolvingTo("93.184.216.34")).isEmpty(), host);
         }
     }
 
