@@ -43,6 +43,9 @@ public class MergedOpenApiRoute {
 
     private HttpClient client;
     private JsonNode ownDocument;
+    /** The next {@link #learnPaths} timer; none once the application stops. */
+    private volatile long timer = -1;
+    private volatile boolean stopped;
 
     void mount(@Observes Router router) {
         try (java.io.InputStream in = getClass().getResourceAsStream("/openapi/clients.json")) {
@@ -52,7 +55,14 @@ public class MergedOpenApiRoute {
         }
         client = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(2000));
         router.get("/q/openapi").order(-100).handler(this::serve);
-        vertx.setTimer(1, ignored -> learnPaths());
+        timer = vertx.setTimer(1, ignored -> learnPaths());
+    }
+
+    /** Also when the start failed half-way: no timer may run into a stopped application. */
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        stopped = true;
+        vertx.cancelTimer(timer);
     }
 
     private void serve(RoutingContext context) {
@@ -66,14 +76,20 @@ public class MergedOpenApiRoute {
      * that changed its paths in a rolling update).
      */
     private void learnPaths() {
+        if (stopped) {
+            return;
+        }
         merged().onComplete(done -> {
+            if (stopped) {
+                return;
+            }
             boolean complete = done.succeeded() && !done.result().has("x-citycoop-unavailable");
             if (done.succeeded()) {
                 List<String> templates = new ArrayList<>();
                 done.result().path("paths").fieldNames().forEachRemaining(templates::add);
                 gateway.learnPaths(templates);
             }
-            vertx.setTimer(complete ? RELEARN_MS : RETRY_MS, ignored -> learnPaths());
+            timer = vertx.setTimer(complete ? RELEARN_MS : RETRY_MS, ignored -> learnPaths());
         });
     }
 
