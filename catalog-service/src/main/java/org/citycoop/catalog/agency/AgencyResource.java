@@ -2,7 +2,7 @@ package org.citycoop.catalog.agency;
 
 import jakarta.annotation.security.RolesAllowed;
 import org.citycoop.platform.security.Roles;
-import org.citycoop.platform.security.Caller;
+import org.citycoop.platform.security.BoundTo;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -45,9 +45,8 @@ public class AgencyResource {
     @Inject
     AgencyService service;
 
-    @Inject
-    Caller caller;
 
+    @BoundTo(kind = "agency", pathParam = "agencyId")
     @RolesAllowed({Roles.ADMIN, Roles.AGENCY_EDITOR})
     @PUT
     @Path("/{agencyId}")
@@ -74,7 +73,6 @@ public class AgencyResource {
             @Parameter(description = "The current ETag; required to change an existing agency")
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull(message = "a JSON body is required") AgencyRequest body) {
-        caller.requireBound("agency", agencyId, "agencyId");
         Upserted<AgencyView> result = service.upsert(agencyId, body, ifMatch);
         return RestResponse.ResponseBuilder.create(RestResponse.Status.fromStatusCode(result.status()), result.view())
                 .header(HttpHeaders.ETAG, EntityTags.of(result.version()))

@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import org.citycoop.platform.security.Caller;
+import org.citycoop.platform.security.BoundTo;
 import org.citycoop.platform.security.Roles;
 
 import java.io.IOException;
@@ -35,9 +35,8 @@ public class SchemeBatchResource {
     @Inject
     SchemeBatch batch;
 
-    @Inject
-    Caller caller;
 
+    @BoundTo(kind = "agency", pathParam = "agencyId")
     @RolesAllowed({Roles.ADMIN, Roles.AGENCY_EDITOR})
     @POST
     @Consumes({MediaType.APPLICATION_JSON, NDJSON})
@@ -65,7 +64,6 @@ public class SchemeBatchResource {
     public BatchResult apply(
             @Parameter(description = "The agency's id", example = "unep-ietc") @PathParam("agencyId") String agencyId,
             @Context HttpHeaders headers, @Context UriInfo uri, InputStream body) throws IOException {
-        caller.requireBound("agency", agencyId, "agencyId");
         boolean ndjson = headers.getMediaType() != null && headers.getMediaType().isCompatible(MediaType.valueOf(NDJSON));
         var items = ndjson ? batch.readNdjson(body) : batch.readJsonArray(body);
         return batch.apply(agencyId, items, uri.getPath());

@@ -18,7 +18,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.citycoop.platform.web.EntityTags;
 import org.citycoop.catalog.web.Upserted;
-import org.citycoop.platform.security.Caller;
+import org.citycoop.platform.security.BoundTo;
 import org.citycoop.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -40,8 +40,6 @@ public class AgencySchemeResource {
     @Inject
     SchemeService service;
 
-    @Inject
-    Caller caller;
 
     @RolesAllowed(Roles.ANYONE)
     @GET
@@ -63,6 +61,7 @@ public class AgencySchemeResource {
         return SchemeResource.single(service.getByRef(agencyId, ref), ifNoneMatch, headers);
     }
 
+    @BoundTo(kind = "agency", pathParam = "agencyId")
     @RolesAllowed({Roles.ADMIN, Roles.AGENCY_EDITOR})
     @PUT
     @Path("/{ref}")
@@ -95,7 +94,6 @@ public class AgencySchemeResource {
             @Parameter(description = "The current ETag; required to change an existing scheme")
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull(message = "a JSON body is required") SchemeContent body) {
-        caller.requireBound("agency", agencyId, "agencyId");
         Upserted<SchemeView> result = service.upsert(agencyId, ref, body, ifMatch);
         RestResponse.ResponseBuilder<SchemeView> response = RestResponse.ResponseBuilder
                 .create(RestResponse.Status.fromStatusCode(result.status()), result.view())
@@ -106,6 +104,7 @@ public class AgencySchemeResource {
         return response.build();
     }
 
+    @BoundTo(kind = "agency", pathParam = "agencyId")
     @RolesAllowed({Roles.ADMIN, Roles.AGENCY_EDITOR})
     @DELETE
     @Path("/{ref}")
@@ -127,7 +126,6 @@ public class AgencySchemeResource {
             @Parameter(description = "The agency's own reference", example = "AQ-2027-01") @PathParam("ref") String ref,
             @Parameter(description = "The current ETag; required to withdraw")
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        caller.requireBound("agency", agencyId, "agencyId");
         Upserted<SchemeView> result = service.withdraw(agencyId, ref, ifMatch);
         return RestResponse.ResponseBuilder.ok(result.view()).header(HttpHeaders.ETAG, EntityTags.of(result.version())).build();
     }

@@ -88,6 +88,13 @@ class AccessTest {
                 .header("If-Match", "\"1\"").put("/v1/agencies/" + other).then().statusCode(403);
         given().get("/v1/agencies/" + other + "/schemes/O-1").then().statusCode(200)
                 .body("name", equalTo("Air quality monitoring support for cities")).body("version", equalTo(1));
+        // another agency's editor learns nothing from the body's checks: 403 whatever it sends
+        for (String body : new String[] {"{\"name\": 5}", "{not json", "{}"}) {
+            given().header("Authorization", editor).contentType("application/json").body(body)
+                    .put("/v1/agencies/" + other + "/schemes/O-3").then().statusCode(403).body("errors[0].field", equalTo("agencyId"));
+            given().header("Authorization", editor).contentType("application/json").body(body)
+                    .put("/v1/agencies/" + other).then().statusCode(403).body("errors[0].field", equalTo("agencyId"));
+        }
     }
 
     @Test

@@ -20,9 +20,9 @@ import java.util.Set;
  * its bindings. Bindings are the {@code bindings} claim, an object of string arrays by kind chosen by
  * the services, for example {@code {"agency": ["unep-ietc"]}} or {@code {"city": ["1859307"]}}.
  *
- * <p>Ownership checks: {@link #requireBound} and {@link #requireAnyBound} let the secretariat admin
- * through and otherwise answer 403 unless the caller is bound to the resource's id (401 for the anonymous
- * public, who has not said who it is).
+ * <p>Ownership checks: {@link #requireBound} (declared with {@link BoundTo} when the owner is in the path, so that it
+ * comes before the body is read) and {@link #requireAnyBound} let the secretariat admin through and otherwise
+ * answer 403 unless the caller is bound to the resource's id (401 for the anonymous public, who has not said who it is).
  */
 @RequestScoped
 public class Caller {

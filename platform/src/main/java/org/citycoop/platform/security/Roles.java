@@ -11,7 +11,7 @@ package org.citycoop.platform.security;
  *   <li>public reads carry {@code @RolesAllowed(Roles.ANYONE)} (anonymous callers get a token with the
  *       {@link #PUBLIC} role from the gateway);</li>
  *   <li>writes name their roles, for example {@code @RolesAllowed({Roles.ADMIN, Roles.AGENCY_EDITOR})}, and
- *       check ownership with {@link Caller#requireBound}.</li>
+ *       check ownership with {@link BoundTo} (owner in the path) or {@link Caller#requireAnyBound} (owners in the body).</li>
  * </ul>
  */
 public final class Roles {

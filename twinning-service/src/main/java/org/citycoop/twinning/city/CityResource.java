@@ -1,7 +1,7 @@
 package org.citycoop.twinning.city;
 
 import jakarta.annotation.security.RolesAllowed;
-import org.citycoop.platform.security.Caller;
+import org.citycoop.platform.security.BoundTo;
 import org.citycoop.platform.security.Roles;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -48,8 +48,6 @@ import java.util.List;
 @Tag(name = "Cities", description = "The city registry (GeoNames, geonames.org, CC BY 4.0)")
 public class CityResource {
 
-    @Inject
-    Caller caller;
 
     @Inject
     CityRepository cities;
@@ -121,6 +119,7 @@ public class CityResource {
         return Response.created(uri.getBaseUriBuilder().path("v1/cities").path(city.id()).build()).tag(etag(city)).entity(city).build();
     }
 
+    @BoundTo(kind = "city", pathParam = "id")
     @RolesAllowed({Roles.ADMIN, Roles.CITY_EDITOR})
     @PUT
     @Path("{id}/expertise")
@@ -137,7 +136,6 @@ public class CityResource {
     public Response putExpertise(@PathParam("id") String id,
                                  @Parameter(description = "The city's current ETag") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                  @Valid @NotNull ExpertiseRequest body) {
-        caller.requireBound("city", id, "id");
         CityDetail city = service.putExpertise(id, body, ifMatch);
         return Response.ok(city).tag(etag(city)).build();
     }
@@ -151,6 +149,7 @@ public class CityResource {
     public record AlternateNames(@NotNull @Size(max = 50) List<@NotNull @Valid AlternateName> names) {
     }
 
+    @BoundTo(kind = "city", pathParam = "id")
     @RolesAllowed({Roles.ADMIN, Roles.CITY_EDITOR})
     @PUT
     @Path("{id}/names")
@@ -166,7 +165,6 @@ public class CityResource {
     public Response putNames(@PathParam("id") String id,
                              @Parameter(description = "The city's current ETag") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                              @Valid @NotNull AlternateNames body) {
-        caller.requireBound("city", id, "id");
         CityDetail city = service.putNames(id, body.names(), ifMatch);
         return Response.ok(city).tag(etag(city)).build();
     }

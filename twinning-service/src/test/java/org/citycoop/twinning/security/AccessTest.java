@@ -66,6 +66,10 @@ class AccessTest {
                 .put("/v1/twinnings/" + id + "/activities/training").then().statusCode(201);
         given().header("Authorization", surabaya).contentType(ContentType.JSON).body("{ \"names\": [ { \"name\": \"北九州市\", \"lang\": \"ja\" } ] }")
                 .put("/v1/cities/" + KITAKYUSHU + "/names").then().statusCode(403).body("errors[0].field", equalTo("id"));
+        given().header("Authorization", surabaya).contentType(ContentType.JSON).body("{ \"names\": 5 }") // 403 whatever the body
+                .put("/v1/cities/" + KITAKYUSHU + "/names").then().statusCode(403).body("errors[0].field", equalTo("id"));
+        given().header("Authorization", surabaya).contentType(ContentType.JSON).body("{ \"offers\": \"x\"")
+                .put("/v1/cities/" + KITAKYUSHU + "/expertise").then().statusCode(403).body("errors[0].field", equalTo("id"));
         given().header("Authorization", kitakyushu).contentType(ContentType.JSON).body("""
                 { "name": "Smallville", "country": "PH", "admin1Code": null, "population": 9000,
                   "latitude": 11.08, "longitude": 123.94, "alternateNames": [] }""")
