@@ -134,6 +134,12 @@ class StrictInputTest {
         refused(given().urlEncodingEnabled(false).get("/v1/schemes?q=%FF").then(), 400, "q");
         refused(given().urlEncodingEnabled(false).get("/v1/schemes?amountMin=%EF%BC%95&currency=USD").then(), 400, "amountMin");
         refused(given().urlEncodingEnabled(false).get("/v1/agencies/a%00b").then(), 400, "agencyId");
+        for (String languages : new String[] {"ja;q=2", "en-", "日本語", "ja;q=0.5;x", "ja en"}) {
+            refused(given().header("Accept-Language", languages).get("/v1/schemes").then(), 400, "Accept-Language");
+        }
+        for (String languages : new String[] {"ja, en;q=0.8", "*", "ja-JP,ja;q=0.9,,en;q=0.1", "EN ; q=1.0"}) {
+            given().header("Accept-Language", languages).get("/v1/schemes").then().statusCode(200);
+        }
         given().get("/v1/schemes?limit=10").then().statusCode(200);
     }
 }

@@ -19,7 +19,9 @@ import java.util.Map;
  *   <li>each query parameter is valid UTF-8 once percent-decoded, without control characters such as {@code %00}
  *       (400 naming the parameter); the path is valid UTF-8 too, and each path parameter, once the resource is known,
  *       holds no control character (400 naming it);</li>
- *   <li>{@code Idempotency-Key}, {@code If-Match} and {@code If-None-Match}, when sent, are not empty (400 naming the header);</li>
+ *   <li>{@code Idempotency-Key}, {@code If-Match} and {@code If-None-Match}, when sent, are not empty (400 naming the header);
+ *       {@code Accept-Language}, when sent, is a list of language ranges with optional weights (RFC 9110, section 12.5.4;
+ *       400 naming the header);</li>
  *   <li>a body is not content-encoded (no decompression here: 415 naming {@code Content-Encoding}), says its
  *       {@code Content-Type}, one the resource takes ({@code @Consumes}, {@code application/json} when it declares
  *       none), with no charset or {@code charset=utf-8} (415 naming {@code Content-Type}).</li>
@@ -29,6 +31,10 @@ public class StrictRequests {
 
     /** Headers that must not be sent empty: an empty one is neither "absent" nor a value. */
     static final List<String> NON_EMPTY_HEADERS = List.of("Idempotency-Key", "If-Match", "If-None-Match");
+
+    /** One element of {@code Accept-Language}: a language range (RFC 4647) and an optional weight; empty elements are allowed. */
+    private static final java.util.regex.Pattern LANGUAGE_RANGE = java.util.regex.Pattern.compile(
+            "[ \t]*(?:(?:\\*|[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*)[ \t]*(?:;[ \t]*[qQ]=(?:0(?:\\.[0-9]{0,3})?|1(?:\\.0{0,3})?))?[ \t]*)?");
 
     @ServerRequestFilter(preMatching = true, priority = jakarta.ws.rs.Priorities.USER + 1) // after RequestIdFilter
     public void beforeMatching(ContainerRequestContext request) {
@@ -64,6 +70,11 @@ public class StrictRequests {
             if (value != null && value.isBlank()) {
                 throw ProblemException.badRequest(header, "is empty; send a value or leave the header out");
             }
+        }
+        String languages = request.getHeaderString("Accept-Language");
+        if (languages != null && !java.util.Arrays.stream(languages.split(",", -1)).allMatch(r -> LANGUAGE_RANGE.matcher(r).matches())) {
+            throw ProblemException.badRequest("Accept-Language", "is not a list of language tags with optional weights, such as "
+                    + "\"ja, en;q=0.8\"");
         }
         if (!hasBody(request)) {
             return;
