@@ -134,6 +134,10 @@ class StrictInputTest {
         refused(given().urlEncodingEnabled(false).get("/v1/schemes?q=%FF").then(), 400, "q");
         refused(given().urlEncodingEnabled(false).get("/v1/schemes?amountMin=%EF%BC%95&currency=USD").then(), 400, "amountMin");
         refused(given().urlEncodingEnabled(false).get("/v1/agencies/a%00b").then(), 400, "agencyId");
+        refused(given().get("/v1/schemes?challange=AIR_QUALITY").then(), 400, "challange"); // misspelt: not silently ignored
+        refused(given().get("/v1/schemes?limit=5&limit=50").then(), 400, "limit");
+        refused(given().get("/v1/agencies?q=x").then(), 400, "q");
+        given().get("/v1/schemes?challenge=AIR_QUALITY&challenge=SOLID_WASTE&limit=5").then().statusCode(200);
         for (String languages : new String[] {"ja;q=2", "en-", "日本語", "ja;q=0.5;x", "ja en"}) {
             refused(given().header("Accept-Language", languages).get("/v1/schemes").then(), 400, "Accept-Language");
         }

@@ -100,7 +100,11 @@ public class StrictRequests {
         }
     }
 
-    /** After matching: the path parameters, and the body's media type against what the resource method takes. */
+    /**
+     * After matching: the path parameters; the query parameters against those the resource method declares (an
+     * unknown one, a misspelt filter for instance, would otherwise be ignored and the answer look right; one that
+     * takes a single value given twice); and the body's media type against what the method takes.
+     */
     @ServerRequestFilter
     public void afterMatching(ContainerRequestContext request, jakarta.ws.rs.container.ResourceInfo resource) {
         request.getUriInfo().getPathParameters().forEach((name, values) -> values.forEach(value -> {
@@ -108,7 +112,21 @@ public class StrictRequests {
                 throw ProblemException.badRequest(name, "holds a control character (such as %00)");
             }
         }));
-        if (!hasBody(request) || resource == null || resource.getResourceMethod() == null) {
+        if (resource == null || resource.getResourceMethod() == null) {
+            return;
+        }
+        Map<String, Boolean> declared = QUERY_PARAMETERS.computeIfAbsent(resource.getResourceMethod(), StrictRequests::queryParameters);
+        request.getUriInfo().getQueryParameters().forEach((name, values) -> {
+            Boolean multiple = declared.get(name);
+            if (multiple == null) {
+                throw ProblemException.badRequest(name, declared.isEmpty() ? "is not a parameter of this operation, which takes none"
+                        : "is not a parameter of this operation; it takes " + String.join(", ", new java.util.TreeSet<>(declared.keySet())));
+            }
+            if (!multiple && values.size() > 1) {
+                throw ProblemException.badRequest(name, "is given " + values.size() + " times; it takes one value");
+            }
+        });
+        if (!hasBody(request)) {
             return;
         }
         List<MediaType> accepted = consumed(resource);
@@ -117,6 +135,33 @@ public class StrictRequests {
             throw unsupported("Content-Type", "'" + sent.getType() + "/" + sent.getSubtype() + "' is not accepted here; send "
                     + String.join(" or ", accepted.stream().map(MediaType::toString).toList()));
         }
+    }
+
+    private static final Map<java.lang.reflect.Method, Map<String, Boolean>> QUERY_PARAMETERS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The query parameters a resource method declares (on its parameters and in its {@code @BeanParam}s), and whether each takes several values. */
+    private static Map<String, Boolean> queryParameters(java.lang.reflect.Method method) {
+        Map<String, Boolean> declared = new java.util.HashMap<>();
+        for (java.lang.reflect.Parameter parameter : method.getParameters()) {
+            jakarta.ws.rs.QueryParam query = parameter.getAnnotation(jakarta.ws.rs.QueryParam.class);
+            if (query != null) {
+                declared.put(query.value(), takesSeveral(parameter.getType()));
+            } else if (parameter.isAnnotationPresent(jakarta.ws.rs.BeanParam.class)) {
+                for (Class<?> type = parameter.getType(); type != null && type != Object.class; type = type.getSuperclass()) {
+                    for (java.lang.reflect.Field field : type.getDeclaredFields()) {
+                        jakarta.ws.rs.QueryParam fieldQuery = field.getAnnotation(jakarta.ws.rs.QueryParam.class);
+                        if (fieldQuery != null) {
+                            declared.put(fieldQuery.value(), takesSeveral(field.getType()));
+                        }
+                    }
+                }
+            }
+        }
+        return Map.copyOf(declared);
+    }
+
+    private static boolean takesSeveral(Class<?> type) {
+        return type.isArray() || java.util.Collection.class.isAssignableFrom(type);
     }
 
     private static List<MediaType> consumed(jakarta.ws.rs.container.ResourceInfo resource) {
