@@ -61,6 +61,9 @@ class RateLimitTest {
                 .header("Retry-After", matchesPattern("[1-9]\\d*"))
                 .header("RateLimit", matchesPattern("\"anonymous\";r=0;t=\\d+"))
                 .body("status", equalTo(429)).body("title", equalTo("Too many requests"));
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        org.junit.jupiter.api.Assertions.assertTrue(
+                org.citycoop.devstack.MetricsText.sum(metrics, "citycoop_gateway_rate_limit_refusals_total", "policy=\"anonymous\"") >= 1, metrics);
         // guessing keys from the same address is counted there too
         given().header("Authorization", "Bearer cck_guess").get("/v1/schemes").then().statusCode(429);
 
@@ -68,6 +71,22 @@ class RateLimitTest {
         given().header("Authorization", "Bearer " + OriginServer.ADMIN_KEY).get("/v1/schemes").then().statusCode(200)
                 .header("RateLimit-Policy", "\"client\";q=4;w=3600")
                 .header("RateLimit", matchesPattern("\"client\";r=3;t=\\d+"));
+    }
+
+    @Test
+    void aDatabaseThatStopsAnsweringCostsA503AfterSecondsNotAHang() throws Exception {
+        given().get("/v1/schemes").then().statusCode(200); // the address's bucket row exists
+        try (Connection holder = dataSource.getConnection(); Statement statement = holder.createStatement()) {
+            holder.setAutoCommit(false);
+            statement.executeQuery("SELECT * FROM rate_limit_bucket FOR UPDATE").close(); // every bucket waits on this lock
+            long start = System.nanoTime();
+            given().get("/v1/schemes").then().statusCode(503).contentType("application/problem+json")
+                    .header("Retry-After", equalTo("5")).body("detail", matchesPattern("Rate limits cannot be checked.*"));
+            long seconds = java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+            org.junit.jupiter.api.Assertions.assertTrue(seconds < 15, "answered after " + seconds + " s");
+            holder.rollback();
+        }
+        given().get("/v1/schemes").then().statusCode(200);
     }
 
     @Test

@@ -39,6 +39,9 @@ public class RateLimiter {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry metrics;
+
     private SharedBuckets buckets;
     private final AtomicBoolean failing = new AtomicBoolean();
 
@@ -75,6 +78,7 @@ public class RateLimiter {
             headers.set("RateLimit-Policy", "\"" + policy + "\";q=" + limit + ";w=" + limits.window().toSeconds());
             headers.set("RateLimit", "\"" + policy + "\";r=" + decision.remaining() + ";t=" + decision.secondsUntilFull());
             if (!decision.allowed()) {
+                metrics.counter("citycoop.gateway.rate.limit.refusals", "policy", policy).increment();
                 headers.set("Retry-After", Long.toString(decision.retryAfterSeconds()));
             }
             return decision;

@@ -142,7 +142,7 @@ public class GatewayRouter {
      * gateway's own (Swagger UI trying an operation) is not cross-origin.
      */
     private io.vertx.core.Handler<RoutingContext> cors() {
-        CorsHandler cors = CorsHandler.create().addOrigins(config.corsOrigins())
+        CorsHandler cors = CorsHandler.create().addOrigins(config.corsOrigins().stream().map(GatewayRouter::corsOrigin).toList())
                 .allowedMethods(Set.of(io.vertx.core.http.HttpMethod.GET, io.vertx.core.http.HttpMethod.PUT,
                         io.vertx.core.http.HttpMethod.POST, io.vertx.core.http.HttpMethod.DELETE,
                         io.vertx.core.http.HttpMethod.OPTIONS))
@@ -159,6 +159,29 @@ public class GatewayRouter {
                 cors.handle(context);
             }
         };
+    }
+
+    /**
+     * A configured CORS origin as browsers send it in {@code Origin} (RFC 6454): scheme and host in lower case,
+     * no default port, no path; an entry that is not an origin stops the start with the reason.
+     */
+    public static String corsOrigin(String configured) {
+        URI uri;
+        try {
+            uri = new URI(configured.trim());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException("citycoop.gateway.cors-origins: '" + configured + "' is not an origin such as https://example.org", e);
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+        boolean noPath = uri.getRawPath() == null || uri.getRawPath().isEmpty() || uri.getRawPath().equals("/");
+        if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null || uri.getUserInfo() != null
+                || !noPath || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw new IllegalArgumentException("citycoop.gateway.cors-origins: '" + configured
+                    + "' is not an origin (http or https, a host, an optional port, nothing else) such as https://example.org");
+        }
+        int port = uri.getPort();
+        boolean defaultPort = port == -1 || (scheme.equals("https") && port == 443) || (scheme.equals("http") && port == 80);
+        return scheme + "://" + uri.getHost().toLowerCase(java.util.Locale.ROOT) + (defaultPort ? "" : ":" + port);
     }
 
     /** Whatever made a route fail (the HTTP layer's 400 for a request without Host, a refused CORS origin, ...) is a problem. */

@@ -91,6 +91,8 @@ public class MatchResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MatchList.class)))
     @APIResponse(responseCode = "400", description = "Unreadable body, unknown field or code value, or a malformed query parameter or Accept-Language; `errors` names the field")
     @APIResponse(responseCode = "422", description = "A field's value is not allowed (missing challenges, priority outside 1-5, malformed money, unknown country or currency, an area or a sector listed twice, a sector not active in the IATI Sector codelist); `errors` names each field")
+    @io.micrometer.core.annotation.Timed(value = "citycoop.matches", description = "Time to rank the catalogue for one needs profile",
+            histogram = true)
     public MatchList match(
             @Parameter(description = "Also list schemes that address one of the challenges but fail another hard criterion (after the eligible ones)",
                     schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))

@@ -59,6 +59,9 @@ public class WebhookSender {
     @Inject
     Vertx vertx;
 
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry metrics;
+
     private WebhookCall call;
 
     @PostConstruct
@@ -106,6 +109,7 @@ public class WebhookSender {
         Duration wait = delivered ? null : backoff.after(delivery.attempt());
         QuarkusTransaction.requiringNew().run(() -> deliveries.recordAttempt(delivery.id(), delivered, outcome.status(), outcome.error(),
                 wait == null ? null : now.plus(wait), now));
+        metrics.counter("citycoop.webhook.attempts", "outcome", delivered ? "delivered" : wait == null ? "given-up" : "failed").increment();
         if (!delivered) {
             LOG.infof("Webhook delivery %s attempt %d failed (%s)%s", delivery.id(), delivery.attempt(), outcome.error(),
                     wait == null ? "; no attempt left" : "; next in " + wait);

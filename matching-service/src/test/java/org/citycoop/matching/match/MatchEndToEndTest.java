@@ -92,6 +92,9 @@ class MatchEndToEndTest {
         // Without languages in the body, Accept-Language picks the name; English when the scheme lacks the language.
         assertEquals("都市の大気質モニタリング支援", scheme(awaitMatch(profile(city, "[]"), "ja, en;q=0.5", schemeId, item -> true)).get("name"));
         assertEquals("Air quality monitoring support for cities", scheme(awaitMatch(profile(city, "[]"), "fr", schemeId, item -> true)).get("name"));
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        org.junit.jupiter.api.Assertions.assertTrue(org.citycoop.devstack.MetricsText.sum(metrics, "citycoop_matches_seconds_count") >= 3,
+                "each match is timed");
     }
 
     @Test

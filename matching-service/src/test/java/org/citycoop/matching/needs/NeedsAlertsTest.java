@@ -13,6 +13,7 @@ import org.citycoop.matching.EventPublisher;
 import org.citycoop.matching.ExampleEvents;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.citycoop.devstack.MetricsText;
 import org.junit.jupiter.api.Test;
 
 import java.net.InetSocketAddress;
@@ -168,6 +169,9 @@ class NeedsAlertsTest {
             assertEquals(subscriptionId, sent.getString("subscriptionId"));
             await().atMost(PATIENCE).untilAsserted(() -> given().get("/v1/subscriptions/" + subscriptionId + "/deliveries")
                     .then().statusCode(200).body("items[0].status", equalTo("DELIVERED")).body("items[0].lastStatusCode", equalTo(204)));
+            String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+            assertTrue(MetricsText.sum(metrics, "citycoop_webhook_attempts_total", "outcome=\"delivered\"") >= 1, "delivered attempts counted");
+            assertTrue(MetricsText.sum(metrics, "citycoop_webhook_attempts_total", "outcome=\"failed\"") >= 1, "the refused attempt counted");
 
             OffsetDateTime later = NOW.plusDays(120);
             events.publish("catalog.schemes", "org.citycoop.catalog.scheme.updated.v1", schemeId, openScheme(schemeId, 2, later).toString());
@@ -341,6 +345,8 @@ class NeedsAlertsTest {
         marker(needId);
         assertEquals(List.of("NEW_MATCH", "NO_LONGER_MATCHING"), reasons(needId, schemeId));
         assertEquals(List.of(), reasons(needId, refused));
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(MetricsText.sum(metrics, "citycoop_events_dead_letters_total") >= 1, "the refused record is counted as a dead letter");
     }
 
     private void marker(String needId) {

@@ -66,6 +66,9 @@ public class EventBatches {
     @Inject
     ProcessedEvents processedEvents;
 
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry metrics;
+
     /** Reads a record's data; throws when the record cannot be read (it then goes to the dead-letter topic). */
     @FunctionalInterface
     public interface Reader<T> {
@@ -120,6 +123,9 @@ public class EventBatches {
             LOG.errorf(e, "%s: the database stayed unavailable for %d s; the poll of %d records is not acknowledged, "
                     + "the channel stops and the poll is delivered again after a restart", consumer, TRANSIENT_RETRY_LIMIT.toSeconds(), batch.getRecords().size());
             return CompletableFuture.failedFuture(e);
+        }
+        if (!refused.isEmpty()) {
+            metrics.counter("citycoop.events.dead.letters", "consumer", consumer).increment(refused.size());
         }
         CompletableFuture<?>[] deadLetters = refused.stream()
                 .map(dead -> dead.record().nack(dead.reason()).toCompletableFuture())
