@@ -29,6 +29,27 @@ public class VocabularyResource {
     @Inject
     Vocabularies vocabularies;
 
+    /**
+     * One vocabulary in the index.
+     *
+     * @param name its name in {@code /v1/vocabularies/{name}}
+     * @param iatiCodelist the IATI Standard codelist it is
+     * @param label what one of its codes is
+     * @param href where its codes are listed
+     */
+    @Schema(name = "VocabularyLink")
+    public record Link(String name, String iatiCodelist, String label, String href) {
+    }
+
+    @GET
+    @Operation(summary = "List the vocabularies", description = "Every code list agency and scheme fields are checked against, "
+            + "with the IATI Standard codelist it is and where its codes are listed.")
+    @APIResponse(responseCode = "200", description = "The vocabularies")
+    public java.util.List<Link> index() {
+        return Arrays.stream(Vocabulary.values())
+                .map(v -> new Link(v.pathName(), v.iatiCodelist(), v.label(), v.allowedListUrl())).toList();
+    }
+
     @GET
     @Path("/{name}")
     @Operation(summary = "List the codes a field accepts",

@@ -14,6 +14,16 @@ import static org.hamcrest.Matchers.not;
 class VocabularyResourceTest {
 
     @Test
+    void theIndexListsEveryVocabularyWithWhereItsCodesAre() {
+        java.util.List<String> hrefs = given().get("/v1/vocabularies").then().statusCode(200)
+                .body("find { it.name == 'sectors' }.iatiCodelist", equalTo("Sector"))
+                .body("find { it.name == 'currencies' }.href", equalTo("/v1/vocabularies/currencies"))
+                .extract().jsonPath().getList("href");
+        org.junit.jupiter.api.Assertions.assertEquals(Vocabulary.values().length, hrefs.size());
+        hrefs.forEach(href -> given().get(href).then().statusCode(200));
+    }
+
+    @Test
     void sectorsListsTheActiveDacCodesWithEnglishAndFrenchNames() {
         given().get("/v1/vocabularies/sectors").then().statusCode(200)
                 .body("name", equalTo("sectors"))
