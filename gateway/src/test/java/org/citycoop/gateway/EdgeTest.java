@@ -131,6 +131,19 @@ class EdgeTest {
     }
 
     @Test
+    void requestsAreCountedByTheirApiPathTemplateWhateverPathsCallersSend() {
+        for (int i = 0; i < 3; i++) {
+            given().get("/v1/agencies/metrics-" + i).then().statusCode(200);
+            given().get("/v1/schemes/unknown/deep/path-" + i).then().statusCode(200);
+        }
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(org.citycoop.devstack.MetricsText.sum(metrics, "http_server_requests_seconds_count", "uri=\"/v1/agencies/{agencyId}\"",
+                "method=\"GET\"") >= 3, metrics);
+        assertFalse(metrics.contains("metrics-0") || metrics.contains("path-0"), "no series per raw path");
+        assertTrue(org.citycoop.devstack.MetricsText.sum(metrics, "http_server_requests_seconds_count", "uri=\"/v1/**\"") >= 3, metrics);
+    }
+
+    @Test
     void theServicesOwn503sCountForItsCircuit() {
         for (int i = 0; i < 3; i++) {
             given().get("/v1/flaky/unavailable").then().statusCode(503);

@@ -82,7 +82,7 @@ public final class Launcher {
         System.out.println("  Logs:            " + root.relativize(root.resolve(".citycoop/logs")) + "/");
         System.out.println("  API keys:        .citycoop/" + Credentials.FILE + " (admin and one per seeded agency; "
                 + "source it, then curl -H \"Authorization: Bearer $ADMIN_API_KEY\" ...)");
-        System.out.println("Stop it with: deploy/local down (with the same CITYCOOP_*_PORT variables as up, if you set any)");
+        System.out.println("Stop it with: deploy/local down");
     }
 
     private static void status(Suite suite) {

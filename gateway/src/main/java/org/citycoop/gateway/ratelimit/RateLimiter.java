@@ -56,6 +56,9 @@ public class RateLimiter {
     void start() {
         GatewayConfig.RateLimits limits = config.rateLimit();
         buckets = new SharedBuckets(dataSource, limits.unsynchronizedRequests(), limits.syncInterval());
+        for (String policy : new String[] {"anonymous", "client"}) { // listed from the start, at 0
+            metrics.counter("citycoop.gateway.rate.limit.refusals", "policy", policy);
+        }
         vertx.setPeriodic(60_000, id -> vertx.executeBlocking(buckets::removeExpired, false)
                 .onSuccess(removed -> LOG.debugf("Removed %d idle rate-limit buckets", removed))
                 .onFailure(e -> LOG.debugf("Could not remove idle rate-limit buckets: %s", e.getMessage())));

@@ -93,6 +93,7 @@ public class GatewayRouter {
     private Origin finder;
     private Routes routes;
     private volatile EdgeRules edgeRules;
+    private volatile PathTemplates pathTemplates = PathTemplates.NONE;
 
     /** A routed service: where it is, the client that reaches it, and its circuit. */
     private record Origin(String name, SocketAddress address, HttpClient client, CircuitBreaker breaker) {
@@ -271,6 +272,7 @@ public class GatewayRouter {
         }
         String id = requestId;
         String path = decoded(request.path());
+        countAs(path, "/v1/**");
         boolean own = path != null && ClientsApi.owns(path);
         String service = path == null || own ? null : routes.serviceFor(path).orElse(null);
         if (service == null && !own) {
@@ -353,6 +355,7 @@ public class GatewayRouter {
     private void routeFinder(RoutingContext context) {
         HttpServerRequest request = context.request();
         request.pause();
+        countAs(null, request.path().startsWith("/finder/assets/") ? "/finder/assets/**" : "/finder/**");
         String id = requestIdOf(request);
         request.headers().set(REQUEST_ID, id);
         if (request.method() != io.vertx.core.http.HttpMethod.GET && request.method() != io.vertx.core.http.HttpMethod.HEAD) {
@@ -609,8 +612,21 @@ public class GatewayRouter {
      * its parameter ({@code agencyId}) rather than as {@code path}.
      */
     public void learnPaths(java.util.Collection<String> templates) {
+        pathTemplates = PathTemplates.of(templates);
         edgeRules = new EdgeRules(config.limits().maxRequestLine(), (int) config.limits().maxHeaderSize().asLongValue(),
-                PathTemplates.of(templates));
+                pathTemplates);
+    }
+
+    /**
+     * Names the request in the HTTP server metrics ({@code uri} tag) by its API path template, or by a fixed
+     * name when it fits none, so that the metrics hold one series per operation whatever paths callers send
+     * (the Micrometer binder reads the template from the request's context).
+     */
+    private void countAs(String path, String fallback) {
+        String template = path == null ? fallback : pathTemplates.templateOf(path.split("/", -1)).orElse(fallback);
+        if (io.smallrye.common.vertx.VertxContext.isOnDuplicatedContext()) { // each HTTP request's own context
+            io.smallrye.common.vertx.ContextLocals.put("UrlPathTemplate", template);
+        }
     }
 
     /** The names of the routed services and their base URLs, for health and OpenAPI. */

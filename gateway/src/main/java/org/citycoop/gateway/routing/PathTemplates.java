@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * The path templates of the public API ({@code /v1/agencies/{agencyId}/schemes/{ref}}), as the services' OpenAPI
- * documents give them, so that the edge can name the path parameter a refused segment stands for.
+ * documents give them, so that the edge can name the path parameter a refused segment stands for, and count
+ * requests by template in its metrics.
  */
 public final class PathTemplates {
 
@@ -38,6 +39,20 @@ public final class PathTemplates {
             }
             if (matches) {
                 return Optional.of(template[index].substring(1, template[index].length() - 1));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The first template the path (split at {@code /}) fits: its literal segments equal, any value in its parameters. */
+    public Optional<String> templateOf(String[] segments) {
+        for (String[] template : templates) {
+            boolean matches = template.length == segments.length;
+            for (int i = 0; i < template.length && matches; i++) {
+                matches = isParameter(template[i]) || template[i].equals(segments[i]);
+            }
+            if (matches) {
+                return Optional.of(String.join("/", template));
             }
         }
         return Optional.empty();

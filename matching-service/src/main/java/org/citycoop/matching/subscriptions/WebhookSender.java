@@ -67,6 +67,9 @@ public class WebhookSender {
     @PostConstruct
     void createClient() {
         call = new WebhookCall(vertx, timeout, allowPrivateAddresses, WebhookAddresses.SYSTEM);
+        for (String outcome : new String[] {"delivered", "failed", "given-up"}) { // listed from the start, at 0
+            metrics.counter("citycoop.webhook.attempts", "outcome", outcome);
+        }
     }
 
     @PreDestroy
