@@ -11,7 +11,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -25,7 +24,6 @@ import java.util.function.Predicate;
 public final class SearchForm {
 
     public static final int MAX_QUERY_LENGTH = 200;
-    public static final List<String> LIST_FILTERS = List.of("challenge", "supportType", "agency", "country", "applicantType", "status");
 
     /** Something in the URL that was left out, and why. */
     public record Issue(Kind kind, String parameter, String value) {
@@ -54,11 +52,10 @@ public final class SearchForm {
             text = null;
         }
         q = text;
-        Set<String> countries = Set.of(Locale.getISOCountries());
         take(params, "challenge", Codes.CHALLENGES::contains);
         take(params, "supportType", Codes.SUPPORT_TYPES::contains);
         take(params, "agency", agencies::contains);
-        take(params, "country", c -> countries.contains(c) || c.equals("XK"));
+        take(params, "country", Codes.COUNTRIES::contains);
         List<String> chosen = filters.getOrDefault("country", List.of());
         while (chosen.size() > 1) { // the API filters by one country: schemes open to its applicants
             issues.add(new Issue(Issue.Kind.ONE_COUNTRY, "country", chosen.remove(1)));

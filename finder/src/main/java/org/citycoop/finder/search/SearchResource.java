@@ -41,7 +41,7 @@ import java.util.function.Function;
 public class SearchResource {
 
     static final int PAGE_SIZE = 10;
-    private static final String FACETS = "challenge,supportType,agency,country,applicantType,status";
+    private static final String FACETS = "challenge,supportType,agency,applicantType,status";
 
     @Inject
     Api api;
@@ -71,7 +71,6 @@ public class SearchResource {
         String error = null;
         List<SchemeViews.Card> cards = new ArrayList<>();
         List<SearchView.FacetGroup> facets = List.of();
-        List<SearchView.Choice> countries = List.of();
         String total = "0";
         String next = null;
         try {
@@ -81,7 +80,6 @@ public class SearchResource {
             JsonNode counts = api.facets(counted);
             total = formats.number(counts.path("total").asLong());
             facets = facets(form, counts.path("facets"), msg, formats, views.agencyAcronyms());
-            countries = countries(form, counts.path("facets").path("country"), formats);
             JsonNode page;
             try {
                 page = api.schemes(form.apiSearch(PAGE_SIZE), lang.code());
@@ -112,7 +110,7 @@ public class SearchResource {
         String suffix = query.isEmpty() ? "" : "?" + query;
         String atom = "/finder/" + lang.code() + "/feed.atom" + suffix;
         String webcal = publicUrl.webcal("/finder/" + lang.code() + "/deadlines.ics" + suffix);
-        SearchView view = new SearchView(form, notices, error, facets, countries, cards, total, next, first, sorts, currencies, atom, webcal);
+        SearchView view = new SearchView(form, notices, error, facets, countries(form, formats), cards, total, next, first, sorts, currencies, atom, webcal);
         return Templates.search(Page.of(lang, msg.search_heading(), "search", "/", query), view).setLocale(lang.locale());
     }
 
@@ -160,24 +158,14 @@ public class SearchResource {
     }
 
     /**
-     * The countries to choose from for "open to applicants from": those the catalogue's schemes name (the country facet
-     * of this search, or, once a country is chosen, of the same search without it, so that another can be chosen), by
-     * name in the page's language. Without counts: the facet counts the schemes naming a country, while the filter also
-     * finds those open to every country or to its region; the number found for the country chosen is the page's total.
+     * The countries to choose from for "open to applicants from": every ISO 3166-1 country (and Kosovo, XK), by name in the
+     * page's language. Without counts: the catalogue's country facet counts the schemes naming a country, while the filter
+     * also finds those open to every country or to its region, and a country that no scheme names may still find many; the
+     * number found for the country chosen is the page's total.
      */
-    private List<SearchView.Choice> countries(SearchForm form, JsonNode named, Formats formats) {
-        List<String> chosen = form.values("country");
-        JsonNode values = named;
-        if (!chosen.isEmpty()) {
-            var others = new jakarta.ws.rs.core.MultivaluedHashMap<String, String>(form.apiFilters());
-            others.remove("country");
-            others.add("facets", "country");
-            values = api.facets(others).path("facets").path("country");
-        }
-        java.util.Set<String> codes = new java.util.LinkedHashSet<>(chosen);
-        values.forEach(v -> codes.add(v.path("value").asText()));
+    private static List<SearchView.Choice> countries(SearchForm form, Formats formats) {
         java.text.Collator order = java.text.Collator.getInstance(formats.locale());
-        return codes.stream().map(c -> new SearchView.Choice(c, formats.country(c), chosen.contains(c)))
+        return Codes.COUNTRIES.stream().map(c -> new SearchView.Choice(c, formats.country(c), form.selected("country", c)))
                 .sorted(Comparator.comparing(SearchView.Choice::label, order)).toList();
     }
 
