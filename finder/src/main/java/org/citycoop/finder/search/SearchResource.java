@@ -24,7 +24,6 @@ import org.citycoop.finder.web.PublicUrl;
 import org.citycoop.finder.web.Views;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -55,7 +54,8 @@ public class SearchResource {
     @GET
     public RestResponse<Object> start(@Context HttpHeaders headers) {
         Lang lang = Lang.choose(headers.getAcceptableLanguages());
-        return RestResponse.ResponseBuilder.seeOther(URI.create("/finder/" + lang.code() + "/"))
+        // a relative Location (RFC 9110): it holds at whatever address the visitor came by; not made absolute from Host
+        return RestResponse.ResponseBuilder.create(RestResponse.Status.SEE_OTHER).header("Location", "/finder/" + lang.code() + "/")
                 .header("Vary", "Accept-Language").build();
     }
 

@@ -36,4 +36,10 @@ class PublicAddressPagesTest {
                 .body(containsString("hreflang=\"en\" href=\"https://citycoop.example.org/finder/en/embed\""))
                 .body(not(containsString("attacker.example"))).body(not(containsString("forwarded.example")));
     }
+
+    @Test
+    void theFirstVisitGoesToItsLanguageOnTheAddressItCameBy() {
+        given().redirects().follow(false).header("Host", "attacker.example").header("Accept-Language", "ja, en;q=0.5")
+                .get("/finder").then().statusCode(303).header("Location", "/finder/ja/").header("Vary", "Accept-Language");
+    }
 }
