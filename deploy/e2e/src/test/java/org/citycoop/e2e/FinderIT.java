@@ -234,6 +234,10 @@ class FinderIT {
         assertEquals("Cities that could partner on Solid waste", page.locator("#partners-heading").innerText());
         noSeriousAccessibilityViolations("matches");
         screenshot("fit-surabaya-en");
+        part(page.locator("ol.match-list > li"), "fit-reasons-en");
+        part(page.locator("ul.twinnings"), "fit-twinnings-en");
+        part(page.locator("ul.partners"), "fit-partners-en");
+        part(page.locator("p.more"), "fit-more-left-out-en");
         page.setViewportSize(1024, 760);
         page.locator("#matches-heading").scrollIntoViewIfNeeded();
         page.evaluate("document.getElementById('matches-heading').scrollIntoView()");
@@ -263,9 +267,11 @@ class FinderIT {
             assertTrue(ja.locator("#matches-heading").innerText().contains("に合うスキーム"), ja.locator("main").innerText());
             // each criterion's reason is labelled and in Japanese, worded from the values compared, without codes
             String reasons = ja.locator("ol.match-list li").first().locator(".reasons").innerText();
-            assertTrue(reasons.contains("予算") && reasons.contains("地方自治体が申請できます。"), reasons);
-            assertEquals(0, ja.locator(".reasons .detail[lang='en']").count(), "no reason left in the service's English");
+            assertTrue(reasons.contains("関連性") && reasons.contains("固形廃棄物に取り組むスキームです。") && reasons.contains("予算"), reasons);
             ja.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)");
+            String allReasons = ja.locator("ol.match-list").innerText();
+            assertTrue(allReasons.contains("地方自治体が申請できます。") && allReasons.contains("予算 300,000 USD"), allReasons);
+            assertEquals(0, ja.locator(".reasons .detail[lang='en']").count(), "no reason left in the service's English");
             String main = ja.locator("main").innerText();
             plainWords(main);
             for (String english : List.of("addresses", "open to", "budget", "deadline", "km apart", "populations", "offers")) {
@@ -273,6 +279,9 @@ class FinderIT {
             }
             noSeriousAccessibilityViolations("matches in Japanese");
             screenshot("fit-surabaya-ja");
+            part(ja.locator("ol.match-list > li"), "fit-reasons-ja");
+            part(ja.locator("ul.twinnings"), "fit-twinnings-ja");
+            part(ja.locator("ul.partners"), "fit-partners-ja");
             // the switch leads to the same page in English
             ja.locator("a.lang-switch").click();
             ja.waitForURL(url -> url.contains("/finder/en/fit?city=Surabaya"));
@@ -289,7 +298,7 @@ class FinderIT {
         page.getByLabel("Open to applicants from").selectOption("ID");
         page.waitForURL(url -> url.contains("country=ID") && url.contains("challenge=SOLID_WASTE"));
         page.locator("#country option:checked").waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.ATTACHED));
-        int expected = given().queryParam("challenge", "SOLID_WASTE").queryParam("country", "ID").get("/v1/schemes:facets")
+        int expected = given().urlEncodingEnabled(false).queryParam("challenge", "SOLID_WASTE").queryParam("country", "ID").get("/v1/schemes:facets")
                 .then().statusCode(200).extract().path("total");
         assertEquals("Schemes found: " + expected, page.locator("#results-heading").innerText(),
                 "the number found is that of the schemes open to Indonesia's applicants");
@@ -297,10 +306,13 @@ class FinderIT {
         assertTrue(page.locator("#country option").count() > 3, "other countries stay on offer");
         noSeriousAccessibilityViolations("search by country");
         screenshot("search-country-en");
+        part(page.locator("div.facet:has(#country)"), "search-country-filter-en");
         open("/finder/ja/?challenge=SOLID_WASTE&country=ID&country=VN");
         assertEquals("インドネシア", page.locator("#country option:checked").innerText());
         assertTrue(page.locator(".notice").innerText().contains("国は一度に一つだけ"), page.locator(".notice").innerText());
         screenshot("search-country-ja");
+        part(page.locator(".notice"), "search-one-country-notice-ja");
+        part(page.locator("div.facet:has(#country)"), "search-country-filter-ja");
 
         // a cursor the catalogue does not take: a message in the visitor's language and the first page, not the API's text
         String firstPage = titlesOf("/finder/ja/?challenge=SOLID_WASTE");
@@ -312,10 +324,12 @@ class FinderIT {
         assertEquals(0, page.locator("nav.pages a:not([rel=next])").count(), "no link back to a first page: this is it");
         noSeriousAccessibilityViolations("stale cursor in Japanese");
         screenshot("search-stale-cursor-ja");
+        part(page.locator(".notice"), "search-stale-cursor-notice-ja");
+        String firstPageInEnglish = titlesOf("/finder/en/?challenge=SOLID_WASTE");
         open("/finder/en/?challenge=SOLID_WASTE&cursor=a%20b%3C");
         assertTrue(page.locator(".notice").innerText().contains("out of date or damaged, so the first page is shown"),
                 page.locator(".notice").innerText());
-        assertEquals(firstPage, String.join("|", titles()));
+        assertEquals(firstPageInEnglish, String.join("|", titles()));
     }
 
     @Test
@@ -419,8 +433,12 @@ class FinderIT {
             open("/finder/ja/fit?city=Surabaya%2C+ID&p.SOLID_WASTE=1&budget=300000&leftOut=1");
             page.locator("ol.match-list details.reasons").first().evaluate("d => d.open = true");
             screenshot("fit-ja-390");
+            part(page.locator("ol.match-list > li"), "fit-reasons-ja-390");
+            part(page.locator("li.left-out"), "fit-left-out-ja-390");
+            part(page.locator("p.more"), "fit-more-left-out-ja-390");
             open("/finder/en/?challenge=SOLID_WASTE&country=ID");
             screenshot("search-country-390");
+            part(page.locator("div.facet:has(#country)"), "search-country-filter-390");
         } finally {
             phone.close();
         }
@@ -525,6 +543,14 @@ class FinderIT {
             }
         }
         assertTrue(serious.isEmpty(), what + ": " + serious);
+    }
+
+    /** A screenshot of the first element a locator finds, when there is one: the part of a page a change touched. */
+    private static void part(Locator locator, String name) {
+        if (locator.count() > 0) {
+            locator.first().scrollIntoViewIfNeeded();
+            locator.first().screenshot(new Locator.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")));
+        }
     }
 
     private void screenshot(String name) {

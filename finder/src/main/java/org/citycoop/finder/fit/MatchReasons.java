@@ -144,7 +144,7 @@ public final class MatchReasons {
         double covered = 0;
         double total = 0;
         List<String> named = new ArrayList<>();
-        for (Map.Entry<String, Integer> wanted : form.priorities().entrySet()) {
+        for (Map.Entry<String, Integer> wanted : form.priorities().entrySet().stream().sorted(Map.Entry.comparingByValue()).toList()) {
             double weight = 1.0 / wanted.getValue();
             total += weight;
             if (areas.contains(wanted.getKey())) {

@@ -72,7 +72,7 @@ public interface Msg {
     @Message("Any country")
     String any_country();
 
-    @Message("Schemes open to every country count too. The number of schemes found above is for the country chosen.")
+    @Message("Schemes open to every country count too. The number of schemes found is for the country chosen.")
     String country_hint();
 
     @Message("{param}: one country at a time; \"{value}\" was left out.")

@@ -88,7 +88,7 @@ class MatchReasonsTest {
     @Test
     void japanesePagesGetJapaneseReasonsWithoutCodesOrTheServicesEnglish() throws Exception {
         Map<String, MatchReasons.Reason> ja = reasons(Lang.JA);
-        assertEquals("固形廃棄物 に取り組むスキームです。", ja.get("関連性").text());
+        assertEquals("固形廃棄物に取り組むスキームです。", ja.get("関連性").text());
         assertEquals("地方自治体が申請できます。", ja.get("申請者").text());
         assertEquals("インドネシアの申請者が対象です。", ja.get("国").text());
         assertEquals("締切（2027/03/31）まであと 89 日あり、申請側の手順に間に合います。", ja.get("締切").text());
