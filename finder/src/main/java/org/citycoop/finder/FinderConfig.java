@@ -17,6 +17,14 @@ public interface FinderConfig {
     String apiUrl();
 
     /**
+     * The address visitors reach the finder at (scheme, host and port of the gateway in front of it, e.g.
+     * {@code https://citycoop.example.org}): the base of every absolute link the finder gives (feeds, {@code webcal:},
+     * canonical links, the embed snippet), never the request's {@code Host}. By default the API's URL, which is the
+     * gateway's address under {@code deploy/local up} ({@code application.properties}).
+     */
+    String publicUrl();
+
+    /**
      * The peers whose {@code X-Forwarded-For} the finder believes (it becomes {@code quarkus.http.proxy.trusted-proxies}): the
      * gateway in front of it. By default the loopback addresses.
      */

@@ -29,7 +29,7 @@ final class FinderBenchmark implements Benchmark {
     /** The target: the search page's p99 through the gateway at 10,000 schemes (issue 15, "Speed"). */
     static final double SEARCH_PAGE_P99_TARGET_MS = 100;
     /** What the search page asks the API for (finder {@code SearchResource}): the facets it shows and its page size. */
-    static final String FACETS = "challenge,supportType,agency,country,applicantType,status";
+    static final String FACETS = "challenge,supportType,agency,applicantType,status";
     static final int PAGE_SIZE = 10;
     /** The processes a finder page passes through, whose JIT the warm-up waits for. */
     private static final List<String> WARMED_SERVICES = List.of("gateway", "finder", "catalog-service", "matching-service", "twinning-service");

@@ -202,17 +202,42 @@ class FinderIT {
         assertTrue(best.innerText().contains("Score"), best.innerText());
         String reasons = best.locator(".reasons").innerText();
         assertTrue(reasons.contains("Budget") && reasons.contains("Challenges"), reasons);
-        // the budget's reason, where a scheme states its funding range, names the city's budget
+        // the budget's reason, where a scheme states its funding range, names the city's budget, in words
+        page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)");
         String allReasons = page.locator("ol.match-list").innerText();
-        assertTrue(allReasons.contains("300,000 USD"), allReasons);
-        // the left-out schemes and why (on the current catalogue the first of them are for national governments)
+        assertTrue(allReasons.contains("Your budget of USD 300,000"), allReasons);
+        assertTrue(allReasons.contains("Local government may apply."), allReasons);
+        plainWords(page.locator("main").innerText());
+        // the left-out schemes and why (on the current catalogue the first of them are for national governments), ten at a
+        // time: the seed has more than ten for these needs, and a link shows the next ones
         Locator leftOut = page.locator("li.left-out");
-        assertTrue(leftOut.count() > 0, "schemes are listed as left out");
+        assertEquals(10, leftOut.count(), "the first ten schemes left out");
         assertTrue(leftOut.first().innerText().contains("not met"), leftOut.first().innerText());
+        String tenth = leftOut.nth(9).getAttribute("id");
+        page.locator("a.more-left-out").click();
+        page.waitForURL(url -> url.contains("leftOutAfter=" + tenth.substring(2)));
+        assertTrue(leftOut.count() > 10 && leftOut.count() <= 20, "ten more: " + leftOut.count());
+        assertEquals(tenth, leftOut.nth(9).getAttribute("id"), "the first ten stay, the next follow");
+        assertTrue(page.url().endsWith("#" + leftOut.nth(10).getAttribute("id")), "the link leads to the first new one: " + page.url());
+        noSeriousAccessibilityViolations("more schemes left out");
+        // a cursor that names none of them (the ranking changed, or the link is damaged): said, and the first ten
+        open("/finder/ja/fit?city=Surabaya%2C+ID&p.SOLID_WASTE=1&leftOut=1&leftOutAfter=00000000-0000-0000-0000-000000000000");
+        assertTrue(page.locator(".notice").innerText().contains("最初から表示しています"), page.locator(".notice").innerText());
+        assertEquals(10, page.locator("li.left-out").count());
+        open("/finder/en/fit?city=Surabaya%2C+ID&p.SOLID_WASTE=1&p.INSTITUTIONS=2&supportType=TECHNICAL&supportType=FINANCIAL"
+                + "&budget=300000&leftOut=1");
         assertTrue(page.locator("main").innerText().contains("Twinning arrangements of Surabaya"));
+        String twinnings = page.locator("ul.twinnings").innerText();
+        assertTrue(twinnings.matches("(?s).*· (proposed|agreed|active|completed|suspended|ended early).*"), "statuses in words: " + twinnings);
+        page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)");
+        plainWords(page.locator("main").innerText());
         assertEquals("Cities that could partner on Solid waste", page.locator("#partners-heading").innerText());
         noSeriousAccessibilityViolations("matches");
         screenshot("fit-surabaya-en");
+        part(page.locator("ol.match-list > li"), "fit-reasons-en");
+        part(page.locator("ul.twinnings"), "fit-twinnings-en");
+        part(page.locator("ul.partners"), "fit-partners-en");
+        part(page.locator("p.more"), "fit-more-left-out-en");
         page.setViewportSize(1024, 760);
         page.locator("#matches-heading").scrollIntoViewIfNeeded();
         page.evaluate("document.getElementById('matches-heading').scrollIntoView()");
@@ -240,14 +265,85 @@ class FinderIT {
             noSeriousAccessibilityViolations("scheme page in Japanese");
             ja.navigate(gateway + "/finder/ja/fit?city=Surabaya%2C+ID&p.SOLID_WASTE=1&supportType=TECHNICAL&budget=300000");
             assertTrue(ja.locator("#matches-heading").innerText().contains("に合うスキーム"), ja.locator("main").innerText());
+            // each criterion's reason is labelled and in Japanese, worded from the values compared, without codes
+            String reasons = ja.locator("ol.match-list li").first().locator(".reasons").innerText();
+            assertTrue(reasons.contains("関連性") && reasons.contains("固形廃棄物に取り組むスキームです。") && reasons.contains("予算"), reasons);
+            ja.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)");
+            String allReasons = ja.locator("ol.match-list").innerText();
+            assertTrue(allReasons.contains("地方自治体が申請できます。") && allReasons.contains("予算 300,000 USD"), allReasons);
+            assertEquals(0, ja.locator(".reasons .detail[lang='en']").count(), "no reason left in the service's English");
+            String main = ja.locator("main").innerText();
+            plainWords(main);
+            for (String english : List.of("addresses", "open to", "budget", "deadline", "km apart", "populations", "offers")) {
+                assertFalse(main.contains(english), "English '" + english + "' on a Japanese page: " + main);
+            }
             noSeriousAccessibilityViolations("matches in Japanese");
             screenshot("fit-surabaya-ja");
+            part(ja.locator("ol.match-list > li"), "fit-reasons-ja");
+            part(ja.locator("ul.twinnings"), "fit-twinnings-ja");
+            part(ja.locator("ul.partners"), "fit-partners-ja");
             // the switch leads to the same page in English
             ja.locator("a.lang-switch").click();
             ja.waitForURL(url -> url.contains("/finder/en/fit?city=Surabaya"));
             assertEquals("en", ja.locator("html").getAttribute("lang"));
         } finally {
             japanese.close();
+        }
+    }
+
+    @Test
+    void aCountryIsOneChoiceWhoseCountIsTheResultsAndAStaleCursorShowsTheFirstPage() {
+        open("/finder/en/?challenge=SOLID_WASTE");
+        assertEquals(0, page.locator("input[name=country]").count(), "no country tick boxes with counts of something else");
+        page.getByLabel("Open to applicants from").selectOption("ID");
+        page.waitForURL(url -> url.contains("country=ID") && url.contains("challenge=SOLID_WASTE"));
+        page.locator("#country option:checked").waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.ATTACHED));
+        int expected = given().urlEncodingEnabled(false).queryParam("challenge", "SOLID_WASTE").queryParam("country", "ID").get("/v1/schemes:facets")
+                .then().statusCode(200).extract().path("total");
+        assertEquals("Schemes found: " + expected, page.locator("#results-heading").innerText(),
+                "the number found is that of the schemes open to Indonesia's applicants");
+        assertEquals("Indonesia", page.locator("#country option:checked").innerText());
+        assertTrue(page.locator("#country option").count() > 3, "other countries stay on offer");
+        noSeriousAccessibilityViolations("search by country");
+        screenshot("search-country-en");
+        part(page.locator("div.facet:has(#country)"), "search-country-filter-en");
+        open("/finder/ja/?challenge=SOLID_WASTE&country=ID&country=VN");
+        assertEquals("インドネシア", page.locator("#country option:checked").innerText());
+        assertTrue(page.locator(".notice").innerText().contains("国は一度に一つだけ"), page.locator(".notice").innerText());
+        screenshot("search-country-ja");
+        part(page.locator(".notice"), "search-one-country-notice-ja");
+        part(page.locator("div.facet:has(#country)"), "search-country-filter-ja");
+
+        // a cursor the catalogue does not take: a message in the visitor's language and the first page, not the API's text
+        String firstPage = titlesOf("/finder/ja/?challenge=SOLID_WASTE");
+        open("/finder/ja/?challenge=SOLID_WASTE&cursor=bm90LWEtY3Vyc29y");
+        String notice = page.locator(".notice").innerText();
+        assertTrue(notice.contains("最初のページを表示しています"), notice);
+        assertFalse(page.locator("main").innerText().contains("cursor"), page.locator("main").innerText());
+        assertEquals(firstPage, String.join("|", titles()), "the first page");
+        assertEquals(0, page.locator("nav.pages a:not([rel=next])").count(), "no link back to a first page: this is it");
+        noSeriousAccessibilityViolations("stale cursor in Japanese");
+        screenshot("search-stale-cursor-ja");
+        part(page.locator(".notice"), "search-stale-cursor-notice-ja");
+        String firstPageInEnglish = titlesOf("/finder/en/?challenge=SOLID_WASTE");
+        open("/finder/en/?challenge=SOLID_WASTE&cursor=a%20b%3C");
+        assertTrue(page.locator(".notice").innerText().contains("out of date or damaged, so the first page is shown"),
+                page.locator(".notice").innerText());
+        assertEquals(firstPageInEnglish, String.join("|", titles()));
+    }
+
+    @Test
+    void theCityHintsExamplesAreFoundOnTheSeedRegistry() {
+        for (String lang : List.of("en", "ja")) {
+            open("/finder/" + lang + "/fit");
+            String hint = page.locator("#city-hint").innerText();
+            String examples = hint.substring(hint.indexOf(lang.equals("ja") ? "例：" : "e.g. ") + (lang.equals("ja") ? 2 : 5));
+            for (String example : examples.split("、| or ")) {
+                String name = example.strip();
+                page.locator("#city").fill(name.substring(0, Math.min(name.length(), 6)));
+                page.locator("#city-options option[value^='" + name + "']").first()
+                        .waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.ATTACHED).setTimeout(10_000));
+            }
         }
     }
 
@@ -305,6 +401,17 @@ class FinderIT {
                 containsString("frame-ancestors 'self' " + Suite.ALLOWED_EMBEDDING_ORIGIN));
         open("/finder/en/embed");
         assertTrue(page.locator("pre.snippet").innerText().contains("<iframe src=\"" + gateway + "/finder/en/\""));
+        // absolute links come from the finder's configured public address, not from what a request names as its host
+        given().header("Host", "attacker.example").header("X-Forwarded-Host", "forwarded.example").get("/finder/en/embed").then()
+                .statusCode(200).body(containsString("&lt;iframe src=\"" + gateway + "/finder/en/\""))
+                .body(containsString("<link rel=\"canonical\" href=\"" + gateway + "/finder/en/embed\">"))
+                .body(org.hamcrest.Matchers.not(containsString("attacker.example")))
+                .body(org.hamcrest.Matchers.not(containsString("forwarded.example")));
+        given().header("Host", "attacker.example").get("/finder/en/?agency=unep-ietc").then().statusCode(200)
+                .body(containsString("webcal://" + gateway.replaceFirst("^https?://", "") + "/finder/en/deadlines.ics?agency=unep-ietc"));
+        String feed = given().header("Host", "attacker.example").get("/finder/en/feed.atom?agency=unep-ietc").then().statusCode(200)
+                .extract().asString();
+        assertTrue(feed.contains("href=\"" + gateway + "/finder/en/schemes/") && !feed.contains("attacker.example"), feed);
         noSeriousAccessibilityViolations("embed page");
     }
 
@@ -314,7 +421,8 @@ class FinderIT {
         try {
             page = phone.newPage();
             for (String path : List.of("/finder/en/?challenge=SOLID_WASTE", "/finder/en/fit?city=Surabaya%2C+ID&p.SOLID_WASTE=1&supportType=TECHNICAL",
-                    "/finder/en/agencies", "/finder/ja/")) {
+                    "/finder/en/agencies", "/finder/ja/", "/finder/ja/?challenge=SOLID_WASTE&country=ID",
+                    "/finder/ja/fit?city=Surabaya%2C+ID&p.SOLID_WASTE=1&budget=300000&leftOut=1")) {
                 open(path);
                 int width = ((Number) page.evaluate("document.documentElement.scrollWidth")).intValue();
                 assertTrue(width <= 390, path + " is " + width + " px wide");
@@ -322,6 +430,15 @@ class FinderIT {
             }
             open("/finder/en/?challenge=SOLID_WASTE");
             screenshot("search-390");
+            open("/finder/ja/fit?city=Surabaya%2C+ID&p.SOLID_WASTE=1&budget=300000&leftOut=1");
+            page.locator("ol.match-list details.reasons").first().evaluate("d => d.open = true");
+            screenshot("fit-ja-390");
+            part(page.locator("ol.match-list > li"), "fit-reasons-ja-390");
+            part(page.locator("li.left-out"), "fit-left-out-ja-390");
+            part(page.locator("p.more"), "fit-more-left-out-ja-390");
+            open("/finder/en/?challenge=SOLID_WASTE&country=ID");
+            screenshot("search-country-390");
+            part(page.locator("div.facet:has(#country)"), "search-country-filter-390");
         } finally {
             phone.close();
         }
@@ -379,6 +496,22 @@ class FinderIT {
         return page.navigate(gateway + path);
     }
 
+    /** The result titles of a search page, joined. */
+    private String titlesOf(String path) {
+        open(path);
+        return String.join("|", titles());
+    }
+
+    /**
+     * Words for people: none of the API's codes (SOLID_WASTE, PARTLY_MET, an arrangement's ACTIVE) and none of its
+     * bracketed lists or thresholds.
+     */
+    private static void plainWords(String text) {
+        java.util.regex.Matcher code = java.util.regex.Pattern.compile(
+                "\\b([A-Z]+_[A-Z_]+|MET|FAILED|PROPOSED|AGREED|ACTIVE|COMPLETED|SUSPENDED|TERMINATED)\\b|\\[|MET up to").matcher(text);
+        assertFalse(code.find(), () -> "developer output '" + code.group() + "' in: " + text);
+    }
+
     private List<String> titles() {
         return new ArrayList<>(page.locator("article.card h3").allInnerTexts());
     }
@@ -410,6 +543,14 @@ class FinderIT {
             }
         }
         assertTrue(serious.isEmpty(), what + ": " + serious);
+    }
+
+    /** A screenshot of the first element a locator finds, when there is one: the part of a page a change touched. */
+    private static void part(Locator locator, String name) {
+        if (locator.count() > 0) {
+            locator.first().scrollIntoViewIfNeeded();
+            locator.first().screenshot(new Locator.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")));
+        }
     }
 
     private void screenshot(String name) {

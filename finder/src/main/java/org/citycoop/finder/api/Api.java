@@ -83,11 +83,11 @@ public class Api {
         return config.apiKey().filter(k -> !k.isBlank()).isPresent();
     }
 
-    public JsonNode matches(JsonNode body, boolean includeIneligible, String language) {
+    public JsonNode matches(JsonNode body, boolean includeIneligible, int limit, String language) {
         if (!canMatch()) {
             throw new ApiUnavailable("no API key for matching");
         }
-        return call(() -> api.matches(includeIneligible, language, visitor(), body.toString()));
+        return call(() -> api.matches(includeIneligible, limit, language, visitor(), body.toString()));
     }
 
     /** Every agency (the catalogue holds a few dozen), kept for a minute. */

@@ -67,5 +67,6 @@ public interface PublicApi {
     @POST
     @Path("/v1/matches")
     @Consumes("application/json")
-    RestResponse<String> matches(@QueryParam("includeIneligible") boolean includeIneligible, @HeaderParam("Accept-Language") String language, @HeaderParam("X-Forwarded-For") String visitor, String body);
+    RestResponse<String> matches(@QueryParam("includeIneligible") boolean includeIneligible, @QueryParam("limit") int limit,
+            @HeaderParam("Accept-Language") String language, @HeaderParam("X-Forwarded-For") String visitor, String body);
 }

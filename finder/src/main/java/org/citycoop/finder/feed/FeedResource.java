@@ -13,6 +13,7 @@ import org.citycoop.finder.i18n.Msg;
 import org.citycoop.finder.scheme.SchemeViews;
 import org.citycoop.finder.search.SearchForm;
 import org.citycoop.finder.web.Lang;
+import org.citycoop.finder.web.PublicUrl;
 import org.citycoop.finder.web.Views;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -35,13 +36,16 @@ public class FeedResource {
     @Inject
     Views views;
 
+    @Inject
+    PublicUrl publicUrl;
+
     @GET
     @Path("/feed.atom")
     public RestResponse<String> atom(@PathParam("lang") String code, @Context UriInfo uri) {
         Search search = search(code, uri, "updated", 50);
         Lang lang = search.lang();
         Msg msg = search.msg();
-        String base = base(uri);
+        String base = publicUrl.base();
         List<AtomFeed.Entry> entries = new ArrayList<>();
         for (JsonNode scheme : search.found()) {
             SchemeViews.Card card = search.schemes().card(scheme);
@@ -64,7 +68,7 @@ public class FeedResource {
         Search search = search(code, uri, "deadline", 100);
         Lang lang = search.lang();
         Msg msg = search.msg();
-        String base = base(uri);
+        String base = publicUrl.base();
         List<ICalendar.Deadline> deadlines = new ArrayList<>();
         for (JsonNode scheme : search.found()) {
             SchemeViews.Card card = search.schemes().card(scheme);
@@ -78,10 +82,6 @@ public class FeedResource {
         }
         return RestResponse.ResponseBuilder.ok(ICalendar.of(msg.app_title(), deadlines), "text/calendar;charset=utf-8")
                 .header("Content-Disposition", "inline; filename=\"citycoop-deadlines.ics\"").build();
-    }
-
-    private static String base(UriInfo uri) {
-        return uri.getBaseUri().toString().replaceAll("/$", "");
     }
 
     /** A feed's search: the visitor's filters from the URL, in the feed's order, and the schemes the API found. */

@@ -12,8 +12,8 @@ import java.util.Map;
 /**
  * "What fits my city" as its URL holds it: {@code city} (as typed or chosen: "Surabaya, ID"), {@code applicantType},
  * {@code p.<CHALLENGE>=1..3} (the priority of each challenge wanted, 1 the highest), {@code supportType} (repeated),
- * {@code budget} and {@code currency}, {@code leftOut=1} to see the schemes left out. Values it cannot use are left out
- * and listed as {@link Issue}s.
+ * {@code budget} and {@code currency}, {@code leftOut=1} to see the schemes left out and {@code leftOutAfter} (the last
+ * left-out scheme shown: the list goes on after it). Values it cannot use are left out and listed as {@link Issue}s.
  */
 public final class FitForm {
 
@@ -32,6 +32,7 @@ public final class FitForm {
     private BigDecimal budget;
     private String currency = "USD";
     private final boolean leftOut;
+    private final String leftOutAfter;
     private final List<Issue> issues = new ArrayList<>();
 
     public FitForm(MultivaluedMap<String, String> params) {
@@ -93,6 +94,8 @@ public final class FitForm {
             }
         }
         leftOut = "1".equals(first(params, "leftOut"));
+        String after = first(params, "leftOutAfter");
+        leftOutAfter = leftOut && after != null && after.length() <= 64 ? after : null;
         if (asked && city == null && issues.stream().noneMatch(i -> i.kind() == Issue.Kind.CITY_TOO_LONG)) {
             issues.add(new Issue(Issue.Kind.NO_CITY, "city", null));
         }
@@ -170,6 +173,11 @@ public final class FitForm {
 
     public boolean leftOut() {
         return leftOut;
+    }
+
+    /** The id of the last left-out scheme already shown, or null for the first ones. */
+    public String leftOutAfter() {
+        return leftOutAfter;
     }
 
     public List<Issue> issues() {

@@ -27,18 +27,30 @@ import org.citycoop.finder.web.Page;
 import org.citycoop.finder.web.Views;
 
 import java.text.NumberFormat;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * "What fits my city": the needs form (a GET form: the answer is a link), the ranked matches of {@code POST /v1/matches}
- * with each criterion's reason, on request the schemes left out and why, and the city's twinning arrangements; and the
+ * with each criterion's reason ({@link MatchReasons}), on request the schemes left out and why (ten at a time, with a link
+ * for more), the city's twinning arrangements and the partner cities suggested ({@link PartnerReasons}); and the
  * city type-ahead ({@code /cities?city=...}: options of the city registry's search, accents ignored).
  */
 @Path("/finder/{lang}")
 @Produces(MediaType.TEXT_HTML + ";charset=utf-8")
 public class FitResource {
+
+    /** The eligible matches shown: the best ones. */
+    static final int MATCHES_SHOWN = 20;
+    /** How many more of the schemes left out each "more" link shows. */
+    static final int LEFT_OUT_PAGE = 10;
+    /**
+     * How many schemes to have ranked when the ones left out are asked for: the matching service ranks on each request and
+     * does not page, up to 100; the left-out ones follow the eligible ones.
+     */
+    static final int RANKED_WITH_LEFT_OUT = 100;
 
     @Inject
     Api api;
@@ -61,6 +73,7 @@ public class FitResource {
         String cityLabel = null;
         List<FitView.MatchView> matches = new ArrayList<>();
         List<FitView.MatchView> leftOut = new ArrayList<>();
+        String leftOutMore = null;
         List<FitView.TwinningView> twinnings = new ArrayList<>();
         List<FitView.PartnerView> partners = new ArrayList<>();
         String partnerChallenge = null;
@@ -75,17 +88,35 @@ public class FitResource {
                 JsonNode c = city.get();
                 cityLabel = c.path("name").asText() + " (" + formats.country(c.path("country").asText()) + ")";
                 try {
-                    JsonNode answer = api.matches(body(form, c, lang), form.leftOut(), lang.code());
+                    JsonNode answer = api.matches(body(form, c, lang), form.leftOut(), form.leftOut() ? RANKED_WITH_LEFT_OUT : MATCHES_SHOWN,
+                            lang.code());
                     SchemeViews schemes = views.schemes(lang);
+                    MatchReasons reasons = new MatchReasons(msg, lang, form, c.path("country").asText(), Instant.now());
+                    List<JsonNode> ineligible = new ArrayList<>();
                     for (JsonNode item : answer.path("items")) {
-                        FitView.MatchView match = match(item, schemes, msg, lang, matches.size() < 3);
-                        (match.eligible() ? matches : leftOut).add(match);
+                        if (!item.path("eligible").asBoolean(true)) {
+                            ineligible.add(item);
+                        } else if (matches.size() < MATCHES_SHOWN) {
+                            matches.add(match(item, schemes, reasons, msg, lang, matches.size() < 3));
+                        }
+                    }
+                    int shown = leftOutShown(ineligible, form.leftOutAfter());
+                    if (shown < 0) {
+                        notices.add(msg.err_left_out_cursor());
+                        shown = LEFT_OUT_PAGE;
+                    }
+                    for (JsonNode item : ineligible.subList(0, Math.min(shown, ineligible.size()))) {
+                        leftOut.add(match(item, schemes, reasons, msg, lang, false));
+                    }
+                    if (shown < ineligible.size()) {
+                        leftOutMore = moreLeftOut(lang, uri, leftOut.get(leftOut.size() - 1).card().id(),
+                                ineligible.get(shown).path("scheme").path("id").asText());
                     }
                     answered = true;
                     for (JsonNode twinning : api.twinnings(c.path("id").asText()).path("items")) {
                         List<String> names = new ArrayList<>();
                         twinning.path("cities").forEach(t -> names.add(t.path("name").asText(t.path("cityId").asText())));
-                        twinnings.add(new FitView.TwinningView(twinning.path("title").asText(), twinning.path("status").asText(),
+                        twinnings.add(new FitView.TwinningView(twinning.path("title").asText(), msg.twinning_status(twinning.path("status").asText()),
                                 String.join(" – ", names)));
                     }
                     String first = form.priorities().entrySet().stream().min(java.util.Map.Entry.comparingByValue()).orElseThrow().getKey();
@@ -97,12 +128,11 @@ public class FitResource {
                     } catch (ApiProblem noSuggestions) {
                         suggestions = mapper.createObjectNode();
                     }
+                    PartnerReasons why = new PartnerReasons(msg, lang, c, partnerChallenge);
                     for (JsonNode suggestion : suggestions.path("items")) {
-                        List<String> why = new ArrayList<>();
-                        suggestion.path("explanation").forEach(e -> why.add(e.path("detail").asText()));
                         partners.add(new FitView.PartnerView(suggestion.path("city").path("name").asText() + " ("
                                 + formats.country(suggestion.path("city").path("country").asText()) + ")",
-                                msg.score(percent.format(suggestion.path("score").asDouble())), String.join("; ", why)));
+                                msg.score(percent.format(suggestion.path("score").asDouble())), why.of(suggestion)));
                     }
                 } catch (ApiProblem problem) {
                     error = msg.err_api((problem.field() == null ? "" : problem.field() + ": ") + problem.detail());
@@ -119,7 +149,7 @@ public class FitResource {
         List<SearchView.Choice> currencies = Codes.CURRENCIES.stream()
                 .map(c -> new SearchView.Choice(c, c, c.equals(form.currency()))).toList();
         FitView view = new FitView(form, notices, error, challenges, applicants, supports, currencies, cityLabel, matches, leftOut,
-                twinnings, partnerChallenge, partners, answered);
+                leftOutMore, twinnings, partnerChallenge, partners, answered);
         String query = uri.getRequestUri().getRawQuery();
         return Templates.fit(Page.of(lang, msg.fit_heading(), "fit", "/fit", query == null ? "" : query), view).setLocale(lang.locale());
     }
@@ -195,21 +225,46 @@ public class FitResource {
         return body;
     }
 
-    private static FitView.MatchView match(JsonNode item, SchemeViews schemes, Msg msg, Lang lang, boolean best) {
-        List<FitView.Reason> reasons = new ArrayList<>();
-        List<String> failed = new ArrayList<>();
-        for (JsonNode e : item.path("explanation")) {
-            String result = e.path("result").asText();
-            String criterion = msg.criterion(e.path("criterion").asText());
-            reasons.add(new FitView.Reason(criterion, msg.result(result), result, e.path("detail").asText("")));
-            if (result.equals("FAILED")) {
-                failed.add(criterion);
-            }
-        }
+    private static FitView.MatchView match(JsonNode item, SchemeViews schemes, MatchReasons why, Msg msg, Lang lang, boolean best) {
+        SchemeViews.Card card = schemes.card(item.path("scheme"));
+        List<MatchReasons.Reason> reasons = why.of(item, card.funding());
+        List<String> failed = reasons.stream().filter(r -> r.resultCode().equals("FAILED")).map(MatchReasons.Reason::criterion).toList();
         NumberFormat percent = NumberFormat.getPercentInstance(lang.locale());
         boolean eligible = item.path("eligible").asBoolean(true);
-        return new FitView.MatchView(schemes.card(item.path("scheme")), msg.score(percent.format(item.path("score").asDouble())),
+        return new FitView.MatchView(card, msg.score(percent.format(item.path("score").asDouble())),
                 eligible, eligible && best, reasons, String.join(lang == Lang.JA ? "、" : ", ", failed));
+    }
+
+    /**
+     * How many of the schemes left out to show: the first {@value #LEFT_OUT_PAGE}, or those up to the one named by the
+     * {@code leftOutAfter} cursor and {@value #LEFT_OUT_PAGE} more; -1 when the cursor names none of them (the ranking has
+     * changed since the link was made, or the link is damaged).
+     */
+    static int leftOutShown(List<JsonNode> ineligible, String after) {
+        if (after == null) {
+            return LEFT_OUT_PAGE;
+        }
+        for (int i = 0; i < ineligible.size(); i++) {
+            if (ineligible.get(i).path("scheme").path("id").asText().equals(after)) {
+                return i + 1 + LEFT_OUT_PAGE;
+            }
+        }
+        return -1;
+    }
+
+    /** This page with more schemes left out, after {@code last}, scrolled to the first new one ({@code next}). */
+    private static String moreLeftOut(Lang lang, UriInfo uri, String last, String next) {
+        StringBuilder query = new StringBuilder();
+        uri.getQueryParameters().forEach((name, values) -> {
+            if (!name.equals("leftOutAfter")) {
+                values.forEach(v -> query.append(query.isEmpty() ? "" : "&").append(encode(name)).append('=').append(encode(v)));
+            }
+        });
+        return "/finder/" + lang.code() + "/fit?" + query + "&leftOutAfter=" + encode(last) + "#s-" + encode(next);
+    }
+
+    private static String encode(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     static String notice(Msg msg, FitForm.Issue issue) {

@@ -66,6 +66,18 @@ public interface Msg {
     @Message("Country")
     String f_country();
 
+    @Message("Open to applicants from")
+    String f_openTo();
+
+    @Message("Any country")
+    String any_country();
+
+    @Message("Schemes open to every country count too. The number of schemes found is for the country chosen.")
+    String country_hint();
+
+    @Message("{param}: one country at a time; \"{value}\" was left out.")
+    String err_one_country(String param, String value);
+
     @Message("Who may apply")
     String f_applicantType();
 
@@ -155,7 +167,7 @@ public interface Msg {
     String funding();
 
     @Message("not stated")
-    String funding_unknown();
+    String not_stated();
 
     @Message("up to {max}")
     String funding_up_to(String max);
@@ -255,7 +267,7 @@ public interface Msg {
     @Message("City")
     String city();
 
-    @Message("Type a few letters of the city's name (in any language), then choose it, e.g. Surabaya")
+    @Message("Type a few letters of the city's name (accents are not needed), then choose it, e.g. Surabaya or Kitakyushu")
     String city_hint();
 
     @Message("Who applies")
@@ -291,6 +303,9 @@ public interface Msg {
     @Message("Left out")
     String left_out();
 
+    @Message("Show more of the schemes left out")
+    String more_left_out();
+
     @Message("Why")
     String why();
 
@@ -314,6 +329,172 @@ public interface Msg {
 
     @Message("{#when value}{#is 'MET'}met{#is 'PARTLY_MET'}partly met{#is 'FAILED'}not met{#else}{value}{/when}")
     String result(String value);
+
+    // the reason for each criterion of a match, in plain words, from the values the matching API compared
+    @Message("It addresses {areas}.")
+    String why_relevance_met(String areas);
+
+    @Message("It addresses none of your challenges (it is about {areas}).")
+    String why_relevance_failed(String areas);
+
+    @Message("{applicant} may apply.")
+    String why_applicant_met(String applicant);
+
+    @Message("The agency does not say who may apply; ask it.")
+    String why_applicant_unknown();
+
+    @Message("{applicant} may not apply.")
+    String why_applicant_failed(String applicant);
+
+    @Message("Applicants from {country} are eligible.")
+    String why_country_met(String country);
+
+    @Message("It is open to certain world regions; ask the agency whether {country} is one of them.")
+    String why_country_regions(String country);
+
+    @Message("Applicants from {country} are not eligible.")
+    String why_country_failed(String country);
+
+    @Message("It is open for applications.")
+    String why_status_open();
+
+    @Message("It is not open yet; it opens on {date}.")
+    String why_status_opens(String date);
+
+    @Message("It is not open yet.")
+    String why_status_not_yet();
+
+    @Message("It is closed: its deadline, {date}, has passed.")
+    String why_status_closed_on(String date);
+
+    @Message("It is closed.")
+    String why_status_closed();
+
+    @Message("The agency has withdrawn it.")
+    String why_status_withdrawn();
+
+    @Message("The agency has not published whether it is open.")
+    String why_status_unknown();
+
+    @Message("Applications are taken at any time.")
+    String why_deadline_rolling();
+
+    @Message("No deadline is published.")
+    String why_deadline_none();
+
+    @Message("The deadline, {date}, is {days} days away: time enough for the steps on your side.")
+    String why_deadline_met(String date, String days);
+
+    @Message("The deadline, {date}, has passed.")
+    String why_deadline_passed(String date);
+
+    @Message("The deadline, {date}, is only {days} days away: less than the steps on your side usually take.")
+    String why_deadline_too_soon(String date, String days);
+
+    @Message("This year's deadline, {date}, is too soon for the steps on your side; next year's, {next}, can be met.")
+    String why_deadline_next_year(String date, String next);
+
+    @Message("No partner city is missing: none is needed, or a twinning arrangement of your city provides it.")
+    String why_partner_met();
+
+    @Message("It needs a partner city with which your city has an agreed or active twinning arrangement; the registry has none that fits.")
+    String why_partner_failed();
+
+    @Message("{area} (priority {priority})")
+    String area_priority(String area, String priority);
+
+    @Message("It addresses {areas}: {share} of your challenges, weighted by priority.")
+    String why_challenges(String areas, String share);
+
+    @Message("It addresses none of your challenges.")
+    String why_challenges_none();
+
+    @Message("You asked for no particular kind of support.")
+    String why_support_any();
+
+    @Message("It offers {offered} of what you asked for ({wanted}).")
+    String why_support_offered(String offered, String wanted);
+
+    @Message("It offers {offers}, none of what you asked for ({wanted}).")
+    String why_support_not_offered(String offers, String wanted);
+
+    @Message("You gave no budget.")
+    String why_budget_none();
+
+    @Message("Its funding range is not published.")
+    String why_budget_unknown();
+
+    @Message("Its funding ({range}) is in another currency than your budget ({budget}), so they are not compared.")
+    String why_budget_currency(String range, String budget);
+
+    @Message("Your budget of {budget} is above its maximum of {max}, which covers {share} of it.")
+    String why_budget_above(String budget, String max, String share);
+
+    @Message("Your budget of {budget} is below its minimum of {min}.")
+    String why_budget_below(String budget, String min);
+
+    @Message("Your budget of {budget} is within its funding range ({range}).")
+    String why_budget_inside(String budget, String range);
+
+    @Message("You asked for no particular sector.")
+    String why_sectors_any();
+
+    @Message("It asks for no co-financing.")
+    String why_cofinancing_none();
+
+    @Message("It asks you to pay part of the cost yourself (co-financing); the scheme's page says how much.")
+    String why_cofinancing_needed();
+
+    @Message("It is described in {language}.")
+    String why_language_met(String language);
+
+    @Message("It is not described in {language}; it is shown in English.")
+    String why_language_english(String language);
+
+    @Message("(in English, as the matching service gave it)")
+    String reason_in_english();
+
+    @Message("{#when value}{#is 'EXPERTISE'}Expertise{#is 'TRACK_RECORD'}Track record{#is 'EXISTING_TIES'}Existing ties{#is 'DISTANCE'}Distance{#is 'LANGUAGE'}Language{#is 'SIZE'}Size{#else}{value}{/when}")
+    String partner_criterion(String value);
+
+    @Message("It offers expertise in {challenge}.")
+    String why_p_expertise_met(String challenge);
+
+    @Message("It has some experience in {challenge}, though not all of what you need.")
+    String why_p_expertise_partly(String challenge);
+
+    @Message("It offers no expertise in {challenge}.")
+    String why_p_expertise_failed(String challenge);
+
+    @Message("It has led twinning work in {challenge} with results achieved.")
+    String why_p_track_met(String challenge);
+
+    @Message("It has taken part in twinning work in {challenge}, with no results recorded yet.")
+    String why_p_track_partly(String challenge);
+
+    @Message("It has no twinning work in {challenge} yet.")
+    String why_p_track_failed(String challenge);
+
+    @Message("It already has a twinning arrangement with {city}.")
+    String why_p_ties_met(String city);
+
+    @Message("It has no twinning arrangement with {city} yet.")
+    String why_p_ties_failed(String city);
+
+    @Message("{km} km from {city}.")
+    String why_p_distance(String km, String city);
+
+    @Message("Its country shares a language with yours.")
+    String why_p_language_met();
+
+    @Message("Its country has no language in common with yours.")
+    String why_p_language_failed();
+
+    @Message("{population} inhabitants ({city}: {yours}).")
+    String why_p_size(String population, String city, String yours);
+
+    @Message("{#when value}{#is 'PROPOSED'}proposed{#is 'AGREED'}agreed{#is 'ACTIVE'}active{#is 'COMPLETED'}completed{#is 'SUSPENDED'}suspended{#is 'TERMINATED'}ended early{#else}{value}{/when}")
+    String twinning_status(String value);
 
     // codes
     @Message("{#when value}{#is 'SOLID_WASTE'}Solid waste{#is 'WATER_AND_WASTEWATER'}Water and wastewater{#is 'AIR_QUALITY'}Air quality{#is 'OTHER_PHYSICAL'}Other physical infrastructure{#is 'URBAN_PLANNING'}Urban planning{#is 'REGULATIONS'}Regulations{#is 'INSTITUTIONS'}Institutions{#is 'FINANCIAL_MECHANISMS'}Financial mechanisms{#is 'APPROPRIATE_TECHNOLOGY'}Appropriate technology{#is 'SOCIAL_CAPITAL'}Social capital{#else}{value}{/when}")
@@ -358,6 +539,12 @@ public interface Msg {
 
     @Message("Please give at least one challenge a priority.")
     String err_no_challenge();
+
+    @Message("The link to this page of results is out of date or damaged, so the first page is shown.")
+    String err_cursor();
+
+    @Message("The list of schemes left out has changed since this link was made, so it starts again from the first ones.")
+    String err_left_out_cursor();
 
     @Message("The catalogue did not take this search: {detail}")
     String err_api(String detail);

@@ -191,7 +191,7 @@ public final class SchemeViews {
         if (from != null) {
             return msg.funding_from(from);
         }
-        return msg.funding_unknown();
+        return msg.not_stated();
     }
 
     private static List<String> codes(JsonNode values, java.util.function.Function<String, String> label) {

@@ -11,25 +11,23 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
 /**
  * A search as the page's URL holds it (the form is a GET form, so a search is a link): keywords, filters named as the
- * API names them, dates as {@code 2027-03-31}, amounts as plain numbers, the order and a page cursor. What cannot be
+ * API names them (several values of each, but one {@code country}: schemes open to its applicants), dates as {@code 2027-03-31}, amounts as plain numbers, the order and a page cursor. What cannot be
  * used (an unknown value, a date or amount that is none, keywords that are too long) is left out and becomes an
  * {@link Issue} the page shows; the rest still searches.
  */
 public final class SearchForm {
 
     public static final int MAX_QUERY_LENGTH = 200;
-    public static final List<String> LIST_FILTERS = List.of("challenge", "supportType", "agency", "country", "applicantType", "status");
 
     /** Something in the URL that was left out, and why. */
     public record Issue(Kind kind, String parameter, String value) {
-        public enum Kind { UNKNOWN_VALUE, BAD_DATE, BAD_AMOUNT, QUERY_TOO_LONG }
+        public enum Kind { UNKNOWN_VALUE, BAD_DATE, BAD_AMOUNT, QUERY_TOO_LONG, BAD_CURSOR, ONE_COUNTRY }
     }
 
     private final String q;
@@ -54,11 +52,14 @@ public final class SearchForm {
             text = null;
         }
         q = text;
-        Set<String> countries = Set.of(Locale.getISOCountries());
         take(params, "challenge", Codes.CHALLENGES::contains);
         take(params, "supportType", Codes.SUPPORT_TYPES::contains);
         take(params, "agency", agencies::contains);
-        take(params, "country", c -> countries.contains(c) || c.equals("XK"));
+        take(params, "country", Codes.COUNTRIES::contains);
+        List<String> chosen = filters.getOrDefault("country", List.of());
+        while (chosen.size() > 1) { // the API filters by one country: schemes open to its applicants
+            issues.add(new Issue(Issue.Kind.ONE_COUNTRY, "country", chosen.remove(1)));
+        }
         take(params, "applicantType", Codes.APPLICANT_TYPES::contains);
         take(params, "status", Codes.STATUSES::contains);
         deadlineAfter = date(params, "deadlineAfter");
@@ -82,7 +83,11 @@ public final class SearchForm {
             }
         }
         String wantedCursor = first(params, "cursor");
-        cursor = wantedCursor != null && wantedCursor.matches("[A-Za-z0-9_=.-]{1,512}") ? wantedCursor : null;
+        if (wantedCursor != null && !wantedCursor.matches("[A-Za-z0-9_=.-]{1,512}")) {
+            issues.add(new Issue(Issue.Kind.BAD_CURSOR, "cursor", null));
+            wantedCursor = null;
+        }
+        cursor = wantedCursor;
     }
 
     /** The filters in the API's terms (the facet request takes the same ones). */
@@ -194,6 +199,17 @@ public final class SearchForm {
 
     public boolean paged() {
         return cursor != null;
+    }
+
+    /**
+     * Forgets the page cursor, which the API did not take (out of date, or not one of its own), and notes it: the search
+     * starts again from its first page.
+     */
+    public void dropCursor() {
+        if (cursor != null) {
+            cursor = null;
+            issues.add(new Issue(Issue.Kind.BAD_CURSOR, "cursor", null));
+        }
     }
 
     public List<Issue> issues() {

@@ -20,10 +20,10 @@ import org.citycoop.finder.web.Codes;
 import org.citycoop.finder.web.Formats;
 import org.citycoop.finder.web.Lang;
 import org.citycoop.finder.web.Page;
+import org.citycoop.finder.web.PublicUrl;
 import org.citycoop.finder.web.Views;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -40,7 +40,7 @@ import java.util.function.Function;
 public class SearchResource {
 
     static final int PAGE_SIZE = 10;
-    private static final String FACETS = "challenge,supportType,agency,country,applicantType,status";
+    private static final String FACETS = "challenge,supportType,agency,applicantType,status";
 
     @Inject
     Api api;
@@ -48,10 +48,14 @@ public class SearchResource {
     @Inject
     Views views;
 
+    @Inject
+    PublicUrl publicUrl;
+
     @GET
     public RestResponse<Object> start(@Context HttpHeaders headers) {
         Lang lang = Lang.choose(headers.getAcceptableLanguages());
-        return RestResponse.ResponseBuilder.seeOther(URI.create("/finder/" + lang.code() + "/"))
+        // a relative Location (RFC 9110): it holds at whatever address the visitor came by; not made absolute from Host
+        return RestResponse.ResponseBuilder.create(RestResponse.Status.SEE_OTHER).header("Location", "/finder/" + lang.code() + "/")
                 .header("Vary", "Accept-Language").build();
     }
 
@@ -62,7 +66,6 @@ public class SearchResource {
         Msg msg = views.msg(lang);
         Map<String, String> agencyNames = views.agencyNames();
         SearchForm form = new SearchForm(uri.getQueryParameters(), agencyNames.keySet());
-        List<String> notices = form.issues().stream().map(issue -> notice(msg, issue)).toList();
         SchemeViews schemes = new SchemeViews(lang, msg, agencyNames);
         Formats formats = new Formats(lang.locale());
         String error = null;
@@ -77,7 +80,16 @@ public class SearchResource {
             JsonNode counts = api.facets(counted);
             total = formats.number(counts.path("total").asLong());
             facets = facets(form, counts.path("facets"), msg, formats, views.agencyAcronyms());
-            JsonNode page = api.schemes(form.apiSearch(PAGE_SIZE), lang.code());
+            JsonNode page;
+            try {
+                page = api.schemes(form.apiSearch(PAGE_SIZE), lang.code());
+            } catch (ApiProblem problem) {
+                if (!"cursor".equals(problem.field()) || !form.paged()) {
+                    throw problem;
+                }
+                form.dropCursor();
+                page = api.schemes(form.apiSearch(PAGE_SIZE), lang.code());
+            }
             page.path("items").forEach(item -> cards.add(schemes.card(item)));
             if (page.hasNonNull("next")) {
                 String cursor = Api.cursorOf(page.path("next").asText());
@@ -88,17 +100,17 @@ public class SearchResource {
         } catch (ApiProblem problem) {
             error = msg.err_api((problem.field() == null ? "" : problem.field() + ": ") + problem.detail());
         }
+        List<String> notices = form.issues().stream().map(issue -> notice(msg, issue)).toList();
         String query = form.queryString();
         String first = form.paged() ? "/finder/" + lang.code() + "/" + (query.isEmpty() ? "" : "?" + query) : null;
         List<SearchView.Choice> sorts = Codes.SORTS.stream().filter(s -> form.hasText() || !s.equals("relevance"))
                 .map(s -> new SearchView.Choice(s, msg.sort_option(s), s.equals(form.sort()))).toList();
         List<SearchView.Choice> currencies = Codes.CURRENCIES.stream()
                 .map(c -> new SearchView.Choice(c, c, c.equals(form.currency()))).toList();
-        String base = uri.getBaseUri().toString().replaceAll("/$", "");
         String suffix = query.isEmpty() ? "" : "?" + query;
         String atom = "/finder/" + lang.code() + "/feed.atom" + suffix;
-        String webcal = base.replaceFirst("^https?://", "webcal://") + "/finder/" + lang.code() + "/deadlines.ics" + suffix;
-        SearchView view = new SearchView(form, notices, error, facets, cards, total, next, first, sorts, currencies, atom, webcal);
+        String webcal = publicUrl.webcal("/finder/" + lang.code() + "/deadlines.ics" + suffix);
+        SearchView view = new SearchView(form, notices, error, facets, countries(form, formats), cards, total, next, first, sorts, currencies, atom, webcal);
         return Templates.search(Page.of(lang, msg.search_heading(), "search", "/", query), view).setLocale(lang.locale());
     }
 
@@ -109,6 +121,8 @@ public class SearchResource {
             case BAD_DATE -> msg.err_bad_date(field, issue.value());
             case BAD_AMOUNT -> msg.err_bad_amount(field, issue.value());
             case QUERY_TOO_LONG -> msg.err_query_too_long(Integer.toString(SearchForm.MAX_QUERY_LENGTH));
+            case BAD_CURSOR -> msg.err_cursor();
+            case ONE_COUNTRY -> msg.err_one_country(field, issue.value());
         };
     }
 
@@ -118,7 +132,7 @@ public class SearchResource {
             case "challenge" -> msg.f_challenge();
             case "supportType" -> msg.f_supportType();
             case "agency" -> msg.f_agency();
-            case "country" -> msg.f_country();
+            case "country" -> msg.f_openTo();
             case "applicantType" -> msg.f_applicantType();
             case "status" -> msg.f_status();
             case "deadlineAfter" -> msg.deadline_after();
@@ -140,8 +154,19 @@ public class SearchResource {
         groups.add(group(form, "status", msg.f_status(), counts, msg::status, formats, Codes.STATUSES));
         groups.add(group(form, "applicantType", msg.f_applicantType(), counts, msg::applicantType, formats, Codes.APPLICANT_TYPES));
         groups.add(group(form, "agency", msg.f_agency(), counts, id -> agencyNames.getOrDefault(id, id), formats, null));
-        groups.add(group(form, "country", msg.f_country(), counts, formats::country, formats, null));
         return groups;
+    }
+
+    /**
+     * The countries to choose from for "open to applicants from": every ISO 3166-1 country (and Kosovo, XK), by name in the
+     * page's language. Without counts: the catalogue's country facet counts the schemes naming a country, while the filter
+     * also finds those open to every country or to its region, and a country that no scheme names may still find many; the
+     * number found for the country chosen is the page's total.
+     */
+    private static List<SearchView.Choice> countries(SearchForm form, Formats formats) {
+        java.text.Collator order = java.text.Collator.getInstance(formats.locale());
+        return Codes.COUNTRIES.stream().map(c -> new SearchView.Choice(c, formats.country(c), form.selected("country", c)))
+                .sorted(Comparator.comparing(SearchView.Choice::label, order)).toList();
     }
 
     /**

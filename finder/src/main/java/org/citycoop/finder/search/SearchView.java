@@ -6,10 +6,11 @@ import java.util.List;
 
 /**
  * The search page: the search as asked ({@link SearchForm}), the notices about what was left out, the filters with their
- * counts, a page of results, the links to the next and the first page, and the search's feeds (Atom, and its deadlines as a
+ * counts, the countries whose applicants a scheme may be open to (one chosen at a time), a page of results, the links to the next and the first page, and the search's feeds (Atom, and its deadlines as a
  * {@code webcal:} calendar).
  */
-public record SearchView(SearchForm form, List<String> notices, String error, List<FacetGroup> facets, List<SchemeViews.Card> cards,
+public record SearchView(SearchForm form, List<String> notices, String error, List<FacetGroup> facets, List<Choice> countries,
+        List<SchemeViews.Card> cards,
         String total, String nextUrl, String firstUrl, List<Choice> sorts, List<Choice> currencies, String atomUrl, String webcalUrl) {
 
     /** A filter and its values with the number of matching schemes each. */

@@ -6,12 +6,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.UriInfo;
 import org.citycoop.finder.Templates;
 
-/** The embedding page: the snippet the secretariat pastes into its website (an iframe, and optionally embed.js). */
+/** The embedding page: the snippet the secretariat pastes into its website (an iframe, and optionally embed.js), at the finder's public address. */
 @Path("/finder/{lang}/embed")
 @Produces(MediaType.TEXT_HTML + ";charset=utf-8")
 public class EmbedResource {
@@ -19,11 +17,13 @@ public class EmbedResource {
     @Inject
     Views views;
 
+    @Inject
+    PublicUrl publicUrl;
+
     @GET
-    public TemplateInstance embed(@PathParam("lang") String code, @Context UriInfo uri) {
+    public TemplateInstance embed(@PathParam("lang") String code) {
         Lang lang = views.lang(code);
-        String base = uri.getBaseUri().toString().replaceAll("/$", "");
         return Templates.embed(Page.of(lang, views.msg(lang).embed_heading(), "embed", "/embed", ""),
-                base + "/finder/" + lang.code() + "/", base + "/finder/embed.js").setLocale(lang.locale());
+                publicUrl.of("/finder/" + lang.code() + "/"), publicUrl.of("/finder/embed.js")).setLocale(lang.locale());
     }
 }

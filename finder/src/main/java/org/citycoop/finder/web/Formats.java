@@ -18,6 +18,10 @@ public final class Formats {
         this.locale = locale;
     }
 
+    public Locale locale() {
+        return locale;
+    }
+
     public String date(LocalDate date) {
         return date == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(date);
     }

@@ -1,10 +1,10 @@
 package org.citycoop.finder.web;
 
 /**
- * What the layout of every page needs: its language, title, which section of the navigation it belongs to, and the
- * same page in the other language (the switch).
+ * What the layout of every page needs: its language, title, which section of the navigation it belongs to, its own
+ * address (for the canonical link) and the same page in the other language (the switch), both as paths from the root.
  */
-public record Page(Lang lang, String title, String section, String switchUrl) {
+public record Page(Lang lang, String title, String section, String selfUrl, String switchUrl) {
 
     /** The other language's own name ("日本語", "English"), for the switch. */
     public String otherName() {
@@ -20,7 +20,7 @@ public record Page(Lang lang, String title, String section, String switchUrl) {
      * @param query the query string without {@code ?}, or empty
      */
     public static Page of(Lang lang, String title, String section, String path, String query) {
-        String other = "/finder/" + lang.other().code() + path + (query == null || query.isEmpty() ? "" : "?" + query);
-        return new Page(lang, title, section, other);
+        String suffix = path + (query == null || query.isEmpty() ? "" : "?" + query);
+        return new Page(lang, title, section, "/finder/" + lang.code() + suffix, "/finder/" + lang.other().code() + suffix);
     }
 }

@@ -54,11 +54,32 @@ class SearchFormTest {
     void relevanceNeedsKeywordsAndACursorMustLookLikeOne() {
         SearchForm noText = new SearchForm(params("sort", "relevance", "cursor", "a b<script>"), Set.of());
         assertEquals("updated", noText.sort());
-        assertTrue(noText.issues().isEmpty());
+        assertEquals(List.of(SearchForm.Issue.Kind.BAD_CURSOR), noText.issues().stream().map(SearchForm.Issue::kind).toList(),
+                "a damaged cursor is said, and the first page shown");
         assertFalse(noText.paged());
         SearchForm text = new SearchForm(params("q", "training", "cursor", "MjAyNi0xMS0yOQ"), Set.of());
         assertEquals("relevance", text.sort());
         assertTrue(text.paged());
         assertEquals(List.of("MjAyNi0xMS0yOQ"), text.apiSearch(10).get("cursor"));
+    }
+
+    @Test
+    void aCursorTheApiRefusesIsDroppedAndSaid() {
+        SearchForm form = new SearchForm(params("challenge", "SOLID_WASTE", "cursor", "MjAyNi0xMS0yOQ"), Set.of());
+        form.dropCursor();
+        assertFalse(form.paged());
+        assertFalse(form.apiSearch(10).containsKey("cursor"));
+        assertEquals(List.of(SearchForm.Issue.Kind.BAD_CURSOR), form.issues().stream().map(SearchForm.Issue::kind).toList());
+        assertEquals("challenge=SOLID_WASTE", form.queryString());
+    }
+
+    @Test
+    void oneCountryAtATimeAsTheApiFiltersByOne() {
+        SearchForm form = new SearchForm(params("country", "ID", "country", "VN", "country", "PH"), Set.of());
+        assertEquals(List.of("ID"), form.apiFilters().get("country"));
+        assertEquals("country=ID", form.queryString());
+        assertEquals(List.of("VN", "PH"), form.issues().stream().filter(i -> i.kind() == SearchForm.Issue.Kind.ONE_COUNTRY)
+                .map(SearchForm.Issue::value).toList());
+        assertTrue(new SearchForm(params("country", ""), Set.of()).issues().isEmpty(), "any country: no filter");
     }
 }
