@@ -186,4 +186,13 @@ class ClientsTest {
                     .contentType("application/problem+json").body("errors[0].field", equalTo("cursor"));
         }
     }
+
+    @Test
+    void parametersAnOperationDoesNotTakeOrGivenTwiceAreNamed() {
+        given().header("Authorization", ADMIN).get("/v1/clients?foo=1").then().statusCode(400).body("errors[0].field", equalTo("foo"));
+        given().header("Authorization", ADMIN).get("/v1/clients?limit=1&limit=2").then().statusCode(400)
+                .body("errors[0].field", equalTo("limit")).body("errors[0].detail", equalTo("is given 2 times; it takes one value"));
+        given().header("Authorization", ADMIN).get("/v1/clients/me?limit=1").then().statusCode(400).body("errors[0].field", equalTo("limit"));
+        given().header("Authorization", ADMIN).get("/v1/clients?limit=1").then().statusCode(200);
+    }
 }

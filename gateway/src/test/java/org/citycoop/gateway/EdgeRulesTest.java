@@ -92,6 +92,12 @@ class EdgeRulesTest {
         refused("/v1/schemes?q=%ED%A0%80", 400, "q"); // an encoded lone surrogate is not UTF-8
         refused("/v1/schemes?q=a|b", 400, "query");
         refused("/v1/schemes?%zz=1", 400, "query");
+        refused("/v1/schemes?q=a;cursor=x", 400, "query"); // the services would read a second parameter
+        refused("/v1/schemes?sort=;drop", 400, "query");
+        assertTrue(check("/v1/schemes?q=a%3Bb").isEmpty());
+        refused("/v1/agencies#frag", 400, "uri");
+        refused("/v1/schemes?limit=1#x", 400, "uri");
+        assertTrue(check("/v1/schemes?q=%23tag").isEmpty());
     }
 
     @Test

@@ -144,6 +144,17 @@ class EdgeTest {
     }
 
     @Test
+    void anInvalidTraceparentIsDroppedAndAValidOnePassesAndAnswersVaryByOrigin() {
+        String valid = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        given().header("traceparent", valid).get("/v1/schemes").then().statusCode(200)
+                .body("headers.traceparent", equalTo(valid)).header("Vary", org.hamcrest.Matchers.containsString("Origin"));
+        for (String forged : new String[] {"zz 127.0.0.1 \"DELETE /v1/agencies/jica\" 204", "00-" + "0".repeat(32) + "-00f067aa0ba902b7-01"}) {
+            given().header("traceparent", forged).get("/v1/schemes").then().statusCode(200)
+                    .body("headers.traceparent", org.hamcrest.Matchers.nullValue());
+        }
+    }
+
+    @Test
     void theServicesOwn503sCountForItsCircuit() {
         for (int i = 0; i < 3; i++) {
             given().get("/v1/flaky/unavailable").then().statusCode(503);

@@ -64,7 +64,7 @@ class GatewayTest {
         given().header("Authorization", "Bearer cck_not-a-key-anyone-has").get("/v1/schemes")
                 .then().statusCode(401).contentType("application/problem+json")
                 .header("WWW-Authenticate", "Bearer realm=\"citycoop\"")
-                .body("title", equalTo("Unauthorized")).body("body", nullValue());
+                .body("title", equalTo("Unauthorized")).body("body", nullValue()).body("errors[0].field", equalTo("Authorization"));
         given().header("Authorization", "Basic YWRtaW46YWRtaW4=").get("/v1/schemes")
                 .then().statusCode(401).contentType("application/problem+json")
                 .body("detail", matchesPattern(".*Bearer.*"));

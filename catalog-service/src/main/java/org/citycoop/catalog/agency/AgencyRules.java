@@ -14,13 +14,13 @@ import java.util.regex.Pattern;
 public final class AgencyRules {
 
     /** An agency id: a lower-case slug such as {@code unep-ietc}, at most 64 characters. */
-    public static final String ID_PATTERN = "[a-z0-9]+(-[a-z0-9]+)*";
+    public static final String ID_PATTERN = "[a-z0-9]+(-[a-z0-9]+){0,40}";
     public static final int ID_MAX_LENGTH = 64;
     /**
      * An IATI organisation identifier: a registration agency prefix (two letters, as in {@code XM-DAC} or
      * {@code GB-COH}), then hyphen-separated parts without spaces or slashes (IATI organisation identifier guidance).
      */
-    private static final Pattern IATI_ORG_ID = Pattern.compile("[A-Z]{2}-[A-Za-z0-9._]+(-[A-Za-z0-9._]+)*");
+    private static final Pattern IATI_ORG_ID = Pattern.compile("[A-Z]{2}-[A-Za-z0-9._]+(-[A-Za-z0-9._]+){0,40}");
 
     private final Vocabularies vocabularies;
 

@@ -26,7 +26,7 @@ public final class SchemeRules {
     /** An agency's own reference for a scheme, as it appears in the URL: at least one letter or digit ("." and ".." are path steps). */
     public static final String REF_PATTERN = "(?=.*[A-Za-z0-9])[A-Za-z0-9._-]{1,64}";
     /** A language tag as keys of {@code names} and {@code descriptions}: BCP 47 shape, language in lower case. */
-    private static final Pattern LANGUAGE_TAG = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{1,8})*");
+    private static final Pattern LANGUAGE_TAG = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{1,8}){0,15}");
     private static final int MAX_NAME = 300;
     private static final int MAX_DESCRIPTION = 10000;
 

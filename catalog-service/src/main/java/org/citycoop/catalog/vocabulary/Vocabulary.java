@@ -54,9 +54,9 @@ public enum Vocabulary {
         return "/v1/vocabularies/" + pathName;
     }
 
-    /** Classpath resource of the CSV file. */
+    /** Classpath resource of the CSV file: the sectors and currencies the other services check too ship in the platform. */
     String resource() {
-        return "vocabularies/iati/" + iatiCodelist + ".csv";
+        return this == SECTORS || this == CURRENCIES ? "data/iati/" + iatiCodelist + ".csv" : "vocabularies/iati/" + iatiCodelist + ".csv";
     }
 
     public static Optional<Vocabulary> byPathName(String pathName) {

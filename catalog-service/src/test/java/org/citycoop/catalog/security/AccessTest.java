@@ -27,7 +27,8 @@ class AccessTest {
             given().header("Authorization", authorization).get("/v1/schemes")
                     .then().statusCode(401).contentType("application/problem+json")
                     .header("WWW-Authenticate", "Bearer realm=\"citycoop\"")
-                    .body("status", equalTo(401)).body("title", equalTo("Unauthorized"));
+                    .body("status", equalTo(401)).body("title", equalTo("Unauthorized"))
+                    .body("errors[0].field", equalTo("Authorization"));
         }
         given().header("Authorization", TestTokens.NONE).get("/q/health/ready").then().statusCode(200);
         given().header("Authorization", TestTokens.NONE).get("/q/openapi").then().statusCode(200);

@@ -96,6 +96,19 @@ public class ClientsApi {
         Exchange exchange = new Exchange(request, requestId);
         String[] segments = request.path().substring(PREFIX.length()).split("/", -1);
         // segments[0] is "" (the part before the first slash); [1] the id or "me"; [2] "key"
+        // as the services: a parameter the operation does not take, or one given twice, is named (only the list takes any)
+        java.util.Set<String> takes = segments.length == 1 && request.method() == HttpMethod.GET ? java.util.Set.of("cursor", "limit")
+                : java.util.Set.of();
+        for (String name : request.params().names()) {
+            int given = request.params().getAll(name).size();
+            if (!takes.contains(name) || given > 1) {
+                exchange.fieldProblem(400, "bad-request", "Bad request", List.<String[]>of(new String[] {name, !takes.contains(name)
+                        ? (takes.isEmpty() ? "is not a parameter of this operation, which takes none"
+                                : "is not a parameter of this operation; it takes " + String.join(", ", new java.util.TreeSet<>(takes)))
+                        : "is given " + given + " times; it takes one value"}));
+                return;
+            }
+        }
         if (segments.length == 2 && segments[1].equals("me")) {
             if (!exchange.allow("GET")) {
                 return;

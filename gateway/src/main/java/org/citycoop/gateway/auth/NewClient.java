@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 public record NewClient(String name, ClientRole role, String agencyId, List<String> cityIds) {
 
     static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
-    static final Pattern AGENCY_ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    static final Pattern AGENCY_ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+){0,40}");
     static final Pattern CITY_ID = Pattern.compile("[1-9][0-9]{0,11}");
 
     /** A field that failed and why. */

@@ -44,7 +44,8 @@ public final class EdgeProblem {
     }
 
     public static Buffer unauthorized(String detail, String path, String requestId) {
-        return of("unauthorized", "Unauthorized", 401, detail, path, requestId);
+        return withErrors("unauthorized", "Unauthorized", 401, detail, path, requestId,
+                java.util.List.<String[]>of(new String[] {"Authorization", detail}));
     }
 
     public static Buffer forbidden(String detail, String path, String requestId) {

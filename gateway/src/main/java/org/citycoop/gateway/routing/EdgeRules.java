@@ -131,6 +131,10 @@ public final class EdgeRules {
             return refuse(414, "uri-too-long", "URI too long", "uri",
                     "the request line is longer than " + maxRequestLine + " characters");
         }
+        if (uri.indexOf('#') >= 0) {
+            return refuse(400, "bad-request", "Bad request", "uri", "'#' (a fragment) is never part of a request target; "
+                    + "percent-encode it (%23) when it is data");
+        }
         int queryStart = uri.indexOf('?');
         String path = queryStart < 0 ? uri : uri.substring(0, queryStart);
         Optional<Refusal> pathRefusal = checkPath(path);
@@ -141,6 +145,10 @@ public final class EdgeRules {
         int unsafe = firstUnsafeCharacter(query);
         if (unsafe >= 0) {
             return refuse(400, "bad-request", "Bad request", "query", mustBeEncoded(query.charAt(unsafe)));
+        }
+        if (query.indexOf(';') >= 0) { // the services' HTTP layer splits parameters at ';' as well as '&'
+            return refuse(400, "bad-request", "Bad request", "query", "';' must be percent-encoded (%3B) in a query; "
+                    + "parameters are separated by '&'");
         }
         return checkQuery(query);
     }

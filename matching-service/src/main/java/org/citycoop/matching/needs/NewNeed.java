@@ -43,7 +43,7 @@ public record NewNeed(
         Money budget,
         @Schema(description = "Language tags (BCP 47) for names, preferred first; absent: English", example = "[\"en\"]")
         @Size(max = 20)
-        List<@NotNull @Pattern(regexp = "[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*", message = "must be a language tag such as \"en\" or \"ja\"") String> languages,
+        List<@NotNull @Pattern(regexp = "[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8}){0,15}", message = "must be a language tag such as \"en\" or \"ja\"") String> languages,
         @Schema(description = "DAC 5-digit purpose codes (IATI Sector codelist) of the work; empty or absent: not stated",
                 example = "[\"14050\"]")
         @Size(max = 50)

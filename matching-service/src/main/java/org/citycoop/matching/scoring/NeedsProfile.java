@@ -17,7 +17,6 @@ import org.citycoop.platform.vocabulary.SectorCodelist;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -60,7 +59,7 @@ public record NeedsProfile(
         @Schema(description = "Language tags (BCP 47) for names, preferred first; absent: the Accept-Language header, then English",
                 example = "[\"en\"]")
         @Size(max = 20)
-        List<@NotNull @Pattern(regexp = "[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*", message = "must be a language tag such as \"en\" or \"ja\"") String> languages,
+        List<@NotNull @Pattern(regexp = "[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8}){0,15}", message = "must be a language tag such as \"en\" or \"ja\"") String> languages,
         @Schema(description = "DAC 5-digit purpose codes (IATI Sector codelist) of the work; empty or absent: not stated",
                 example = "[\"14050\"]")
         @Size(max = 50)
@@ -68,10 +67,6 @@ public record NeedsProfile(
         @Schema(description = "Money the city can bring as co-financing (same currency as the budget to be compared); absent: not stated")
         @Valid
         Money coFinancing) {
-
-    /** The ISO 4217 currency codes the JDK knows. */
-    private static final Set<String> ISO_CURRENCIES = Currency.getAvailableCurrencies().stream().map(Currency::getCurrencyCode)
-            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     public NeedsProfile {
         supportTypes = supportTypes == null ? List.of() : supportTypes;
@@ -99,7 +94,7 @@ public record NeedsProfile(
 
     /**
      * Rules the annotations cannot express, for a profile whose fields have the right form: the country is an
-     * ISO 3166-1 code (the JDK's list), the budget's currency an ISO 4217 code (the JDK's list), no challenge
+     * ISO 3166-1 code (the JDK's list), the budget's currency an active ISO 4217 code (IATI's Currency codelist), no challenge
      * area comes twice, and each sector is an active code of the IATI Sector codelist, listed once.
      *
      * @param sectorCodelist the IATI Sector codelist (DAC 5-digit purpose codes)
@@ -133,9 +128,8 @@ public record NeedsProfile(
     }
 
     private static void checkCurrency(String field, Money money, List<Problem.FieldError> errors) {
-        if (money != null && !ISO_CURRENCIES.contains(money.currency())) {
-            errors.add(new Problem.FieldError(field, "'" + money.currency()
-                    + "' is not an ISO 4217 currency code (the list: GET /v1/vocabularies/currencies)"));
+        if (money != null && !org.citycoop.platform.vocabulary.CurrencyCodes.isKnown(money.currency())) {
+            errors.add(new Problem.FieldError(field, org.citycoop.platform.vocabulary.CurrencyCodes.problemWith(money.currency())));
         }
     }
 

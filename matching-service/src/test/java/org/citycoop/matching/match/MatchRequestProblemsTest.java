@@ -47,7 +47,8 @@ class MatchRequestProblemsTest {
         assertProblem(VALID.replace("\"300000\"", "\"3e5\""), 422, "budget.amount", "decimal string");
         assertProblem(VALID.replace("\"300000\"", "\"-5\""), 422, "budget.amount", "decimal string");
         assertProblem(VALID.replace("\"USD\"", "\"usd\""), 422, "budget.currency", "ISO 4217");
-        assertProblem(VALID.replace("\"USD\"", "\"ABC\""), 422, "budget.currency", "not an ISO 4217 currency code");
+        assertProblem(VALID.replace("\"USD\"", "\"ABC\""), 422, "budget.currency", "not an active ISO 4217 currency code");
+        assertProblem(VALID.replace("\"USD\"", "\"XXX\""), 422, "budget.currency", "not an active ISO 4217 currency code"); // ISO 4217's "no currency"
         assertProblem(VALID.replace("{ \"amount\": \"300000\", \"currency\": \"USD\" }", "\"300000 USD\""), 400, "budget", "expected");
     }
 
@@ -82,6 +83,7 @@ class MatchRequestProblemsTest {
     void otherFieldsAndTheBodyItself() {
         assertProblem(VALID.replace("\"cityId\": \"1625822\"", "\"cityId\": \"Surabaya\""), 422, "cityId", "GeoNames id");
         assertProblem(VALID.replace("[\"en\"]", "[\"english language\"]"), 422, "languages[0]", "language tag");
+        assertProblem(VALID.replace("[\"en\"]", "[\"en" + "-en".repeat(1500) + "\"]"), 422, "languages[0]", "language tag"); // no regex recursion
         assertProblem(VALID.replace("\"cityId\"", "\"city\""), 400, "city", "unknown field 'city'");
         assertProblem("{ \"country\": ", 400, "body", "not valid JSON");
         assertProblem("", 422, "body", "must not be null");
@@ -99,6 +101,8 @@ class MatchRequestProblemsTest {
                 .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("includeIneligible"));
         given().contentType(ContentType.JSON).body(VALID.replace(", \"languages\": [\"en\"]", "")).header("Accept-Language", "en;q=2")
                 .post("/v1/matches")
+                .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("Accept-Language"));
+        given().contentType(ContentType.JSON).body(VALID).header("Accept-Language", "en" + "-en".repeat(1500)).post("/v1/matches")
                 .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("Accept-Language"));
         given().contentType(ContentType.TEXT).body(VALID).post("/v1/matches")
                 .then().statusCode(415).contentType("application/problem+json");

@@ -48,7 +48,8 @@ public class ProblemException extends RuntimeException {
 
     /** 401: the request carries no valid token. */
     public static ProblemException unauthorized(String detail) {
-        return new ProblemException(401, ProblemTypes.UNAUTHORIZED, "Unauthorized", detail, List.of());
+        return new ProblemException(401, ProblemTypes.UNAUTHORIZED, "Unauthorized", detail,
+                List.of(new Problem.FieldError("Authorization", detail)));
     }
 
     /** 403: the caller may not do this (role), or not to this resource (ownership), naming the field that decides. */

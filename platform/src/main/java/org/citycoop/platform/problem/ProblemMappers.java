@@ -46,8 +46,9 @@ public class ProblemMappers {
     @ServerExceptionMapper({io.quarkus.security.UnauthorizedException.class, io.quarkus.security.AuthenticationFailedException.class})
     public Response unauthorized(RuntimeException e, UriInfo uri) {
         LOG.debugf("Refused a request without a valid token: %s", e.getMessage());
-        return challenge(respond(401, ProblemTypes.UNAUTHORIZED, "Unauthorized",
-                "This API needs a valid token: call it through the gateway with Authorization: Bearer <API key>.", uri, List.of()));
+        String detail = "This API needs a valid token: call it through the gateway with Authorization: Bearer <API key>.";
+        return challenge(respond(401, ProblemTypes.UNAUTHORIZED, "Unauthorized", detail, uri,
+                List.of(new Problem.FieldError("Authorization", detail))));
     }
 
     /**
@@ -71,8 +72,9 @@ public class ProblemMappers {
     }
 
     private static Response anonymousRefused(UriInfo uri) {
-        return challenge(respond(401, ProblemTypes.UNAUTHORIZED, "Unauthorized",
-                "This operation needs an API key: send Authorization: Bearer <API key> to the gateway.", uri, List.of()));
+        String detail = "This operation needs an API key: send Authorization: Bearer <API key> to the gateway.";
+        return challenge(respond(401, ProblemTypes.UNAUTHORIZED, "Unauthorized", detail, uri,
+                List.of(new Problem.FieldError("Authorization", detail))));
     }
 
     private static Response challenge(Response response) {
@@ -247,8 +249,22 @@ public class ProblemMappers {
                     "A value cannot be stored: it holds a NUL character, or a number or time outside the supported range.",
                     uri, List.of());
         }
+        if (callerWentAway(e)) { // reading its body failed because it closed the connection: nobody to answer, nothing broken
+            LOG.debugf("The caller of %s went away: %s", uri.getPath(), e);
+            return respond(400, ProblemTypes.BAD_REQUEST, "Bad request", "The connection closed before the body arrived.", uri, List.of());
+        }
         LOG.error("Unexpected failure", e);
         return respond(500, ProblemTypes.INTERNAL, "Internal error", "The request could not be completed.", uri, List.of());
+    }
+
+    /** Whether the failure is the caller's connection closing under the request (java.nio's ClosedChannelException). */
+    static boolean callerWentAway(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.nio.channels.ClosedChannelException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The SQL data exception (SQLSTATE class 22) somewhere in the causes, if any. */

@@ -34,7 +34,7 @@ public class StrictRequests {
 
     /** One element of {@code Accept-Language}: a language range (RFC 4647) and an optional weight; empty elements are allowed. */
     private static final java.util.regex.Pattern LANGUAGE_RANGE = java.util.regex.Pattern.compile(
-            "[ \t]*(?:(?:\\*|[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*)[ \t]*(?:;[ \t]*[qQ]=(?:0(?:\\.[0-9]{0,3})?|1(?:\\.0{0,3})?))?[ \t]*)?");
+            "[ \t]*(?:(?:\\*|[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8}){0,15})[ \t]*(?:;[ \t]*[qQ]=(?:0(?:\\.[0-9]{0,3})?|1(?:\\.0{0,3})?))?[ \t]*)?");
 
     @ServerRequestFilter(preMatching = true, priority = jakarta.ws.rs.Priorities.USER + 1) // after RequestIdFilter
     public void beforeMatching(ContainerRequestContext request) {

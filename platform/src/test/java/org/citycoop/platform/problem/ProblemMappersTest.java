@@ -34,6 +34,13 @@ class ProblemMappersTest {
     }
 
     @Test
+    void aCallerClosingItsConnectionIsToldApartFromAFailure() {
+        assertTrue(ProblemMappers.callerWentAway(new java.io.IOException(new java.nio.channels.ClosedChannelException())));
+        assertTrue(!ProblemMappers.callerWentAway(new java.io.IOException("disk full")));
+        assertTrue(!ProblemMappers.callerWentAway(new IllegalStateException(new RuntimeException())));
+    }
+
+    @Test
     void namesTheJsonPathOfTheFailingField() {
         assertEquals("steps[1].typicalDays", pathOfFailure("{\"steps\":[{\"title\":\"a\"},{\"title\":\"b\",\"typicalDays\":\"14\"}]}"));
         assertEquals("steps[0].typicalDays", pathOfFailure("{\"steps\":[{\"typicalDays\":14.5}]}"));

@@ -17,6 +17,6 @@ public record AlternateName(
         @NotBlank @Size(max = 200)
         String name,
         @Schema(description = "BCP 47 language tag", example = "ja", nullable = true)
-        @Pattern(regexp = "[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", message = "must be a BCP 47 language tag such as ja or zh-Hans")
+        @Pattern(regexp = "[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,15}", message = "must be a BCP 47 language tag such as ja or zh-Hans")
         String lang) {
 }
