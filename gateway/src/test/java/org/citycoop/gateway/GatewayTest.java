@@ -141,6 +141,15 @@ class GatewayTest {
     }
 
     @Test
+    void anIatiFileImportHasTheLargerImportLimit() {
+        String file = "<iati-activities version=\"2.03\"><!--" + "x".repeat(3 * 1024 * 1024) + "--></iati-activities>";
+        given().contentType("application/xml").body(file).post("/v1/agencies/unep-ietc/iati-activities")
+                .then().statusCode(200).body("method", equalTo("POST"));
+        given().contentType("application/xml").body(file).post("/v1/agencies/unep-ietc/schemes")
+                .then().statusCode(413).contentType("application/problem+json");
+    }
+
+    @Test
     void unknownRouteIsAProblem() {
         given().get("/v1/schemesXYZ").then().statusCode(404)
                 .contentType("application/problem+json")
