@@ -47,6 +47,9 @@ public class AgencyActivityResource {
     ActivityQueries queries;
 
     @Inject
+    OrganisationImport organisations;
+
+    @Inject
     Vocabularies vocabularies;
 
     @ConfigProperty(name = "citycoop.iati.max-file-size", defaultValue = "60M")
@@ -107,5 +110,45 @@ public class AgencyActivityResource {
             InputStream body) {
         caller.requireBound("agency", agencyId, "agencyId");
         return imports.importFile(agencyId, new SizeLimit(maxFileSize.asLongValue()).apply(contentLength, body));
+    }
+
+    @RolesAllowed({Roles.ADMIN, Roles.AGENCY_EDITOR})
+    @POST
+    @Path("/iati-organisation")
+    @Consumes({MediaType.APPLICATION_XML, MediaType.TEXT_XML})
+    @Operation(summary = "Import the agency's IATI organisation file",
+            description = "The body is an IATI organisation file (root iati-organisations, 2.01 to 2.03). Every "
+                    + "iati-organisation's reporting-org/@ref must identify the agency (as for activity files); the one whose "
+                    + "organisation-identifier is the agency's is kept: its total budgets and its budgets per recipient "
+                    + "country and region, amounts in their own currency. The same file again changes nothing. Refused as a "
+                    + "whole, as activity files are.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_XML,
+            example = "<iati-organisations version=\"2.03\"><iati-organisation ...>...</iati-organisation></iati-organisations>"))
+    @APIResponse(responseCode = "200", description = "Imported, or unchanged",
+            content = @Content(schema = @Schema(implementation = OrganisationImport.Result.class)))
+    @APIResponse(responseCode = "403", description = "Not the secretariat, nor the agency editor of this agency (field agencyId)")
+    @APIResponse(responseCode = "404", description = "No such agency")
+    @APIResponse(responseCode = "422", description = "Wrong root element or IATI version (field body), another reporting "
+            + "organisation, no organisation of the file is the agency, or an agency without iatiOrgId (nothing stored)")
+    public OrganisationImport.Result importOrganisation(
+            @Parameter(description = "The agency's id", example = "adb") @PathParam("agencyId") String agencyId,
+            @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
+            InputStream body) {
+        caller.requireBound("agency", agencyId, "agencyId");
+        return organisations.importFile(agencyId, new SizeLimit(maxFileSize.asLongValue()).apply(contentLength, body));
+    }
+
+    @RolesAllowed(Roles.ANYONE)
+    @GET
+    @Path("/iati-organisation")
+    @Operation(summary = "The agency's budgets from its IATI organisation file",
+            description = "Total budgets and budgets per recipient country and region, as the agency's last imported IATI "
+                    + "organisation file gives them (amounts never converted).")
+    @APIResponse(responseCode = "200", description = "The budgets",
+            content = @Content(schema = @Schema(implementation = OrganisationImport.OrganisationView.class)))
+    @APIResponse(responseCode = "404", description = "No such agency, or it has imported no organisation file")
+    public OrganisationImport.OrganisationView organisation(
+            @Parameter(description = "The agency's id", example = "adb") @PathParam("agencyId") String agencyId) {
+        return organisations.get(agencyId);
     }
 }

@@ -364,16 +364,11 @@ public final class IatiActivityReader implements AutoCloseable {
                 reasons.add(path + ": an ISO 8601 date such as 2026-09-30 is required");
                 return null;
             }
-            var matcher = DATE.matcher(value);
-            try {
-                if (matcher.matches()) {
-                    return LocalDate.parse(matcher.group(1)).toString();
-                }
-            } catch (DateTimeParseException e) {
-                // reported below
+            String date = isoDate(value);
+            if (date == null) {
+                reasons.add(path + ": '" + value + "' is not an ISO 8601 date such as 2026-09-30");
             }
-            reasons.add(path + ": '" + value + "' is not an ISO 8601 date such as 2026-09-30");
-            return null;
+            return date;
         }
 
         /** The narratives of the current element by language; other children skipped. */
@@ -520,6 +515,19 @@ public final class IatiActivityReader implements AutoCloseable {
 
         private static void merge(Map<String, String> into, Map<String, String> texts, String separator) {
             texts.forEach((lang, text) -> into.merge(lang, text, (a, b) -> a + separator + b));
+        }
+    }
+
+    /** An xsd:date ({@code 2026-09-30}, an offset allowed and dropped) as an ISO 8601 date, or null when it is none. */
+    static String isoDate(String value) {
+        if (value == null) {
+            return null;
+        }
+        var matcher = DATE.matcher(value);
+        try {
+            return matcher.matches() ? LocalDate.parse(matcher.group(1)).toString() : null;
+        } catch (DateTimeParseException e) {
+            return null;
         }
     }
 
