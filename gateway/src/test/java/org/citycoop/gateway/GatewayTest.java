@@ -142,10 +142,11 @@ class GatewayTest {
 
     @Test
     void anIatiFileImportHasTheLargerImportLimit() {
-        String file = "<iati-activities version=\"2.03\"><!--" + "x".repeat(3 * 1024 * 1024) + "--></iati-activities>";
+        // 17 MB: over the batch limit (16M) and the HTTP layer's default (10M), under the import limit (60M)
+        String file = "<iati-activities version=\"2.03\"><!--" + "x".repeat(17 * 1024 * 1024) + "--></iati-activities>";
         given().contentType("application/xml").body(file).post("/v1/agencies/unep-ietc/iati-activities")
                 .then().statusCode(200).body("method", equalTo("POST"));
-        given().contentType("application/xml").body(file).post("/v1/agencies/unep-ietc/schemes")
+        given().contentType("application/xml").body(file).post("/v1/agencies/unep-ietc/schemes:batch")
                 .then().statusCode(413).contentType("application/problem+json");
     }
 
