@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.transaction.Transactional;
 import org.citycoop.catalog.activity.iati.IatiActivityReader;
 import org.citycoop.catalog.activity.iati.ReadActivity;
@@ -41,6 +42,9 @@ public class ActivityImport {
     public static final String CREATED = "org.citycoop.catalog.activity.created.v1";
     public static final String UPDATED = "org.citycoop.catalog.activity.updated.v1";
 
+    /** A file of 60 MB on a busy machine takes longer than the default transaction timeout (60 s). */
+    static final int TIMEOUT_SECONDS = 900;
+
     /** Activities held in memory at once: read, compared with the stored ones in one query, written in one batch. */
     static final int GROUP = 100;
 
@@ -74,6 +78,7 @@ public class ActivityImport {
      *     another organisation; 400/422 naming {@code body} when the file is refused ({@link IatiActivityReader})
      */
     @Transactional
+    @TransactionConfiguration(timeout = TIMEOUT_SECONDS)
     public ImportReport importFile(String agencyId, InputStream body) {
         AgencyView agency = agencies.get(agencyId);
         if (agency.iatiOrgId() == null) {
