@@ -18,10 +18,10 @@ import java.util.regex.Pattern;
 /**
  * An IATI activity file of a given size (default 50 MB), generated (seeded; clearly not an agency's data: its
  * reporting organisation is {@code XI-IATI-BENCH}), imported through the gateway with
- * {@code POST /v1/agencies/{id}/iati-activities}: prints the throughput (MB/s of the file, target 5 or more) and the
- * catalogue's live heap (used after a full GC, {@code jcmd GC.run} then {@code GC.heap_info}) before the import and
- * at its highest while it runs (sampled once a second), whose difference is the heap the import holds (target under
- * 64 MB). Each activity carries transactions and results as real files do; the import skips them.
+ * {@code POST /v1/agencies/{id}/iati-activities}: prints the throughput (MB/s of the file, target 5 or more), then
+ * imports a second file of new activities while sampling the catalogue's live heap every 2 s (used after a full GC,
+ * {@code jcmd GC.run} then {@code GC.heap_info}) and prints it before and at its highest, whose difference is the heap
+ * the import holds (target under 64 MB). The two are apart because the sampling slows the import it measures. Each activity carries transactions and results as real files do; the import skips them.
  */
 final class IatiImportBenchmark implements Benchmark {
 
@@ -46,7 +46,7 @@ final class IatiImportBenchmark implements Benchmark {
         int megabytes = options.isEmpty() ? 50 : Integer.parseInt(options.get(0));
         Path file = Files.createTempFile("citycoop-iati-bench", ".xml");
         try {
-            int activities = generate(file, megabytes * 1024L * 1024L);
+            int activities = generate(file, megabytes * 1024L * 1024L, "A");
             long bytes = Files.size(file);
             HttpResponse<String> agency = suite.send(HttpRequest.newBuilder().header("Content-Type", "application/json")
                     .PUT(HttpRequest.BodyPublishers.ofString("""
@@ -56,15 +56,26 @@ final class IatiImportBenchmark implements Benchmark {
             if (agency.statusCode() != 201 && agency.statusCode() != 200) {
                 throw new IllegalStateException("PUT /v1/agencies/" + AGENCY + " answered " + agency.statusCode() + ": " + agency.body());
             }
+            // 1. timed alone: the heap sampler's full GCs and jcmd processes would slow the import they measure
+            double seconds = importFile(suite, file);
+            double rate = bytes / 1024.0 / 1024.0 / seconds;
+            System.out.printf("IATI import of %.1f MB (%d activities, generated): %.1f s, %.2f MB/s (target 5 MB/s or more: %s)%n",
+                    bytes / 1024.0 / 1024.0, activities, seconds, rate, rate >= 5 ? "met" : "NOT met");
+            // 2. a second file of as many new activities, with the catalogue's live heap sampled every 2 s
+            generate(file, megabytes * 1024L * 1024L, "B");
             Optional<Long> catalog = suite.pid("catalog-service");
-            long before = catalog.isPresent() ? liveHeapKb(catalog.get()) : -1;
+            if (catalog.isEmpty()) {
+                System.out.println("catalogue heap: not measured (no catalog-service process among this benchmark's children)");
+                return;
+            }
+            long before = liveHeapKb(catalog.get());
             AtomicLong highest = new AtomicLong(before);
             AtomicBoolean importing = new AtomicBoolean(true);
             Thread sampler = new Thread(() -> {
-                while (importing.get() && catalog.isPresent()) {
+                while (importing.get()) {
                     try {
                         highest.accumulateAndGet(liveHeapKb(catalog.get()), Math::max);
-                        Thread.sleep(1000);
+                        Thread.sleep(2000);
                     } catch (IOException | RuntimeException e) {
                         return;
                     } catch (InterruptedException e) {
@@ -74,31 +85,29 @@ final class IatiImportBenchmark implements Benchmark {
                 }
             }, "heap-sampler");
             sampler.start();
-            long start = System.nanoTime();
-            HttpResponse<String> report = suite.send(HttpRequest.newBuilder().header("Content-Type", "application/xml")
-                    .POST(HttpRequest.BodyPublishers.ofFile(file)), "/v1/agencies/" + AGENCY + "/iati-activities");
-            double seconds = (System.nanoTime() - start) / 1e9;
+            double sampledSeconds = importFile(suite, file);
             importing.set(false);
             sampler.join();
-            if (report.statusCode() != 200) {
-                throw new IllegalStateException("the import answered " + report.statusCode() + ": "
-                        + report.body().substring(0, Math.min(500, report.body().length())));
-            }
-            double rate = bytes / 1024.0 / 1024.0 / seconds;
-            System.out.printf("IATI import of %.1f MB (%d activities, generated): %.1f s, %.2f MB/s (target 5 MB/s or more: %s)%n",
-                    bytes / 1024.0 / 1024.0, activities, seconds, rate, rate >= 5 ? "met" : "NOT met");
-            System.out.println("report: " + report.body().substring(0, Math.min(160, report.body().length())) + "...");
-            if (before < 0) {
-                System.out.println("catalogue heap: not measured (no catalog-service process among this benchmark's children)");
-            } else {
-                long growth = highest.get() - before;
-                System.out.printf("catalogue live heap (after a full GC): %.1f MB before, %.1f MB at most during the import: "
-                                + "growth %.1f MB (target under 64 MB: %s)%n", before / 1024.0, highest.get() / 1024.0, growth / 1024.0,
-                        growth < 64 * 1024 ? "met" : "NOT met");
-            }
+            long growth = highest.get() - before;
+            System.out.printf("catalogue live heap (after a full GC) during a second import (%.1f s with the sampling): %.1f MB "
+                            + "before, %.1f MB at most: growth %.1f MB (target under 64 MB: %s)%n", sampledSeconds, before / 1024.0,
+                    highest.get() / 1024.0, growth / 1024.0, growth < 64 * 1024 ? "met" : "NOT met");
         } finally {
             Files.deleteIfExists(file);
         }
+    }
+
+    /** Imports the file through the gateway; returns the seconds it took. */
+    private static double importFile(BenchSuite suite, Path file) throws Exception {
+        long start = System.nanoTime();
+        HttpResponse<String> report = suite.send(HttpRequest.newBuilder().header("Content-Type", "application/xml")
+                .POST(HttpRequest.BodyPublishers.ofFile(file)), "/v1/agencies/" + AGENCY + "/iati-activities");
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (report.statusCode() != 200 || !report.body().contains("\"rejected\":0")) {
+            throw new IllegalStateException("the import answered " + report.statusCode() + ": "
+                    + report.body().substring(0, Math.min(500, report.body().length())));
+        }
+        return seconds;
     }
 
     /** Used heap after a full GC, in KB, from {@code jcmd GC.heap_info}'s generation or heap lines. */
@@ -116,9 +125,12 @@ final class IatiImportBenchmark implements Benchmark {
         return usedKb;
     }
 
-    /** Writes a generated IATI 2.03 activity file of at least {@code size} bytes; returns its number of activities. */
-    static int generate(Path file, long size) throws IOException {
-        Random random = new Random(20261207L);
+    /**
+     * Writes a generated IATI 2.03 activity file of at least {@code size} bytes, its identifiers marked with
+     * {@code series}; returns its number of activities.
+     */
+    static int generate(Path file, long size, String series) throws IOException {
+        Random random = new Random(20261207L + series.hashCode());
         int count = 0;
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- Generated for a benchmark: not an agency's data. -->\n");
@@ -129,7 +141,7 @@ final class IatiImportBenchmark implements Benchmark {
                 String country = COUNTRIES[random.nextInt(COUNTRIES.length)];
                 StringBuilder activity = new StringBuilder(8192);
                 activity.append("<iati-activity xml:lang=\"en\" default-currency=\"USD\" last-updated-datetime=\"2026-09-30T00:00:00Z\">\n")
-                        .append(" <iati-identifier>").append(ORG).append("-").append(count).append("</iati-identifier>\n")
+                        .append(" <iati-identifier>").append(ORG).append("-").append(series).append(count).append("</iati-identifier>\n")
                         .append(" <reporting-org ref=\"").append(ORG).append("\" type=\"40\"><narrative>Benchmark agency</narrative></reporting-org>\n")
                         .append(" <title><narrative>Generated activity ").append(count).append("</narrative></title>\n")
                         .append(" <description type=\"1\"><narrative>").append("Generated text for the benchmark. ".repeat(10))
