@@ -41,11 +41,4 @@ public record ActivityView(
                 c.defaultCurrency(), c.participatingOrgs(), c.budgets(), c.committed(), c.documentLinks(), c.humanitarian(),
                 c.lastUpdated(), version, createdAt, updatedAt);
     }
-
-    /** The content, without what the catalogue adds. */
-    ActivityContent content() {
-        return new ActivityContent(iatiIdentifier, reportingOrg, titles, descriptions, status, dates, recipientCountries,
-                recipientRegions, sectors, financeType, aidTypes, flowType, defaultCurrency, participatingOrgs, budgets, committed,
-                documentLinks, humanitarian, lastUpdated);
-    }
 }
