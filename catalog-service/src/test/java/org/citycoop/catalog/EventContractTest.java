@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.citycoop.catalog.activity.ActivityImport;
+import org.citycoop.catalog.activity.ActivityView;
 import org.citycoop.catalog.agency.AgencyView;
 import org.citycoop.catalog.scheme.SchemeView;
 import org.junit.jupiter.api.Test;
@@ -66,6 +68,22 @@ class EventContractTest {
             List<ConsumerRecord<String, String>> events = topic.awaitRecords(agency, 2);
             assertMatchesExample(events.get(0), "org.citycoop.catalog.agency.created.v1", AgencyView.class);
             assertMatchesExample(events.get(1), "org.citycoop.catalog.agency.updated.v1", AgencyView.class);
+        }
+    }
+
+    @Test
+    void publishedActivityEventsHaveExactlyTheFieldsOfTheExamples() throws IOException {
+        String agency = Fixtures.createAgency("contract");
+        String file = org.citycoop.catalog.activity.IatiFiles.forAgency("activities.xml", agency);
+        String id = given().contentType("application/xml; charset=utf-8").body(file).post("/v1/agencies/" + agency + "/iati-activities")
+                .then().statusCode(200).extract().path("items[0].id");
+        given().contentType("application/xml; charset=utf-8").body(file.replace("2026-09-30T00:00:00Z", "2026-10-30T00:00:00Z"))
+                .post("/v1/agencies/" + agency + "/iati-activities").then().statusCode(200).body("items[0].outcome", org.hamcrest.Matchers.equalTo("UPDATED"));
+
+        try (TopicReader topic = new TopicReader(ActivityImport.TOPIC)) {
+            List<ConsumerRecord<String, String>> events = topic.awaitRecords(id, 2);
+            assertMatchesExample(events.get(0), ActivityImport.CREATED, ActivityView.class);
+            assertMatchesExample(events.get(1), ActivityImport.UPDATED, ActivityView.class);
         }
     }
 

@@ -141,6 +141,16 @@ class GatewayTest {
     }
 
     @Test
+    void anIatiFileImportHasTheLargerImportLimit() {
+        // 17 MB: over the batch limit (16M) and the HTTP layer's default (10M), under the import limit (60M)
+        String file = "<iati-activities version=\"2.03\"><!--" + "x".repeat(17 * 1024 * 1024) + "--></iati-activities>";
+        given().contentType("application/xml").body(file).post("/v1/agencies/unep-ietc/iati-activities")
+                .then().statusCode(200).body("method", equalTo("POST"));
+        given().contentType("application/xml").body(file).post("/v1/agencies/unep-ietc/schemes:batch")
+                .then().statusCode(413).contentType("application/problem+json");
+    }
+
+    @Test
     void unknownRouteIsAProblem() {
         given().get("/v1/schemesXYZ").then().statusCode(404)
                 .contentType("application/problem+json")

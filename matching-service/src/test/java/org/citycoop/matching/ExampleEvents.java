@@ -19,6 +19,8 @@ public final class ExampleEvents {
     public static final Path SCHEME_CREATED = Path.of("../catalog-service/src/main/resources/events/org.citycoop.catalog.scheme.created.v1.json");
     public static final Path AGENCY_CREATED = Path.of("../catalog-service/src/main/resources/events/org.citycoop.catalog.agency.created.v1.json");
     public static final Path AGENCY = Path.of("../catalog-service/src/main/resources/events/org.citycoop.catalog.agency.updated.v1.json");
+    public static final Path ACTIVITY = Path.of("../catalog-service/src/main/resources/events/org.citycoop.catalog.activity.updated.v1.json");
+    public static final Path ACTIVITY_CREATED = Path.of("../catalog-service/src/main/resources/events/org.citycoop.catalog.activity.created.v1.json");
     public static final Path ARRANGEMENT = Path.of("../twinning-service/src/main/resources/events/org.citycoop.twinning.arrangement.updated.v1.json");
 
     /** A mapper set up like the service's: Jackson's modules and the suite's JSON rules. */

@@ -22,7 +22,13 @@ public enum Vocabulary {
     /** ISO 3166-1 alpha-2 country codes (IATI codelist Country). */
     COUNTRIES("countries", "Country", "ISO 3166-1 alpha-2 country"),
     /** ISO 4217 currency codes (IATI codelist Currency). */
-    CURRENCIES("currencies", "Currency", "ISO 4217 currency");
+    CURRENCIES("currencies", "Currency", "ISO 4217 currency"),
+    /** IATI codelist ActivityStatus (pipeline, implementation, finalisation, closed, cancelled, suspended). */
+    ACTIVITY_STATUSES("activity-statuses", "ActivityStatus", "IATI activity status"),
+    /** IATI codelist FlowType (ODA, OOF, ...). */
+    FLOW_TYPES("flow-types", "FlowType", "IATI flow type"),
+    /** IATI codelist OrganisationRole (funding, accountable, extending, implementing). */
+    ORGANISATION_ROLES("organisation-roles", "OrganisationRole", "IATI organisation role");
 
     private final String pathName;
     private final String iatiCodelist;

@@ -23,6 +23,7 @@ public final class Bench {
         register(new CatalogBenchmark());
         register(new MatchingBenchmark());
         register(new FinderBenchmark());
+        register(new IatiImportBenchmark());
     }
 
     private Bench() {

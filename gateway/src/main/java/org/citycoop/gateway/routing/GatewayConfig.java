@@ -45,6 +45,13 @@ public interface GatewayConfig {
     @WithDefault("16M")
     io.quarkus.runtime.configuration.MemorySize batchMaxBodySize();
 
+    /**
+     * The largest body of a file import ({@code POST} to a path ending in {@code /iati-activities} or
+     * {@code /iati-organisation}), which replaces {@link #maxBodySize()} there. 60M: the IATI Registry's own file limit.
+     */
+    @WithDefault("60M")
+    io.quarkus.runtime.configuration.MemorySize importMaxBodySize();
+
     /** How long a service may stay silent while answering before the gateway gives up with a 504. */
     @WithDefault("30s")
     Duration responseTimeout();

@@ -42,7 +42,8 @@ import java.util.stream.Collectors;
  *   <li>an {@code X-Request-Id} (kept when the caller sent a well-formed one; the services echo it);
  *       a valid W3C {@code traceparent} passes through untouched, an invalid one is dropped;</li>
  *   <li>the owning service by path prefix (unknown path: 404 problem); a body over
- *       {@code citycoop.gateway.max-body-size} ({@code batch-max-body-size} for {@code POST ...:batch}) by {@code Content-Length}: 413 problem;</li>
+ *       {@code citycoop.gateway.max-body-size} ({@code batch-max-body-size} for {@code POST ...:batch},
+ *       {@code import-max-body-size} for {@code POST .../iati-activities} and {@code .../iati-organisation}) by {@code Content-Length}: 413 problem;</li>
  *   <li>the caller ({@link Sessions}): an API key in {@code Authorization: Bearer}, or nobody (public);
  *       a wrong key is a 401 problem;</li>
  *   <li>the rate limit of the key, or of the address for calls without a valid key ({@link RateLimiter}):
@@ -558,10 +559,18 @@ public class GatewayRouter {
                 .putHeader(REQUEST_ID, requestId).end(body);
     }
 
-    /** The body limit of a request: batch uploads ({@code POST .../x:batch}) have a larger one. */
+    /**
+     * The body limit of a request: batch uploads ({@code POST .../x:batch}) and IATI file imports
+     * ({@code POST .../iati-activities}, {@code POST .../iati-organisation}) have larger ones.
+     */
     private long maxBodySize(io.vertx.core.http.HttpMethod method, String path) {
-        boolean batch = io.vertx.core.http.HttpMethod.POST.equals(method) && path != null && path.endsWith(":batch");
-        return (batch ? config.batchMaxBodySize() : config.maxBodySize()).asLongValue();
+        if (!io.vertx.core.http.HttpMethod.POST.equals(method) || path == null) {
+            return config.maxBodySize().asLongValue();
+        }
+        if (path.endsWith("/iati-activities") || path.endsWith("/iati-organisation")) {
+            return config.importMaxBodySize().asLongValue();
+        }
+        return (path.endsWith(":batch") ? config.batchMaxBodySize() : config.maxBodySize()).asLongValue();
     }
 
     private static boolean tooLarge(String contentLength, long maxBodySize) {

@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import org.citycoop.matching.needs.Need;
 import org.citycoop.matching.needs.NeedStore;
 import org.citycoop.matching.readmodel.ArrangementData;
+import org.citycoop.matching.readmodel.ActivityData;
 import org.citycoop.matching.readmodel.ArrangementStore;
 import org.citycoop.matching.readmodel.SchemeData;
 import org.citycoop.matching.readmodel.ReadModelIndex;
@@ -17,6 +18,8 @@ import org.citycoop.matching.scoring.MatchScorer;
 import org.citycoop.matching.scoring.NeedsProfile;
 import org.citycoop.matching.scoring.PreparedProfile;
 import org.citycoop.matching.scoring.PreparedScheme;
+import org.citycoop.matching.scoring.TrackRecord;
+import org.citycoop.matching.scoring.TrackRecords;
 import org.citycoop.matching.subscriptions.Deliveries;
 import org.citycoop.platform.outbox.Outbox;
 import org.jboss.logging.Logger;
@@ -40,7 +43,8 @@ import java.util.stream.Stream;
  *
  * <p>Only the needs an event can affect are evaluated: for a scheme, the needs with a challenge area it
  * addresses in a country it does not exclude, plus those it matched before ({@link NeedStore#affectedBySchemes});
- * for a twinning arrangement, the needs of its cities, in full (a partner city can make any scheme eligible).
+ * for a twinning arrangement, the needs of its cities, in full (a partner city can make any scheme eligible); for
+ * an agency's IATI activities, the needs its schemes can affect, as for a change of those schemes.
  * The schemes a need is evaluated against in full come from the in-memory {@link ReadModelIndex}, brought up to
  * date with the database's committed read model first; twinning arrangements are read in the transaction, which
  * sees the one it is applying.
@@ -81,7 +85,7 @@ public class NeedEvaluator {
     public void baseline(Need need) {
         Instant now = Instant.now();
         alerts.clearStates(need.id());
-        eligibleMatches(need.profile(), twinnings(need.profile()), now).values()
+        eligibleMatches(need.profile(), twinnings(need.profile()), index.trackRecords(), now).values()
                 .forEach(match -> alerts.saveState(need.id(), MatchState.of(match)));
     }
 
@@ -93,6 +97,38 @@ public class NeedEvaluator {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int schemesChanged(List<SchemeData> schemes) {
+        return schemesChanged(schemes, index.trackRecords());
+    }
+
+    /**
+     * After IATI activities changed in the read model (the versions a poll stored): evaluates the schemes of their
+     * agencies for the saved needs they can affect, with track records that count the stored activities (the
+     * index takes them only once this transaction has committed).
+     *
+     * @return the number of alerts raised
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int activitiesChanged(List<ActivityData> activities) {
+        if (activities.isEmpty()) {
+            return 0;
+        }
+        Map<String, Map<String, ActivityData>> pending = new HashMap<>();
+        activities.forEach(activity -> pending.computeIfAbsent(activity.agencyId(), any -> new HashMap<>()).put(activity.id(), activity));
+        TrackRecords trackRecords = (agencyId, country, sectors) -> {
+            Map<String, ActivityData> stored = pending.get(agencyId);
+            if (stored == null) {
+                return index.trackRecords().of(agencyId, country, sectors);
+            }
+            Map<String, ActivityData> all = new HashMap<>();
+            index.activitiesOf(agencyId).forEach(activity -> all.put(activity.id(), activity));
+            all.putAll(stored);
+            return TrackRecord.of(index.agencyLabel(agencyId), all.values(), country, sectors);
+        };
+        indexer.refresh();
+        return schemesChanged(index.schemesOf(pending.keySet()), trackRecords.memoized());
+    }
+
+    private int schemesChanged(List<SchemeData> schemes, TrackRecords trackRecords) {
         Instant now = Instant.now();
         Map<String, List<Need>> affected = needs.affectedBySchemes(schemes);
         Map<String, List<ArrangementData>> twinningsByCity = new HashMap<>();
@@ -101,7 +137,7 @@ public class NeedEvaluator {
             for (Need need : affected.getOrDefault(scheme.id(), List.of())) {
                 List<ArrangementData> twinnings = need.profile().cityId() == null ? List.of()
                         : twinningsByCity.computeIfAbsent(need.profile().cityId(), arrangements::involving);
-                Match match = MatchScorer.score(need.profile(), scheme, twinnings, now);
+                Match match = MatchScorer.score(need.profile(), scheme, twinnings, trackRecords, now);
                 raised += apply(need, scheme.id(), alerts.state(need.id(), scheme.id()), match, now) ? 1 : 0;
             }
         }
@@ -117,14 +153,15 @@ public class NeedEvaluator {
     public int citiesChanged(Collection<String> cityIds) {
         Instant now = Instant.now();
         int raised = 0;
+        TrackRecords trackRecords = index.trackRecords();
         for (Need need : needs.ofCities(cityIds)) {
             List<ArrangementData> twinnings = twinnings(need.profile());
-            Map<String, Match> current = eligibleMatches(need.profile(), twinnings, now);
+            Map<String, Match> current = eligibleMatches(need.profile(), twinnings, trackRecords, now);
             Map<String, MatchState> previous = alerts.states(need.id());
             for (String schemeId : new TreeSet<>(Stream.concat(current.keySet().stream(), previous.keySet().stream()).toList())) {
                 Match match = current.get(schemeId);
                 if (match == null) {
-                    match = index.scheme(schemeId).map(scheme -> MatchScorer.score(need.profile(), scheme, twinnings, now)).orElse(null);
+                    match = index.scheme(schemeId).map(scheme -> MatchScorer.score(need.profile(), scheme, twinnings, trackRecords, now)).orElse(null);
                 }
                 raised += apply(need, schemeId, previous.get(schemeId), match, now) ? 1 : 0;
             }
@@ -169,13 +206,14 @@ public class NeedEvaluator {
      * The schemes eligible for the profile now, from the in-memory index after it has caught up with the database
      * ({@link ReadModelIndexer#refresh}: every scheme committed so far, whichever instance consumed it).
      */
-    private Map<String, Match> eligibleMatches(NeedsProfile profile, List<ArrangementData> twinnings, Instant now) {
+    private Map<String, Match> eligibleMatches(NeedsProfile profile, List<ArrangementData> twinnings, TrackRecords trackRecords,
+                                               Instant now) {
         indexer.refresh();
         Map<String, Match> eligible = new HashMap<>();
         PreparedProfile prepared = PreparedProfile.of(profile);
         for (PreparedScheme scheme : index.candidates(profile.challengeAreas(), profile.country(), profile.applicantType(), true, now)) {
             if (MatchScorer.eligible(prepared, scheme, twinnings, now)) {
-                eligible.put(scheme.scheme().id(), MatchScorer.score(profile, scheme.scheme(), twinnings, now));
+                eligible.put(scheme.scheme().id(), MatchScorer.score(profile, scheme.scheme(), twinnings, trackRecords, now));
             }
         }
         return eligible;

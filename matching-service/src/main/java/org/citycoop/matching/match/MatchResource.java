@@ -57,7 +57,7 @@ public class MatchResource {
             FAILED otherwise, saying why.
 
             **Soft criteria**, each rated in [0, 1] and weighted into `score` (rounded to 3 decimals):
-            - `challenges` (0.40): sum of 1/priority over the city's challenges the scheme covers, divided by the \
+            - `challenges` (0.35): sum of 1/priority over the city's challenges the scheme covers, divided by the \
             sum over all of them.
             - `supportTypes` (0.20): share of the wanted support types offered; MET when none is wanted.
             - `budget` (0.15): 1 inside the funding range; above the maximum, the share the maximum covers; below \
@@ -68,8 +68,14 @@ public class MatchResource {
             - `coFinancing` (0.05): MET when the scheme requires no co-financing or the profile's `coFinancing` \
             reaches `coFinancingShare` x budget; below it, the share covered; 0.5 when budget or co-financing is not \
             stated or in another currency.
-            - `language` (0.10): 1 when the scheme has a name or description in a wanted language, else 0.5 \
+            - `language` (0.05): 1 when the scheme has a name or description in a wanted language, else 0.5 \
             (shown in English).
+            - `trackRecord` (0.10): the agency's own IATI activities (imported by the catalogue from its IATI \
+            files) in the profile's country and in the profile's DAC sectors (the scheme's when the profile states \
+            none): 1 with activities there; 0.5 (PARTLY_MET) with activities in the country in other sectors, or when \
+            no IATI activity of the agency is known; 0 when it publishes activities and none is in the country. The \
+            detail cites IATI: "ADB has 14 activities in Indonesia in sectors 14022 and 14050 since 2015 (IATI, last \
+            updated 2026-09-30)".
 
             Order: eligible schemes by score descending, then agency id and the agency's reference; with `includeIneligible=true`, \
             schemes that address one of the challenges but fail another hard criterion follow, in the same order, \

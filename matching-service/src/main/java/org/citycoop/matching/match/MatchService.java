@@ -10,6 +10,7 @@ import org.citycoop.matching.scoring.MatchScorer;
 import org.citycoop.matching.scoring.NeedsProfile;
 import org.citycoop.matching.scoring.PreparedProfile;
 import org.citycoop.matching.scoring.PreparedScheme;
+import org.citycoop.matching.scoring.TrackRecords;
 import org.citycoop.matching.scoring.TopN;
 
 import java.time.Instant;
@@ -39,18 +40,19 @@ public class MatchService {
     public List<RankedMatch> match(NeedsProfile profile, boolean includeIneligible, int limit) {
         Instant now = Instant.now();
         List<ArrangementData> twinnings = profile.cityId() == null ? List.of() : index.arrangementsOf(profile.cityId());
+        TrackRecords trackRecords = index.trackRecords().memoized();
         PreparedProfile prepared = PreparedProfile.of(profile);
         TopN<Match> best = new TopN<>(limit, Match.RANKING);
         for (PreparedScheme scheme : index.candidates(profile.challengeAreas(), profile.country(), profile.applicantType(),
                 !includeIneligible, now)) {
             boolean eligible = MatchScorer.eligible(prepared, scheme, twinnings, now);
             if (eligible || includeIneligible) {
-                best.offer(new Match(scheme.scheme(), null, MatchScorer.weightedScore(prepared, scheme), eligible, List.of()));
+                best.offer(new Match(scheme.scheme(), null, MatchScorer.weightedScore(prepared, scheme, trackRecords), eligible, List.of()));
             }
         }
         List<RankedMatch> ranked = new ArrayList<>();
         for (Match kept : best.best()) {
-            Match match = MatchScorer.score(profile, kept.scheme(), twinnings, now);
+            Match match = MatchScorer.score(profile, kept.scheme(), twinnings, trackRecords, now);
             AgencyData agency = index.agency(kept.scheme().agencyId()).orElse(null);
             ranked.add(new RankedMatch(match, agency == null ? null : agency.name(), agency == null ? null : agency.acronym()));
         }

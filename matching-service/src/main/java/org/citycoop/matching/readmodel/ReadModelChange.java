@@ -15,6 +15,10 @@ public sealed interface ReadModelChange {
     record AgencyStored(AgencyData agency) implements ReadModelChange {
     }
 
+    /** An IATI activity version was stored. */
+    record ActivityStored(ActivityData activity) implements ReadModelChange {
+    }
+
     /** A twinning arrangement version was stored. */
     record ArrangementStored(ArrangementData arrangement) implements ReadModelChange {
     }

@@ -43,6 +43,8 @@ public class ReadModelConsumers {
     static final String SCHEME_WITHDRAWN = "org.citycoop.catalog.scheme.withdrawn.v1";
     static final Set<String> AGENCY_TYPES = Set.of("org.citycoop.catalog.agency.created.v1",
             "org.citycoop.catalog.agency.updated.v1");
+    static final Set<String> ACTIVITY_TYPES = Set.of("org.citycoop.catalog.activity.created.v1",
+            "org.citycoop.catalog.activity.updated.v1");
     static final Set<String> ARRANGEMENT_TYPES = Set.of("org.citycoop.twinning.arrangement.created.v1",
             "org.citycoop.twinning.arrangement.updated.v1");
 
@@ -62,6 +64,9 @@ public class ReadModelConsumers {
     ArrangementStore arrangements;
 
     @Inject
+    ActivityStore activities;
+
+    @Inject
     NeedEvaluator evaluator;
 
     @Inject
@@ -79,6 +84,16 @@ public class ReadModelConsumers {
     @Blocking
     public CompletionStage<Void> onAgencies(KafkaRecordBatch<String, String> batch) {
         return batches.consume(batch, "matching.agencies", AGENCY_TYPES, this::readAgency, this::storeAgencies);
+    }
+
+    /**
+     * {@code catalog.activities}: the agencies' IATI activities, for the {@code trackRecord} criterion; the saved needs
+     * the agencies' schemes can affect are evaluated again.
+     */
+    @Incoming("catalog-activities")
+    @Blocking
+    public CompletionStage<Void> onActivities(KafkaRecordBatch<String, String> batch) {
+        return batches.consume(batch, "matching.activities", ACTIVITY_TYPES, this::readActivity, this::storeActivities);
     }
 
     /** {@code twinning.arrangements}: the cities of each arrangement and its status, for the partner-city rule. */
@@ -123,6 +138,29 @@ public class ReadModelConsumers {
                 changes.fire(new ReadModelChange.AgencyStored(agency));
             }
         }
+    }
+
+    private ActivityData readActivity(IncomingEvent event) throws JsonProcessingException {
+        ActivityData activity = json.read(event.data(), ActivityData.class);
+        requireIdentity(event, activity.id(), activity.version());
+        if (activity.agencyId() == null) {
+            throw new IllegalArgumentException("Event " + event.id() + " of type " + event.type() + " has no data.agencyId");
+        }
+        return activity;
+    }
+
+    private void storeActivities(List<Delivery<ActivityData>> deliveries) {
+        List<ActivityData> changed = new ArrayList<>();
+        for (Delivery<ActivityData> delivery : deliveries) {
+            ActivityData activity = delivery.data();
+            boolean stored = activities.store(activity);
+            logOutcome(delivery.event(), stored, activity.version());
+            if (stored) {
+                changed.add(activity);
+                changes.fire(new ReadModelChange.ActivityStored(activity));
+            }
+        }
+        evaluator.activitiesChanged(changed);
     }
 
     private ArrangementData readArrangement(IncomingEvent event) throws JsonProcessingException {

@@ -1,7 +1,10 @@
 package org.citycoop.matching.readmodel;
 
+
 import jakarta.inject.Singleton;
 import org.citycoop.matching.scoring.PreparedScheme;
+import org.citycoop.matching.scoring.TrackRecord;
+import org.citycoop.matching.scoring.TrackRecords;
 import org.citycoop.matching.vocabulary.ApplicantType;
 import org.citycoop.matching.vocabulary.ChallengeArea;
 
@@ -44,6 +47,9 @@ public class ReadModelIndex {
     private final Map<ChallengeArea, PreparedScheme[]> areaArrays = new ConcurrentHashMap<>();
     private final Map<String, AgencyData> agencies = new ConcurrentHashMap<>();
     private final Map<String, ArrangementData> arrangements = new ConcurrentHashMap<>();
+    /** The agencies' IATI activities by agency id, then by activity id. */
+    private final Map<String, Map<String, ActivityData>> activitiesByAgency = new ConcurrentHashMap<>();
+    private final Map<String, ActivityData> activities = new ConcurrentHashMap<>();
     /** Ids of the arrangements each city (GeoNames id) takes part in. */
     private final Map<String, Set<String>> arrangementsByCity = new ConcurrentHashMap<>();
 
@@ -111,6 +117,39 @@ public class ReadModelIndex {
         return true;
     }
 
+    /** Holds {@code activity} unless the index holds the same or a newer version of it; true when held. */
+    public synchronized boolean put(ActivityData activity) {
+        ActivityData held = activities.get(activity.id());
+        if (held != null && version(held.version()) >= version(activity.version())) {
+            return false;
+        }
+        activities.put(activity.id(), activity);
+        activitiesByAgency.computeIfAbsent(activity.agencyId(), any -> new ConcurrentHashMap<>()).put(activity.id(), activity);
+        return true;
+    }
+
+    /** True when the index holds this version of the activity or a newer one. */
+    public boolean holdsActivity(String id, long version) {
+        ActivityData held = activities.get(id);
+        return held != null && version(held.version()) >= version;
+    }
+
+    /** The agency's IATI activities, in no particular order. */
+    public Collection<ActivityData> activitiesOf(String agencyId) {
+        Map<String, ActivityData> held = agencyId == null ? null : activitiesByAgency.get(agencyId);
+        return held == null ? List.of() : held.values();
+    }
+
+    /** How explanations name the agency: its acronym, else its name, else its id. */
+    public String agencyLabel(String agencyId) {
+        return agency(agencyId).map(a -> a.acronym() != null ? a.acronym() : a.name() != null ? a.name() : a.id()).orElse(agencyId);
+    }
+
+    /** The agencies' track records from the activities held. */
+    public TrackRecords trackRecords() {
+        return (agencyId, country, sectors) -> TrackRecord.of(agencyLabel(agencyId), activitiesOf(agencyId), country, sectors);
+    }
+
     /** True when the index holds this version of the scheme or a newer one (then reading it again is useless). */
     public boolean holdsScheme(String id, long version) {
         PreparedScheme held = schemes.get(id);
@@ -132,6 +171,18 @@ public class ReadModelIndex {
     /** The scheme, by id. */
     public Optional<SchemeData> scheme(String id) {
         return Optional.ofNullable(schemes.get(id)).map(PreparedScheme::scheme);
+    }
+
+    /** The schemes of these agencies, by scheme id. */
+    public List<SchemeData> schemesOf(Collection<String> agencyIds) {
+        List<SchemeData> found = new ArrayList<>();
+        for (PreparedScheme scheme : schemes.values()) {
+            if (agencyIds.contains(scheme.scheme().agencyId())) {
+                found.add(scheme.scheme());
+            }
+        }
+        found.sort(Comparator.comparing(SchemeData::id));
+        return found;
     }
 
     /** The agency, by id; empty until its event has arrived. */
@@ -208,6 +259,11 @@ public class ReadModelIndex {
     /** Number of agencies held. */
     public int agencyCount() {
         return agencies.size();
+    }
+
+    /** Number of IATI activities held. */
+    public int activityCount() {
+        return activities.size();
     }
 
     /** Number of arrangements held. */

@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  * Keeps this instance's {@link ReadModelIndex} equal to the database's read model (the source of truth), in three
  * ways:
  * <ol>
- * <li>at start-up (after Flyway), {@link #load} reads every scheme, agency and arrangement;</li>
+ * <li>at start-up (after Flyway), {@link #load} reads every scheme, agency, arrangement and IATI activity;</li>
  * <li>after a transaction of this instance's consumers commits, what it stored ({@link ReadModelChange}) is put in
  * the index at once, so the index never shows uncommitted data;</li>
  * <li>every {@code citycoop.matching.index.refresh-interval} (default 250 ms), {@link #refresh} reads the rows
@@ -94,6 +94,8 @@ public class ReadModelIndexer {
             index.put(stored.agency());
         } else if (change instanceof ReadModelChange.ArrangementStored stored) {
             index.put(stored.arrangement());
+        } else if (change instanceof ReadModelChange.ActivityStored stored) {
+            index.put(stored.activity());
         }
     }
 
@@ -116,9 +118,9 @@ public class ReadModelIndexer {
         Counts counts = QuarkusTransaction.requiringNew().timeout(LOAD_TIMEOUT_SECONDS).call(() -> read(null));
         loaded = true;
         Runtime runtime = Runtime.getRuntime();
-        LOG.infof("Loaded the read model into memory in %d ms: %d schemes, %d agencies, %d arrangements; "
+        LOG.infof("Loaded the read model into memory in %d ms: %d schemes, %d agencies, %d arrangements, %d IATI activities; "
                         + "heap in use %d MB (garbage included) of at most %d MB", (System.nanoTime() - started) / 1_000_000,
-                index.schemeCount(), index.agencyCount(), index.arrangementCount(),
+                index.schemeCount(), index.agencyCount(), index.arrangementCount(), index.activityCount(),
                 (runtime.totalMemory() - runtime.freeMemory()) >> 20, runtime.maxMemory() >> 20);
         return counts;
     }
@@ -179,11 +181,21 @@ public class ReadModelIndexer {
                     }
                 }
             }
-            lastSnapshot = snapshot;
-            if (since != null && schemes + agencies + arrangements > 0) {
-                LOG.debugf("Refreshed the read-model index: %d schemes, %d agencies, %d arrangements", schemes, agencies, arrangements);
+            int activities = 0;
+            try (ResultSet rows = query(connection, "SELECT id, version, CAST(data AS text) FROM activity" + where, since)) {
+                while (rows.next()) {
+                    if (!index.holdsActivity(rows.getString(1), rows.getLong(2))) {
+                        index.put(read(rows.getString(3), ActivityData.class));
+                        activities++;
+                    }
+                }
             }
-            return new Counts(schemes, agencies, arrangements);
+            lastSnapshot = snapshot;
+            if (since != null && schemes + agencies + arrangements + activities > 0) {
+                LOG.debugf("Refreshed the read-model index: %d schemes, %d agencies, %d arrangements, %d IATI activities", schemes,
+                        agencies, arrangements, activities);
+            }
+            return new Counts(schemes, agencies, arrangements, activities);
         }
     }
 
@@ -206,7 +218,7 @@ public class ReadModelIndexer {
         }
     }
 
-    /** How many schemes, agencies and arrangements a load or refresh put in the index (new or newer versions). */
-    public record Counts(int schemes, int agencies, int arrangements) {
+    /** How many schemes, agencies, arrangements and IATI activities a load or refresh put in the index (new or newer versions). */
+    public record Counts(int schemes, int agencies, int arrangements, int activities) {
     }
 }

@@ -13,12 +13,13 @@ public enum Criterion {
     STATUS("status", 0),
     DEADLINE("deadline", 0),
     PARTNER_CITY("partnerCity", 0),
-    CHALLENGES("challenges", 0.40),
+    CHALLENGES("challenges", 0.35),
     SUPPORT_TYPES("supportTypes", 0.20),
     BUDGET("budget", 0.15),
     SECTORS("sectors", 0.10),
     CO_FINANCING("coFinancing", 0.05),
-    LANGUAGE("language", 0.10);
+    LANGUAGE("language", 0.05),
+    TRACK_RECORD("trackRecord", 0.10);
 
     private final String key;
     private final double weight;

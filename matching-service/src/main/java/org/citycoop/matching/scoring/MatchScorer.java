@@ -13,8 +13,8 @@ import java.util.List;
 /**
  * Scores a scheme against a needs profile: the hard criteria of {@link HardCriteria} decide eligibility (a
  * FAILED one makes the scheme ineligible); the score is the weighted sum of the ratings of
- * {@link SoftCriteria} (challenges 0.40, support types 0.20, budget 0.15, DAC sectors
- * 0.10, co-financing 0.05, language 0.10), rounded to 3
+ * {@link SoftCriteria} (challenges 0.35, support types 0.20, budget 0.15, DAC sectors
+ * 0.10, co-financing 0.05, language 0.05, the agency's IATI track record 0.10), rounded to 3
  * decimals, so it lies in [0, 1]. The score does not depend on the hard criteria: an ineligible scheme keeps
  * the score that says how well it would fit.
  *
@@ -27,11 +27,18 @@ public final class MatchScorer {
     private MatchScorer() {
     }
 
+    /** {@link #score(NeedsProfile, SchemeData, List, TrackRecords, Instant)} where no IATI activity is known. */
+    public static Match score(NeedsProfile profile, SchemeData scheme, List<ArrangementData> arrangements, Instant now) {
+        return score(profile, scheme, arrangements, TrackRecords.NONE, now);
+    }
+
     /**
      * @param arrangements the twinning arrangements the profile's city takes part in (any status)
+     * @param trackRecords the agencies' IATI track records
      * @param now the time the match is made (for status and deadline)
      */
-    public static Match score(NeedsProfile profile, SchemeData scheme, List<ArrangementData> arrangements, Instant now) {
+    public static Match score(NeedsProfile profile, SchemeData scheme, List<ArrangementData> arrangements, TrackRecords trackRecords,
+                              Instant now) {
         List<Assessment> hard = List.of(
                 HardCriteria.relevance(profile, scheme),
                 HardCriteria.applicantType(profile, scheme),
@@ -45,7 +52,8 @@ public final class MatchScorer {
                 SoftCriteria.budget(profile, scheme),
                 SoftCriteria.sectors(profile, scheme),
                 SoftCriteria.coFinancing(profile, scheme),
-                SoftCriteria.language(profile, scheme));
+                SoftCriteria.language(profile, scheme),
+                SoftCriteria.trackRecord(profile, scheme, trackRecords));
         double weighted = 0;
         for (SoftCriteria.Rating rating : soft) {
             weighted += rating.assessment().criterion().weight() * rating.value();
@@ -72,13 +80,15 @@ public final class MatchScorer {
      * The score {@link #score} gives (the soft criteria's weighted sum, rounded to 3 decimals), computed without the
      * explanation, in the same order and arithmetic.
      */
-    public static double weightedScore(PreparedProfile profile, PreparedScheme scheme) {
+    public static double weightedScore(PreparedProfile profile, PreparedScheme scheme, TrackRecords trackRecords) {
         double weighted = Criterion.CHALLENGES.weight() * challenges(profile, scheme)
                 + Criterion.SUPPORT_TYPES.weight() * supportTypes(profile, scheme)
                 + Criterion.BUDGET.weight() * budget(profile, scheme)
                 + Criterion.SECTORS.weight() * sectors(profile, scheme)
                 + Criterion.CO_FINANCING.weight() * coFinancing(profile, scheme)
-                + Criterion.LANGUAGE.weight() * language(profile, scheme);
+                + Criterion.LANGUAGE.weight() * language(profile, scheme)
+                + Criterion.TRACK_RECORD.weight() * trackRecords.of(scheme.scheme().agencyId(), profile.profile().country(),
+                        SoftCriteria.trackRecordSectors(profile.sectors(), scheme.sectors())).value();
         return Math.min(1, Math.max(0, Math.round(weighted * 1000) / 1000.0));
     }
 

@@ -70,8 +70,9 @@ class MatchEndToEndTest {
 
         Map<String, Object> match = awaitMatch(profile(city, "[\"ja\"]"), "", schemeId, item -> "TA".equals(item.get("agencyAcronym")));
 
-        assertEquals(0.767, ((Number) match.get("score")).doubleValue(), 1e-6,
-                "challenges 2/3, support types 1/2, budget, sectors (none asked), co-financing (none required) and language met");
+        assertEquals(0.733, ((Number) match.get("score")).doubleValue(), 1e-6,
+                "challenges 2/3, support types 1/2, budget, sectors (none asked), co-financing (none required) and language met; "
+                        + "no IATI activity of the agency known (track record 0.5)");
         assertEquals(true, match.get("eligible"));
         Map<String, Object> summary = scheme(match);
         assertEquals("都市の大気質モニタリング支援", summary.get("name"));
@@ -84,7 +85,9 @@ class MatchEndToEndTest {
         assertEquals("FIXED", ((Map<?, ?>) summary.get("window")).get("kind"));
         Map<String, Map<String, String>> explanation = explanation(match);
         assertEquals(List.of("relevance", "applicantType", "country", "status", "deadline", "partnerCity",
-                "challenges", "supportTypes", "budget", "sectors", "coFinancing", "language"), List.copyOf(explanation.keySet()));
+                "challenges", "supportTypes", "budget", "sectors", "coFinancing", "language", "trackRecord"), List.copyOf(explanation.keySet()));
+        assertEquals(Map.of("result", "PARTLY_MET", "detail", "no IATI activities of TA are known to the catalogue"),
+                explanation.get("trackRecord"));
         assertEquals(Map.of("result", "MET", "detail", "budget 300,000 USD is inside 10,000-3,000,000 USD"), explanation.get("budget"));
         assertEquals("MET", explanation.get("deadline").get("result"));
         assertEquals("PARTLY_MET", explanation.get("supportTypes").get("result"));
@@ -95,6 +98,32 @@ class MatchEndToEndTest {
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
         org.junit.jupiter.api.Assertions.assertTrue(org.citycoop.devstack.MetricsText.sum(metrics, "citycoop_matches_seconds_count") >= 3,
                 "each match is timed");
+    }
+
+    @Test
+    void theAgencysIatiActivitiesInTheCountryAndSectorRaiseItsSchemeAndAreCitedInTheExplanation() {
+        String agencyId = "agency-" + UUID.randomUUID();
+        events.publish("catalog.agencies", "org.citycoop.catalog.agency.updated.v1", agencyId,
+                ExampleEvents.data(ExampleEvents.AGENCY).put("id", agencyId).put("name", "Iati Agency").put("acronym", "IA").toString());
+        String schemeId = UUID.randomUUID().toString();
+        ObjectNode scheme = openScheme(schemeId, "SOLID_WASTE").put("agencyId", agencyId);
+        scheme.putArray("sectors").add("14050");
+        events.publish("catalog.schemes", "org.citycoop.catalog.scheme.created.v1", schemeId, scheme.toString());
+        String city = newCityId();
+        Map<String, Object> before = awaitMatch(profile(city, "[\"en\"]"), "", schemeId, item -> "IA".equals(item.get("agencyAcronym")));
+        assertEquals("PARTLY_MET", explanation(before).get("trackRecord").get("result"));
+
+        String activityId = UUID.randomUUID().toString();
+        ObjectNode activity = ExampleEvents.data(ExampleEvents.ACTIVITY_CREATED).put("id", activityId).put("agencyId", agencyId);
+        events.publish("catalog.activities", "org.citycoop.catalog.activity.created.v1", activityId, activity.toString());
+
+        Map<String, Object> after = await().atMost(PATIENCE).until(() -> items(profile(city, "[\"en\"]"), "?limit=100").stream()
+                .filter(item -> schemeId.equals(scheme(item).get("id")) && "MET".equals(explanation(item).get("trackRecord").get("result")))
+                .findFirst().orElse(null), Objects::nonNull);
+        assertEquals("IA has 1 activity in Indonesia in sector 14050 since 2015 (IATI, last updated 2026-09-30)",
+                explanation(after).get("trackRecord").get("detail"));
+        assertEquals(((Number) before.get("score")).doubleValue() + 0.05, ((Number) after.get("score")).doubleValue(), 0.0011,
+                "the track record's weight 0.10 times 1 instead of 0.5");
     }
 
     @Test

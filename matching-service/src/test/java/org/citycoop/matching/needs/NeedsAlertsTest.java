@@ -51,6 +51,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class NeedsAlertsTest {
 
+    @jakarta.inject.Inject
+    jakarta.persistence.EntityManager entityManager;
+
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final OffsetDateTime NOW = OffsetDateTime.now(ZoneOffset.ofHours(9));
     private static final String CREATED = "org.citycoop.catalog.scheme.created.v1";
@@ -229,6 +232,36 @@ class NeedsAlertsTest {
         assertEquals("NEW_MATCH", alert.get("reason"));
         assertTrue(given().get("/v1/needs/" + needId + "/matches").then().statusCode(200).extract().jsonPath()
                 .getList("items.scheme.id").contains(schemeId));
+    }
+
+    @Test
+    void anAgencysNewIatiActivityReEvaluatesTheSavedNeedsItsSchemesMatch() {
+        String agencyId = "agency-" + UUID.randomUUID();
+        String schemeId = UUID.randomUUID().toString();
+        ObjectNode scheme = openScheme(schemeId, 1, NOW.plusDays(90)).put("agencyId", agencyId);
+        scheme.putArray("sectors").add("14050");
+        events.publish("catalog.schemes", "org.citycoop.catalog.scheme.created.v1", schemeId, scheme.toString());
+        String city = newCityId();
+        await().atMost(PATIENCE).until(() -> given().contentType(ContentType.JSON).body(need(city, "x").replace("\"name\": \"x\",", ""))
+                .post("/v1/matches").then().extract().jsonPath().getList("items.scheme.id").contains(schemeId));
+        String needId = given().contentType(ContentType.JSON).body(need(city, "Track record")).post("/v1/needs")
+                .then().statusCode(201).extract().path("id");
+        double before = storedScore(needId, schemeId);
+
+        String activityId = UUID.randomUUID().toString();
+        events.publish("catalog.activities", "org.citycoop.catalog.activity.created.v1", activityId,
+                ExampleEvents.data(ExampleEvents.ACTIVITY_CREATED).put("id", activityId).put("agencyId", agencyId).toString());
+
+        // the saved match is evaluated again with the activity counted: the track record goes from unknown (0.5) to met (1)
+        await().atMost(PATIENCE).until(() -> storedScore(needId, schemeId) > before);
+        assertEquals(before + 0.05, storedScore(needId, schemeId), 0.0011);
+    }
+
+    /** The score of the saved need's stored match state (table need_match), as the evaluator last wrote it. */
+    private double storedScore(String needId, String schemeId) {
+        return ((Number) io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
+                        "SELECT CAST(state ->> 'score' AS float8) FROM need_match WHERE need_id = CAST(?1 AS uuid) AND scheme_id = ?2")
+                .setParameter(1, needId).setParameter(2, schemeId).getSingleResult())).doubleValue();
     }
 
     /** A request the receiver got: its raw body and its headers. */

@@ -82,6 +82,20 @@ class EventContractTest {
     }
 
     @Test
+    void catalogueActivityEvents() throws Exception {
+        for (var example : List.of(ExampleEvents.ACTIVITY_CREATED, ExampleEvents.ACTIVITY)) {
+            ActivityData activity = json.treeToValue(ExampleEvents.data(example), ActivityData.class);
+            assertEquals("4b6a1f0e-2c3d-4e5f-8a9b-1c2d3e4f5a6b", activity.id());
+            assertEquals("example-agency", activity.agencyId());
+            assertEquals(List.of("14050", "41010"), activity.dacSectors());
+            assertEquals(true, activity.inCountry("ID"));
+            assertEquals(java.util.Optional.of(2015), activity.startYear());
+        }
+        assertEquals(java.util.Optional.of(java.time.LocalDate.of(2026, 11, 30)),
+                json.treeToValue(ExampleEvents.data(ExampleEvents.ACTIVITY), ActivityData.class).lastUpdatedDay());
+    }
+
+    @Test
     void twinningArrangementEvent() throws Exception {
         ArrangementData arrangement = json.treeToValue(ExampleEvents.data(ExampleEvents.ARRANGEMENT), ArrangementData.class);
         assertEquals("7c9e6679-7425-40de-944b-e07fc1f90ae7", arrangement.id());

@@ -1,5 +1,6 @@
 package org.citycoop.matching.scoring;
 
+import org.citycoop.matching.readmodel.ActivityData;
 import org.citycoop.matching.readmodel.ArrangementData;
 import org.citycoop.matching.readmodel.SchemeData;
 import org.citycoop.matching.vocabulary.Money;
@@ -7,7 +8,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.stream.LongStream;
 
@@ -36,8 +39,9 @@ class MatchScorerRankTest {
         ScoringPropertiesTest.Case c = ScoringPropertiesTest.Case.generate(seed);
         NeedsProfile profile = withSectorsAndCoFinancing(c.profile(), random);
         SchemeData scheme = withSectorsAndShare(c.scheme(), random);
-        Match full = MatchScorer.score(profile, scheme, c.arrangements(), NOW);
-        double quickScore = MatchScorer.weightedScore(PreparedProfile.of(profile), PreparedScheme.of(scheme));
+        TrackRecords records = trackRecords(random, profile.country(), List.of(scheme.agencyId()));
+        Match full = MatchScorer.score(profile, scheme, c.arrangements(), records, NOW);
+        double quickScore = MatchScorer.weightedScore(PreparedProfile.of(profile), PreparedScheme.of(scheme), records);
         boolean quickEligible = MatchScorer.eligible(PreparedProfile.of(profile), PreparedScheme.of(scheme), c.arrangements(), NOW);
         assertEquals(full.score(), quickScore, c.failure("score"));
         assertEquals(full.eligible(), quickEligible, c.failure("eligibility"));
@@ -61,20 +65,47 @@ class MatchScorerRankTest {
                     generated.sectors(), generated.coFinancingShare()));
         }
         int limit = 1 + random.nextInt(10);
+        TrackRecords records = trackRecords(random, profile.country(), List.of("agency-0", "agency-1", "agency-2"));
 
-        List<Match> full = schemes.stream().map(scheme -> MatchScorer.score(profile, scheme, arrangements, NOW))
+        List<Match> full = schemes.stream().map(scheme -> MatchScorer.score(profile, scheme, arrangements, records, NOW))
                 .sorted(Match.RANKING).limit(limit).toList();
         TopN<Match> byNumbers = new TopN<>(limit, Match.RANKING);
         PreparedProfile prepared = PreparedProfile.of(profile);
         for (SchemeData scheme : schemes) {
             PreparedScheme quick = PreparedScheme.of(scheme);
-            byNumbers.offer(new Match(scheme, null, MatchScorer.weightedScore(prepared, quick),
+            byNumbers.offer(new Match(scheme, null, MatchScorer.weightedScore(prepared, quick, records.memoized()),
                     MatchScorer.eligible(prepared, quick, arrangements, NOW), List.of()));
         }
-        List<Match> quick = byNumbers.best().stream().map(match -> MatchScorer.score(profile, match.scheme(), arrangements, NOW))
+        List<Match> quick = byNumbers.best().stream().map(match -> MatchScorer.score(profile, match.scheme(), arrangements, records, NOW))
                 .sorted(Match.RANKING).toList();
 
         assertEquals(full, quick, first.failure("ranking of 40 schemes, limit " + limit));
+    }
+
+    /**
+     * Generated IATI activities of the agencies: none to three each, in the profile's country or another, in one or two
+     * of {@link #SECTORS} or another vocabulary, so that the trackRecord criterion takes each of its values.
+     */
+    static TrackRecords trackRecords(Random random, String country, List<String> agencyIds) {
+        Map<String, List<ActivityData>> byAgency = new HashMap<>();
+        for (String agency : agencyIds) {
+            List<ActivityData> activities = new ArrayList<>();
+            int count = random.nextInt(4);
+            for (int i = 0; i < count; i++) {
+                String where = random.nextBoolean() ? country : "TH";
+                List<ActivityData.Coded> sectors = new ArrayList<>();
+                sectors.add(new ActivityData.Coded(SECTORS.get(random.nextInt(SECTORS.size())), random.nextBoolean() ? null : "1"));
+                if (random.nextBoolean()) {
+                    sectors.add(new ActivityData.Coded(SECTORS.get(random.nextInt(SECTORS.size())), "2"));
+                }
+                String start = (2005 + random.nextInt(20)) + "-04-01";
+                activities.add(new ActivityData(agency + "-" + i, agency, "XM-DAC-1-" + agency + "-" + i,
+                        new ActivityData.Dates(start, random.nextBoolean() ? start : null, null, null),
+                        List.of(new ActivityData.Coded(where, null)), sectors, "2026-0" + (1 + random.nextInt(9)) + "-15T00:00:00Z", 1L));
+            }
+            byAgency.put(agency, activities);
+        }
+        return (agencyId, where, sectors) -> TrackRecord.of(agencyId, byAgency.getOrDefault(agencyId, List.of()), where, sectors);
     }
 
     private static NeedsProfile withSectorsAndCoFinancing(NeedsProfile profile, Random random) {

@@ -85,7 +85,7 @@ class PreparedSchemeTest {
         for (List<String> wanted : List.of(List.of("xcr"), List.of("xcq"), List.of("en"), List.of("xcq", "xcr"))) {
             NeedsProfile profile = surabaya().withLanguages(wanted);
             double expected = MatchScorer.score(profile, late, List.of(), NOW).score();
-            double ranked = MatchScorer.weightedScore(PreparedProfile.of(profile), PreparedScheme.of(late));
+            double ranked = MatchScorer.weightedScore(PreparedProfile.of(profile), PreparedScheme.of(late), TrackRecords.NONE);
             assertEquals(expected, ranked, "score for a profile wanting " + wanted);
         }
     }

@@ -67,7 +67,7 @@ class RankEdgeCasesTest {
             if (random.nextBoolean()) builder.coFinancingShare(pick(random, List.of("0.5", "1E+20", "0.005", "-0.5", "0.125")));
             SchemeData s = builder.build();
             Match full = MatchScorer.score(profile, s, List.of(), NOW);
-            double quickScore = MatchScorer.weightedScore(PreparedProfile.of(profile), PreparedScheme.of(s));
+            double quickScore = MatchScorer.weightedScore(PreparedProfile.of(profile), PreparedScheme.of(s), TrackRecords.NONE);
             boolean quickEligible = MatchScorer.eligible(PreparedProfile.of(profile), PreparedScheme.of(s), List.of(), NOW);
             if (full.score() != quickScore || full.eligible() != quickEligible) {
                 failures.add("budget " + budget + " range " + min + ".." + max + " countries " + countries + " profile "
@@ -114,7 +114,7 @@ class RankEdgeCasesTest {
             SchemeData t = scheme().name(null).names(Map.of("zz" + i, "n")).build();
             for (SchemeData x : List.of(s, t)) {
                 assertEquals(MatchScorer.score(profile, x, List.of(), NOW).score(),
-                        MatchScorer.weightedScore(PreparedProfile.of(profile), PreparedScheme.of(x)), x.names().toString());
+                        MatchScorer.weightedScore(PreparedProfile.of(profile), PreparedScheme.of(x), TrackRecords.NONE), x.names().toString());
             }
         }
     }

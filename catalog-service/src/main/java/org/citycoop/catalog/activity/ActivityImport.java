@@ -1,0 +1,209 @@
+package org.citycoop.catalog.activity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
+import jakarta.transaction.Transactional;
+import org.citycoop.catalog.activity.iati.IatiActivityReader;
+import org.citycoop.catalog.activity.iati.ReadActivity;
+import org.citycoop.catalog.agency.AgencyService;
+import org.citycoop.catalog.agency.AgencyView;
+import org.citycoop.catalog.vocabulary.Vocabularies;
+import org.citycoop.platform.outbox.Outbox;
+import org.citycoop.platform.outbox.OutboxEvent;
+import org.citycoop.platform.problem.ProblemException;
+
+import java.io.InputStream;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Imports an agency's IATI activity file: reads it one activity at a time, stores the new and changed activities in
+ * groups of {@value #GROUP} (JDBC batches) and publishes each on {@code catalog.activities} through the outbox.
+ * The whole file is one transaction: a file refused part-way (not well-formed, a reporting-org that is not the
+ * agency, over the size limit) stores nothing.
+ */
+@ApplicationScoped
+public class ActivityImport {
+
+    public static final String TOPIC = "catalog.activities";
+    public static final String CREATED = "org.citycoop.catalog.activity.created.v1";
+    public static final String UPDATED = "org.citycoop.catalog.activity.updated.v1";
+
+    /** A file of 60 MB on a busy machine takes longer than the default transaction timeout (60 s). */
+    static final int TIMEOUT_SECONDS = 900;
+
+    /** Activities held in memory at once: read, compared with the stored ones in one query, written in one batch. */
+    static final int GROUP = 100;
+
+    @Inject
+    AgencyService agencies;
+
+    @Inject
+    ActivityStore store;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    EntityManager entityManager;
+
+    private final ActivityRules rules;
+
+    @Inject
+    ActivityImport(Vocabularies vocabularies) {
+        this.rules = new ActivityRules(vocabularies);
+    }
+
+    /**
+     * Imports the file.
+     *
+     * @throws ProblemException 404 without the agency; 422 naming {@code iatiOrgId} when the agency has no IATI
+     *     organisation identifier, naming {@code iati-activity[n]/reporting-org/@ref} when an activity is reported by
+     *     another organisation; 400/422 naming {@code body} when the file is refused ({@link IatiActivityReader})
+     */
+    @Transactional
+    @TransactionConfiguration(timeout = TIMEOUT_SECONDS)
+    public ImportReport importFile(String agencyId, InputStream body) {
+        AgencyView agency = agencies.get(agencyId);
+        if (agency.iatiOrgId() == null) {
+            throw ProblemException.invalid("iatiOrgId", "agency '" + agencyId + "' has no IATI organisation identifier; set its "
+                    + "iatiOrgId (PUT /v1/agencies/" + agencyId + ") before importing its IATI files");
+        }
+        // one import of an agency's files at a time: two imports of one file do not both create its activities
+        entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))").setParameter(1, "activities:" + agencyId)
+                .getSingleResult();
+        Run run = new Run(agency, Instant.now().truncatedTo(ChronoUnit.MICROS));
+        try (IatiActivityReader reader = IatiActivityReader.open(body)) {
+            List<ReadActivity> group = new ArrayList<>(GROUP);
+            for (ReadActivity activity = reader.next(); activity != null; activity = reader.next()) {
+                checkReportingOrg(agency, activity);
+                group.add(activity);
+                if (group.size() == GROUP) {
+                    run.apply(group);
+                    group.clear();
+                }
+            }
+            run.apply(group);
+            return run.report(reader.version());
+        }
+    }
+
+    private static void checkReportingOrg(AgencyView agency, ReadActivity activity) {
+        ActivityContent.Organisation reporting = activity.content().reportingOrg();
+        String ref = reporting == null ? null : reporting.ref();
+        if (!IatiOrgIds.identifies(ref, agency.iatiOrgId(), agency.country())) {
+            String field = "iati-activity[" + activity.position() + "]/reporting-org/@ref";
+            throw ProblemException.invalid(field, (ref == null ? "missing" : "'" + ref + "'") + " does not identify agency '"
+                    + agency.id() + "', whose IATI organisation identifier is " + agency.iatiOrgId() + " (also read as: "
+                    + String.join(", ", IatiOrgIds.forms(agency.iatiOrgId(), agency.country())) + "); nothing was imported");
+        }
+    }
+
+    /** One import: its counts and items so far. */
+    private final class Run {
+
+        private final AgencyView agency;
+        private final Instant now;
+        private final LocalDate today;
+        private final List<ImportReport.Item> items = new ArrayList<>();
+        private final int[] counts = new int[ImportReport.Outcome.values().length];
+
+        Run(AgencyView agency, Instant now) {
+            this.agency = agency;
+            this.now = now;
+            this.today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        }
+
+        void apply(List<ReadActivity> group) {
+            Set<String> identifiers = new LinkedHashSet<>();
+            group.forEach(read -> {
+                if (read.content().iatiIdentifier() != null) {
+                    identifiers.add(read.content().iatiIdentifier());
+                }
+            });
+            Map<String, ActivityStore.Stored> stored = new java.util.HashMap<>(store.findByIdentifiers(identifiers));
+            Map<String, ActivityStore.Row> inserts = new java.util.LinkedHashMap<>();
+            Map<String, ActivityStore.Row> updates = new java.util.LinkedHashMap<>();
+            List<OutboxEvent> events = new ArrayList<>();
+            for (ReadActivity read : group) {
+                ActivityContent content = read.content();
+                List<String> reasons = new ArrayList<>(read.reasons());
+                reasons.addAll(rules.reasons(content));
+                List<String> warnings = new ArrayList<>(read.warnings());
+                ActivityStore.Stored existing = content.iatiIdentifier() == null ? null : stored.get(content.iatiIdentifier());
+                if (existing != null && !existing.agencyId().equals(agency.id())) {
+                    reasons.add("iati-identifier: this activity is held for agency '" + existing.agencyId() + "'");
+                }
+                if (!reasons.isEmpty()) {
+                    item(read, ImportReport.Outcome.REJECTED, null, null, reasons, warnings);
+                    continue;
+                }
+                warnings.addAll(rules.warnings(content, today));
+                JsonNode tree = mapper.valueToTree(content);
+                if (existing == null) {
+                    ActivityView view = ActivityView.of(UUID.randomUUID(), agency.id(), 1, now, now, content);
+                    inserts.put(content.iatiIdentifier(), new ActivityStore.Row(view, tree));
+                    stored.put(content.iatiIdentifier(), new ActivityStore.Stored(view.id(), agency.id(), 1, tree, now, now));
+                    events.add(new OutboxEvent(TOPIC, view.id().toString(), CREATED, view.id().toString(), view));
+                    item(read, ImportReport.Outcome.CREATED, view.id(), 1L, reasons, warnings);
+                    continue;
+                }
+                String storedLastUpdated = existing.content().path("lastUpdated").isTextual() ? existing.content().get("lastUpdated").asText() : null;
+                if (isOlder(content.lastUpdated(), storedLastUpdated)) {
+                    warnings.add("@last-updated-datetime: the catalogue holds a later copy (" + storedLastUpdated + "); this one is not stored");
+                    item(read, ImportReport.Outcome.UNCHANGED, existing.id(), existing.version(), reasons, warnings);
+                    continue;
+                }
+                if (existing.content().equals(tree)) {
+                    item(read, ImportReport.Outcome.UNCHANGED, existing.id(), existing.version(), reasons, warnings);
+                    continue;
+                }
+                long version = existing.version() + 1;
+                ActivityView view = ActivityView.of(existing.id(), agency.id(), version, existing.createdAt(), now, content);
+                ActivityStore.Row row = new ActivityStore.Row(view, tree);
+                if (inserts.containsKey(content.iatiIdentifier())) {
+                    inserts.put(content.iatiIdentifier(), row); // created earlier in this group: insert the later content
+                } else {
+                    updates.put(content.iatiIdentifier(), row);
+                }
+                stored.put(content.iatiIdentifier(), new ActivityStore.Stored(view.id(), agency.id(), version, tree, existing.createdAt(), now));
+                events.add(new OutboxEvent(TOPIC, view.id().toString(), UPDATED, view.id().toString(), view));
+                item(read, ImportReport.Outcome.UPDATED, view.id(), version, reasons, warnings);
+            }
+            store.write(List.copyOf(inserts.values()), List.copyOf(updates.values()));
+            outbox.recordAll(events);
+        }
+
+        private void item(ReadActivity read, ImportReport.Outcome outcome, UUID id, Long version, List<String> reasons, List<String> warnings) {
+            counts[outcome.ordinal()]++;
+            items.add(new ImportReport.Item(read.position(), read.content().iatiIdentifier(), outcome, id, version, reasons, warnings));
+        }
+
+        ImportReport report(String version) {
+            return new ImportReport(version, items.size(), counts[0], counts[1], counts[2], counts[3], items);
+        }
+    }
+
+    /** Whether a copy last updated at {@code incoming} is older than one last updated at {@code held}. */
+    static boolean isOlder(String incoming, String held) {
+        OffsetDateTime in = IatiActivityReader.lastUpdatedTime(incoming);
+        OffsetDateTime at = IatiActivityReader.lastUpdatedTime(held);
+        return in != null && at != null && in.isBefore(at);
+    }
+}

@@ -1,0 +1,154 @@
+package org.citycoop.catalog.activity;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import org.citycoop.catalog.scheme.ChallengeArea;
+import org.citycoop.catalog.vocabulary.Vocabularies;
+import org.citycoop.catalog.vocabulary.Vocabulary;
+import org.citycoop.platform.security.Caller;
+import org.citycoop.platform.web.QueryParams;
+import org.citycoop.platform.security.Roles;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.io.InputStream;
+import java.util.List;
+
+/** An agency's own IATI files, imported, and the track record they show. */
+@Path("/v1/agencies/{agencyId}")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "IATI activities", description = "What the agencies fund, from their own IATI files")
+public class AgencyActivityResource {
+
+    @Inject
+    ActivityImport imports;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    ActivityQueries queries;
+
+    @Inject
+    OrganisationImport organisations;
+
+    @Inject
+    Vocabularies vocabularies;
+
+    @ConfigProperty(name = "citycoop.iati.max-file-size", defaultValue = "60M")
+    MemorySize maxFileSize;
+
+    @RolesAllowed(Roles.ANYONE)
+    @GET
+    @Path("/track-record")
+    @Operation(summary = "An agency's track record from its IATI activities",
+            description = "How many of the agency's IATI activities are in the country and sectors, how much they commit per "
+                    + "currency (never converted), in which years they started, and the latest ones. `challenge` counts the "
+                    + "DAC sectors of the agency's own schemes in that challenge area, with any `sector` given.")
+    @APIResponse(responseCode = "200", description = "The track record", content = @Content(schema = @Schema(implementation = TrackRecord.class)))
+    @APIResponse(responseCode = "400", description = "An unknown country, sector or challenge")
+    @APIResponse(responseCode = "404", description = "No such agency")
+    public TrackRecord trackRecord(
+            @Parameter(description = "The agency's id", example = "adb") @PathParam("agencyId") String agencyId,
+            @Parameter(description = "ISO 3166-1 alpha-2 recipient country", example = "ID") @QueryParam("country") String country,
+            @Parameter(description = "DAC 5-digit sector code; repeatable", example = "14050") @QueryParam("sector") List<String> sectors,
+            @Parameter(description = "Challenge area (as schemes have them)", example = "SOLID_WASTE") @QueryParam("challenge") String challenge) {
+        List<String> codes = sectors == null ? List.of() : sectors.stream().filter(s -> !s.isEmpty())
+                .map(s -> ActivityResource.code(vocabularies, Vocabulary.SECTORS, "sector", s)).distinct().toList();
+        ChallengeArea area = QueryParams.enumValue("challenge", challenge, ChallengeArea.class);
+        return queries.trackRecord(agencyId, ActivityResource.code(vocabularies, Vocabulary.COUNTRIES, "country", country), codes, area == null ? null : area.name());
+    }
+
+    @RolesAllowed({Roles.ADMIN, Roles.AGENCY_EDITOR})
+    @POST
+    @Path("/iati-activities")
+    @Consumes({MediaType.APPLICATION_XML, MediaType.TEXT_XML})
+    @Operation(summary = "Import the agency's IATI activity file",
+            description = "The body is an IATI activity file (root iati-activities, version 2.01 to 2.03), read one activity "
+                    + "at a time. Every iati-activity's reporting-org/@ref must identify the agency: its iatiOrgId, or an "
+                    + "older form IATI's identifier rules make equivalent (the bare DAC code 46004 for XM-DAC-46004; "
+                    + "DE-1 for XM-DAC-5-1). Idempotent by iati-identifier: the same file again changes nothing and "
+                    + "publishes nothing; a copy older (last-updated-datetime) than the stored one is not stored. Each "
+                    + "created or changed activity publishes org.citycoop.catalog.activity.created.v1 or .updated.v1 on "
+                    + "catalog.activities. Codes are checked against the IATI codelists (GET /v1/vocabularies/{name}): an "
+                    + "unknown or withdrawn code is a warning, as are percentages that do not add up to 100, a budget "
+                    + "without currency and a status its dates contradict. Transactions are not kept (only the sum of "
+                    + "commitments per currency), nor results, locations or contacts. Refused as a whole, nothing stored: "
+                    + "XML that is not well-formed (400, with line and column), a DOCTYPE (400), another root element, "
+                    + "IATI 1.x or an unknown version (422), a reporting-org that is not the agency (422), a file over "
+                    + "citycoop.iati.max-file-size (413, default 60 MB).")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_XML,
+            example = "<iati-activities version=\"2.03\"><iati-activity ...>...</iati-activity></iati-activities>"))
+    @APIResponse(responseCode = "200", description = "The file was read to its end; see each activity's outcome",
+            content = @Content(schema = @Schema(implementation = ImportReport.class)))
+    @APIResponse(responseCode = "400", description = "Not well-formed XML, or a DOCTYPE (field body; nothing stored)")
+    @APIResponse(responseCode = "403", description = "Not the secretariat, nor the agency editor of this agency (field agencyId)")
+    @APIResponse(responseCode = "404", description = "No such agency")
+    @APIResponse(responseCode = "413", description = "The file is over the size limit (nothing stored)")
+    @APIResponse(responseCode = "422", description = "Wrong root element or IATI version (field body), a reporting-org that "
+            + "is not the agency (field iati-activity[n]/reporting-org/@ref), or an agency without iatiOrgId (nothing stored)")
+    public ImportReport importActivities(
+            @Parameter(description = "The agency's id", example = "adb") @PathParam("agencyId") String agencyId,
+            @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
+            InputStream body) {
+        caller.requireBound("agency", agencyId, "agencyId");
+        return imports.importFile(agencyId, new SizeLimit(maxFileSize.asLongValue()).apply(contentLength, body));
+    }
+
+    @RolesAllowed({Roles.ADMIN, Roles.AGENCY_EDITOR})
+    @POST
+    @Path("/iati-organisation")
+    @Consumes({MediaType.APPLICATION_XML, MediaType.TEXT_XML})
+    @Operation(summary = "Import the agency's IATI organisation file",
+            description = "The body is an IATI organisation file (root iati-organisations, 2.01 to 2.03). Every "
+                    + "iati-organisation's reporting-org/@ref must identify the agency (as for activity files); the one whose "
+                    + "organisation-identifier is the agency's is kept: its total budgets and its budgets per recipient "
+                    + "country and region, amounts in their own currency. The same file again changes nothing. Refused as a "
+                    + "whole, as activity files are.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_XML,
+            example = "<iati-organisations version=\"2.03\"><iati-organisation ...>...</iati-organisation></iati-organisations>"))
+    @APIResponse(responseCode = "200", description = "Imported, or unchanged",
+            content = @Content(schema = @Schema(implementation = OrganisationImport.Result.class)))
+    @APIResponse(responseCode = "403", description = "Not the secretariat, nor the agency editor of this agency (field agencyId)")
+    @APIResponse(responseCode = "404", description = "No such agency")
+    @APIResponse(responseCode = "422", description = "Wrong root element or IATI version (field body), another reporting "
+            + "organisation, no organisation of the file is the agency, or an agency without iatiOrgId (nothing stored)")
+    public OrganisationImport.Result importOrganisation(
+            @Parameter(description = "The agency's id", example = "adb") @PathParam("agencyId") String agencyId,
+            @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
+            InputStream body) {
+        caller.requireBound("agency", agencyId, "agencyId");
+        return organisations.importFile(agencyId, new SizeLimit(maxFileSize.asLongValue()).apply(contentLength, body));
+    }
+
+    @RolesAllowed(Roles.ANYONE)
+    @GET
+    @Path("/iati-organisation")
+    @Operation(summary = "The agency's budgets from its IATI organisation file",
+            description = "Total budgets and budgets per recipient country and region, as the agency's last imported IATI "
+                    + "organisation file gives them (amounts never converted).")
+    @APIResponse(responseCode = "200", description = "The budgets",
+            content = @Content(schema = @Schema(implementation = OrganisationImport.OrganisationView.class)))
+    @APIResponse(responseCode = "404", description = "No such agency, or it has imported no organisation file")
+    public OrganisationImport.OrganisationView organisation(
+            @Parameter(description = "The agency's id", example = "adb") @PathParam("agencyId") String agencyId) {
+        return organisations.get(agencyId);
+    }
+}
