@@ -148,6 +148,12 @@ class GatewayTest {
                 .then().statusCode(200).body("method", equalTo("POST"));
         given().contentType("application/xml").body(file).post("/v1/agencies/unep-ietc/schemes:batch")
                 .then().statusCode(413).contentType("application/problem+json");
+        // the batch limit is for the documented batch operation only; a made-up one has the ordinary limit
+        String threeMegabytes = "[\"" + "x".repeat(3 * 1024 * 1024) + "\"]";
+        given().contentType(ContentType.JSON).body(threeMegabytes).post("/v1/agencies/unep-ietc/schemes:batch")
+                .then().statusCode(200).body("method", equalTo("POST"));
+        given().contentType(ContentType.JSON).body(threeMegabytes).post("/v1/schemes/x:batch")
+                .then().statusCode(413).contentType("application/problem+json");
     }
 
     @Test

@@ -16,7 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.citycoop.catalog.scheme.ChallengeArea;
 import org.citycoop.catalog.vocabulary.Vocabularies;
 import org.citycoop.catalog.vocabulary.Vocabulary;
-import org.citycoop.platform.security.Caller;
+import org.citycoop.platform.security.BoundTo;
 import org.citycoop.platform.web.QueryParams;
 import org.citycoop.platform.security.Roles;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -40,8 +40,6 @@ public class AgencyActivityResource {
     @Inject
     ActivityImport imports;
 
-    @Inject
-    Caller caller;
 
     @Inject
     ActivityQueries queries;
@@ -76,6 +74,7 @@ public class AgencyActivityResource {
         return queries.trackRecord(agencyId, ActivityResource.code(vocabularies, Vocabulary.COUNTRIES, "country", country), codes, area == null ? null : area.name());
     }
 
+    @BoundTo(kind = "agency", pathParam = "agencyId")
     @RolesAllowed({Roles.ADMIN, Roles.AGENCY_EDITOR})
     @POST
     @Path("/iati-activities")
@@ -108,10 +107,10 @@ public class AgencyActivityResource {
             @Parameter(description = "The agency's id", example = "adb") @PathParam("agencyId") String agencyId,
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
             InputStream body) {
-        caller.requireBound("agency", agencyId, "agencyId");
         return imports.importFile(agencyId, new SizeLimit(maxFileSize.asLongValue()).apply(contentLength, body));
     }
 
+    @BoundTo(kind = "agency", pathParam = "agencyId")
     @RolesAllowed({Roles.ADMIN, Roles.AGENCY_EDITOR})
     @POST
     @Path("/iati-organisation")
@@ -134,7 +133,6 @@ public class AgencyActivityResource {
             @Parameter(description = "The agency's id", example = "adb") @PathParam("agencyId") String agencyId,
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
             InputStream body) {
-        caller.requireBound("agency", agencyId, "agencyId");
         return organisations.importFile(agencyId, new SizeLimit(maxFileSize.asLongValue()).apply(contentLength, body));
     }
 

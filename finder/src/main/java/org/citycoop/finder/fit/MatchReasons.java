@@ -61,7 +61,7 @@ public final class MatchReasons {
         for (JsonNode e : item.path("explanation")) {
             String criterion = e.path("criterion").asText();
             String result = e.path("result").asText();
-            String text = text(criterion, result, scheme, funding);
+            String text = text(criterion, result, scheme, funding, e.path("detail").asText(""));
             boolean english = text == null;
             reasons.add(new Reason(msg.criterion(criterion), msg.result(result), result,
                     english ? e.path("detail").asText("") : text, english));
@@ -70,7 +70,7 @@ public final class MatchReasons {
     }
 
     /** The reason in the page's language, or null when this criterion or result is not one the finder knows. */
-    String text(String criterion, String result, JsonNode scheme, String funding) {
+    String text(String criterion, String result, JsonNode scheme, String funding, String detail) {
         boolean met = result.equals("MET");
         boolean partly = result.equals("PARTLY_MET");
         boolean failed = result.equals("FAILED");
@@ -89,8 +89,23 @@ public final class MatchReasons {
             case "budget" -> budget(scheme.path("fundingRange"), funding);
             case "sectors" -> met ? msg.why_sectors_any() : null;
             case "coFinancing" -> met ? msg.why_cofinancing_none() : partly ? msg.why_cofinancing_needed() : null;
+            case "trackRecord" -> trackRecord(result, detail);
             case "language" -> met ? msg.why_language_met(languageName())
                     : partly ? msg.why_language_english(languageName()) : null;
+            default -> null;
+        };
+    }
+
+    /**
+     * The agency's IATI track record in the city's country. The API's values are the result and its English detail:
+     * a partly met one is either no activity known at all or activities in the country in other sectors.
+     */
+    private String trackRecord(String result, String detail) {
+        return switch (result) {
+            case "MET" -> msg.why_track_met(formats.country(country));
+            case "PARTLY_MET" -> detail.startsWith("no IATI activities") ? msg.why_track_unknown()
+                    : msg.why_track_other_sectors(formats.country(country));
+            case "FAILED" -> msg.why_track_failed(formats.country(country));
             default -> null;
         };
     }

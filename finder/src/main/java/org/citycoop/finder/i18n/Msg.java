@@ -324,7 +324,7 @@ public interface Msg {
     @Message("The registry suggests no partner city for this challenge yet.")
     String no_partners();
 
-    @Message("{#when value}{#is 'relevance'}Relevance{#is 'applicantType'}Applicant{#is 'country'}Country{#is 'status'}Status{#is 'deadline'}Deadline{#is 'partnerCity'}Partner city{#is 'challenges'}Challenges{#is 'supportTypes'}Support types{#is 'budget'}Budget{#is 'sectors'}Sectors{#is 'coFinancing'}Co-financing{#is 'language'}Language{#else}{value}{/when}")
+    @Message("{#when value}{#is 'relevance'}Relevance{#is 'applicantType'}Applicant{#is 'country'}Country{#is 'status'}Status{#is 'deadline'}Deadline{#is 'partnerCity'}Partner city{#is 'challenges'}Challenges{#is 'supportTypes'}Support types{#is 'budget'}Budget{#is 'sectors'}Sectors{#is 'coFinancing'}Co-financing{#is 'language'}Language{#is 'trackRecord'}Track record{#else}{value}{/when}")
     String criterion(String value);
 
     @Message("{#when value}{#is 'MET'}met{#is 'PARTLY_MET'}partly met{#is 'FAILED'}not met{#else}{value}{/when}")
@@ -444,6 +444,18 @@ public interface Msg {
 
     @Message("It asks you to pay part of the cost yourself (co-financing); the scheme's page says how much.")
     String why_cofinancing_needed();
+
+    @Message("The agency has published IATI activities in {country} in the sectors of this work.")
+    String why_track_met(String country);
+
+    @Message("The agency has published IATI activities in {country}, but not in the sectors of this work.")
+    String why_track_other_sectors(String country);
+
+    @Message("No IATI activities of the agency are known to the catalogue.")
+    String why_track_unknown();
+
+    @Message("The agency's IATI activities show no work in {country}.")
+    String why_track_failed(String country);
 
     @Message("It is described in {language}.")
     String why_language_met(String language);

@@ -48,6 +48,7 @@ class MatchReasonsTest {
                 { "criterion": "sectors", "result": "MET", "detail": "no DAC sector asked for" },
                 { "criterion": "coFinancing", "result": "MET", "detail": "no co-financing required" },
                 { "criterion": "language", "result": "PARTLY_MET", "detail": "not available in ja; shown in English" },
+                { "criterion": "trackRecord", "result": "PARTLY_MET", "detail": "no IATI activities of IGES are known to the catalogue" },
                 { "criterion": "carbonFootprint", "result": "MET", "detail": "a criterion the finder has never heard of" } ] }""";
 
     private static FitForm form() {
@@ -81,6 +82,7 @@ class MatchReasonsTest {
         assertEquals("Your budget of USD 300,000 is above its maximum of USD 200,000, which covers 67% of it.", en.get("Budget").text());
         assertEquals("partly met", en.get("Budget").result());
         assertEquals("It is described in English.", en.get("Language").text());
+        assertEquals("No IATI activities of the agency are known to the catalogue.", en.get("Track record").text());
         en.values().stream().filter(r -> !r.criterion().equals("carbonFootprint"))
                 .forEach(r -> assertFalse(r.inEnglish(), r + " is the finder's own wording"));
     }
@@ -95,6 +97,7 @@ class MatchReasonsTest {
         assertEquals("予算 300,000 USD は上限 200,000 USD を超えています（上限で予算の 67% をまかなえます）。", ja.get("予算").text());
         assertEquals("一部満たす", ja.get("予算").result());
         assertEquals("日本語の説明はなく、英語で表示します。", ja.get("言語").text());
+        assertEquals("この機関のIATI活動はカタログにありません。", ja.get("実績").text());
         for (MatchReasons.Reason reason : ja.values()) {
             if (reason.criterion().equals("carbonFootprint")) {
                 continue;

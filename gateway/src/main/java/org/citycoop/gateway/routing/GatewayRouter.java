@@ -564,7 +564,9 @@ public class GatewayRouter {
      * ({@code POST .../iati-activities}, {@code POST .../iati-organisation}) have larger ones.
      */
     private long maxBodySize(io.vertx.core.http.HttpMethod method, String path) {
-        if (!io.vertx.core.http.HttpMethod.POST.equals(method) || path == null) {
+        // only operations the API documents (a path that fits one of its templates) get the larger limits: a large
+        // body to a made-up ".../x:batch" is refused here, not streamed to a service that has no such operation
+        if (!io.vertx.core.http.HttpMethod.POST.equals(method) || path == null || pathTemplates.templateOf(path.split("/", -1)).isEmpty()) {
             return config.maxBodySize().asLongValue();
         }
         if (path.endsWith("/iati-activities") || path.endsWith("/iati-organisation")) {
