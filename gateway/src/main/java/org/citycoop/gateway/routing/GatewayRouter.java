@@ -511,9 +511,9 @@ public class GatewayRouter {
                         return;
                     }
                     Throwable failure = answered.cause();
-                    // the proxy resets the service's request when its caller goes away: a reset is never the service's
-                    // doing (it is reached over HTTP/1.1, which has no resets of its own)
-                    if (failure instanceof io.vertx.core.http.StreamResetException || request.response().closed()) {
+                    // the caller went away (the proxy then resets the service's request): only that caller's loss. A reset
+                    // while the caller is still there is the service's connection breaking under the body being sent
+                    if (request.response().closed()) {
                         origin.breaker().abandoned();
                         LOG.debugf("Request %s: the caller went away before %s answered (%s)", requestId, origin.name(), failure.getMessage());
                         return;
