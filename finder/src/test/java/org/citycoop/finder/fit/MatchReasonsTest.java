@@ -66,7 +66,7 @@ class MatchReasonsTest {
     private static Map<String, MatchReasons.Reason> reasons(Lang lang) throws Exception {
         String match = lang == Lang.EN ? MATCH.replace("\"language\", \"result\": \"PARTLY_MET\"", "\"language\", \"result\": \"MET\"") : MATCH;
         List<MatchReasons.Reason> reasons = new MatchReasons(Texts.of(lang), lang, form(), "ID", NOW).of(JSON.readTree(match), "FUNDING");
-        assertEquals(13, reasons.size(), "one reason per criterion, the unknown one too");
+        assertEquals(14, reasons.size(), "one reason per criterion, the unknown one too");
         return reasons.stream().collect(Collectors.toMap(MatchReasons.Reason::criterion, r -> r, (a, b) -> a, java.util.LinkedHashMap::new));
     }
 
