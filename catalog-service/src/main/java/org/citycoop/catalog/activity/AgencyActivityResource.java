@@ -105,7 +105,7 @@ public class AgencyActivityResource {
             + "is not the agency (field iati-activity[n]/reporting-org/@ref), or an agency without iatiOrgId (nothing stored)")
     public ImportReport importActivities(
             @Parameter(description = "The agency's id", example = "adb") @PathParam("agencyId") String agencyId,
-            @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength, // HTTP framing, not an API parameter
             InputStream body) {
         return imports.importFile(agencyId, new SizeLimit(maxFileSize.asLongValue()).apply(contentLength, body));
     }
@@ -131,7 +131,7 @@ public class AgencyActivityResource {
             + "organisation, no organisation of the file is the agency, or an agency without iatiOrgId (nothing stored)")
     public OrganisationImport.Result importOrganisation(
             @Parameter(description = "The agency's id", example = "adb") @PathParam("agencyId") String agencyId,
-            @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength, // HTTP framing, not an API parameter
             InputStream body) {
         return organisations.importFile(agencyId, new SizeLimit(maxFileSize.asLongValue()).apply(contentLength, body));
     }

@@ -214,6 +214,7 @@ class BadInputIT {
             return switch (path.startsWith("/v1/clients") ? "client:" + name
                     : path.startsWith("/v1/agencies") ? "agency:" + name
                     : path.startsWith("/v1/schemes") ? "scheme:" + name
+                    : path.startsWith("/v1/activities") ? "activity:" + name
                     : path.startsWith("/v1/vocabularies") ? "vocabulary:" + name
                     : path.startsWith("/v1/needs") ? "need:" + name
                     : path.startsWith("/v1/subscriptions") ? "subscription:" + name
@@ -223,6 +224,7 @@ class BadInputIT {
                 case "agency:agencyId" -> ids.get("agency");
                 case "agency:ref" -> delete ? "FUZZ-DEL" : "FUZZ-1";
                 case "scheme:id" -> ids.get("scheme");
+                case "activity:id" -> "00000000-0000-4000-8000-000000000001"; // the seed has no IATI activities: a 404 to refuse around
                 case "vocabulary:name" -> "sectors";
                 case "need:id" -> ids.get(delete ? "needToDelete" : "need");
                 case "need:planId" -> ids.get("plan");
