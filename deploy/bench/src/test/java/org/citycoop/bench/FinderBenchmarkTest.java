@@ -15,12 +15,12 @@ class FinderBenchmarkTest {
         FinderBenchmark.Search sorted = new FinderBenchmark.Search("applicantType=NGO&sort=deadline", "applicantType=NGO", "deadline");
         assertEquals("/finder/en/?applicantType=NGO&sort=deadline", sorted.pagePath());
         assertEquals("/v1/schemes?applicantType=NGO&sort=deadline&limit=10", sorted.apiSchemes());
-        assertEquals("/v1/schemes:facets?applicantType=NGO&facets=challenge,supportType,agency,country,applicantType,status",
+        assertEquals("/v1/schemes:facets?applicantType=NGO&facets=challenge,supportType,agency,applicantType,status",
                 sorted.apiFacets(), "the facets count the whole result: no sort, no limit");
         FinderBenchmark.Search none = new FinderBenchmark.Search("", "", null);
         assertEquals("/finder/en/", none.pagePath());
         assertEquals("/v1/schemes?limit=10", none.apiSchemes());
-        assertEquals("/v1/schemes:facets?facets=challenge,supportType,agency,country,applicantType,status", none.apiFacets());
+        assertEquals("/v1/schemes:facets?facets=challenge,supportType,agency,applicantType,status", none.apiFacets());
     }
 
     @Test
