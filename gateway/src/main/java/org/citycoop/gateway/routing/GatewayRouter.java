@@ -283,7 +283,8 @@ public class GatewayRouter {
         }
         String id = requestId;
         String path = decoded(request.path());
-        countAs(path, "/v1/**");
+        String template = path == null ? null : pathTemplates.templateOf(path.split("/", -1)).orElse(null); // once a request
+        countAs(template == null ? "/v1/**" : template);
         boolean own = path != null && ClientsApi.owns(path);
         String service = path == null || own ? null : routes.serviceFor(path).orElse(null);
         if (service == null && !own) {
@@ -291,7 +292,7 @@ public class GatewayRouter {
             return;
         }
         String length = request.getHeader("Content-Length");
-        long maxBodySize = maxBodySize(request.method(), path);
+        long maxBodySize = maxBodySize(request.method(), template);
         if (length != null && tooLarge(length, maxBodySize)) {
             request.response().putHeader("Connection", "close");
             problem(request, 413, EdgeProblem.tooLarge(maxBodySize, request.path(), requestId), requestId);
@@ -366,7 +367,7 @@ public class GatewayRouter {
     private void routeFinder(RoutingContext context) {
         HttpServerRequest request = context.request();
         request.pause();
-        countAs(null, request.path().startsWith("/finder/assets/") ? "/finder/assets/**" : "/finder/**");
+        countAs(request.path().startsWith("/finder/assets/") ? "/finder/assets/**" : "/finder/**");
         String id = requestIdOf(request);
         request.headers().set(REQUEST_ID, id);
         if (request.method() != io.vertx.core.http.HttpMethod.GET && request.method() != io.vertx.core.http.HttpMethod.HEAD) {
@@ -563,16 +564,16 @@ public class GatewayRouter {
      * The body limit of a request: batch uploads ({@code POST .../x:batch}) and IATI file imports
      * ({@code POST .../iati-activities}, {@code POST .../iati-organisation}) have larger ones.
      */
-    private long maxBodySize(io.vertx.core.http.HttpMethod method, String path) {
-        // only operations the API documents (a path that fits one of its templates) get the larger limits: a large
-        // body to a made-up ".../x:batch" is refused here, not streamed to a service that has no such operation
-        if (!io.vertx.core.http.HttpMethod.POST.equals(method) || path == null || pathTemplates.templateOf(path.split("/", -1)).isEmpty()) {
+    private long maxBodySize(io.vertx.core.http.HttpMethod method, String template) {
+        // only operations the API documents (the request's path template, null when it fits none) get the larger
+        // limits: a large body to a made-up ".../x:batch" is refused here, not streamed to a service without it
+        if (!io.vertx.core.http.HttpMethod.POST.equals(method) || template == null) {
             return config.maxBodySize().asLongValue();
         }
-        if (path.endsWith("/iati-activities") || path.endsWith("/iati-organisation")) {
+        if (template.endsWith("/iati-activities") || template.endsWith("/iati-organisation")) {
             return config.importMaxBodySize().asLongValue();
         }
-        return (path.endsWith(":batch") ? config.batchMaxBodySize() : config.maxBodySize()).asLongValue();
+        return (template.endsWith(":batch") ? config.batchMaxBodySize() : config.maxBodySize()).asLongValue();
     }
 
     private static boolean tooLarge(String contentLength, long maxBodySize) {
@@ -640,11 +641,10 @@ public class GatewayRouter {
 
     /**
      * Names the request in the HTTP server metrics ({@code uri} tag) by its API path template, or by a fixed
-     * name when it fits none, so that the metrics hold one series per operation whatever paths callers send
+     * name ({@code /v1/**}, {@code /finder/**}) when it fits none, so that the metrics hold one series per operation whatever paths callers send
      * (the Micrometer binder reads the template from the request's context).
      */
-    private void countAs(String path, String fallback) {
-        String template = path == null ? fallback : pathTemplates.templateOf(path.split("/", -1)).orElse(fallback);
+    private void countAs(String template) {
         if (io.smallrye.common.vertx.VertxContext.isOnDuplicatedContext()) { // each HTTP request's own context
             io.smallrye.common.vertx.ContextLocals.put("UrlPathTemplate", template);
         }
