@@ -3,8 +3,6 @@ package org.citycoop.catalog.scheme;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
@@ -12,23 +10,19 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 import org.citycoop.catalog.vocabulary.Code;
 import org.citycoop.catalog.vocabulary.RegionMembers;
 import org.citycoop.catalog.vocabulary.Vocabularies;
 import org.citycoop.catalog.vocabulary.Vocabulary;
+import org.citycoop.platform.export.Export;
 import org.citycoop.platform.security.Roles;
-import org.citycoop.platform.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +34,6 @@ import java.util.stream.Collectors;
 @Tag(name = "Schemes")
 public class SchemeExportResource {
 
-    static final String NDJSON = "application/x-ndjson";
-    static final String CSV = "text/csv";
     /** Schemes read from the database at a time (each batch in a transaction of its own). */
     static final int BATCH = 500;
 
@@ -65,7 +57,7 @@ public class SchemeExportResource {
     ObjectMapper mapper;
 
     @GET
-    @Produces({NDJSON, CSV})
+    @Produces({Export.NDJSON, Export.CSV})
     @Operation(summary = "Export every scheme a search finds",
             description = "Takes the filters of GET /v1/schemes and streams every matching scheme, most recently changed "
                     + "first, read from the database 500 at a time (never the whole result in memory). ndjson: one scheme "
@@ -75,63 +67,26 @@ public class SchemeExportResource {
                     + "lists joined with \"; \" (labels with \" | \"). A scheme changed while the export runs may appear "
                     + "twice or not at all.")
     @APIResponse(responseCode = "200", description = "The schemes",
-            content = {@Content(mediaType = NDJSON), @Content(mediaType = CSV)})
+            content = {@Content(mediaType = Export.NDJSON), @Content(mediaType = Export.CSV)})
     @APIResponse(responseCode = "400", description = "Unknown format, or a bad filter value")
     public Response export(@BeanParam SchemeQuery query,
                            @Parameter(description = "ndjson (default) or csv") @QueryParam("format") String format) {
         SchemeFilter filter = query.filter(vocabularies, regions);
-        boolean csv;
-        if (format == null || format.equals("ndjson")) {
-            csv = false;
-        } else if (format.equals("csv")) {
-            csv = true;
-        } else {
-            throw ProblemException.badRequest("format", "must be ndjson or csv");
-        }
-        StreamingOutput body = out -> {
-            if (csv) {
-                writeCsv(filter, out);
-            } else {
-                writeNdjson(filter, out);
-            }
-        };
-        return Response.ok(body, csv ? CSV + "; charset=UTF-8; header=present" : NDJSON)
-                .header("Content-Disposition", "attachment; filename=\"schemes." + (csv ? "csv" : "ndjson") + "\"")
-                .header(HttpHeaders.CONTENT_LANGUAGE, "en")
-                .build();
-    }
-
-    private void writeNdjson(SchemeFilter filter, OutputStream out) throws java.io.IOException {
-        SchemeView last = null;
-        for (List<SchemeView> batch = service.batchAfter(filter, null, BATCH); !batch.isEmpty();
-             batch = batch.size() < BATCH ? List.of() : service.batchAfter(filter, last, BATCH)) {
-            for (SchemeView view : batch) {
-                ObjectNode line = mapper.valueToTree(view);
-                line.set("labels", mapper.valueToTree(labels(view)));
-                out.write(mapper.writeValueAsBytes(line));
-                out.write('\n');
-                last = view;
-            }
-            out.flush();
-        }
-    }
-
-    private void writeCsv(SchemeFilter filter, OutputStream out) throws java.io.IOException {
-        CsvSchema.Builder schema = CsvSchema.builder();
-        CSV_COLUMNS.forEach(schema::addColumn);
-        CsvMapper csv = new CsvMapper();
-        try (SequenceWriter rows = csv.writerFor(Map.class).with(schema.build().withHeader().withLineSeparator("\r\n"))
-                .writeValues(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8))) {
-            SchemeView last = null;
-            for (List<SchemeView> batch = service.batchAfter(filter, null, BATCH); !batch.isEmpty();
-                 batch = batch.size() < BATCH ? List.of() : service.batchAfter(filter, last, BATCH)) {
-                for (SchemeView view : batch) {
-                    rows.write(row(view));
-                    last = view;
+        Export.Format chosen = Export.format(format);
+        return Export.response(chosen, "schemes", "en", out -> {
+            if (chosen == Export.Format.CSV) {
+                try (SequenceWriter rows = Export.csv(out, CSV_COLUMNS)) {
+                    Export.<SchemeView>inBatches(after -> service.batchAfter(filter, after, BATCH), BATCH, view -> rows.write(row(view)), rows);
                 }
-                rows.flush();
+            } else {
+                Export.<SchemeView>inBatches(after -> service.batchAfter(filter, after, BATCH), BATCH, view -> {
+                    ObjectNode line = mapper.valueToTree(view);
+                    line.set("labels", mapper.valueToTree(labels(view)));
+                    out.write(mapper.writeValueAsBytes(line));
+                    out.write('\n');
+                }, out);
             }
-        }
+        });
     }
 
     /** The English labels of a scheme's codes, per field and code. */

@@ -27,7 +27,8 @@ public enum SchemeFacet {
         return parameter;
     }
 
-    static java.util.Optional<SchemeFacet> byParameter(String name) {
-        return Arrays.stream(values()).filter(f -> f.parameter.equals(name)).findFirst();
+    /** The facet named {@code name}, one of the {@link #parameter()}s. */
+    static SchemeFacet byParameter(String name) {
+        return Arrays.stream(values()).filter(f -> f.parameter.equals(name)).findFirst().orElseThrow();
     }
 }

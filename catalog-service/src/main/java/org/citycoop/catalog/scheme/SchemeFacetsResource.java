@@ -11,7 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.citycoop.catalog.vocabulary.RegionMembers;
 import org.citycoop.catalog.vocabulary.Vocabularies;
 import org.citycoop.platform.security.Roles;
-import org.citycoop.platform.problem.ProblemException;
+import org.citycoop.platform.paging.Facets;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -19,10 +19,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** Facet counts of a scheme search. */
 @RolesAllowed(Roles.ANYONE)
@@ -48,9 +46,9 @@ public class SchemeFacetsResource {
             description = "Takes the filters of GET /v1/schemes and answers how many schemes match in all and, for each "
                     + "facet asked for, how many have each value (most frequent first). The country facet counts the "
                     + "countries schemes name in eligibleCountries.")
-    @APIResponse(responseCode = "200", description = "The counts", content = @Content(schema = @Schema(implementation = SchemeFacets.class)))
+    @APIResponse(responseCode = "200", description = "The counts", content = @Content(schema = @Schema(implementation = Facets.class)))
     @APIResponse(responseCode = "400", description = "An unknown facet or a bad filter value")
-    public SchemeFacets facets(
+    public Facets facets(
             @BeanParam SchemeQuery query,
             @Parameter(description = "Comma-separated facets among challenge, supportType, sector, financeType, aidType, "
                     + "applicantType, country, region, agency, status (default: challenge,supportType,applicantType,country,status)",
@@ -60,18 +58,7 @@ public class SchemeFacetsResource {
     }
 
     private static List<SchemeFacet> parse(String facets) {
-        if (facets == null || facets.isBlank()) {
-            return DEFAULT;
-        }
-        List<SchemeFacet> parsed = new ArrayList<>();
-        for (String name : facets.split(",")) {
-            SchemeFacet facet = SchemeFacet.byParameter(name.strip()).orElseThrow(() -> ProblemException.badRequest("facets",
-                    "unknown facet '" + name.strip() + "'; allowed: "
-                            + Arrays.stream(SchemeFacet.values()).map(SchemeFacet::parameter).collect(Collectors.joining(", "))));
-            if (!parsed.contains(facet)) {
-                parsed.add(facet);
-            }
-        }
-        return parsed;
+        return Facets.parse(facets, Arrays.stream(SchemeFacet.values()).map(SchemeFacet::parameter).toList(),
+                DEFAULT.stream().map(SchemeFacet::parameter).toList()).stream().map(SchemeFacet::byParameter).toList();
     }
 }

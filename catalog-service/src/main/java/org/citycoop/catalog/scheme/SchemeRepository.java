@@ -3,6 +3,7 @@ package org.citycoop.catalog.scheme;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Query;
+import org.citycoop.platform.paging.Facets;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -113,28 +114,24 @@ public class SchemeRepository implements PanacheRepositoryBase<Scheme, UUID> {
     @SuppressWarnings("unchecked")
     List<Object[]> facets(SchemeFilter filter, List<SchemeFacet> facets, Instant now) {
         Map<String, Object> parameters = new LinkedHashMap<>();
-        StringBuilder sql = new StringBuilder("WITH f AS MATERIALIZED (SELECT s.challenge_areas, s.support_types, s.sectors,"
-                + " s.applicant_types, s.eligible_countries, s.eligible_regions, s.finance_type, s.aid_type, s.agency_id, "
+        StringBuilder filtered = new StringBuilder("SELECT s.challenge_areas, s.support_types, s.sectors, s.applicant_types,"
+                + " s.eligible_countries, s.eligible_regions, s.finance_type, s.aid_type, s.agency_id, "
                 + statusAt(parameters, now) + " AS status FROM scheme s WHERE TRUE");
-        where(sql, parameters, filter, now);
-        sql.append(") SELECT CAST(NULL AS int), NULL, count(*) FROM f");
-        for (int i = 0; i < facets.size(); i++) {
-            String value = switch (facets.get(i)) {
-                case CHALLENGE -> "unnest(f.challenge_areas)";
-                case SUPPORT_TYPE -> "unnest(f.support_types)";
-                case SECTOR -> "unnest(f.sectors)";
-                case APPLICANT_TYPE -> "unnest(f.applicant_types)";
-                case COUNTRY -> "unnest(f.eligible_countries)";
-                case REGION -> "unnest(f.eligible_regions)";
-                case FINANCE_TYPE -> "f.finance_type";
-                case AID_TYPE -> "f.aid_type";
-                case AGENCY -> "f.agency_id";
-                case STATUS -> "f.status";
-            };
-            sql.append(" UNION ALL SELECT ").append(i).append(", v, count(*) FROM (SELECT ").append(value)
-                    .append(" AS v FROM f) c WHERE v IS NOT NULL GROUP BY v");
-        }
-        Query query = getEntityManager().createNativeQuery(sql.toString());
+        where(filtered, parameters, filter, now);
+        List<String> values = facets.stream().map(facet -> switch (facet) {
+            case CHALLENGE -> "unnest(f.challenge_areas)";
+            case SUPPORT_TYPE -> "unnest(f.support_types)";
+            case SECTOR -> "unnest(f.sectors)";
+            case APPLICANT_TYPE -> "unnest(f.applicant_types)";
+            case COUNTRY -> "unnest(f.eligible_countries)";
+            case REGION -> "unnest(f.eligible_regions)";
+            case FINANCE_TYPE -> "f.finance_type";
+            case AID_TYPE -> "f.aid_type";
+            case AGENCY -> "f.agency_id";
+            case STATUS -> "f.status";
+        }).toList();
+        String sql = Facets.sql(filtered.toString(), values);
+        Query query = getEntityManager().createNativeQuery(sql);
         parameters.forEach(query::setParameter);
         return query.getResultList();
     }

@@ -18,6 +18,7 @@ import org.citycoop.catalog.web.Upserted;
 import org.citycoop.platform.outbox.Outbox;
 import org.citycoop.platform.outbox.OutboxEvent;
 import org.citycoop.platform.paging.Cursor;
+import org.citycoop.platform.paging.Facets;
 import org.citycoop.platform.problem.ProblemException;
 
 import java.time.Instant;
@@ -275,25 +276,8 @@ public class SchemeService {
      * value); and how many match in all.
      */
     @Transactional
-    public SchemeFacets facets(SchemeFilter filter, List<SchemeFacet> facets) {
-        Map<Integer, List<SchemeFacets.Count>> byFacet = new HashMap<>();
-        long total = 0;
-        for (Object[] row : schemes.facets(filter, facets, Instant.now())) {
-            long count = ((Number) row[2]).longValue();
-            if (row[0] == null) {
-                total = count;
-            } else {
-                byFacet.computeIfAbsent(((Number) row[0]).intValue(), i -> new ArrayList<>())
-                        .add(new SchemeFacets.Count(String.valueOf(row[1]), count));
-            }
-        }
-        Map<String, List<SchemeFacets.Count>> counts = new LinkedHashMap<>();
-        for (int i = 0; i < facets.size(); i++) {
-            counts.put(facets.get(i).parameter(), byFacet.getOrDefault(i, List.of()).stream()
-                    .sorted(Comparator.comparingLong(SchemeFacets.Count::count).reversed().thenComparing(SchemeFacets.Count::value))
-                    .toList());
-        }
-        return new SchemeFacets(total, counts);
+    public Facets facets(SchemeFilter filter, List<SchemeFacet> facets) {
+        return Facets.of(schemes.facets(filter, facets, Instant.now()), facets.stream().map(SchemeFacet::parameter).toList());
     }
 
     /**

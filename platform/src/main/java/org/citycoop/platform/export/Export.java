@@ -1,0 +1,95 @@
+package org.citycoop.platform.export;
+
+import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import org.citycoop.platform.problem.ProblemException;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * A list's {@code :export} operation ({@code GET /v1/schemes:export}, {@code GET /v1/activities:export}): the whole
+ * result of its filters as a file, streamed as it is read from the database in batches (never held whole), as
+ * NDJSON (one JSON object per line) or CSV (RFC 4180: CRLF line ends, a header row, UTF-8).
+ */
+public final class Export {
+
+    public static final String NDJSON = "application/x-ndjson";
+    public static final String CSV = "text/csv";
+
+    /** The file formats, by the value of the {@code format} parameter. */
+    public enum Format {
+        NDJSON, CSV;
+
+        /** The {@code format} parameter's value. */
+        public String parameter() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    private Export() {
+    }
+
+    /**
+     * The {@code format} parameter: {@code ndjson} (the default) or {@code csv}.
+     *
+     * @throws ProblemException 400 naming {@code format} for any other value
+     */
+    public static Format format(String value) {
+        if (value == null || value.equals("ndjson")) {
+            return Format.NDJSON;
+        }
+        if (value.equals("csv")) {
+            return Format.CSV;
+        }
+        throw ProblemException.badRequest("format", "must be ndjson or csv");
+    }
+
+    /** The 200 answer streaming {@code body}, offered for download as {@code <name>.ndjson} or {@code <name>.csv}. */
+    public static Response response(Format format, String name, String language, StreamingOutput body) {
+        return Response.ok(body, format == Format.CSV ? CSV + "; charset=UTF-8; header=present" : NDJSON)
+                .header("Content-Disposition", "attachment; filename=\"" + name + "." + format.parameter() + "\"")
+                .header(HttpHeaders.CONTENT_LANGUAGE, language)
+                .build();
+    }
+
+    /** A CSV writer of rows (maps from column to text) with these columns, their names in a header row. */
+    public static SequenceWriter csv(OutputStream out, List<String> columns) throws IOException {
+        CsvSchema.Builder schema = CsvSchema.builder();
+        columns.forEach(schema::addColumn);
+        return new CsvMapper().writerFor(Map.class).with(schema.build().withHeader().withLineSeparator("\r\n"))
+                .writeValues(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+    }
+
+    /** Writes one item of a batch. */
+    @FunctionalInterface
+    public interface ItemWriter<T> {
+        void write(T item) throws IOException;
+    }
+
+    /**
+     * Reads the result in keyset batches and writes each item, flushing after each batch.
+     *
+     * @param after the batch after an item (the first batch after null), in the result's order; a batch shorter than
+     *     {@code size} is the last
+     */
+    public static <T> void inBatches(Function<T, List<T>> after, int size, ItemWriter<T> writer, java.io.Flushable flush) throws IOException {
+        T last = null;
+        for (List<T> batch = after.apply(null); !batch.isEmpty(); batch = batch.size() < size ? List.of() : after.apply(last)) {
+            for (T item : batch) {
+                writer.write(item);
+                last = item;
+            }
+            flush.flush();
+        }
+    }
+}
