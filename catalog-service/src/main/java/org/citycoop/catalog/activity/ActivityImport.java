@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * Imports an agency's IATI activity file: reads it one activity at a time, stores the new and changed activities in
@@ -77,14 +78,14 @@ public class ActivityImport {
      *     organisation identifier, naming {@code iati-activity[n]/reporting-org/@ref} when an activity is reported by
      *     another organisation; 400/422 naming {@code body} when the file is refused ({@link IatiActivityReader})
      */
+    /**
+     * Imports the file, telling {@code progress} the counts so far (a report without items) after each group of
+     * {@value #GROUP} activities.
+     */
     @Transactional
     @TransactionConfiguration(timeout = TIMEOUT_SECONDS)
-    public ImportReport importFile(String agencyId, InputStream body) {
-        AgencyView agency = agencies.get(agencyId);
-        if (agency.iatiOrgId() == null) {
-            throw ProblemException.invalid("iatiOrgId", "agency '" + agencyId + "' has no IATI organisation identifier; set its "
-                    + "iatiOrgId (PUT /v1/agencies/" + agencyId + ") before importing its IATI files");
-        }
+    public ImportReport importFile(String agencyId, InputStream body, Consumer<ImportReport> progress) {
+        AgencyView agency = agencyFor(agencyId);
         // one import of an agency's files at a time: two imports of one file do not both create its activities
         entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))").setParameter(1, "activities:" + agencyId)
                 .getSingleResult();
@@ -97,11 +98,28 @@ public class ActivityImport {
                 if (group.size() == GROUP) {
                     run.apply(group);
                     group.clear();
+                    progress.accept(run.counts(reader.version()));
                 }
             }
             run.apply(group);
             return run.report(reader.version());
         }
+    }
+
+    /**
+     * The agency whose files are imported.
+     *
+     * @throws ProblemException 404 without the agency; 422 naming {@code iatiOrgId} when it has no IATI organisation
+     *     identifier
+     */
+    @Transactional
+    public AgencyView agencyFor(String agencyId) {
+        AgencyView agency = agencies.get(agencyId);
+        if (agency.iatiOrgId() == null) {
+            throw ProblemException.invalid("iatiOrgId", "agency '" + agencyId + "' has no IATI organisation identifier; set its "
+                    + "iatiOrgId (PUT /v1/agencies/" + agencyId + ") before importing its IATI files");
+        }
+        return agency;
     }
 
     private static void checkReportingOrg(AgencyView agency, ReadActivity activity) {
@@ -193,6 +211,11 @@ public class ActivityImport {
         private void item(ReadActivity read, ImportReport.Outcome outcome, UUID id, Long version, List<String> reasons, List<String> warnings) {
             counts[outcome.ordinal()]++;
             items.add(new ImportReport.Item(read.position(), read.content().iatiIdentifier(), outcome, id, version, reasons, warnings));
+        }
+
+        /** The counts so far, without the items. */
+        ImportReport counts(String version) {
+            return new ImportReport(version, items.size(), counts[0], counts[1], counts[2], counts[3], List.of());
         }
 
         ImportReport report(String version) {

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.citycoop.catalog.agency.AgencyService;
 import org.citycoop.platform.paging.Cursor;
+import org.citycoop.platform.paging.Facets;
 import org.citycoop.platform.problem.ProblemException;
 
 import java.math.BigDecimal;
@@ -55,6 +56,34 @@ public class ActivityQueries {
         List<ActivityView> items = more ? rows.subList(0, limit) : rows;
         String next = more ? Cursor.encode(List.of(CURSOR_MARK, items.get(items.size() - 1).iatiIdentifier())) : null;
         return new ActivityPage(List.copyOf(items), next);
+    }
+
+    /** How many activities match the filter in all and per value of each facet ({@link Facets}). */
+    @Transactional
+    public Facets facets(ActivityFilter filter, List<ActivityFacet> facets) {
+        List<Object> parameters = new ArrayList<>();
+        StringBuilder filtered = new StringBuilder("SELECT agency_id, countries, regions, sectors, status FROM activity WHERE TRUE");
+        conditions(filter, filtered, parameters);
+        return Facets.of(store.rows(Facets.sql(filtered.toString(), facets.stream().map(ActivityFacet::value).toList()), parameters),
+                facets.stream().map(ActivityFacet::parameter).toList());
+    }
+
+    /**
+     * The activities matching the filter after an iati-identifier (from the first when null), in iati-identifier
+     * order, in a transaction of their own: the export reads the whole result in such batches, never all at once.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<ActivityView> batchAfter(ActivityFilter filter, String afterIdentifier, int size) {
+        List<Object> parameters = new ArrayList<>();
+        StringBuilder where = new StringBuilder("WHERE TRUE");
+        conditions(filter, where, parameters);
+        if (afterIdentifier != null) {
+            where.append(" AND iati_identifier > ?");
+            parameters.add(afterIdentifier);
+        }
+        where.append(" ORDER BY iati_identifier LIMIT ?");
+        parameters.add(size);
+        return store.query(where.toString(), parameters);
     }
 
     /** @throws ProblemException 404 when there is no such activity */

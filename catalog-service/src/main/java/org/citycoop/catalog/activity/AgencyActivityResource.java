@@ -11,7 +11,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.MediaType;
 import org.citycoop.catalog.scheme.ChallengeArea;
 import org.citycoop.catalog.vocabulary.Vocabularies;
@@ -20,7 +23,10 @@ import org.citycoop.platform.security.BoundTo;
 import org.citycoop.platform.web.QueryParams;
 import org.citycoop.platform.security.Roles;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.citycoop.platform.web.PathIds;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -28,7 +34,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /** An agency's own IATI files, imported, and the track record they show. */
@@ -46,6 +55,12 @@ public class AgencyActivityResource {
 
     @Inject
     OrganisationImport organisations;
+
+    @Inject
+    ImportJobs jobs;
+
+    @Inject
+    ImportJobStore jobStore;
 
     @Inject
     Vocabularies vocabularies;
@@ -69,9 +84,9 @@ public class AgencyActivityResource {
             @Parameter(description = "DAC 5-digit sector code; repeatable", example = "14050") @QueryParam("sector") List<String> sectors,
             @Parameter(description = "Challenge area (as schemes have them)", example = "SOLID_WASTE") @QueryParam("challenge") String challenge) {
         List<String> codes = sectors == null ? List.of() : sectors.stream().filter(s -> !s.isEmpty())
-                .map(s -> ActivityResource.code(vocabularies, Vocabulary.SECTORS, "sector", s)).distinct().toList();
+                .map(s -> ActivityQuery.code(vocabularies, Vocabulary.SECTORS, "sector", s)).distinct().toList();
         ChallengeArea area = QueryParams.enumValue("challenge", challenge, ChallengeArea.class);
-        return queries.trackRecord(agencyId, ActivityResource.code(vocabularies, Vocabulary.COUNTRIES, "country", country), codes, area == null ? null : area.name());
+        return queries.trackRecord(agencyId, ActivityQuery.code(vocabularies, Vocabulary.COUNTRIES, "country", country), codes, area == null ? null : area.name());
     }
 
     @BoundTo(kind = "agency", pathParam = "agencyId")
@@ -92,22 +107,80 @@ public class AgencyActivityResource {
                     + "commitments per currency), nor results, locations or contacts. Refused as a whole, nothing stored: "
                     + "XML that is not well-formed (400, with line and column), a DOCTYPE (400), another root element, "
                     + "IATI 1.x or an unknown version (422), a reporting-org that is not the agency (422), a file over "
-                    + "citycoop.iati.max-file-size (413, default 60 MB).")
+                    + "citycoop.iati.max-file-size (413, default 60 MB). With Prefer: respond-async (RFC 7240) the file is "
+                    + "received, then answered 202 with the import's Location, whose state, bytes read and counts show its "
+                    + "progress and which ends SUCCEEDED with the report or FAILED with the problem above; without it the "
+                    + "answer waits for the report.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_XML,
             example = "<iati-activities version=\"2.03\"><iati-activity ...>...</iati-activity></iati-activities>"))
     @APIResponse(responseCode = "200", description = "The file was read to its end; see each activity's outcome",
             content = @Content(schema = @Schema(implementation = ImportReport.class)))
+    @APIResponse(responseCode = "202", description = "With Prefer: respond-async: the file was received and will be imported; "
+            + "follow Location (GET /v1/agencies/{agencyId}/iati-imports/{importId}) for its progress and report",
+            headers = @Header(name = "Location", description = "The import", schema = @Schema(type = SchemaType.STRING, format = "uri")),
+            content = @Content(schema = @Schema(implementation = ImportJob.class)))
     @APIResponse(responseCode = "400", description = "Not well-formed XML, or a DOCTYPE (field body; nothing stored)")
     @APIResponse(responseCode = "403", description = "Not the secretariat, nor the agency editor of this agency (field agencyId)")
     @APIResponse(responseCode = "404", description = "No such agency")
     @APIResponse(responseCode = "413", description = "The file is over the size limit (nothing stored)")
     @APIResponse(responseCode = "422", description = "Wrong root element or IATI version (field body), a reporting-org that "
             + "is not the agency (field iati-activity[n]/reporting-org/@ref), or an agency without iatiOrgId (nothing stored)")
-    public ImportReport importActivities(
+    public Response importActivities(
             @Parameter(description = "The agency's id", example = "adb") @PathParam("agencyId") String agencyId,
+            @Parameter(description = "RFC 7240 preferences; respond-async: answer 202 as soon as the file is received and import "
+                    + "it in the background (other preferences are ignored)", example = "respond-async")
+            @HeaderParam("Prefer") String prefer,
             @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength, // HTTP framing, not an API parameter
-            InputStream body) {
-        return imports.importFile(agencyId, new SizeLimit(maxFileSize.asLongValue()).apply(contentLength, body));
+            InputStream body,
+            @Context UriInfo uri) throws IOException {
+        InputStream limited = new SizeLimit(maxFileSize.asLongValue()).apply(contentLength, body);
+        if (!respondAsync(prefer)) {
+            return Response.ok(imports.importFile(agencyId, limited, soFar -> { })).build();
+        }
+        imports.agencyFor(agencyId);
+        java.nio.file.Path file = Files.createTempFile("iati-import-", ".xml");
+        try {
+            Files.copy(limited, file, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(file);
+            throw e;
+        }
+        ImportJob job = jobs.start(agencyId, file);
+        return Response.accepted(job).location(uri.getBaseUriBuilder().path("v1/agencies/{agencyId}/iati-imports/{importId}")
+                .build(agencyId, job.id())).header("Preference-Applied", "respond-async").build();
+    }
+
+    @BoundTo(kind = "agency", pathParam = "agencyId")
+    @RolesAllowed({Roles.ADMIN, Roles.AGENCY_EDITOR})
+    @GET
+    @Path("/iati-imports/{importId}")
+    @Operation(summary = "An IATI activity file import running in the background",
+            description = "Its state (QUEUED, RUNNING, SUCCEEDED, FAILED), the bytes read of the file and the activities "
+                    + "counted so far (written about once a second while it runs, and read by any instance), then its "
+                    + "report, or the problem that refused the file (nothing stored). The agency editor sees only its own "
+                    + "agency's imports.")
+    @APIResponse(responseCode = "200", description = "The import", content = @Content(schema = @Schema(implementation = ImportJob.class)))
+    @APIResponse(responseCode = "403", description = "Not the secretariat, nor the agency editor of this agency (field agencyId)")
+    @APIResponse(responseCode = "404", description = "No such import of this agency")
+    public ImportJob importJob(
+            @Parameter(description = "The agency's id", example = "adb") @PathParam("agencyId") String agencyId,
+            @Parameter(description = "The import's id, from the Location of the 202") @PathParam("importId") String importId) {
+        return jobStore.get(agencyId, PathIds.uuid(importId, "Agency " + agencyId + " has no IATI import " + importId
+                + " (import ids are UUIDs)."));
+    }
+
+    /** Whether an RFC 7240 Prefer header asks for respond-async (preferences are comma-separated, case-insensitive). */
+    static boolean respondAsync(String prefer) {
+        if (prefer == null) {
+            return false;
+        }
+        for (String preference : prefer.split(",")) {
+            String name = preference.split(";", 2)[0].split("=", 2)[0].strip();
+            if (name.equalsIgnoreCase("respond-async")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @BoundTo(kind = "agency", pathParam = "agencyId")

@@ -40,4 +40,18 @@ public final class IatiFiles {
                 + "<activity-status code=\"2\"/><recipient-country code=\"ID\"/><sector code=\"14050\"/>"
                 + "</iati-activity></iati-activities>";
     }
+
+    /** A file of {@code count} activities of the agency in Indonesia, sector 14050, in implementation since 2020. */
+    static String generated(String agency, int count) {
+        StringBuilder xml = new StringBuilder("<iati-activities version=\"2.03\">");
+        for (int i = 0; i < count; i++) {
+            xml.append("<iati-activity xml:lang=\"en\" default-currency=\"USD\" last-updated-datetime=\"2026-09-30T00:00:00Z\">")
+                    .append("<iati-identifier>XM-DAC-41116-").append(agency).append(String.format("-G%05d", i)).append("</iati-identifier>")
+                    .append("<reporting-org ref=\"XM-DAC-41116\" type=\"40\"/>")
+                    .append("<title><narrative>Generated activity ").append(i).append("</narrative></title>")
+                    .append("<activity-status code=\"2\"/><activity-date iso-date=\"2020-01-01\" type=\"2\"/>")
+                    .append("<recipient-country code=\"ID\"/><sector code=\"14050\"/></iati-activity>");
+        }
+        return xml.append("</iati-activities>").toString();
+    }
 }

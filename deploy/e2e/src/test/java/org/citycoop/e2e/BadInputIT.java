@@ -223,6 +223,7 @@ class BadInputIT {
                 case "client:id" -> ids.get(delete ? "clientToDelete" : "client");
                 case "agency:agencyId" -> ids.get("agency");
                 case "agency:ref" -> delete ? "FUZZ-DEL" : "FUZZ-1";
+                case "agency:importId" -> "00000000-0000-4000-8000-000000000002"; // no such import: a 404 to refuse around
                 case "scheme:id" -> ids.get("scheme");
                 case "activity:id" -> "00000000-0000-4000-8000-000000000001"; // the seed has no IATI activities: a 404 to refuse around
                 case "vocabulary:name" -> "sectors";

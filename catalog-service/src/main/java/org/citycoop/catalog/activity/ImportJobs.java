@@ -1,0 +1,146 @@
+package org.citycoop.catalog.activity;
+
+import io.quarkus.logging.Log;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.citycoop.platform.problem.Problem;
+import org.citycoop.platform.problem.ProblemException;
+import org.citycoop.platform.problem.ProblemTypes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Imports that run after their request was answered ({@code Prefer: respond-async}): the file is kept in a temporary
+ * file, imported by {@link ActivityImport} on a worker thread of this instance, and its state and progress are kept
+ * by {@link ImportJobStore} in PostgreSQL, where every instance reads them.
+ */
+@ApplicationScoped
+public class ImportJobs {
+
+    /** Progress is written at most this often. */
+    static final long PROGRESS_MILLIS = 1_000;
+
+    @Inject
+    ActivityImport imports;
+
+    @Inject
+    ImportJobStore store;
+
+    @ConfigProperty(name = "citycoop.iati.import-workers", defaultValue = "2")
+    int workers;
+
+    private ExecutorService executor;
+
+    private synchronized ExecutorService executor() {
+        if (executor == null) {
+            AtomicInteger number = new AtomicInteger();
+            executor = Executors.newFixedThreadPool(workers, task -> {
+                Thread thread = new Thread(task, "iati-import-" + number.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+        return executor;
+    }
+
+    @PreDestroy
+    synchronized void stop() throws InterruptedException {
+        if (executor != null) {
+            executor.shutdownNow();
+            executor.awaitTermination(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * Queues the import of a received file, which this class deletes once imported.
+     *
+     * @throws ProblemException as {@link ActivityImport#agencyFor}: the agency must exist and have an iatiOrgId
+     */
+    public ImportJob start(String agencyId, Path file) {
+        imports.agencyFor(agencyId);
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ImportJob job = store.queued(agencyId, size);
+        executor().execute(() -> run(job.id(), agencyId, file));
+        return job;
+    }
+
+    private void run(UUID id, String agencyId, Path file) {
+        try (Counting in = new Counting(Files.newInputStream(file))) {
+            store.update(id, ImportJob.State.RUNNING, 0, null, null, null);
+            long[] written = {System.currentTimeMillis()};
+            ImportReport report = imports.importFile(agencyId, in, soFar -> {
+                long now = System.currentTimeMillis();
+                if (now - written[0] >= PROGRESS_MILLIS) {
+                    store.update(id, ImportJob.State.RUNNING, in.count(), soFar, null, null);
+                    written[0] = now;
+                }
+            });
+            store.update(id, ImportJob.State.SUCCEEDED, in.count(), report, report, null);
+        } catch (ProblemException e) {
+            failed(id, new Problem(e.type(), e.title(), e.status(), e.getMessage(), null, null, e.errors()));
+        } catch (RuntimeException | IOException e) {
+            Log.errorf(e, "IATI import %s of agency %s stopped", id, agencyId);
+            failed(id, new Problem(ProblemTypes.INTERNAL, "Import stopped", 500, "the import stopped before the end of the file "
+                    + "and stored nothing; import the file again", null, null, List.of()));
+        } finally {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                Log.warnf(e, "Could not delete %s", file);
+            }
+        }
+    }
+
+    private void failed(UUID id, Problem problem) {
+        store.update(id, ImportJob.State.FAILED, -1, null, null, problem);
+    }
+
+    /** The file being imported, counting the bytes read. */
+    private static final class Counting extends FilterInputStream {
+        private volatile long count;
+
+        Counting(InputStream in) {
+            super(in);
+        }
+
+        long count() {
+            return count;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+    }
+}
