@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.citycoop.catalog.scheme.ChallengeArea;
 import org.citycoop.catalog.vocabulary.Vocabularies;
 import org.citycoop.catalog.vocabulary.Vocabulary;
+import org.citycoop.platform.problem.ProblemException;
 import org.citycoop.platform.security.BoundTo;
 import org.citycoop.platform.web.QueryParams;
 import org.citycoop.platform.security.Roles;
@@ -127,25 +128,27 @@ public class AgencyActivityResource {
             + "is not the agency (field iati-activity[n]/reporting-org/@ref), or an agency without iatiOrgId (nothing stored)")
     public Response importActivities(
             @Parameter(description = "The agency's id", example = "adb") @PathParam("agencyId") String agencyId,
-            @Parameter(description = "RFC 7240 preferences; respond-async: answer 202 as soon as the file is received and import "
-                    + "it in the background (other preferences are ignored)", example = "respond-async")
+            @Parameter(description = "RFC 7240 preferences, at most 256 characters; respond-async: answer 202 as soon as the file "
+                    + "is received and import it in the background (other preferences are ignored)", example = "respond-async")
             @HeaderParam("Prefer") String prefer,
             @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength, // HTTP framing, not an API parameter
             InputStream body,
             @Context UriInfo uri) throws IOException {
+        boolean async = respondAsync(prefer);
         InputStream limited = new SizeLimit(maxFileSize.asLongValue()).apply(contentLength, body);
-        if (!respondAsync(prefer)) {
+        if (!async) {
             return Response.ok(imports.importFile(agencyId, limited, soFar -> { })).build();
         }
         imports.agencyFor(agencyId);
         java.nio.file.Path file = Files.createTempFile("iati-import-", ".xml");
+        ImportJob job;
         try {
             Files.copy(limited, file, StandardCopyOption.REPLACE_EXISTING);
+            job = jobs.start(agencyId, file);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(file);
             throw e;
         }
-        ImportJob job = jobs.start(agencyId, file);
         return Response.accepted(job).location(uri.getBaseUriBuilder().path("v1/agencies/{agencyId}/iati-imports/{importId}")
                 .build(agencyId, job.id())).header("Preference-Applied", "respond-async").build();
     }
@@ -169,10 +172,21 @@ public class AgencyActivityResource {
                 + " (import ids are UUIDs)."));
     }
 
-    /** Whether an RFC 7240 Prefer header asks for respond-async (preferences are comma-separated, case-insensitive). */
+    /** The longest Prefer header read: a few preferences. */
+    static final int MAX_PREFER_LENGTH = 256;
+
+    /**
+     * Whether an RFC 7240 Prefer header asks for respond-async (preferences are comma-separated, case-insensitive;
+     * the others are ignored).
+     *
+     * @throws ProblemException 400 naming {@code Prefer} when it is longer than {@value #MAX_PREFER_LENGTH} characters
+     */
     static boolean respondAsync(String prefer) {
         if (prefer == null) {
             return false;
+        }
+        if (prefer.length() > MAX_PREFER_LENGTH) {
+            throw ProblemException.badRequest("Prefer", "must be at most " + MAX_PREFER_LENGTH + " characters, such as respond-async");
         }
         for (String preference : prefer.split(",")) {
             String name = preference.split(";", 2)[0].split("=", 2)[0].strip();

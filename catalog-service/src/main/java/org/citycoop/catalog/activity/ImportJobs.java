@@ -65,12 +65,10 @@ public class ImportJobs {
     }
 
     /**
-     * Queues the import of a received file, which this class deletes once imported.
-     *
-     * @throws ProblemException as {@link ActivityImport#agencyFor}: the agency must exist and have an iatiOrgId
+     * Queues the import of a received file for an agency {@link ActivityImport#agencyFor} accepted; this class deletes
+     * the file once imported.
      */
     public ImportJob start(String agencyId, Path file) {
-        imports.agencyFor(agencyId);
         long size;
         try {
             size = Files.size(file);

@@ -101,6 +101,9 @@ class ImportJobTest {
 
         // refused before anything is received in the background: no agency, no iatiOrgId
         postAsync(Fixtures.newAgencyId("none"), file.getBytes(StandardCharsets.UTF_8), TestTokens.admin()).then().statusCode(404);
+        given().header("Prefer", "respond-async; " + "x".repeat(300)).contentType("application/xml; charset=utf-8")
+                .body(IatiFiles.generated(agency, 2)).post("/v1/agencies/" + agency + "/iati-activities").then().statusCode(400)
+                .body("errors[0].field", equalTo("Prefer"));
         // without respond-async the answer is the report itself
         given().header("Prefer", "return=minimal").contentType("application/xml; charset=utf-8")
                 .body(IatiFiles.generated(agency, 2)).post("/v1/agencies/" + agency + "/iati-activities").then().statusCode(200)
