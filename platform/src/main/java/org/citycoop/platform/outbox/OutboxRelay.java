@@ -11,7 +11,10 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
 import org.citycoop.platform.events.CloudEventHeaders;
+import org.citycoop.platform.events.EventTracing;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -40,6 +43,9 @@ public class OutboxRelay {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    EventTracing tracing;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -105,7 +111,8 @@ public class OutboxRelay {
     int publishBatch() throws Exception {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
-                        SELECT seq, event_id, topic, message_key, event_type, subject, payload, occurred_at
+                        SELECT seq, event_id, topic, message_key, event_type, subject, payload, occurred_at, traceparent,
+                               tracestate
                         FROM outbox_event ORDER BY seq LIMIT ?1 FOR UPDATE SKIP LOCKED""")
                 .setParameter(1, batchSize)
                 .getResultList();
@@ -114,16 +121,25 @@ public class OutboxRelay {
         }
         List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
         List<Long> sequences = new ArrayList<>(rows.size());
-        for (Object[] row : rows) {
-            ProducerRecord<String, String> record = new ProducerRecord<>((String) row[2], (String) row[3], (String) row[6]);
-            CloudEventHeaders.write(record.headers(), row[1].toString(), source, (String) row[4], (String) row[5],
-                    toOffsetDateTime(row[7]));
-            acks.add(producer().send(record));
-            sequences.add(((Number) row[0]).longValue());
-        }
-        producer().flush();
-        for (Future<RecordMetadata> ack : acks) {
-            ack.get(30, TimeUnit.SECONDS);
+        List<Span> spans = new ArrayList<>(rows.size());
+        try {
+            for (Object[] row : rows) {
+                ProducerRecord<String, String> record = new ProducerRecord<>((String) row[2], (String) row[3], (String) row[6]);
+                CloudEventHeaders.write(record.headers(), row[1].toString(), source, (String) row[4], (String) row[5],
+                        toOffsetDateTime(row[7]));
+                spans.add(tracing.startSend(record.headers(), record.topic(), row[1].toString(), (String) row[8], (String) row[9]));
+                acks.add(producer().send(record));
+                sequences.add(((Number) row[0]).longValue());
+            }
+            producer().flush();
+            for (Future<RecordMetadata> ack : acks) {
+                ack.get(30, TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            spans.forEach(span -> span.setStatus(StatusCode.ERROR, e.toString()));
+            throw e;
+        } finally {
+            spans.forEach(Span::end);
         }
         entityManager.createNativeQuery("DELETE FROM outbox_event WHERE seq = ANY(?1)")
                 .setParameter(1, sequences.toArray(new Long[0]))
