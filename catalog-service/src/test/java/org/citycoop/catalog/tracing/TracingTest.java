@@ -12,17 +12,11 @@ import jakarta.inject.Singleton;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.citycoop.catalog.Fixtures;
 import org.citycoop.catalog.TopicReader;
+import org.citycoop.devstack.RecordedSpans;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Predicate;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -38,11 +32,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestProfile(TracingTest.Recording.class)
 class TracingTest {
 
-    /** Records every trace, into {@link Spans}. */
+    /** Records every trace, into {@link RecordedSpans}. */
     public static class Recording implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.otel.traces.sampler.arg", "1", "quarkus.otel.bsp.schedule.delay", "PT0.05S");
+            return RecordedSpans.RECORD_ALL;
         }
 
         @Override
@@ -54,34 +48,32 @@ class TracingTest {
     @Alternative
     @Singleton
     public static class Spans {
-        static final InMemorySpanExporter EXPORTER = InMemorySpanExporter.create();
-
         @Produces
         @Singleton
         InMemorySpanExporter exporter() {
-            return EXPORTER;
+            return RecordedSpans.EXPORTER;
         }
     }
 
     @Test
     void aRequestItsEventAndTheRecordShareOneTrace() {
-        String traceId = hex(16);
-        String callerSpan = hex(8);
+        String traceparent = RecordedSpans.newTraceparent();
+        String traceId = traceparent.substring(3, 35);
+        String callerSpan = traceparent.substring(36, 52);
         String agencyId = Fixtures.newAgencyId("traced");
-        given().header("traceparent", "00-" + traceId + "-" + callerSpan + "-01")
+        given().header("traceparent", traceparent)
                 .contentType("application/json").body(Fixtures.agency().toString())
                 .put("/v1/agencies/" + agencyId).then().statusCode(201);
 
-        SpanData server = awaitSpan(span -> span.getTraceId().equals(traceId) && span.getKind() == SpanKind.SERVER);
+        SpanData server = RecordedSpans.await(span -> span.getTraceId().equals(traceId) && span.getKind() == SpanKind.SERVER);
         assertEquals(callerSpan, server.getParentSpanId(), "the request continues the caller's trace");
-        SpanData send = awaitSpan(span -> span.getTraceId().equals(traceId) && span.getKind() == SpanKind.PRODUCER);
+        SpanData send = RecordedSpans.await(span -> span.getTraceId().equals(traceId) && span.getKind() == SpanKind.PRODUCER);
         assertEquals("send catalog.agencies", send.getName());
         assertEquals(server.getSpanId(), send.getParentSpanId(), "the relay publishes as a child of the request");
 
         try (TopicReader topic = new TopicReader("catalog.agencies")) {
             ConsumerRecord<String, String> record = topic.awaitRecords(agencyId, 1).get(0);
-            String traceparent = TopicReader.header(record, "traceparent");
-            assertEquals("00-" + traceId + "-" + send.getSpanId() + "-01", traceparent,
+            assertEquals("00-" + traceId + "-" + send.getSpanId() + "-01", TopicReader.header(record, "traceparent"),
                     "consumers read the trace and the send span beside the CloudEvents headers");
             assertEquals(TopicReader.header(record, "ce_id"), send.getAttributes().get(
                     io.opentelemetry.api.common.AttributeKey.stringKey("messaging.message.id")));
@@ -98,30 +90,5 @@ class TracingTest {
             assertTrue(traceparent != null && traceparent.matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01"), traceparent);
             assertNotEquals("00000000000000000000000000000000", traceparent.substring(3, 35));
         }
-    }
-
-    private static SpanData awaitSpan(Predicate<SpanData> wanted) {
-        Instant giveUp = Instant.now().plus(Duration.ofSeconds(30));
-        while (Instant.now().isBefore(giveUp)) {
-            List<SpanData> finished = Spans.EXPORTER.getFinishedSpanItems();
-            Optional<SpanData> found = finished.stream().filter(wanted).findFirst();
-            if (found.isPresent()) {
-                return found.get();
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("No such span among " + Spans.EXPORTER.getFinishedSpanItems());
-    }
-
-    private static String hex(int bytes) {
-        byte[] random = new byte[bytes];
-        ThreadLocalRandom.current().nextBytes(random);
-        random[0] |= 1; // never the all-zero id
-        return HexFormat.of().formatHex(random);
     }
 }
