@@ -144,13 +144,18 @@ class EdgeTest {
     }
 
     @Test
-    void anInvalidTraceparentIsDroppedAndAValidOnePassesAndAnswersVaryByOrigin() {
+    void aValidTraceparentIsContinuedAnInvalidOneIgnoredAndAnswersVaryByOrigin() {
         String valid = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        // The service gets the caller's trace, with the gateway's span as the parent.
         given().header("traceparent", valid).get("/v1/schemes").then().statusCode(200)
-                .body("headers.traceparent", equalTo(valid)).header("Vary", org.hamcrest.Matchers.containsString("Origin"));
+                .body("headers.traceparent", org.hamcrest.Matchers.matchesPattern("00-4bf92f3577b34da6a3ce929d0e0e4736-[0-9a-f]{16}-0[01]"))
+                .body("headers.traceparent", org.hamcrest.Matchers.not(equalTo(valid)))
+                .header("Vary", org.hamcrest.Matchers.containsString("Origin"));
         for (String forged : new String[] {"zz 127.0.0.1 \"DELETE /v1/agencies/jica\" 204", "00-" + "0".repeat(32) + "-00f067aa0ba902b7-01"}) {
-            given().header("traceparent", forged).get("/v1/schemes").then().statusCode(200)
-                    .body("headers.traceparent", org.hamcrest.Matchers.nullValue());
+            // Never passed on: the service gets a new trace of the gateway's.
+            given().header("traceparent", forged).header("tracestate", "forged=1").get("/v1/schemes").then().statusCode(200)
+                    .body("headers.traceparent", org.hamcrest.Matchers.matchesPattern("00-(?!0{32})[0-9a-f]{32}-[0-9a-f]{16}-0[01]"))
+                    .body("headers.tracestate", org.hamcrest.Matchers.nullValue());
         }
     }
 

@@ -47,20 +47,36 @@ public final class EventPublisher implements AutoCloseable {
         publishTogether(topic, partition, List.of(new Event(eventId, type, key, value)));
     }
 
+    /** Publishes one event in the W3C trace context {@code traceparent} (a header beside the CloudEvents ones). */
+    public String publishTraced(String topic, String type, String key, String value, String traceparent) {
+        String eventId = UUID.randomUUID().toString();
+        send(List.of(record(topic, null, new Event(eventId, type, key, value), traceparent)));
+        return eventId;
+    }
+
     /** Publishes the events in this order as one record batch (one poll for the consumer) and waits for the broker. */
     public void publishTogether(String topic, Integer partition, List<Event> events) {
-        List<Future<RecordMetadata>> sent = events.stream().map(event -> {
-            ProducerRecord<String, String> record = new ProducerRecord<>(topic, partition, event.key(), event.value());
-            CloudEventHeaders.write(record.headers(), event.id(), "/citycoop/test", event.type(), event.key(), OffsetDateTime.now());
-            return producer.send(record);
-        }).toList();
+        send(events.stream().map(event -> record(topic, partition, event, null)).toList());
+    }
+
+    private static ProducerRecord<String, String> record(String topic, Integer partition, Event event, String traceparent) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, partition, event.key(), event.value());
+        CloudEventHeaders.write(record.headers(), event.id(), "/citycoop/test", event.type(), event.key(), OffsetDateTime.now());
+        if (traceparent != null) {
+            record.headers().add("traceparent", traceparent.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return record;
+    }
+
+    private void send(List<ProducerRecord<String, String>> records) {
+        List<Future<RecordMetadata>> sent = records.stream().map(producer::send).toList();
         producer.flush();
         try {
             for (Future<RecordMetadata> one : sent) {
                 one.get(30, TimeUnit.SECONDS);
             }
         } catch (Exception e) {
-            throw new IllegalStateException("Could not publish to " + topic, e);
+            throw new IllegalStateException("Could not publish to " + records.get(0).topic(), e);
         }
     }
 

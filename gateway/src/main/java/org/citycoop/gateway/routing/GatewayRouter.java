@@ -40,7 +40,8 @@ import java.util.stream.Collectors;
  * document too. Then every {@code /v1/...} request, in this order:
  * <ol>
  *   <li>an {@code X-Request-Id} (kept when the caller sent a well-formed one; the services echo it);
- *       a valid W3C {@code traceparent} passes through untouched, an invalid one is dropped;</li>
+ *       the request's trace (OpenTelemetry: a valid W3C {@code traceparent} of the caller continued, else a new
+ *       one) goes to the service in the gateway's own {@code traceparent};</li>
  *   <li>the owning service by path prefix (unknown path: 404 problem); a body over
  *       {@code citycoop.gateway.max-body-size} ({@code batch-max-body-size} for {@code POST ...:batch},
  *       {@code import-max-body-size} for {@code POST .../iati-activities} and {@code .../iati-organisation}) by {@code Content-Length}: 413 problem;</li>
@@ -73,9 +74,6 @@ public class GatewayRouter {
     private static final Set<io.vertx.core.http.HttpMethod> IDEMPOTENT = Set.of(io.vertx.core.http.HttpMethod.GET,
             io.vertx.core.http.HttpMethod.HEAD, io.vertx.core.http.HttpMethod.PUT, io.vertx.core.http.HttpMethod.DELETE,
             io.vertx.core.http.HttpMethod.OPTIONS);
-    /** W3C Trace Context's traceparent: a version other than ff, trace and parent ids not all zero, flags (a later version may add fields). */
-    private static final Pattern TRACEPARENT = Pattern.compile(
-            "(?!ff)[0-9a-f]{2}-(?!0{32})[0-9a-f]{32}-(?!0{16})[0-9a-f]{16}-[0-9a-f]{2}(-[0-9a-f-]{1,64})?");
     private static final Pattern ACCEPTED_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     @Inject
@@ -124,10 +122,10 @@ public class GatewayRouter {
     /** Refuses, with a problem, what {@link EdgeRules} refuses; the rest goes on. */
     private void guard(RoutingContext context) {
         HttpServerRequest request = context.request();
-        String traceparent = request.getHeader("traceparent");
-        if (traceparent != null && !TRACEPARENT.matcher(traceparent).matches()) {
-            request.headers().remove("traceparent"); // W3C Trace Context: an invalid one is ignored, never passed on or logged
-        }
+        // The caller's trace context (W3C Trace Context; an invalid one is ignored) is continued by the request's
+        // span, which OpenTelemetry passes to the service in place of the caller's headers.
+        request.headers().remove("traceparent");
+        request.headers().remove("tracestate");
         if (!config.corsOrigins().isEmpty()) { // an answer differs by Origin (CORS headers): caches must keep them apart
             context.addHeadersEndHandler(ignored -> request.response().headers().add("Vary", "Origin"));
         }

@@ -1,5 +1,8 @@
 package org.citycoop.platform.events;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
@@ -44,6 +47,7 @@ import java.util.concurrent.CompletionStage;
  * applied events the processed-event log skips. If the dead-letter topic cannot be written, the poll fails
  * unacknowledged in the same way.</li>
  * </ol>
+ * Each record is processed in a span that continues the trace of the request that made its event ({@link EventTracing}).
  * A consumer method is {@code @Incoming @Blocking} on a {@code KafkaRecordBatch<String, String>} and returns
  * {@link #consume}'s stage; it must not throw, because the connector would then nack the whole batch.
  */
@@ -69,6 +73,9 @@ public class EventBatches {
     @Inject
     io.micrometer.core.instrument.MeterRegistry metrics;
 
+    @Inject
+    EventTracing tracing;
+
     /** Reads a record's data; throws when the record cannot be read (it then goes to the dead-letter topic). */
     @FunctionalInterface
     public interface Reader<T> {
@@ -85,8 +92,8 @@ public class EventBatches {
     public record Delivery<T>(IncomingEvent event, T data) {
     }
 
-    /** A readable record of the poll. */
-    private record Pending<T>(KafkaRecord<String, String> record, String eventId, Delivery<T> delivery) {
+    /** A readable record of the poll, and the span of its processing. */
+    private record Pending<T>(KafkaRecord<String, String> record, String eventId, Delivery<T> delivery, Span span) {
     }
 
     /** A record that goes to the dead-letter topic, and why. */
@@ -111,19 +118,24 @@ public class EventBatches {
                 LOG.infof("Skipped event %s of type %s on %s", event.id(), event.type(), consumed.topic());
                 continue;
             }
+            Span span = tracing.startProcess(consumed.headers(), consumed.topic(), event.idOr(consumed), consumer);
             try {
-                readable.add(new Pending<>(record, event.idOr(consumed), new Delivery<>(event, reader.read(event))));
+                readable.add(new Pending<>(record, event.idOr(consumed), new Delivery<>(event, reader.read(event)), span));
             } catch (Exception e) {
+                span.setStatus(StatusCode.ERROR, "unreadable: " + e).end();
                 refused.add(new Refused(record, e));
             }
         }
-        try {
+        // The log lines of a poll of one record (the usual case outside of catch-ups) carry its trace id.
+        try (Scope scope = readable.size() == 1 ? readable.get(0).span().makeCurrent() : Scope.noop()) {
             refused.addAll(apply(consumer, readable, applier));
         } catch (RuntimeException e) {
+            readable.forEach(one -> one.span().setStatus(StatusCode.ERROR, "database unavailable").end());
             LOG.errorf(e, "%s: the database stayed unavailable for %d s; the poll of %d records is not acknowledged, "
                     + "the channel stops and the poll is delivered again after a restart", consumer, TRANSIENT_RETRY_LIMIT.toSeconds(), batch.getRecords().size());
             return CompletableFuture.failedFuture(e);
         }
+        readable.forEach(one -> one.span().end());
         if (!refused.isEmpty()) {
             metrics.counter("citycoop.events.dead.letters", "consumer", consumer).increment(refused.size());
         }
@@ -156,6 +168,7 @@ public class EventBatches {
                 if (transientFailure(e)) {
                     throw e;
                 }
+                one.span().setStatus(StatusCode.ERROR, "refused: " + rootCause(e));
                 refused.add(new Refused(one.record(), e));
             }
         }

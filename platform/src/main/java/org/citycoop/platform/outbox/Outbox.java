@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.citycoop.platform.events.EventTracing;
 import org.hibernate.Session;
 
 import java.sql.PreparedStatement;
@@ -14,11 +15,13 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
  * Writes an event to the {@code outbox_event} table inside the caller's transaction, so that the
- * state change and its event commit together or not at all. {@link OutboxRelay} publishes it.
+ * state change and its event commit together or not at all, with the trace context of the request that made the
+ * change ({@link EventTracing}). {@link OutboxRelay} publishes it.
  */
 @ApplicationScoped
 public class Outbox {
@@ -31,6 +34,9 @@ public class Outbox {
 
     @Inject
     jakarta.enterprise.event.Event<OutboxWritten> written;
+
+    @Inject
+    EventTracing tracing;
 
     /**
      * Records an event; must run inside the transaction that makes the state change.
@@ -69,12 +75,14 @@ public class Outbox {
             }
         }
         OffsetDateTime occurredAt = OffsetDateTime.now(ZoneOffset.UTC);
+        Map<String, String> trace = tracing.current();
         // JDBC batch through the session's connection: no flush of the persistence context per event (which a native
         // query would make), and one round trip for the whole list.
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
-                    INSERT INTO outbox_event (event_id, topic, message_key, event_type, subject, payload, occurred_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
+                    INSERT INTO outbox_event (event_id, topic, message_key, event_type, subject, payload, occurred_at,
+                        traceparent, tracestate)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
                 for (int i = 0; i < events.size(); i++) {
                     OutboxEvent event = events.get(i);
                     insert.setObject(1, ids.get(i));
@@ -84,6 +92,8 @@ public class Outbox {
                     insert.setString(5, event.subject());
                     insert.setString(6, payloads.get(i));
                     insert.setObject(7, occurredAt);
+                    insert.setString(8, trace.get("traceparent"));
+                    insert.setString(9, trace.get("tracestate"));
                     insert.addBatch();
                 }
                 insert.executeBatch();

@@ -11,7 +11,10 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
 import org.citycoop.platform.events.CloudEventHeaders;
+import org.citycoop.platform.events.EventTracing;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -26,8 +29,15 @@ import java.util.concurrent.TimeUnit;
  * Publishes outbox rows to Kafka in the order they were written, with an idempotent producer
  * ({@code enable.idempotence=true}, {@code acks=all}), and deletes each batch only once the broker
  * has acknowledged all of it. While Kafka is unreachable the rows stay and the relay retries on its
- * next run, so nothing is lost. Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so several
- * instances of a service can run the relay side by side.
+ * next run, so nothing is lost.
+ *
+ * <p>Several instances of a service share one outbox, and only one of them relays at a time: a batch is
+ * published under a PostgreSQL advisory lock held for its transaction ({@code pg_try_advisory_xact_lock}); an
+ * instance that does not get it publishes nothing this time. Two relays side by side could otherwise publish an
+ * aggregate's events out of order (one takes rows 1 to 500 while the other takes 501 to 1000 and is acknowledged
+ * first), and a compacted topic would then keep a stale version. The events of one aggregate are written in the
+ * order their transactions commit (each changes the aggregate's row, so they follow one another), and the one relay
+ * publishes in that order with an idempotent producer, which keeps it per partition.
  *
  * <p>It runs right after every commit that wrote to the outbox, and once a second to catch up after
  * a failure or a restart. Settings: {@code citycoop.outbox.batch-size}
@@ -37,9 +47,14 @@ import java.util.concurrent.TimeUnit;
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** The advisory lock of the relay, in each service's own database ("outbox" in ASCII, a 64-bit key). */
+    private static final long RELAY_LOCK = 0x6f7574626f78L;
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    EventTracing tracing;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -91,7 +106,7 @@ public class OutboxRelay {
         try {
             int published;
             do {
-                published = QuarkusTransaction.requiringNew().call(this::publishBatch);
+                published = publishBatch();
             } while (published == batchSize && !stopping);
         } catch (RuntimeException e) {
             if (stopping) {
@@ -101,12 +116,25 @@ public class OutboxRelay {
         }
     }
 
-    /** Publishes up to one batch; returns how many rows it published. */
-    int publishBatch() throws Exception {
+    /**
+     * Publishes up to one batch, in a transaction of its own, unless another instance is relaying; returns how many
+     * events it published.
+     */
+    public int publishBatch() {
+        return QuarkusTransaction.requiringNew().call(this::publishBatchInTransaction);
+    }
+
+    private int publishBatchInTransaction() throws Exception {
+        Object locked = entityManager.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
+                .setParameter(1, RELAY_LOCK).getSingleResult();
+        if (!Boolean.TRUE.equals(locked)) {
+            return 0;
+        }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
-                        SELECT seq, event_id, topic, message_key, event_type, subject, payload, occurred_at
-                        FROM outbox_event ORDER BY seq LIMIT ?1 FOR UPDATE SKIP LOCKED""")
+                        SELECT seq, event_id, topic, message_key, event_type, subject, payload, occurred_at, traceparent,
+                               tracestate
+                        FROM outbox_event ORDER BY seq LIMIT ?1""")
                 .setParameter(1, batchSize)
                 .getResultList();
         if (rows.isEmpty()) {
@@ -114,16 +142,25 @@ public class OutboxRelay {
         }
         List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
         List<Long> sequences = new ArrayList<>(rows.size());
-        for (Object[] row : rows) {
-            ProducerRecord<String, String> record = new ProducerRecord<>((String) row[2], (String) row[3], (String) row[6]);
-            CloudEventHeaders.write(record.headers(), row[1].toString(), source, (String) row[4], (String) row[5],
-                    toOffsetDateTime(row[7]));
-            acks.add(producer().send(record));
-            sequences.add(((Number) row[0]).longValue());
-        }
-        producer().flush();
-        for (Future<RecordMetadata> ack : acks) {
-            ack.get(30, TimeUnit.SECONDS);
+        List<Span> spans = new ArrayList<>(rows.size());
+        try {
+            for (Object[] row : rows) {
+                ProducerRecord<String, String> record = new ProducerRecord<>((String) row[2], (String) row[3], (String) row[6]);
+                CloudEventHeaders.write(record.headers(), row[1].toString(), source, (String) row[4], (String) row[5],
+                        toOffsetDateTime(row[7]));
+                spans.add(tracing.startSend(record.headers(), record.topic(), row[1].toString(), (String) row[8], (String) row[9]));
+                acks.add(producer().send(record));
+                sequences.add(((Number) row[0]).longValue());
+            }
+            producer().flush();
+            for (Future<RecordMetadata> ack : acks) {
+                ack.get(30, TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            spans.forEach(span -> span.setStatus(StatusCode.ERROR, e.toString()));
+            throw e;
+        } finally {
+            spans.forEach(Span::end);
         }
         entityManager.createNativeQuery("DELETE FROM outbox_event WHERE seq = ANY(?1)")
                 .setParameter(1, sequences.toArray(new Long[0]))

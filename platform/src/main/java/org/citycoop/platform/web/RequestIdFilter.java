@@ -12,16 +12,13 @@ import java.util.regex.Pattern;
 /**
  * Puts the request's {@code X-Request-Id} (set by the gateway, or made here when absent or malformed)
  * into the log context as {@code requestId}, so that every log line of the request carries it, and
- * echoes it on the response. The trace id of a well-formed W3C {@code traceparent} header (Trace Context,
- * version 00: {@code 00-<32 hex trace id>-<16 hex parent id>-<2 hex flags>}) goes into the log context as
- * {@code traceId}; the log format prints both.
+ * echoes it on the response. The trace id ({@code traceId}, OpenTelemetry's: the caller's W3C {@code traceparent}
+ * continued, or a new trace) is put there by the OpenTelemetry extension; the log format prints both.
  */
 public class RequestIdFilter {
 
     public static final String HEADER = "X-Request-Id";
     public static final String MDC_KEY = "requestId";
-    public static final String TRACE_MDC_KEY = "traceId";
-    private static final Pattern TRACEPARENT = Pattern.compile("[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}");
     private static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     @ServerRequestFilter(preMatching = true)
@@ -32,12 +29,6 @@ public class RequestIdFilter {
         }
         request.setProperty(MDC_KEY, id);
         MDC.put(MDC_KEY, id);
-        String traceId = traceId(request.getHeaderString("traceparent"));
-        if (traceId != null) {
-            MDC.put(TRACE_MDC_KEY, traceId);
-        } else {
-            MDC.remove(TRACE_MDC_KEY);
-        }
     }
 
     @ServerResponseFilter
@@ -47,18 +38,5 @@ public class RequestIdFilter {
             response.getHeaders().putSingle(HEADER, id.toString());
         }
         MDC.remove(MDC_KEY);
-        MDC.remove(TRACE_MDC_KEY);
-    }
-
-    /** The trace id of a well-formed {@code traceparent}, or null (absent, malformed, or the all-zero id). */
-    public static String traceId(String traceparent) {
-        if (traceparent == null) {
-            return null;
-        }
-        java.util.regex.Matcher matcher = TRACEPARENT.matcher(traceparent.trim());
-        if (!matcher.matches() || matcher.group(1).chars().allMatch(c -> c == '0')) {
-            return null;
-        }
-        return matcher.group(1);
     }
 }
