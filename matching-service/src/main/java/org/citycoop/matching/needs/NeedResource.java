@@ -27,6 +27,7 @@ import org.citycoop.matching.match.MatchResource;
 import org.citycoop.matching.match.MatchService;
 import org.citycoop.platform.paging.Cursor;
 import org.citycoop.platform.paging.Page;
+import org.citycoop.platform.idempotency.IdempotencyKeys;
 import org.citycoop.platform.problem.ProblemException;
 import org.citycoop.platform.security.Roles;
 import org.citycoop.platform.web.PathIds;
@@ -51,9 +52,6 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Needs", description = "Saved needs profiles, their matches and alerts")
 public class NeedResource {
-
-    /** Printable ASCII, 1-255 characters (a UUID is the usual choice). */
-    private static final java.util.regex.Pattern IDEMPOTENCY_KEY = java.util.regex.Pattern.compile("[\\x21-\\x7E]{1,255}");
 
     @Inject
     NeedService service;
@@ -86,11 +84,9 @@ public class NeedResource {
                            @Parameter(description = "Client-chosen key (printable ASCII, up to 255 characters) that makes retries safe")
                            @HeaderParam("Idempotency-Key") String idempotencyKey,
                            @Context UriInfo uri) {
-        if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
-            throw ProblemException.badRequest("Idempotency-Key", "must be 1-255 printable ASCII characters without spaces");
-        }
+        String key = IdempotencyKeys.check(idempotencyKey);
         access.requireMayCreateFor(body.profile().cityId());
-        NeedService.Created created = service.create(body, idempotencyKey, access.owner());
+        NeedService.Created created = service.create(body, key, access.owner());
         Need need = created.need();
         return Response.created(uri.getBaseUriBuilder().path("v1/needs").path(need.id().toString()).build())
                 .tag(etag(need))

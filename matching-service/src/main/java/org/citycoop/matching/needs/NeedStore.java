@@ -24,7 +24,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** Saved needs profiles (table {@code need}) and the Idempotency-Keys that created them. */
+/** Saved needs profiles (table {@code need}). */
 @ApplicationScoped
 public class NeedStore {
 
@@ -188,35 +188,6 @@ public class NeedStore {
                 .unwrap(NativeQuery.class)
                 .setParameter(1, cityIds.toArray(String[]::new), String[].class);
         return map(query.getResultList());
-    }
-
-    /**
-     * Claims an Idempotency-Key for a new need.
-     *
-     * @return empty when the key is new (now claimed for {@code needId}), otherwise its earlier use
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public Optional<KeyUse> claim(String key, String requestSha256, UUID needId, Instant now) {
-        int claimed = entityManager.createNativeQuery("""
-                        INSERT INTO need_idempotency_key (idempotency_key, request_sha256, need_id, created_at)
-                        VALUES (?1, ?2, ?3, ?4) ON CONFLICT (idempotency_key) DO NOTHING""")
-                .setParameter(1, key)
-                .setParameter(2, requestSha256)
-                .setParameter(3, needId)
-                .setParameter(4, now)
-                .executeUpdate();
-        if (claimed == 1) {
-            return Optional.empty();
-        }
-        Object[] row = (Object[]) entityManager.createNativeQuery(
-                        "SELECT request_sha256, need_id FROM need_idempotency_key WHERE idempotency_key = ?1")
-                .setParameter(1, key)
-                .getSingleResult();
-        return Optional.of(new KeyUse((String) row[0], (UUID) row[1]));
-    }
-
-    /** What an Idempotency-Key was first used for: the hash of its request and the need it created. */
-    public record KeyUse(String requestSha256, UUID needId) {
     }
 
     private List<Need> rows(String sql, UUID id) {

@@ -1,11 +1,10 @@
 package org.citycoop.twinning.arrangement;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.citycoop.platform.security.Caller;
+import org.citycoop.platform.idempotency.IdempotencyKeys;
 import org.citycoop.platform.outbox.Outbox;
 import org.citycoop.platform.web.EntityTags;
 import org.citycoop.platform.problem.Problem.FieldError;
@@ -18,13 +17,9 @@ import org.citycoop.twinning.city.CityRepository;
 import org.citycoop.twinning.vocabulary.ChallengeArea;
 import org.citycoop.platform.vocabulary.SectorCodelist;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Collection;
-import java.util.HexFormat;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,14 +44,15 @@ public class TwinningService {
     @Inject
     IdempotencyKeys idempotencyKeys;
 
+    /** The Idempotency-Keys of POST /v1/twinnings, deleted with the arrangement they created. */
+    static final IdempotencyKeys.Table IDEMPOTENCY_KEYS =
+            new IdempotencyKeys.Table("twinning_idempotency_key", "arrangement_id", "arrangement");
+
     @Inject
     SectorCodelist sectors;
 
     @Inject
     Outbox outbox;
-
-    @Inject
-    ObjectMapper objectMapper;
 
     @Inject
     Caller caller;
@@ -76,7 +72,7 @@ public class TwinningService {
     /**
      * Proposes an arrangement (status PROPOSED, version 1) and publishes {@code created.v1}.
      *
-     * @param idempotencyKey the request's {@code Idempotency-Key}, or null
+     * @param idempotencyKey the request's {@code Idempotency-Key} (checked by {@link IdempotencyKeys#check}), or null
      * @throws ProblemException 422 when a rule of {@link TwinningRules} fails; 409 when the key was used
      *     with another body
      */
@@ -84,17 +80,9 @@ public class TwinningService {
     public Created create(NewTwinning request, String idempotencyKey) {
         Instant now = now();
         UUID id = UUID.randomUUID();
-        if (idempotencyKey != null) {
-            String requestSha256 = sha256(request);
-            Optional<IdempotencyKeys.Use> earlier = idempotencyKeys.claim(caller.name() + " " + idempotencyKey, requestSha256, id, now);
-            if (earlier.isPresent()) {
-                if (!earlier.get().requestSha256().equals(requestSha256)) {
-                    throw new ProblemException(409, ProblemTypes.CONFLICT, "Conflict",
-                            "This Idempotency-Key was used with a different request body; use a new key for a new arrangement.",
-                            List.of(new FieldError("Idempotency-Key", "already used with a different request body")));
-                }
-                return new Created(find(earlier.get().arrangementId()), true);
-            }
+        Optional<UUID> earlier = idempotencyKeys.claim(IDEMPOTENCY_KEYS, caller.name(), idempotencyKey, request, id, now);
+        if (earlier.isPresent()) {
+            return new Created(find(earlier.get()), true);
         }
         Map<String, City> registered = cities.findByIds(request.cities().stream()
                 .map(NewTwinning.CityParticipation::cityId).collect(Collectors.toSet()));
@@ -349,15 +337,6 @@ public class TwinningService {
         String detail = "The arrangement is " + current + " and cannot move to " + target + "; allowed targets: " + allowed + ".";
         return new ProblemException(409, ProblemTypes.CONFLICT, "Transition not allowed", detail,
                 List.of(new FieldError("to", "current status " + current + "; allowed targets: " + allowed)));
-    }
-
-    private String sha256(NewTwinning request) {
-        try {
-            byte[] canonical = objectMapper.writeValueAsString(request).getBytes(StandardCharsets.UTF_8);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Cannot hash the request", e);
-        }
     }
 
     private static Instant now() {
