@@ -107,10 +107,7 @@ public class TwinningService {
     @Transactional
     public Twinning transition(UUID id, TwinningStatus target, String ifMatch) {
         TwinningArrangement arrangement = arrangements.findForUpdate(id).orElseThrow(() -> notFound(id));
-        if (ifMatch != null && !EntityTags.matches(ifMatch, arrangement.version())) {
-            throw ProblemException.preconditionFailed("If-Match " + ifMatch.trim() + " does not name the current version; the "
-                    + "current ETag is " + EntityTags.of(arrangement.version()) + ": read the arrangement and decide again");
-        }
+        EntityTags.checkIfSent(ifMatch, arrangement.version());
         TwinningStatus current = arrangement.status();
         if (!current.canMoveTo(target)) {
             throw invalidTransition(current, target);
@@ -201,10 +198,7 @@ public class TwinningService {
     @Transactional
     public Twinning remove(UUID id, String ref, boolean outcome, String ifMatch) {
         TwinningArrangement arrangement = arrangements.findForUpdate(id).orElseThrow(() -> notFound(id));
-        if (ifMatch != null && !EntityTags.matches(ifMatch, arrangement.version())) {
-            throw ProblemException.preconditionFailed("If-Match " + ifMatch.trim() + " does not name the current version; the "
-                    + "current ETag is " + EntityTags.of(arrangement.version()));
-        }
+        EntityTags.checkIfSent(ifMatch, arrangement.version());
         boolean removed = outcome ? arrangement.removeOutcome(ref, now()) : arrangement.removeActivity(ref, now());
         if (!removed) {
             throw ProblemException.notFound("The arrangement has no " + (outcome ? "outcome indicator" : "activity")
