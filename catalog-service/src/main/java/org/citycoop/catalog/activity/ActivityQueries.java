@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import org.citycoop.catalog.agency.AgencyService;
 import org.citycoop.platform.paging.Cursor;
 import org.citycoop.platform.problem.ProblemException;
+import org.citycoop.platform.storage.DatabaseTime;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -106,7 +107,7 @@ public class ActivityQueries {
         List<Object> latestParameters = new ArrayList<>(parameters);
         latestParameters.add(LATEST);
         List<ActivityView> latest = store.query(where + " ORDER BY start_date DESC NULLS LAST, iati_identifier LIMIT ?", latestParameters);
-        String lastUpdated = totals[1] instanceof java.sql.Timestamp time ? time.toInstant().toString() : null;
+        String lastUpdated = totals[1] == null ? null : DatabaseTime.utc(totals[1]).toInstant().toString();
         return new TrackRecord(agencyId, country, challenge, List.copyOf(counted), count, committed, years, lastUpdated, latest);
     }
 

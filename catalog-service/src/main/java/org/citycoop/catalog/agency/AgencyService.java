@@ -7,6 +7,7 @@ import org.citycoop.catalog.changes.ChangeFeed;
 import org.citycoop.catalog.changes.ChangeSubject;
 import org.citycoop.catalog.changes.ChangeType;
 import org.citycoop.catalog.vocabulary.Vocabularies;
+import org.citycoop.platform.storage.DatabaseTime;
 import org.citycoop.platform.web.EntityTags;
 import org.citycoop.catalog.web.Upserted;
 import org.citycoop.platform.outbox.Outbox;
@@ -14,7 +15,6 @@ import org.citycoop.platform.paging.Cursor;
 import org.citycoop.platform.problem.ProblemException;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
@@ -30,6 +30,9 @@ public class AgencyService {
 
     /** First part of the list's cursors: tells them from text that merely decodes to an id. */
     private static final String CURSOR_MARK = "agencies";
+
+    @Inject
+    DatabaseTime time;
 
     @Inject
     AgencyRepository agencies;
@@ -65,7 +68,7 @@ public class AgencyService {
         if (!changes) {
             return new Upserted<>(AgencyView.of(agency), agency.version, Upserted.Outcome.UNCHANGED);
         }
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = time.now();
         Upserted.Outcome outcome;
         if (agency == null) {
             agency = Agency.create(id, content, now);

@@ -11,10 +11,10 @@ import jakarta.transaction.Transactional;
 import org.hibernate.Session;
 import org.citycoop.platform.paging.Cursor;
 import org.citycoop.platform.problem.ProblemException;
+import org.citycoop.platform.storage.DatabaseTime;
 
 import java.sql.PreparedStatement;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -105,7 +105,7 @@ public class SchemeHistory {
             List<SchemeChange.FieldDifference> differences = previous == null ? List.of()
                     : DIFFERENCES.between(previous, content).stream()
                     .map(d -> new SchemeChange.FieldDifference(d.field(), d.before(), d.after())).toList();
-            items.add(new SchemeChange(((Number) row[0]).longValue(), utc(row[1]), ChangeType.valueOf((String) row[2]), (String) row[4],
+            items.add(new SchemeChange(((Number) row[0]).longValue(), DatabaseTime.utc(row[1]), ChangeType.valueOf((String) row[2]), (String) row[4],
                     differences));
         }
         String next = rows.size() > limit ? Cursor.encode(List.of(CURSOR_MARK, Long.toString(items.get(items.size() - 1).version()))) : null;
@@ -134,19 +134,6 @@ public class SchemeHistory {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A stored scheme version is not JSON", e);
         }
-    }
-
-    private static OffsetDateTime utc(Object value) {
-        if (value instanceof OffsetDateTime time) {
-            return time.withOffsetSameInstant(ZoneOffset.UTC);
-        }
-        if (value instanceof Instant instant) {
-            return instant.atOffset(ZoneOffset.UTC);
-        }
-        if (value instanceof java.sql.Timestamp timestamp) {
-            return timestamp.toInstant().atOffset(ZoneOffset.UTC);
-        }
-        throw new IllegalStateException("Unexpected time type " + value.getClass());
     }
 
     /** A page of versions and the cursor of the next one (null on the last page). */

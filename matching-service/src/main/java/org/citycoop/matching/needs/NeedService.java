@@ -8,13 +8,11 @@ import org.citycoop.matching.alerts.NeedEvaluator;
 import org.citycoop.platform.idempotency.IdempotencyKeys;
 import org.citycoop.platform.problem.Problem;
 import org.citycoop.platform.problem.ProblemException;
+import org.citycoop.platform.storage.DatabaseTime;
 import org.citycoop.platform.web.EntityTags;
 import org.citycoop.platform.vocabulary.SectorCodelist;
 
 import java.time.OffsetDateTime;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,6 +23,9 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class NeedService {
+
+    @Inject
+    DatabaseTime time;
 
     @Inject
     NeedStore needs;
@@ -63,7 +64,7 @@ public class NeedService {
      */
     @Transactional
     public Created create(NewNeed request, String idempotencyKey, String createdBy) {
-        OffsetDateTime now = now();
+        OffsetDateTime now = time.nowUtc();
         UUID id = UUID.randomUUID();
         // keys are the caller's own: another client's request with the same key is a request of its own
         Optional<UUID> earlier = idempotencyKeys.claim(IDEMPOTENCY_KEYS, createdBy, idempotencyKey, request, id, now.toInstant());
@@ -105,7 +106,7 @@ public class NeedService {
         }
         check(request);
         Need updated = new Need(id, request.name(), current.createdBy(), request.profile(), current.version() + 1,
-                current.createdAt(), now());
+                current.createdAt(), time.nowUtc());
         needs.update(updated);
         evaluator.baseline(updated);
         return updated;
@@ -137,8 +138,4 @@ public class NeedService {
         }
     }
 
-    private static OffsetDateTime now() {
-        // PostgreSQL keeps microseconds: the value returned now is the value read back later.
-        return Instant.now().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
-    }
 }

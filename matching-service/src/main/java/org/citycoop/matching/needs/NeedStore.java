@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import org.citycoop.matching.readmodel.EventJson;
 import org.citycoop.matching.readmodel.SchemeData;
 import org.citycoop.matching.scoring.NeedsProfile;
+import org.citycoop.platform.storage.DatabaseTime;
 import org.hibernate.query.NativeQuery;
 
 import java.io.UncheckedIOException;
@@ -201,7 +202,7 @@ public class NeedStore {
     /** A need from the columns of {@link #COLUMNS}. */
     private Need need(Object[] columns) {
         return new Need((UUID) columns[0], (String) columns[1], (String) columns[2], readProfile((String) columns[3]),
-                ((Number) columns[4]).longValue(), time(columns[5]), time(columns[6]));
+                ((Number) columns[4]).longValue(), DatabaseTime.utc(columns[5]), DatabaseTime.utc(columns[6]));
     }
 
     private NeedsProfile readProfile(String data) {
@@ -210,19 +211,6 @@ public class NeedStore {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException("Stored needs profile cannot be read", e);
         }
-    }
-
-    public static OffsetDateTime time(Object value) {
-        if (value instanceof OffsetDateTime time) {
-            return time.withOffsetSameInstant(ZoneOffset.UTC);
-        }
-        if (value instanceof Instant instant) {
-            return instant.atOffset(ZoneOffset.UTC);
-        }
-        if (value instanceof java.sql.Timestamp timestamp) {
-            return timestamp.toInstant().atOffset(ZoneOffset.UTC);
-        }
-        throw new IllegalStateException("Unexpected time value " + value);
     }
 
     private static String[] areas(NeedsProfile profile) {

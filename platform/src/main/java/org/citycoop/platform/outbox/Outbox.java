@@ -6,12 +6,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.citycoop.platform.storage.DatabaseTime;
 import org.hibernate.Session;
 
 import java.sql.PreparedStatement;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -25,6 +25,9 @@ public class Outbox {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    DatabaseTime time;
 
     @Inject
     ObjectMapper objectMapper;
@@ -68,7 +71,7 @@ public class Outbox {
                 throw new IllegalStateException("Event data cannot be serialised: " + event.type(), e);
             }
         }
-        OffsetDateTime occurredAt = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime occurredAt = time.nowUtc();
         // JDBC batch through the session's connection: no flush of the persistence context per event (which a native
         // query would make), and one round trip for the whole list.
         entityManager.unwrap(Session.class).doWork(connection -> {

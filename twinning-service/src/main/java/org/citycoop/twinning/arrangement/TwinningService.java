@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import org.citycoop.platform.security.Caller;
 import org.citycoop.platform.idempotency.IdempotencyKeys;
 import org.citycoop.platform.outbox.Outbox;
+import org.citycoop.platform.storage.DatabaseTime;
 import org.citycoop.platform.web.EntityTags;
 import org.citycoop.platform.problem.Problem.FieldError;
 import org.citycoop.platform.problem.ProblemException;
@@ -19,7 +20,6 @@ import org.citycoop.platform.vocabulary.SectorCodelist;
 
 import java.time.Instant;
 import java.util.Collection;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +34,9 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class TwinningService {
+
+    @Inject
+    DatabaseTime time;
 
     @Inject
     TwinningRepository arrangements;
@@ -78,7 +81,7 @@ public class TwinningService {
      */
     @Transactional
     public Created create(NewTwinning request, String idempotencyKey) {
-        Instant now = now();
+        Instant now = time.now();
         UUID id = UUID.randomUUID();
         Optional<UUID> earlier = idempotencyKeys.claim(IDEMPOTENCY_KEYS, caller.name(), idempotencyKey, request, id, now);
         if (earlier.isPresent()) {
@@ -112,7 +115,7 @@ public class TwinningService {
         if (!current.canMoveTo(target)) {
             throw invalidTransition(current, target);
         }
-        Instant now = now();
+        Instant now = time.now();
         arrangement.moveTo(target, now);
         arrangements.recordTransition(new StatusTransition(id, current, target, now, caller.name()));
         Twinning twinning = view(arrangement, citiesOf(List.of(arrangement)), arrangements.history(id));
@@ -148,7 +151,7 @@ public class TwinningService {
         Activity activity = request.toActivity(ref);
         Optional<Activity> held = arrangement.activities().stream().filter(a -> a.ref().equals(ref)).findFirst();
         EntityTags.checkPrecondition(ifMatch, (long) arrangement.version(), held.isPresent() && !held.get().equals(activity));
-        return new Put(saved(arrangement, arrangement.putActivity(activity, now())), held.isEmpty());
+        return new Put(saved(arrangement, arrangement.putActivity(activity, time.now())), held.isEmpty());
     }
 
     /**
@@ -168,7 +171,7 @@ public class TwinningService {
         OutcomeIndicator indicator = request.toIndicator(ref);
         Optional<OutcomeIndicator> held = arrangement.outcomes().stream().filter(o -> o.ref().equals(ref)).findFirst();
         EntityTags.checkPrecondition(ifMatch, (long) arrangement.version(), held.isPresent() && !held.get().equals(indicator));
-        return new Put(saved(arrangement, arrangement.putOutcome(indicator, now())), held.isEmpty());
+        return new Put(saved(arrangement, arrangement.putOutcome(indicator, time.now())), held.isEmpty());
     }
 
     /**
@@ -186,7 +189,7 @@ public class TwinningService {
         Evaluation evaluation = request.toEvaluation();
         Evaluation held = arrangement.evaluation();
         EntityTags.checkPrecondition(ifMatch, (long) arrangement.version(), held != null && !held.equals(evaluation));
-        return new Put(saved(arrangement, arrangement.evaluate(evaluation, now())), held == null);
+        return new Put(saved(arrangement, arrangement.evaluate(evaluation, time.now())), held == null);
     }
 
     /**
@@ -199,7 +202,7 @@ public class TwinningService {
     public Twinning remove(UUID id, String ref, boolean outcome, String ifMatch) {
         TwinningArrangement arrangement = arrangements.findForUpdate(id).orElseThrow(() -> notFound(id));
         EntityTags.checkIfSent(ifMatch, arrangement.version());
-        boolean removed = outcome ? arrangement.removeOutcome(ref, now()) : arrangement.removeActivity(ref, now());
+        boolean removed = outcome ? arrangement.removeOutcome(ref, time.now()) : arrangement.removeActivity(ref, time.now());
         if (!removed) {
             throw ProblemException.notFound("The arrangement has no " + (outcome ? "outcome indicator" : "activity")
                     + " with ref '" + ref + "'.");
@@ -223,7 +226,7 @@ public class TwinningService {
         if (scheme.status() == SchemeData.SchemeStatus.WITHDRAWN) {
             throw ProblemException.invalid("schemeId", "scheme '" + scheme.id() + "' (" + scheme.name() + ") was withdrawn by its agency");
         }
-        Instant now = now();
+        Instant now = time.now();
         boolean linked = arrangement.linkFunding(new FundingLink(scheme.id(), scheme.agencyId(), scheme.name(), request.note(),
                 now, null, null), now);
         return new Put(saved(arrangement, linked), linked);
@@ -245,7 +248,7 @@ public class TwinningService {
             TwinningArrangement arrangement = arrangements.findForUpdate(id).orElseThrow();
             boolean changed = false;
             for (Map.Entry<String, FundingLink.Flag> flag : flags.entrySet()) {
-                changed |= arrangement.flagFunding(flag.getKey(), flag.getValue(), now());
+                changed |= arrangement.flagFunding(flag.getKey(), flag.getValue(), time.now());
             }
             if (changed) {
                 Twinning twinning = view(arrangement, citiesOf(List.of(arrangement)), null);
@@ -333,8 +336,4 @@ public class TwinningService {
                 List.of(new FieldError("to", "current status " + current + "; allowed targets: " + allowed)));
     }
 
-    private static Instant now() {
-        // PostgreSQL keeps microseconds: the value returned now is the value read back later.
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
-    }
 }

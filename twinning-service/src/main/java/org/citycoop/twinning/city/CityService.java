@@ -8,13 +8,12 @@ import org.citycoop.twinning.arrangement.TwinningRepository;
 import org.citycoop.platform.outbox.Outbox;
 import org.citycoop.platform.problem.Problem.FieldError;
 import org.citycoop.platform.problem.ProblemException;
+import org.citycoop.platform.storage.DatabaseTime;
 import org.citycoop.platform.web.EntityTags;
 import org.citycoop.platform.vocabulary.CountryCodes;
 import org.citycoop.platform.vocabulary.SectorCodelist;
 
 import java.text.Normalizer;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -33,6 +32,9 @@ public class CityService {
     public static final String SECRETARIAT = "secretariat";
     /** A new municipality closer than this to a registry city of the same name and country is a duplicate. */
     static final double DUPLICATE_KM = 5;
+
+    @Inject
+    DatabaseTime time;
 
     @Inject
     CityRepository cities;
@@ -89,8 +91,8 @@ public class CityService {
                 .setParameter(8, request.longitude()).setParameter(9, SECRETARIAT)
                 .executeUpdate();
         replaceNames(id, request.alternateNamesOrEmpty());
-        CityProfile profile = CityProfile.empty(id, now());
-        profile.touch(now());
+        CityProfile profile = CityProfile.empty(id, time.now());
+        profile.touch(time.now());
         entityManager.persist(profile);
         entityManager.flush();
         CityDetail detail = detail(cities.findById(id), profile);
@@ -115,7 +117,7 @@ public class CityService {
         boolean declaredBefore = !profile.offers().isEmpty() || !profile.needs().isEmpty();
         boolean differs = !profile.offers().equals(request.offersOrEmpty()) || !profile.needs().equals(request.needsOrEmpty());
         EntityTags.checkPrecondition(ifMatch, (long) profile.version(), declaredBefore && differs);
-        if (profile.declare(request.offersOrEmpty(), request.needsOrEmpty(), now())) {
+        if (profile.declare(request.offersOrEmpty(), request.needsOrEmpty(), time.now())) {
             return published(city, profile);
         }
         return detail(city, profile);
@@ -138,7 +140,7 @@ public class CityService {
             return detail(city, profile);
         }
         replaceNames(id, names);
-        profile.touch(now());
+        profile.touch(time.now());
         return published(city, profile);
     }
 
@@ -152,7 +154,7 @@ public class CityService {
     private CityProfile lockedProfile(String id) {
         CityProfile profile = entityManager.find(CityProfile.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         if (profile == null) {
-            profile = CityProfile.empty(id, now());
+            profile = CityProfile.empty(id, time.now());
             entityManager.persist(profile);
         }
         return profile;
@@ -221,7 +223,4 @@ public class CityService {
         return Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "").replace('Đ', 'D').replace('đ', 'd');
     }
 
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
-    }
 }

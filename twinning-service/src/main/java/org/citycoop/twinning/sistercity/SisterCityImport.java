@@ -17,6 +17,7 @@ import org.citycoop.twinning.arrangement.Twinning;
 import org.citycoop.twinning.arrangement.TwinningEvents;
 import org.citycoop.twinning.arrangement.TwinningKind;
 import org.citycoop.twinning.arrangement.TwinningStatus;
+import org.citycoop.platform.storage.DatabaseTime;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
@@ -27,7 +28,6 @@ import java.io.UncheckedIOException;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -65,6 +65,9 @@ public class SisterCityImport {
     private static final Logger LOG = Logger.getLogger(SisterCityImport.class);
 
     @Inject
+    DatabaseTime time;
+
+    @Inject
     EntityManager entityManager;
 
     @Inject
@@ -95,7 +98,7 @@ public class SisterCityImport {
     @Transactional
     public SisterCityImportReport run() {
         entityManager.createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(?1)").setParameter(1, ADVISORY_LOCK).getSingleResult();
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = time.now();
         SisterCityResolver resolver = new SisterCityResolver(registry());
         List<Pair> pairs = new ArrayList<>();
         Map<String, Integer> rowsRead = new LinkedHashMap<>();
