@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.citycoop.catalog.agency.AgencyService;
 import org.citycoop.platform.paging.Cursor;
+import org.citycoop.platform.paging.Keyset;
 import org.citycoop.platform.problem.ProblemException;
 import org.citycoop.platform.storage.DatabaseTime;
 
@@ -50,12 +51,10 @@ public class ActivityQueries {
             parameters.add(after.get(1));
         }
         where.append(" ORDER BY iati_identifier LIMIT ?");
-        parameters.add(limit + 1);
-        List<ActivityView> rows = store.query(where.toString(), parameters);
-        boolean more = rows.size() > limit;
-        List<ActivityView> items = more ? rows.subList(0, limit) : rows;
-        String next = more ? Cursor.encode(List.of(CURSOR_MARK, items.get(items.size() - 1).iatiIdentifier())) : null;
-        return new ActivityPage(List.copyOf(items), next);
+        parameters.add(Keyset.fetch(limit));
+        Keyset<ActivityView> page = Keyset.of(store.query(where.toString(), parameters), limit,
+                last -> List.of(CURSOR_MARK, last.iatiIdentifier()));
+        return new ActivityPage(page.items(), page.cursor());
     }
 
     /** @throws ProblemException 404 when there is no such activity */

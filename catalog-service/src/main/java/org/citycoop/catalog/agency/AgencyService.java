@@ -12,6 +12,7 @@ import org.citycoop.platform.web.EntityTags;
 import org.citycoop.catalog.web.Upserted;
 import org.citycoop.platform.outbox.Outbox;
 import org.citycoop.platform.paging.Cursor;
+import org.citycoop.platform.paging.Keyset;
 import org.citycoop.platform.problem.ProblemException;
 
 import java.time.Instant;
@@ -101,11 +102,8 @@ public class AgencyService {
     @Transactional
     public AgencyPage list(String cursor, int limit) {
         String after = afterId(cursor);
-        List<Agency> rows = agencies.pageAfter(after, limit + 1);
-        boolean more = rows.size() > limit;
-        List<AgencyView> items = rows.stream().limit(limit).map(AgencyView::of).toList();
-        String next = more ? Cursor.encode(List.of(CURSOR_MARK, items.get(items.size() - 1).id())) : null;
-        return new AgencyPage(items, next);
+        Keyset<Agency> page = Keyset.of(agencies.pageAfter(after, Keyset.fetch(limit)), limit, last -> List.of(CURSOR_MARK, last.id));
+        return new AgencyPage(page.items().stream().map(AgencyView::of).toList(), page.cursor());
     }
 
     /**

@@ -19,6 +19,7 @@ import org.citycoop.catalog.web.Upserted;
 import org.citycoop.platform.outbox.Outbox;
 import org.citycoop.platform.outbox.OutboxEvent;
 import org.citycoop.platform.paging.Cursor;
+import org.citycoop.platform.paging.Keyset;
 import org.citycoop.platform.problem.ProblemException;
 
 import java.time.Instant;
@@ -259,18 +260,12 @@ public class SchemeService {
         SchemeRepository.Position after = position(cursor, sort);
         Instant now = time.now();
         List<Scheme> rows = schemes.search(filter, sort, after, limit, now);
-        List<Scheme> page = rows.stream().limit(limit).toList();
-        String next = null;
-        if (rows.size() > limit) {
-            Scheme last = page.get(page.size() - 1);
-            String key = switch (sort) {
-                case UPDATED -> last.updatedAt.toString();
-                case DEADLINE -> last.windowDeadline == null ? "" : last.windowDeadline.toString();
-                case RELEVANCE -> Double.toString(schemes.relevance(last.id, filter.text()));
-            };
-            next = Cursor.encode(List.of(sort.name(), key, last.id.toString()));
-        }
-        return new SchemePage(page.stream().map(scheme -> SchemeView.of(scheme, now)).toList(), next);
+        Keyset<Scheme> page = Keyset.of(rows, limit, last -> List.of(sort.name(), switch (sort) {
+            case UPDATED -> last.updatedAt.toString();
+            case DEADLINE -> last.windowDeadline == null ? "" : last.windowDeadline.toString();
+            case RELEVANCE -> Double.toString(schemes.relevance(last.id, filter.text()));
+        }, last.id.toString()));
+        return new SchemePage(page.items().stream().map(scheme -> SchemeView.of(scheme, now)).toList(), page.cursor());
     }
 
     /**

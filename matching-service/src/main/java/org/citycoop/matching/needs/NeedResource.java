@@ -26,6 +26,7 @@ import org.citycoop.matching.match.MatchList;
 import org.citycoop.matching.match.MatchResource;
 import org.citycoop.matching.match.MatchService;
 import org.citycoop.platform.paging.Cursor;
+import org.citycoop.platform.paging.Keyset;
 import org.citycoop.platform.paging.Page;
 import org.citycoop.platform.idempotency.IdempotencyKeys;
 import org.citycoop.platform.problem.ProblemException;
@@ -108,14 +109,8 @@ public class NeedResource {
             @Context UriInfo uri) {
         int size = QueryParams.limit(limit);
         List<Need> found = service.page(city == null || city.isBlank() ? null : city, access.visibility(),
-                position(Cursor.decode(cursor, 2)), size + 1);
-        String next = null;
-        if (found.size() > size) {
-            found = found.subList(0, size);
-            Need last = found.get(size - 1);
-            next = Cursor.nextLink(uri, Cursor.encode(List.of(last.createdAt().toInstant().toString(), last.id().toString())));
-        }
-        return Page.of(found, next);
+                position(Cursor.decode(cursor, 2)), Keyset.fetch(size));
+        return Keyset.of(found, size, last -> List.of(last.createdAt().toInstant().toString(), last.id().toString())).page(uri);
     }
 
     @GET
@@ -196,13 +191,8 @@ public class NeedResource {
                               @Parameter(description = "Opaque cursor from a previous page's `next`") @QueryParam("cursor") String cursor,
                               @Context UriInfo uri) {
         int size = QueryParams.limit(limit);
-        List<AlertStore.Stored> found = service.alerts(access.require(id).id(), sequence(Cursor.decode(cursor, 1)), size + 1);
-        String next = null;
-        if (found.size() > size) {
-            found = found.subList(0, size);
-            next = Cursor.nextLink(uri, Cursor.encode(List.of(Long.toString(found.get(size - 1).seq()))));
-        }
-        return Page.of(found.stream().map(AlertStore.Stored::alert).toList(), next);
+        List<AlertStore.Stored> found = service.alerts(access.require(id).id(), sequence(Cursor.decode(cursor, 1)), Keyset.fetch(size));
+        return Keyset.of(found, size, last -> List.of(Long.toString(last.seq()))).page(uri, AlertStore.Stored::alert);
     }
 
     static UUID needId(String id) {

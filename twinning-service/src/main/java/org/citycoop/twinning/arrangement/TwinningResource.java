@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.citycoop.platform.paging.Cursor;
+import org.citycoop.platform.paging.Keyset;
 import org.citycoop.platform.paging.Page;
 import org.citycoop.platform.idempotency.IdempotencyKeys;
 import org.citycoop.platform.problem.ProblemException;
@@ -112,14 +113,8 @@ public class TwinningResource {
             @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
         int size = QueryParams.limit(limit);
-        List<Twinning> found = service.page(blankToNull(city), QueryParams.enumValue("status", status, TwinningStatus.class), position(Cursor.decode(cursor, 2)), size + 1);
-        String next = null;
-        if (found.size() > size) {
-            found = found.subList(0, size);
-            Twinning last = found.get(size - 1);
-            next = Cursor.nextLink(uri, Cursor.encode(List.of(last.createdAt().toString(), last.id().toString())));
-        }
-        return Page.of(found, next);
+        List<Twinning> found = service.page(blankToNull(city), QueryParams.enumValue("status", status, TwinningStatus.class), position(Cursor.decode(cursor, 2)), Keyset.fetch(size));
+        return Keyset.of(found, size, last -> List.of(last.createdAt().toString(), last.id().toString())).page(uri);
     }
 
     @RolesAllowed(Roles.ANYONE)
