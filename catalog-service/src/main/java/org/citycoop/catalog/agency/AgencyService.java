@@ -10,7 +10,6 @@ import org.citycoop.catalog.vocabulary.Vocabularies;
 import org.citycoop.platform.storage.DatabaseTime;
 import org.citycoop.platform.web.EntityTags;
 import org.citycoop.catalog.web.Upserted;
-import org.citycoop.platform.outbox.Outbox;
 import org.citycoop.platform.paging.Cursor;
 import org.citycoop.platform.paging.Keyset;
 import org.citycoop.platform.problem.ProblemException;
@@ -25,10 +24,6 @@ import java.util.List;
 @ApplicationScoped
 public class AgencyService {
 
-    public static final String TOPIC = "catalog.agencies";
-    public static final String CREATED = "org.citycoop.catalog.agency.created.v1";
-    public static final String UPDATED = "org.citycoop.catalog.agency.updated.v1";
-
     /** First part of the list's cursors: tells them from text that merely decodes to an id. */
     private static final String CURSOR_MARK = "agencies";
 
@@ -39,7 +34,7 @@ public class AgencyService {
     AgencyRepository agencies;
 
     @Inject
-    Outbox outbox;
+    AgencyEvents events;
 
     @Inject
     ChangeFeed changeFeed;
@@ -80,7 +75,11 @@ public class AgencyService {
             outcome = Upserted.Outcome.UPDATED;
         }
         AgencyView view = AgencyView.of(agency);
-        outbox.record(TOPIC, id, outcome == Upserted.Outcome.CREATED ? CREATED : UPDATED, id, view);
+        if (outcome == Upserted.Outcome.CREATED) {
+            events.created(view);
+        } else {
+            events.updated(view);
+        }
         changeFeed.record(ChangeSubject.AGENCY, id, id, null,
                 outcome == Upserted.Outcome.CREATED ? ChangeType.CREATED : ChangeType.UPDATED, agency.version, now);
         return new Upserted<>(view, agency.version, outcome);

@@ -21,7 +21,6 @@ import org.citycoop.matching.scoring.PreparedScheme;
 import org.citycoop.matching.scoring.TrackRecord;
 import org.citycoop.matching.scoring.TrackRecords;
 import org.citycoop.matching.subscriptions.Deliveries;
-import org.citycoop.platform.outbox.Outbox;
 import org.citycoop.platform.storage.DatabaseTime;
 import org.jboss.logging.Logger;
 
@@ -52,11 +51,6 @@ import java.util.stream.Stream;
 @ApplicationScoped
 public class NeedEvaluator {
 
-    /** Topic of the alerts. */
-    public static final String TOPIC = "matching.alerts";
-    /** CloudEvents type of an alert. */
-    public static final String RAISED = "org.citycoop.matching.alert.raised.v1";
-
     private static final Logger LOG = Logger.getLogger(NeedEvaluator.class);
 
     @Inject
@@ -78,7 +72,7 @@ public class NeedEvaluator {
     AlertStore alerts;
 
     @Inject
-    Outbox outbox;
+    AlertEvents events;
 
     @Inject
     Deliveries deliveries;
@@ -195,7 +189,7 @@ public class NeedEvaluator {
                 change.get().reason(), change.get().changes(), failed, after == null ? null : after.score(),
                 now.atOffset(ZoneOffset.UTC), 1);
         alerts.insert(alert);
-        outbox.record(TOPIC, need.id().toString(), RAISED, alert.id().toString(), alert);
+        events.raised(alert);
         deliveries.enqueue(alert, need.createdBy());
         LOG.debugf("Alert %s for need %s: scheme %s %s", alert.id(), need.id(), schemeId, alert.reason());
         return true;

@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.citycoop.platform.security.Caller;
 import org.citycoop.platform.idempotency.IdempotencyKeys;
-import org.citycoop.platform.outbox.Outbox;
 import org.citycoop.platform.storage.DatabaseTime;
 import org.citycoop.platform.web.EntityTags;
 import org.citycoop.platform.problem.Problem.FieldError;
@@ -55,7 +54,7 @@ public class TwinningService {
     SectorCodelist sectors;
 
     @Inject
-    Outbox outbox;
+    TwinningEvents events;
 
     @Inject
     Caller caller;
@@ -97,7 +96,7 @@ public class TwinningService {
         arrangements.persist(arrangement);
         arrangements.recordTransition(new StatusTransition(id, null, TwinningStatus.PROPOSED, now, caller.name()));
         Twinning twinning = view(arrangement, registered, arrangements.history(id));
-        outbox.record(TwinningEvents.TOPIC, id.toString(), TwinningEvents.CREATED, id.toString(), twinning.withoutHistory());
+        events.created(twinning);
         return new Created(twinning, false);
     }
 
@@ -119,7 +118,7 @@ public class TwinningService {
         arrangement.moveTo(target, now);
         arrangements.recordTransition(new StatusTransition(id, current, target, now, caller.name()));
         Twinning twinning = view(arrangement, citiesOf(List.of(arrangement)), arrangements.history(id));
-        outbox.record(TwinningEvents.TOPIC, id.toString(), TwinningEvents.UPDATED, id.toString(), twinning.withoutHistory());
+        events.updated(twinning);
         return twinning;
     }
 
@@ -252,7 +251,7 @@ public class TwinningService {
             }
             if (changed) {
                 Twinning twinning = view(arrangement, citiesOf(List.of(arrangement)), null);
-                outbox.record(TwinningEvents.TOPIC, id.toString(), TwinningEvents.FUNDING_FLAGGED, id.toString(), twinning);
+                events.fundingFlagged(twinning);
                 flagged++;
             }
         }
@@ -263,8 +262,7 @@ public class TwinningService {
     private Twinning saved(TwinningArrangement arrangement, boolean changed) {
         Twinning twinning = view(arrangement, citiesOf(List.of(arrangement)), arrangements.history(arrangement.id()));
         if (changed) {
-            String id = arrangement.id().toString();
-            outbox.record(TwinningEvents.TOPIC, id, TwinningEvents.UPDATED, id, twinning.withoutHistory());
+            events.updated(twinning);
         }
         return twinning;
     }

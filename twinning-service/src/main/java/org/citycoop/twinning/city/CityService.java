@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.citycoop.twinning.arrangement.TwinningRepository;
-import org.citycoop.platform.outbox.Outbox;
 import org.citycoop.platform.problem.Problem.FieldError;
 import org.citycoop.platform.problem.ProblemException;
 import org.citycoop.platform.storage.DatabaseTime;
@@ -46,7 +45,7 @@ public class CityService {
     SectorCodelist sectors;
 
     @Inject
-    Outbox outbox;
+    CityEvents events;
 
     /** The city with its names, expertise and needs. */
     @Transactional
@@ -96,7 +95,7 @@ public class CityService {
         entityManager.persist(profile);
         entityManager.flush();
         CityDetail detail = detail(cities.findById(id), profile);
-        outbox.record(CityEvents.TOPIC, id, CityEvents.CREATED, id, detail);
+        events.created(detail);
         return detail;
     }
 
@@ -147,7 +146,7 @@ public class CityService {
     private CityDetail published(City city, CityProfile profile) {
         entityManager.flush();
         CityDetail detail = detail(city, profile);
-        outbox.record(CityEvents.TOPIC, city.id(), CityEvents.UPDATED, city.id(), detail);
+        events.updated(detail);
         return detail;
     }
 

@@ -10,7 +10,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.citycoop.platform.outbox.Outbox;
 import org.citycoop.twinning.arrangement.Provenance;
 import org.citycoop.twinning.arrangement.CityRole;
 import org.citycoop.twinning.arrangement.Twinning;
@@ -71,7 +70,7 @@ public class SisterCityImport {
     EntityManager entityManager;
 
     @Inject
-    Outbox outbox;
+    TwinningEvents events;
 
     @Inject
     ObjectMapper objectMapper;
@@ -228,7 +227,7 @@ public class SisterCityImport {
         for (NewPair pair : pairs) {
             Twinning data = new Twinning(pair.id(), pair.title(), TwinningKind.SISTER_CITY, pair.cities(), List.of(), List.of(),
                     TwinningStatus.ACTIVE, null, null, null, 1, now, now, List.of(), List.of(), null, List.of(), pair.provenance(), null);
-            outbox.record(TwinningEvents.TOPIC, pair.id().toString(), TwinningEvents.CREATED, pair.id().toString(), data);
+            events.created(data);
         }
     }
 
