@@ -15,13 +15,13 @@ import org.citycoop.catalog.vocabulary.Vocabularies;
 import org.citycoop.platform.outbox.Outbox;
 import org.citycoop.platform.outbox.OutboxEvent;
 import org.citycoop.platform.problem.ProblemException;
+import org.citycoop.platform.storage.DatabaseTime;
 
 import java.io.InputStream;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -48,6 +48,9 @@ public class ActivityImport {
 
     /** Activities held in memory at once: read, compared with the stored ones in one query, written in one batch. */
     static final int GROUP = 100;
+
+    @Inject
+    DatabaseTime time;
 
     @Inject
     AgencyService agencies;
@@ -89,7 +92,7 @@ public class ActivityImport {
         // one import of an agency's files at a time: two imports of one file do not both create its activities
         entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))").setParameter(1, "activities:" + agencyId)
                 .getSingleResult();
-        Run run = new Run(agency, Instant.now().truncatedTo(ChronoUnit.MICROS));
+        Run run = new Run(agency, time.now());
         try (IatiActivityReader reader = IatiActivityReader.open(body)) {
             List<ReadActivity> group = new ArrayList<>(GROUP);
             for (ReadActivity activity = reader.next(); activity != null; activity = reader.next()) {

@@ -6,7 +6,9 @@ import jakarta.transaction.Transactional;
 import org.citycoop.catalog.agency.AgencyService;
 import org.citycoop.platform.paging.Cursor;
 import org.citycoop.platform.paging.Facets;
+import org.citycoop.platform.paging.Keyset;
 import org.citycoop.platform.problem.ProblemException;
+import org.citycoop.platform.storage.DatabaseTime;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -50,12 +52,10 @@ public class ActivityQueries {
             parameters.add(after.get(1));
         }
         where.append(" ORDER BY iati_identifier LIMIT ?");
-        parameters.add(limit + 1);
-        List<ActivityView> rows = store.query(where.toString(), parameters);
-        boolean more = rows.size() > limit;
-        List<ActivityView> items = more ? rows.subList(0, limit) : rows;
-        String next = more ? Cursor.encode(List.of(CURSOR_MARK, items.get(items.size() - 1).iatiIdentifier())) : null;
-        return new ActivityPage(List.copyOf(items), next);
+        parameters.add(Keyset.fetch(limit));
+        Keyset<ActivityView> page = Keyset.of(store.query(where.toString(), parameters), limit,
+                last -> List.of(CURSOR_MARK, last.iatiIdentifier()));
+        return new ActivityPage(page.items(), page.cursor());
     }
 
     /** How many activities match the filter in all and per value of each facet ({@link Facets}). */
@@ -135,7 +135,7 @@ public class ActivityQueries {
         List<Object> latestParameters = new ArrayList<>(parameters);
         latestParameters.add(LATEST);
         List<ActivityView> latest = store.query(where + " ORDER BY start_date DESC NULLS LAST, iati_identifier LIMIT ?", latestParameters);
-        String lastUpdated = totals[1] instanceof java.sql.Timestamp time ? time.toInstant().toString() : null;
+        String lastUpdated = totals[1] == null ? null : DatabaseTime.utc(totals[1]).toInstant().toString();
         return new TrackRecord(agencyId, country, challenge, List.copyOf(counted), count, committed, years, lastUpdated, latest);
     }
 

@@ -8,12 +8,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.citycoop.platform.problem.Problem;
 import org.citycoop.platform.problem.ProblemException;
+import org.citycoop.platform.storage.DatabaseTime;
 
 import java.io.UncheckedIOException;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -30,13 +29,16 @@ public class ImportJobStore {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    DatabaseTime time;
+
     @Transactional
     ImportJob queued(String agencyId, long size) {
         UUID id = UUID.randomUUID();
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        OffsetDateTime now = time.nowUtc();
         entityManager.createNativeQuery("INSERT INTO activity_import (id, agency_id, state, bytes_total, bytes_read, activities, "
                         + "created, updated, unchanged, rejected, created_at, updated_at) VALUES (?1, ?2, 'QUEUED', ?3, 0, 0, 0, 0, 0, 0, ?4, ?4)")
-                .setParameter(1, id).setParameter(2, agencyId).setParameter(3, size).setParameter(4, now.atOffset(ZoneOffset.UTC))
+                .setParameter(1, id).setParameter(2, agencyId).setParameter(3, size).setParameter(4, now)
                 .executeUpdate();
         return get(agencyId, id);
     }
@@ -60,7 +62,7 @@ public class ImportJobStore {
                 .setParameter(7, counts == null ? null : counts.unchanged())
                 .setParameter(8, counts == null ? null : counts.rejected())
                 .setParameter(9, json(report)).setParameter(10, json(problem))
-                .setParameter(11, Instant.now().atOffset(ZoneOffset.UTC))
+                .setParameter(11, time.nowUtc())
                 .executeUpdate();
     }
 
@@ -86,8 +88,7 @@ public class ImportJobStore {
     }
 
     private static Instant instant(Object value) {
-        return value instanceof Timestamp time ? time.toInstant() : value instanceof java.time.OffsetDateTime time ? time.toInstant()
-                : (Instant) value;
+        return DatabaseTime.utc(value).toInstant();
     }
 
     private String json(Object value) {

@@ -13,13 +13,12 @@ import org.citycoop.catalog.agency.AgencyView;
 import org.citycoop.catalog.vocabulary.Vocabularies;
 import org.citycoop.catalog.vocabulary.Vocabulary;
 import org.citycoop.platform.problem.ProblemException;
+import org.citycoop.platform.storage.DatabaseTime;
 
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,6 +28,9 @@ import java.util.List;
  */
 @ApplicationScoped
 public class OrganisationImport {
+
+    @Inject
+    DatabaseTime time;
 
     @Inject
     AgencyService agencies;
@@ -88,7 +90,7 @@ public class OrganisationImport {
         if (held != null && mapper.valueToTree(held.budgets()).equals(tree)) {
             return new Result(ImportReport.Outcome.UNCHANGED, held, warnings);
         }
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = time.now();
         long version = held == null ? 1 : held.version() + 1;
         entityManager.createNativeQuery("""
                         INSERT INTO agency_iati_organisation (agency_id, content, version, updated_at)
@@ -122,9 +124,7 @@ public class OrganisationImport {
         }
         Object[] row = rows.get(0);
         try {
-            Object updated = row[2];
-            Instant updatedAt = updated instanceof Timestamp time ? time.toInstant()
-                    : updated instanceof java.time.OffsetDateTime time ? time.toInstant() : (Instant) updated;
+            Instant updatedAt = DatabaseTime.utc(row[2]).toInstant();
             return new OrganisationView(agencyId, ((Number) row[1]).longValue(), updatedAt,
                     mapper.readValue((String) row[0], OrganisationBudgets.class));
         } catch (JsonProcessingException e) {

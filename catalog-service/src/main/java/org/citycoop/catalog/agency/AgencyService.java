@@ -7,14 +7,14 @@ import org.citycoop.catalog.changes.ChangeFeed;
 import org.citycoop.catalog.changes.ChangeSubject;
 import org.citycoop.catalog.changes.ChangeType;
 import org.citycoop.catalog.vocabulary.Vocabularies;
+import org.citycoop.platform.storage.DatabaseTime;
 import org.citycoop.platform.web.EntityTags;
 import org.citycoop.catalog.web.Upserted;
-import org.citycoop.platform.outbox.Outbox;
 import org.citycoop.platform.paging.Cursor;
+import org.citycoop.platform.paging.Keyset;
 import org.citycoop.platform.problem.ProblemException;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
@@ -24,18 +24,17 @@ import java.util.List;
 @ApplicationScoped
 public class AgencyService {
 
-    public static final String TOPIC = "catalog.agencies";
-    public static final String CREATED = "org.citycoop.catalog.agency.created.v1";
-    public static final String UPDATED = "org.citycoop.catalog.agency.updated.v1";
-
     /** First part of the list's cursors: tells them from text that merely decodes to an id. */
     private static final String CURSOR_MARK = "agencies";
+
+    @Inject
+    DatabaseTime time;
 
     @Inject
     AgencyRepository agencies;
 
     @Inject
-    Outbox outbox;
+    AgencyEvents events;
 
     @Inject
     ChangeFeed changeFeed;
@@ -65,7 +64,7 @@ public class AgencyService {
         if (!changes) {
             return new Upserted<>(AgencyView.of(agency), agency.version, Upserted.Outcome.UNCHANGED);
         }
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = time.now();
         Upserted.Outcome outcome;
         if (agency == null) {
             agency = Agency.create(id, content, now);
@@ -76,7 +75,11 @@ public class AgencyService {
             outcome = Upserted.Outcome.UPDATED;
         }
         AgencyView view = AgencyView.of(agency);
-        outbox.record(TOPIC, id, outcome == Upserted.Outcome.CREATED ? CREATED : UPDATED, id, view);
+        if (outcome == Upserted.Outcome.CREATED) {
+            events.created(view);
+        } else {
+            events.updated(view);
+        }
         changeFeed.record(ChangeSubject.AGENCY, id, id, null,
                 outcome == Upserted.Outcome.CREATED ? ChangeType.CREATED : ChangeType.UPDATED, agency.version, now);
         return new Upserted<>(view, agency.version, outcome);
@@ -98,11 +101,8 @@ public class AgencyService {
     @Transactional
     public AgencyPage list(String cursor, int limit) {
         String after = afterId(cursor);
-        List<Agency> rows = agencies.pageAfter(after, limit + 1);
-        boolean more = rows.size() > limit;
-        List<AgencyView> items = rows.stream().limit(limit).map(AgencyView::of).toList();
-        String next = more ? Cursor.encode(List.of(CURSOR_MARK, items.get(items.size() - 1).id())) : null;
-        return new AgencyPage(items, next);
+        Keyset<Agency> page = Keyset.of(agencies.pageAfter(after, Keyset.fetch(limit)), limit, last -> List.of(CURSOR_MARK, last.id));
+        return new AgencyPage(page.items().stream().map(AgencyView::of).toList(), page.cursor());
     }
 
     /**

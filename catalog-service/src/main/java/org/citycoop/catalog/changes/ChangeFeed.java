@@ -7,10 +7,10 @@ import jakarta.transaction.Transactional;
 import org.hibernate.Session;
 import org.citycoop.platform.paging.Cursor;
 import org.citycoop.platform.problem.ProblemException;
+import org.citycoop.platform.storage.DatabaseTime;
 
 import java.sql.PreparedStatement;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -113,7 +113,7 @@ public class ChangeFeed {
             ChangeSubject kind = ChangeSubject.valueOf((String) row[1]);
             String id = (String) row[2];
             items.add(new Change(seq, kind, id, (String) row[3], (String) row[4], ChangeType.valueOf((String) row[5]),
-                    ((Number) row[6]).longValue(), utc(row[7]),
+                    ((Number) row[6]).longValue(), DatabaseTime.utc(row[7]),
                     (kind == ChangeSubject.AGENCY ? "/v1/agencies/" : "/v1/schemes/") + id));
             last = seq;
         }
@@ -139,19 +139,6 @@ public class ChangeFeed {
             return Long.parseLong(parts.get(1));
         }
         throw ProblemException.badRequest("after", BAD_CURSOR);
-    }
-
-    private static OffsetDateTime utc(Object value) {
-        if (value instanceof OffsetDateTime time) {
-            return time.withOffsetSameInstant(ZoneOffset.UTC);
-        }
-        if (value instanceof Instant instant) {
-            return instant.atOffset(ZoneOffset.UTC);
-        }
-        if (value instanceof java.sql.Timestamp timestamp) {
-            return timestamp.toInstant().atOffset(ZoneOffset.UTC);
-        }
-        throw new IllegalStateException("Unexpected time type " + value.getClass());
     }
 
     /** A page of changes and the cursor to read on from. */

@@ -10,11 +10,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.hibernate.Session;
 import org.citycoop.platform.paging.Cursor;
+import org.citycoop.platform.paging.Keyset;
 import org.citycoop.platform.problem.ProblemException;
+import org.citycoop.platform.storage.DatabaseTime;
 
 import java.sql.PreparedStatement;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,21 +96,21 @@ public class SchemeHistory {
                         WHERE scheme_id = ?1 AND version < ?2 ORDER BY version DESC LIMIT ?3""")
                 .setParameter(1, schemeId)
                 .setParameter(2, before == null ? Long.MAX_VALUE : before)
-                .setParameter(3, limit + 2)
+                .setParameter(3, Keyset.fetch(limit) + 1)
                 .getResultList();
+        Keyset<Object[]> page = Keyset.of(rows, limit, last -> List.of(CURSOR_MARK, Long.toString(((Number) last[0]).longValue())));
         List<SchemeChange> items = new ArrayList<>();
-        for (int i = 0; i < Math.min(limit, rows.size()); i++) {
+        for (int i = 0; i < page.items().size(); i++) {
             Object[] row = rows.get(i);
             JsonNode content = json((String) row[3]);
             JsonNode previous = i + 1 < rows.size() ? json((String) rows.get(i + 1)[3]) : null;
             List<SchemeChange.FieldDifference> differences = previous == null ? List.of()
                     : DIFFERENCES.between(previous, content).stream()
                     .map(d -> new SchemeChange.FieldDifference(d.field(), d.before(), d.after())).toList();
-            items.add(new SchemeChange(((Number) row[0]).longValue(), utc(row[1]), ChangeType.valueOf((String) row[2]), (String) row[4],
+            items.add(new SchemeChange(((Number) row[0]).longValue(), DatabaseTime.utc(row[1]), ChangeType.valueOf((String) row[2]), (String) row[4],
                     differences));
         }
-        String next = rows.size() > limit ? Cursor.encode(List.of(CURSOR_MARK, Long.toString(items.get(items.size() - 1).version()))) : null;
-        return new HistoryPage(items, next);
+        return new HistoryPage(items, page.cursor());
     }
 
     private static Long beforeVersion(String cursor) {
@@ -134,19 +135,6 @@ public class SchemeHistory {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A stored scheme version is not JSON", e);
         }
-    }
-
-    private static OffsetDateTime utc(Object value) {
-        if (value instanceof OffsetDateTime time) {
-            return time.withOffsetSameInstant(ZoneOffset.UTC);
-        }
-        if (value instanceof Instant instant) {
-            return instant.atOffset(ZoneOffset.UTC);
-        }
-        if (value instanceof java.sql.Timestamp timestamp) {
-            return timestamp.toInstant().atOffset(ZoneOffset.UTC);
-        }
-        throw new IllegalStateException("Unexpected time type " + value.getClass());
     }
 
     /** A page of versions and the cursor of the next one (null on the last page). */

@@ -4,6 +4,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Query;
 import org.citycoop.platform.paging.Facets;
+import org.citycoop.platform.paging.Keyset;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -88,7 +89,7 @@ public class SchemeRepository implements PanacheRepositoryBase<Scheme, UUID> {
             case RELEVANCE -> " ORDER BY " + RANK + " DESC, s.id DESC";
         });
         sql.append(" LIMIT :limit");
-        parameters.put("limit", limit + 1);
+        parameters.put("limit", Keyset.fetch(limit));
         Query query = getEntityManager().createNativeQuery(sql.toString(), Scheme.class);
         // Read only: the schemes of a page are never changed, so Hibernate keeps no snapshot and checks none at commit.
         query.setHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true);

@@ -12,6 +12,7 @@ import org.citycoop.catalog.changes.ChangeSubject;
 import org.citycoop.catalog.changes.ChangeType;
 import org.citycoop.catalog.history.SchemeHistory;
 import org.citycoop.catalog.vocabulary.Vocabularies;
+import org.citycoop.platform.storage.DatabaseTime;
 import org.citycoop.platform.web.EntityTags;
 import org.citycoop.platform.security.Caller;
 import org.citycoop.catalog.web.Upserted;
@@ -19,11 +20,11 @@ import org.citycoop.platform.outbox.Outbox;
 import org.citycoop.platform.outbox.OutboxEvent;
 import org.citycoop.platform.paging.Cursor;
 import org.citycoop.platform.paging.Facets;
+import org.citycoop.platform.paging.Keyset;
 import org.citycoop.platform.problem.ProblemException;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -45,6 +46,9 @@ public class SchemeService {
     public static final String CREATED = "org.citycoop.catalog.scheme.created.v1";
     public static final String UPDATED = "org.citycoop.catalog.scheme.updated.v1";
     public static final String WITHDRAWN = "org.citycoop.catalog.scheme.withdrawn.v1";
+
+    @Inject
+    DatabaseTime time;
 
     @Inject
     SchemeRepository schemes;
@@ -108,7 +112,7 @@ public class SchemeService {
         Map<String, Scheme> stored = new HashMap<>();
         schemes.findByAgencyAndRefs(agencyId, pushes.stream().map(SchemePush::ref).distinct().toList())
                 .forEach(scheme -> stored.put(scheme.ref, scheme));
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = time.now();
         List<PushResult> results = new ArrayList<>(pushes.size());
         List<NewVersion> newVersions = new ArrayList<>();
         for (SchemePush push : pushes) {
@@ -162,7 +166,7 @@ public class SchemeService {
                 .orElseThrow(() -> ProblemException.notFound("Agency " + agencyId + " has no scheme " + ref + "."));
         boolean changes = !scheme.isWithdrawn();
         EntityTags.checkPrecondition(ifMatch, scheme.version, changes);
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = time.now();
         SchemeView view;
         if (changes) {
             scheme.withdraw(now);
@@ -234,14 +238,14 @@ public class SchemeService {
     /** The scheme an agency holds under its own reference; 404 problem when there is none. */
     @Transactional
     public SchemeView getByRef(String agencyId, String ref) {
-        return schemes.findByAgencyAndRef(agencyId, ref).map(scheme -> SchemeView.of(scheme, Instant.now()))
+        return schemes.findByAgencyAndRef(agencyId, ref).map(scheme -> SchemeView.of(scheme, time.now()))
                 .orElseThrow(() -> ProblemException.notFound("Agency " + agencyId + " has no scheme " + ref + "."));
     }
 
     /** @throws ProblemException 404 when there is no such scheme */
     @Transactional
     public SchemeView get(UUID id) {
-        return schemes.findByIdOptional(id).map(scheme -> SchemeView.of(scheme, Instant.now()))
+        return schemes.findByIdOptional(id).map(scheme -> SchemeView.of(scheme, time.now()))
                 .orElseThrow(() -> ProblemException.notFound("No scheme " + id + "."));
     }
 
@@ -255,20 +259,14 @@ public class SchemeService {
     @Transactional
     public SchemePage search(SchemeFilter filter, SchemeSort sort, String cursor, int limit) {
         SchemeRepository.Position after = position(cursor, sort);
-        Instant now = Instant.now();
+        Instant now = time.now();
         List<Scheme> rows = schemes.search(filter, sort, after, limit, now);
-        List<Scheme> page = rows.stream().limit(limit).toList();
-        String next = null;
-        if (rows.size() > limit) {
-            Scheme last = page.get(page.size() - 1);
-            String key = switch (sort) {
-                case UPDATED -> last.updatedAt.toString();
-                case DEADLINE -> last.windowDeadline == null ? "" : last.windowDeadline.toString();
-                case RELEVANCE -> Double.toString(schemes.relevance(last.id, filter.text()));
-            };
-            next = Cursor.encode(List.of(sort.name(), key, last.id.toString()));
-        }
-        return new SchemePage(page.stream().map(scheme -> SchemeView.of(scheme, now)).toList(), next);
+        Keyset<Scheme> page = Keyset.of(rows, limit, last -> List.of(sort.name(), switch (sort) {
+            case UPDATED -> last.updatedAt.toString();
+            case DEADLINE -> last.windowDeadline == null ? "" : last.windowDeadline.toString();
+            case RELEVANCE -> Double.toString(schemes.relevance(last.id, filter.text()));
+        }, last.id.toString()));
+        return new SchemePage(page.items().stream().map(scheme -> SchemeView.of(scheme, now)).toList(), page.cursor());
     }
 
     /**
@@ -277,7 +275,7 @@ public class SchemeService {
      */
     @Transactional
     public Facets facets(SchemeFilter filter, List<SchemeFacet> facets) {
-        return Facets.of(schemes.facets(filter, facets, Instant.now()), facets.stream().map(SchemeFacet::parameter).toList());
+        return Facets.of(schemes.facets(filter, facets, time.now()), facets.stream().map(SchemeFacet::parameter).toList());
     }
 
     /**
@@ -286,7 +284,7 @@ public class SchemeService {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<SchemeView> batchAfter(SchemeFilter filter, SchemeView after, int size) {
-        Instant now = Instant.now();
+        Instant now = time.now();
         SchemeRepository.Position position = after == null ? null
                 : new SchemeRepository.Position(after.updatedAt().toInstant(), null, null, after.id());
         List<Scheme> rows = schemes.search(filter, SchemeSort.UPDATED, position, size, now);

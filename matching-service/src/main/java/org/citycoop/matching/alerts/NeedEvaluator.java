@@ -21,12 +21,11 @@ import org.citycoop.matching.scoring.PreparedScheme;
 import org.citycoop.matching.scoring.TrackRecord;
 import org.citycoop.matching.scoring.TrackRecords;
 import org.citycoop.matching.subscriptions.Deliveries;
-import org.citycoop.platform.outbox.Outbox;
+import org.citycoop.platform.storage.DatabaseTime;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -52,12 +51,10 @@ import java.util.stream.Stream;
 @ApplicationScoped
 public class NeedEvaluator {
 
-    /** Topic of the alerts. */
-    public static final String TOPIC = "matching.alerts";
-    /** CloudEvents type of an alert. */
-    public static final String RAISED = "org.citycoop.matching.alert.raised.v1";
-
     private static final Logger LOG = Logger.getLogger(NeedEvaluator.class);
+
+    @Inject
+    DatabaseTime time;
 
     @Inject
     NeedStore needs;
@@ -75,7 +72,7 @@ public class NeedEvaluator {
     AlertStore alerts;
 
     @Inject
-    Outbox outbox;
+    AlertEvents events;
 
     @Inject
     Deliveries deliveries;
@@ -83,7 +80,7 @@ public class NeedEvaluator {
     /** Records what a new or changed need matches now, without alerts (the baseline later alerts compare with). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void baseline(Need need) {
-        Instant now = Instant.now();
+        Instant now = time.now();
         alerts.clearStates(need.id());
         eligibleMatches(need.profile(), twinnings(need.profile()), index.trackRecords(), now).values()
                 .forEach(match -> alerts.saveState(need.id(), MatchState.of(match)));
@@ -129,7 +126,7 @@ public class NeedEvaluator {
     }
 
     private int schemesChanged(List<SchemeData> schemes, TrackRecords trackRecords) {
-        Instant now = Instant.now();
+        Instant now = time.now();
         Map<String, List<Need>> affected = needs.affectedBySchemes(schemes);
         Map<String, List<ArrangementData>> twinningsByCity = new HashMap<>();
         int raised = 0;
@@ -151,7 +148,7 @@ public class NeedEvaluator {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int citiesChanged(Collection<String> cityIds) {
-        Instant now = Instant.now();
+        Instant now = time.now();
         int raised = 0;
         TrackRecords trackRecords = index.trackRecords();
         for (Need need : needs.ofCities(cityIds)) {
@@ -190,9 +187,9 @@ public class NeedEvaluator {
                 scheme == null ? new Alert.SchemeRef(schemeId, null, null, null, null)
                         : new Alert.SchemeRef(scheme.id(), scheme.agencyId(), scheme.ref(), scheme.name(), scheme.version()),
                 change.get().reason(), change.get().changes(), failed, after == null ? null : after.score(),
-                now.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC), 1);
+                now.atOffset(ZoneOffset.UTC), 1);
         alerts.insert(alert);
-        outbox.record(TOPIC, need.id().toString(), RAISED, alert.id().toString(), alert);
+        events.raised(alert);
         deliveries.enqueue(alert, need.createdBy());
         LOG.debugf("Alert %s for need %s: scheme %s %s", alert.id(), need.id(), schemeId, alert.reason());
         return true;

@@ -12,6 +12,7 @@ import org.citycoop.matching.scoring.PreparedProfile;
 import org.citycoop.matching.scoring.PreparedScheme;
 import org.citycoop.matching.scoring.TrackRecords;
 import org.citycoop.matching.scoring.TopN;
+import org.citycoop.platform.storage.DatabaseTime;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,6 +31,9 @@ import java.util.List;
 public class MatchService {
 
     @Inject
+    DatabaseTime time;
+
+    @Inject
     ReadModelIndex index;
 
     /**
@@ -38,7 +42,7 @@ public class MatchService {
      * @param limit at most this many matches, 1 to 100
      */
     public List<RankedMatch> match(NeedsProfile profile, boolean includeIneligible, int limit) {
-        Instant now = Instant.now();
+        Instant now = time.now();
         List<ArrangementData> twinnings = profile.cityId() == null ? List.of() : index.arrangementsOf(profile.cityId());
         TrackRecords trackRecords = index.trackRecords().memoized();
         PreparedProfile prepared = PreparedProfile.of(profile);

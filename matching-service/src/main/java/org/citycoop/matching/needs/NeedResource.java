@@ -26,7 +26,9 @@ import org.citycoop.matching.match.MatchList;
 import org.citycoop.matching.match.MatchResource;
 import org.citycoop.matching.match.MatchService;
 import org.citycoop.platform.paging.Cursor;
+import org.citycoop.platform.paging.Keyset;
 import org.citycoop.platform.paging.Page;
+import org.citycoop.platform.idempotency.IdempotencyKeys;
 import org.citycoop.platform.problem.ProblemException;
 import org.citycoop.platform.security.Roles;
 import org.citycoop.platform.web.PathIds;
@@ -51,9 +53,6 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Needs", description = "Saved needs profiles, their matches and alerts")
 public class NeedResource {
-
-    /** Printable ASCII, 1-255 characters (a UUID is the usual choice). */
-    private static final java.util.regex.Pattern IDEMPOTENCY_KEY = java.util.regex.Pattern.compile("[\\x21-\\x7E]{1,255}");
 
     @Inject
     NeedService service;
@@ -86,11 +85,9 @@ public class NeedResource {
                            @Parameter(description = "Client-chosen key (printable ASCII, up to 255 characters) that makes retries safe")
                            @HeaderParam("Idempotency-Key") String idempotencyKey,
                            @Context UriInfo uri) {
-        if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
-            throw ProblemException.badRequest("Idempotency-Key", "must be 1-255 printable ASCII characters without spaces");
-        }
+        String key = IdempotencyKeys.check(idempotencyKey);
         access.requireMayCreateFor(body.profile().cityId());
-        NeedService.Created created = service.create(body, idempotencyKey, access.owner());
+        NeedService.Created created = service.create(body, key, access.owner());
         Need need = created.need();
         return Response.created(uri.getBaseUriBuilder().path("v1/needs").path(need.id().toString()).build())
                 .tag(etag(need))
@@ -112,14 +109,8 @@ public class NeedResource {
             @Context UriInfo uri) {
         int size = QueryParams.limit(limit);
         List<Need> found = service.page(city == null || city.isBlank() ? null : city, access.visibility(),
-                position(Cursor.decode(cursor, 2)), size + 1);
-        String next = null;
-        if (found.size() > size) {
-            found = found.subList(0, size);
-            Need last = found.get(size - 1);
-            next = Cursor.nextLink(uri, Cursor.encode(List.of(last.createdAt().toInstant().toString(), last.id().toString())));
-        }
-        return Page.of(found, next);
+                position(Cursor.decode(cursor, 2)), Keyset.fetch(size));
+        return Keyset.of(found, size, last -> List.of(last.createdAt().toInstant().toString(), last.id().toString())).page(uri);
     }
 
     @GET
@@ -200,13 +191,8 @@ public class NeedResource {
                               @Parameter(description = "Opaque cursor from a previous page's `next`") @QueryParam("cursor") String cursor,
                               @Context UriInfo uri) {
         int size = QueryParams.limit(limit);
-        List<AlertStore.Stored> found = service.alerts(access.require(id).id(), sequence(Cursor.decode(cursor, 1)), size + 1);
-        String next = null;
-        if (found.size() > size) {
-            found = found.subList(0, size);
-            next = Cursor.nextLink(uri, Cursor.encode(List.of(Long.toString(found.get(size - 1).seq()))));
-        }
-        return Page.of(found.stream().map(AlertStore.Stored::alert).toList(), next);
+        List<AlertStore.Stored> found = service.alerts(access.require(id).id(), sequence(Cursor.decode(cursor, 1)), Keyset.fetch(size));
+        return Keyset.of(found, size, last -> List.of(Long.toString(last.seq()))).page(uri, AlertStore.Stored::alert);
     }
 
     static UUID needId(String id) {

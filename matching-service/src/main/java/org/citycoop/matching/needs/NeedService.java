@@ -1,26 +1,18 @@
 package org.citycoop.matching.needs;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.citycoop.matching.alerts.AlertStore;
 import org.citycoop.matching.alerts.NeedEvaluator;
+import org.citycoop.platform.idempotency.IdempotencyKeys;
 import org.citycoop.platform.problem.Problem;
 import org.citycoop.platform.problem.ProblemException;
-import org.citycoop.platform.problem.ProblemTypes;
+import org.citycoop.platform.storage.DatabaseTime;
 import org.citycoop.platform.web.EntityTags;
 import org.citycoop.platform.vocabulary.SectorCodelist;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -31,6 +23,9 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class NeedService {
+
+    @Inject
+    DatabaseTime time;
 
     @Inject
     NeedStore needs;
@@ -45,7 +40,10 @@ public class NeedService {
     AlertStore alerts;
 
     @Inject
-    ObjectMapper objectMapper;
+    IdempotencyKeys idempotencyKeys;
+
+    /** The Idempotency-Keys of POST /v1/needs, deleted with the need they created. */
+    static final IdempotencyKeys.Table IDEMPOTENCY_KEYS = new IdempotencyKeys.Table("need_idempotency_key", "need_id", "needs profile");
 
     /**
      * The outcome of a create.
@@ -59,26 +57,19 @@ public class NeedService {
     /**
      * Saves a needs profile (version 1).
      *
+     * @param idempotencyKey the request's Idempotency-Key (checked by {@link IdempotencyKeys#check}), or null
      * @param createdBy the caller's principal name
      * @throws ProblemException 422 when a rule of {@link org.citycoop.matching.scoring.NeedsProfile#violations}
      *     fails; 409 when the key was used with another body
      */
     @Transactional
     public Created create(NewNeed request, String idempotencyKey, String createdBy) {
-        OffsetDateTime now = now();
+        OffsetDateTime now = time.nowUtc();
         UUID id = UUID.randomUUID();
-        if (idempotencyKey != null) {
-            String sha256 = sha256(request);
-            // keys are the caller's own: another client's request with the same key is a request of its own
-            Optional<NeedStore.KeyUse> earlier = needs.claim(createdBy + " " + idempotencyKey, sha256, id, now.toInstant());
-            if (earlier.isPresent()) {
-                if (!earlier.get().requestSha256().equals(sha256)) {
-                    throw new ProblemException(409, ProblemTypes.CONFLICT, "Conflict",
-                            "This Idempotency-Key was used with a different request body; use a new key for a new needs profile.",
-                            List.of(new Problem.FieldError("Idempotency-Key", "already used with a different request body")));
-                }
-                return new Created(find(earlier.get().needId()), true);
-            }
+        // keys are the caller's own: another client's request with the same key is a request of its own
+        Optional<UUID> earlier = idempotencyKeys.claim(IDEMPOTENCY_KEYS, createdBy, idempotencyKey, request, id, now.toInstant());
+        if (earlier.isPresent()) {
+            return new Created(find(earlier.get()), true);
         }
         // checked after a replay is recognised: a request accepted once is answered the same way when repeated, even if a
         // code it names has been withdrawn since (the transaction, and with it the key's claim, rolls back on a 422)
@@ -115,7 +106,7 @@ public class NeedService {
         }
         check(request);
         Need updated = new Need(id, request.name(), current.createdBy(), request.profile(), current.version() + 1,
-                current.createdAt(), now());
+                current.createdAt(), time.nowUtc());
         needs.update(updated);
         evaluator.baseline(updated);
         return updated;
@@ -147,17 +138,4 @@ public class NeedService {
         }
     }
 
-    private String sha256(NewNeed request) {
-        try {
-            byte[] canonical = objectMapper.writeValueAsString(request).getBytes(StandardCharsets.UTF_8);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Cannot hash the request", e);
-        }
-    }
-
-    private static OffsetDateTime now() {
-        // PostgreSQL keeps microseconds: the value returned now is the value read back later.
-        return Instant.now().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
-    }
 }

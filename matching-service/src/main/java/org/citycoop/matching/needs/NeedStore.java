@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import org.citycoop.matching.readmodel.EventJson;
 import org.citycoop.matching.readmodel.SchemeData;
 import org.citycoop.matching.scoring.NeedsProfile;
+import org.citycoop.platform.storage.DatabaseTime;
 import org.hibernate.query.NativeQuery;
 
 import java.io.UncheckedIOException;
@@ -24,7 +25,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** Saved needs profiles (table {@code need}) and the Idempotency-Keys that created them. */
+/** Saved needs profiles (table {@code need}). */
 @ApplicationScoped
 public class NeedStore {
 
@@ -190,35 +191,6 @@ public class NeedStore {
         return map(query.getResultList());
     }
 
-    /**
-     * Claims an Idempotency-Key for a new need.
-     *
-     * @return empty when the key is new (now claimed for {@code needId}), otherwise its earlier use
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public Optional<KeyUse> claim(String key, String requestSha256, UUID needId, Instant now) {
-        int claimed = entityManager.createNativeQuery("""
-                        INSERT INTO need_idempotency_key (idempotency_key, request_sha256, need_id, created_at)
-                        VALUES (?1, ?2, ?3, ?4) ON CONFLICT (idempotency_key) DO NOTHING""")
-                .setParameter(1, key)
-                .setParameter(2, requestSha256)
-                .setParameter(3, needId)
-                .setParameter(4, now)
-                .executeUpdate();
-        if (claimed == 1) {
-            return Optional.empty();
-        }
-        Object[] row = (Object[]) entityManager.createNativeQuery(
-                        "SELECT request_sha256, need_id FROM need_idempotency_key WHERE idempotency_key = ?1")
-                .setParameter(1, key)
-                .getSingleResult();
-        return Optional.of(new KeyUse((String) row[0], (UUID) row[1]));
-    }
-
-    /** What an Idempotency-Key was first used for: the hash of its request and the need it created. */
-    public record KeyUse(String requestSha256, UUID needId) {
-    }
-
     private List<Need> rows(String sql, UUID id) {
         return map(entityManager.createNativeQuery(sql).setParameter(1, id).getResultList());
     }
@@ -230,7 +202,7 @@ public class NeedStore {
     /** A need from the columns of {@link #COLUMNS}. */
     private Need need(Object[] columns) {
         return new Need((UUID) columns[0], (String) columns[1], (String) columns[2], readProfile((String) columns[3]),
-                ((Number) columns[4]).longValue(), time(columns[5]), time(columns[6]));
+                ((Number) columns[4]).longValue(), DatabaseTime.utc(columns[5]), DatabaseTime.utc(columns[6]));
     }
 
     private NeedsProfile readProfile(String data) {
@@ -239,19 +211,6 @@ public class NeedStore {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException("Stored needs profile cannot be read", e);
         }
-    }
-
-    public static OffsetDateTime time(Object value) {
-        if (value instanceof OffsetDateTime time) {
-            return time.withOffsetSameInstant(ZoneOffset.UTC);
-        }
-        if (value instanceof Instant instant) {
-            return instant.atOffset(ZoneOffset.UTC);
-        }
-        if (value instanceof java.sql.Timestamp timestamp) {
-            return timestamp.toInstant().atOffset(ZoneOffset.UTC);
-        }
-        throw new IllegalStateException("Unexpected time value " + value);
     }
 
     private static String[] areas(NeedsProfile profile) {

@@ -11,13 +11,11 @@ import org.citycoop.matching.readmodel.EventJson;
 import org.citycoop.matching.readmodel.SchemeData;
 import org.citycoop.matching.readmodel.SchemeStore;
 import org.citycoop.platform.problem.ProblemException;
+import org.citycoop.platform.storage.DatabaseTime;
 import org.hibernate.query.NativeQuery;
 
 import java.io.UncheckedIOException;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -29,6 +27,9 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class PlanService {
+
+    @Inject
+    DatabaseTime time;
 
     @Inject
     EntityManager entityManager;
@@ -53,7 +54,7 @@ public class PlanService {
         SchemeData scheme = schemes.find(request.schemeId())
                 .orElseThrow(() -> ProblemException.invalid("schemeId", "no scheme with id '" + request.schemeId() + "' is known"));
         UUID id = UUID.randomUUID();
-        OffsetDateTime now = Instant.now().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+        OffsetDateTime now = time.nowUtc();
         entityManager.createNativeQuery("""
                         INSERT INTO application_plan (id, need_id, scheme_id, plan, version, created_at)
                         VALUES (?1, ?2, ?3, CAST(?4 AS jsonb), 1, ?5)""")
@@ -70,7 +71,7 @@ public class PlanService {
     @Transactional
     public ApplicationPlan find(UUID needId, UUID planId) {
         Object[] row = row(needId, planId, false);
-        return view(needId, planId, read((String) row[0]), ((Number) row[1]).longValue(), NeedStore.time(row[2]));
+        return view(needId, planId, read((String) row[0]), ((Number) row[1]).longValue(), DatabaseTime.utc(row[2]));
     }
 
     /**
@@ -90,7 +91,7 @@ public class PlanService {
         }
         Map<Integer, OffsetDateTime> marks = new TreeMap<>(stored.done());
         if (done) {
-            marks.putIfAbsent(number, Instant.now().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC));
+            marks.putIfAbsent(number, time.nowUtc());
         } else {
             marks.remove(number);
         }
@@ -101,7 +102,7 @@ public class PlanService {
                 .setParameter(2, json.write(new Stored(stored.scheme(), marks)), String.class)
                 .setParameter(3, version, Long.class)
                 .executeUpdate();
-        return view(needId, planId, new Stored(stored.scheme(), marks), version, NeedStore.time(row[2]));
+        return view(needId, planId, new Stored(stored.scheme(), marks), version, DatabaseTime.utc(row[2]));
     }
 
     private Object[] row(UUID needId, UUID planId, boolean lock) {
@@ -121,7 +122,7 @@ public class PlanService {
 
     private ApplicationPlan view(UUID needId, UUID planId, Stored stored, long version, OffsetDateTime createdAt) {
         SchemeData scheme = current(stored.scheme());
-        ApplicationPlans.Plan plan = ApplicationPlans.plan(scheme, stored.done(), Instant.now());
+        ApplicationPlans.Plan plan = ApplicationPlans.plan(scheme, stored.done(), time.now());
         return new ApplicationPlan(planId, needId, new ApplicationPlan.SchemeRef(scheme.id(), scheme.agencyId(), scheme.ref(), scheme.name()),
                 plan.deadline(), plan.startBy(), plan.reachable(), plan.warnings(), plan.steps(), version, createdAt);
     }

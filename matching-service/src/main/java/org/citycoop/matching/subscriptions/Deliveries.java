@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.citycoop.matching.alerts.Alert;
 import org.citycoop.matching.readmodel.EventJson;
+import org.citycoop.platform.storage.DatabaseTime;
 import org.hibernate.query.NativeQuery;
 
 import java.io.UncheckedIOException;
@@ -20,11 +21,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import static org.citycoop.matching.needs.NeedStore.time;
-
 /** Webhook subscriptions (table {@code subscription}) and their deliveries (table {@code delivery}). */
 @ApplicationScoped
 public class Deliveries {
+
+    @Inject
+    DatabaseTime time;
 
     @Inject
     EntityManager entityManager;
@@ -61,7 +63,7 @@ public class Deliveries {
         return rows.stream().findFirst().map(row -> {
             Object[] c = (Object[]) row;
             return new Subscription((UUID) c[0], (String) c[1], (UUID) c[2], DeliveryMode.valueOf((String) c[3]),
-                    (String) c[4], time(c[5]), null);
+                    (String) c[4], DatabaseTime.utc(c[5]), null);
         });
     }
 
@@ -80,7 +82,7 @@ public class Deliveries {
         List<?> rows = entityManager.createNativeQuery("""
                         SELECT id, mode FROM subscription WHERE need_id = ?1 OR (need_id IS NULL AND created_by = ?2)""")
                 .setParameter(1, alert.needId()).setParameter(2, needCreatedBy).getResultList();
-        Instant now = Instant.now();
+        Instant now = time.now();
         String alerts = json.write(List.of(alert));
         for (Object row : rows) {
             Object[] c = (Object[]) row;
@@ -163,9 +165,9 @@ public class Deliveries {
             Delivery.DeliveryStatus status = Delivery.DeliveryStatus.valueOf((String) c[2]);
             return new Positioned(((Number) c[0]).longValue(), new Delivery((UUID) c[1], status, (Boolean) c[3],
                     alertIds((String) c[4]), ((Number) c[5]).intValue(),
-                    status == Delivery.DeliveryStatus.PENDING ? time(c[6]) : null,
-                    c[7] == null ? null : ((Number) c[7]).intValue(), (String) c[8], time(c[9]),
-                    c[10] == null ? null : time(c[10])));
+                    status == Delivery.DeliveryStatus.PENDING ? DatabaseTime.utc(c[6]) : null,
+                    c[7] == null ? null : ((Number) c[7]).intValue(), (String) c[8], DatabaseTime.utc(c[9]),
+                    DatabaseTime.utc(c[10])));
         }).toList();
     }
 

@@ -22,6 +22,7 @@ import org.citycoop.platform.security.Caller;
 import org.citycoop.platform.security.Roles;
 import org.citycoop.matching.needs.NeedResource;
 import org.citycoop.platform.paging.Cursor;
+import org.citycoop.platform.paging.Keyset;
 import org.citycoop.platform.paging.Page;
 import org.citycoop.platform.web.PathIds;
 import org.citycoop.platform.web.QueryParams;
@@ -122,13 +123,9 @@ public class SubscriptionResource {
                                      @Parameter(description = "Opaque cursor from a previous page's `next`") @QueryParam("cursor") String cursor,
                                      @Context UriInfo uri) {
         int size = QueryParams.limit(limit);
-        List<Deliveries.Positioned> found = service.deliveries(owned(id).id(), NeedResource.sequence(Cursor.decode(cursor, 1)), size + 1);
-        String next = null;
-        if (found.size() > size) {
-            found = found.subList(0, size);
-            next = Cursor.nextLink(uri, Cursor.encode(List.of(Long.toString(found.get(size - 1).seq()))));
-        }
-        return Page.of(found.stream().map(Deliveries.Positioned::delivery).toList(), next);
+        List<Deliveries.Positioned> found = service.deliveries(owned(id).id(), NeedResource.sequence(Cursor.decode(cursor, 1)),
+                Keyset.fetch(size));
+        return Keyset.of(found, size, last -> List.of(Long.toString(last.seq()))).page(uri, Deliveries.Positioned::delivery);
     }
 
     /** The subscription when the caller created it (or is the admin); otherwise the 404 of an unknown id. */

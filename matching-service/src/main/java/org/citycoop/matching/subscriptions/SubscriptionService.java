@@ -5,17 +5,18 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.citycoop.matching.needs.NeedStore;
 import org.citycoop.platform.problem.ProblemException;
+import org.citycoop.platform.storage.DatabaseTime;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
 /** Registers webhook subscriptions and reads their delivery log. */
 @ApplicationScoped
 public class SubscriptionService {
+
+    @Inject
+    DatabaseTime time;
 
     @Inject
     Deliveries deliveries;
@@ -41,7 +42,7 @@ public class SubscriptionService {
             throw ProblemException.invalid("needId", "no saved needs profile with id '" + request.needId() + "'");
         }
         Subscription subscription = new Subscription(UUID.randomUUID(), request.url(), request.needId(), request.mode(),
-                createdBy, Instant.now().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC), WebhookSignature.newSecret());
+                createdBy, time.nowUtc(), WebhookSignature.newSecret());
         deliveries.insert(subscription);
         return subscription;
     }

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import org.citycoop.platform.storage.DatabaseTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -37,6 +38,9 @@ public class WebhookSender {
 
     private static final Logger LOG = Logger.getLogger(WebhookSender.class);
     private static final int BATCH = 20;
+
+    @Inject
+    DatabaseTime time;
 
     @Inject
     Deliveries deliveries;
@@ -86,7 +90,7 @@ public class WebhookSender {
         long lease = timeout.toSeconds() + 60;
         List<Deliveries.Claimed> batch;
         do {
-            batch = QuarkusTransaction.requiringNew().call(() -> deliveries.claimDue(Instant.now(), BATCH, lease));
+            batch = QuarkusTransaction.requiringNew().call(() -> deliveries.claimDue(time.now(), BATCH, lease));
             List<CompletableFuture<WebhookCall.Outcome>> attempts = batch.stream().map(this::attempt).toList();
             for (int i = 0; i < batch.size(); i++) {
                 record(batch.get(i), attempts.get(i).join(), backoff);
@@ -99,7 +103,7 @@ public class WebhookSender {
                 + "\",\"digest\":" + delivery.digest() + ",\"alerts\":" + delivery.alertsJson() + "}";
         Map<String, String> headers;
         try {
-            headers = WebhookSignature.headers(delivery.secret(), delivery.id().toString(), Instant.now().getEpochSecond(), body);
+            headers = WebhookSignature.headers(delivery.secret(), delivery.id().toString(), time.now().getEpochSecond(), body);
         } catch (IllegalArgumentException e) {
             return CompletableFuture.completedFuture(new WebhookCall.Outcome(null, "not sent: " + e.getMessage()));
         }
@@ -108,7 +112,7 @@ public class WebhookSender {
 
     private void record(Deliveries.Claimed delivery, WebhookCall.Outcome outcome, Backoff backoff) {
         boolean delivered = outcome.error() == null;
-        Instant now = Instant.now();
+        Instant now = time.now();
         Duration wait = delivered ? null : backoff.after(delivery.attempt());
         QuarkusTransaction.requiringNew().run(() -> deliveries.recordAttempt(delivery.id(), delivered, outcome.status(), outcome.error(),
                 wait == null ? null : now.plus(wait), now));

@@ -23,7 +23,7 @@ class AlertEventContractTest {
     @Test
     void theExampleHasTheProducersFieldsAndReadsStrictly() throws Exception {
         JsonNode example = ExampleEvents.SERVICE_MAPPER.readTree(EXAMPLE.toFile());
-        assertEquals(NeedEvaluator.RAISED, example.get("type").asText());
+        assertEquals(AlertEvents.RAISED, example.get("type").asText());
         assertEquals(List.of("specversion", "id", "source", "type", "subject", "time", "datacontenttype", "data"), names(example));
         Alert read = ExampleEvents.SERVICE_MAPPER.treeToValue(example.get("data"), Alert.class);
         assertEquals(AlertReason.CHANGED, read.reason());

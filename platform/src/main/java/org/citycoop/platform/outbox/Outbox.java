@@ -7,12 +7,12 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.citycoop.platform.events.EventTracing;
+import org.citycoop.platform.storage.DatabaseTime;
 import org.hibernate.Session;
 
 import java.sql.PreparedStatement;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +28,9 @@ public class Outbox {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    DatabaseTime time;
 
     @Inject
     ObjectMapper objectMapper;
@@ -74,7 +77,7 @@ public class Outbox {
                 throw new IllegalStateException("Event data cannot be serialised: " + event.type(), e);
             }
         }
-        OffsetDateTime occurredAt = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime occurredAt = time.nowUtc();
         Map<String, String> trace = tracing.current();
         // JDBC batch through the session's connection: no flush of the persistence context per event (which a native
         // query would make), and one round trip for the whole list.

@@ -15,10 +15,10 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
 import org.citycoop.platform.events.CloudEventHeaders;
 import org.citycoop.platform.events.EventTracing;
+import org.citycoop.platform.storage.DatabaseTime;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -147,7 +147,7 @@ public class OutboxRelay {
             for (Object[] row : rows) {
                 ProducerRecord<String, String> record = new ProducerRecord<>((String) row[2], (String) row[3], (String) row[6]);
                 CloudEventHeaders.write(record.headers(), row[1].toString(), source, (String) row[4], (String) row[5],
-                        toOffsetDateTime(row[7]));
+                        DatabaseTime.utc(row[7]));
                 spans.add(tracing.startSend(record.headers(), record.topic(), row[1].toString(), (String) row[8], (String) row[9]));
                 acks.add(producer().send(record));
                 sequences.add(((Number) row[0]).longValue());
@@ -166,19 +166,6 @@ public class OutboxRelay {
                 .setParameter(1, sequences.toArray(new Long[0]))
                 .executeUpdate();
         return rows.size();
-    }
-
-    private static OffsetDateTime toOffsetDateTime(Object value) {
-        if (value instanceof OffsetDateTime odt) {
-            return odt;
-        }
-        if (value instanceof java.time.Instant instant) {
-            return instant.atOffset(java.time.ZoneOffset.UTC);
-        }
-        if (value instanceof java.sql.Timestamp ts) {
-            return ts.toInstant().atOffset(java.time.ZoneOffset.UTC);
-        }
-        return OffsetDateTime.parse(value.toString());
     }
 
     private synchronized KafkaProducer<String, String> producer() {

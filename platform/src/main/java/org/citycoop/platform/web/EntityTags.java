@@ -33,13 +33,24 @@ public final class EntityTags {
                 throw ProblemException.preconditionFailed(
                         "If-Match was sent but the resource does not exist yet; send no If-Match to create it");
             }
-            if (!matches(ifMatch, currentVersion)) {
-                throw ProblemException.preconditionFailed("If-Match " + ifMatch.trim() + " does not name the current version; "
-                        + "the current ETag is " + of(currentVersion) + ": fetch the resource, merge, and retry");
-            }
+            checkIfSent(ifMatch, currentVersion);
         } else if (currentVersion != null && changesContent) {
             throw ProblemException.preconditionRequired("Changing an existing resource needs If-Match with its current "
                     + "ETag (" + of(currentVersion) + ")");
+        }
+    }
+
+    /**
+     * Checks an {@code If-Match} that may be left out (a status change or a removal, where the request says what it
+     * wants whatever the content): when sent, it must name the current version.
+     *
+     * @param ifMatch the {@code If-Match} header, or null when absent (nothing to check)
+     * @throws ProblemException 412 when {@code If-Match} is present and does not name the current version
+     */
+    public static void checkIfSent(String ifMatch, long currentVersion) {
+        if (ifMatch != null && !matches(ifMatch, currentVersion)) {
+            throw ProblemException.preconditionFailed("If-Match " + ifMatch.trim() + " does not name the current version; "
+                    + "the current ETag is " + of(currentVersion) + ": fetch the resource, merge, and retry");
         }
     }
 

@@ -32,4 +32,15 @@ class EntityTagsTest {
         assertEquals(412, assertThrows(ProblemException.class, () -> EntityTags.checkPrecondition("\"1\"", null, true)).status());
     }
 
+
+    @Test
+    void anOptionalIfMatchIsCheckedOnlyWhenSent() {
+        assertDoesNotThrow(() -> EntityTags.checkIfSent(null, 2), "a status change without If-Match");
+        assertDoesNotThrow(() -> EntityTags.checkIfSent("\"2\"", 2), "with the current ETag");
+        assertDoesNotThrow(() -> EntityTags.checkIfSent("*", 2), "with any ETag");
+        ProblemException stale = assertThrows(ProblemException.class, () -> EntityTags.checkIfSent("\"1\"", 2));
+        assertEquals(412, stale.status());
+        assertTrue(stale.getMessage().contains("\"2\""), stale.getMessage());
+        assertEquals(412, assertThrows(ProblemException.class, () -> EntityTags.checkIfSent("W/\"2\"", 2)).status());
+    }
 }

@@ -23,7 +23,9 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.citycoop.platform.paging.Cursor;
+import org.citycoop.platform.paging.Keyset;
 import org.citycoop.platform.paging.Page;
+import org.citycoop.platform.idempotency.IdempotencyKeys;
 import org.citycoop.platform.problem.ProblemException;
 import org.citycoop.platform.security.Caller;
 import org.citycoop.platform.security.Roles;
@@ -49,11 +51,8 @@ import java.util.UUID;
 @Tag(name = "Twinnings", description = "City-to-city twinning arrangements and their lifecycle")
 public class TwinningResource {
 
-    /** Printable ASCII, 1-255 characters (a UUID is the usual choice). */
     /** The binding kind of a city editor's token: GeoNames ids of the cities it acts for. */
     static final String CITY = "city";
-
-    private static final java.util.regex.Pattern IDEMPOTENCY_KEY = java.util.regex.Pattern.compile("[\\x21-\\x7E]{1,255}");
 
     @Inject
     TwinningService service;
@@ -87,10 +86,7 @@ public class TwinningResource {
             caller.requireAnyBound(CITY, body.cities().stream().filter(java.util.Objects::nonNull)
                     .map(NewTwinning.CityParticipation::cityId).toList(), "cities");
         }
-        if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
-            throw ProblemException.badRequest("Idempotency-Key", "must be 1-255 printable ASCII characters without spaces");
-        }
-        TwinningService.Created created = service.create(body, idempotencyKey);
+        TwinningService.Created created = service.create(body, IdempotencyKeys.check(idempotencyKey));
         Twinning twinning = created.twinning();
         return Response.created(uri.getBaseUriBuilder().path("v1/twinnings").path(twinning.id().toString()).build())
                 .tag(etag(twinning))
@@ -117,14 +113,8 @@ public class TwinningResource {
             @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
         int size = QueryParams.limit(limit);
-        List<Twinning> found = service.page(blankToNull(city), QueryParams.enumValue("status", status, TwinningStatus.class), position(Cursor.decode(cursor, 2)), size + 1);
-        String next = null;
-        if (found.size() > size) {
-            found = found.subList(0, size);
-            Twinning last = found.get(size - 1);
-            next = Cursor.nextLink(uri, Cursor.encode(List.of(last.createdAt().toString(), last.id().toString())));
-        }
-        return Page.of(found, next);
+        List<Twinning> found = service.page(blankToNull(city), QueryParams.enumValue("status", status, TwinningStatus.class), position(Cursor.decode(cursor, 2)), Keyset.fetch(size));
+        return Keyset.of(found, size, last -> List.of(last.createdAt().toString(), last.id().toString())).page(uri);
     }
 
     @RolesAllowed(Roles.ANYONE)

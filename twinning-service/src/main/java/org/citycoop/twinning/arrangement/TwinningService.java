@@ -1,12 +1,11 @@
 package org.citycoop.twinning.arrangement;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.citycoop.platform.security.Caller;
-import org.citycoop.platform.outbox.Outbox;
+import org.citycoop.platform.idempotency.IdempotencyKeys;
+import org.citycoop.platform.storage.DatabaseTime;
 import org.citycoop.platform.web.EntityTags;
 import org.citycoop.platform.problem.Problem.FieldError;
 import org.citycoop.platform.problem.ProblemException;
@@ -18,13 +17,8 @@ import org.citycoop.twinning.city.CityRepository;
 import org.citycoop.twinning.vocabulary.ChallengeArea;
 import org.citycoop.platform.vocabulary.SectorCodelist;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,6 +35,9 @@ import java.util.stream.Collectors;
 public class TwinningService {
 
     @Inject
+    DatabaseTime time;
+
+    @Inject
     TwinningRepository arrangements;
 
     @Inject
@@ -49,14 +46,15 @@ public class TwinningService {
     @Inject
     IdempotencyKeys idempotencyKeys;
 
+    /** The Idempotency-Keys of POST /v1/twinnings, deleted with the arrangement they created. */
+    static final IdempotencyKeys.Table IDEMPOTENCY_KEYS =
+            new IdempotencyKeys.Table("twinning_idempotency_key", "arrangement_id", "arrangement");
+
     @Inject
     SectorCodelist sectors;
 
     @Inject
-    Outbox outbox;
-
-    @Inject
-    ObjectMapper objectMapper;
+    TwinningEvents events;
 
     @Inject
     Caller caller;
@@ -76,25 +74,17 @@ public class TwinningService {
     /**
      * Proposes an arrangement (status PROPOSED, version 1) and publishes {@code created.v1}.
      *
-     * @param idempotencyKey the request's {@code Idempotency-Key}, or null
+     * @param idempotencyKey the request's {@code Idempotency-Key} (checked by {@link IdempotencyKeys#check}), or null
      * @throws ProblemException 422 when a rule of {@link TwinningRules} fails; 409 when the key was used
      *     with another body
      */
     @Transactional
     public Created create(NewTwinning request, String idempotencyKey) {
-        Instant now = now();
+        Instant now = time.now();
         UUID id = UUID.randomUUID();
-        if (idempotencyKey != null) {
-            String requestSha256 = sha256(request);
-            Optional<IdempotencyKeys.Use> earlier = idempotencyKeys.claim(caller.name() + " " + idempotencyKey, requestSha256, id, now);
-            if (earlier.isPresent()) {
-                if (!earlier.get().requestSha256().equals(requestSha256)) {
-                    throw new ProblemException(409, ProblemTypes.CONFLICT, "Conflict",
-                            "This Idempotency-Key was used with a different request body; use a new key for a new arrangement.",
-                            List.of(new FieldError("Idempotency-Key", "already used with a different request body")));
-                }
-                return new Created(find(earlier.get().arrangementId()), true);
-            }
+        Optional<UUID> earlier = idempotencyKeys.claim(IDEMPOTENCY_KEYS, caller.name(), idempotencyKey, request, id, now);
+        if (earlier.isPresent()) {
+            return new Created(find(earlier.get()), true);
         }
         Map<String, City> registered = cities.findByIds(request.cities().stream()
                 .map(NewTwinning.CityParticipation::cityId).collect(Collectors.toSet()));
@@ -106,7 +96,7 @@ public class TwinningService {
         arrangements.persist(arrangement);
         arrangements.recordTransition(new StatusTransition(id, null, TwinningStatus.PROPOSED, now, caller.name()));
         Twinning twinning = view(arrangement, registered, arrangements.history(id));
-        outbox.record(TwinningEvents.TOPIC, id.toString(), TwinningEvents.CREATED, id.toString(), twinning.withoutHistory());
+        events.created(twinning);
         return new Created(twinning, false);
     }
 
@@ -119,19 +109,16 @@ public class TwinningService {
     @Transactional
     public Twinning transition(UUID id, TwinningStatus target, String ifMatch) {
         TwinningArrangement arrangement = arrangements.findForUpdate(id).orElseThrow(() -> notFound(id));
-        if (ifMatch != null && !EntityTags.matches(ifMatch, arrangement.version())) {
-            throw ProblemException.preconditionFailed("If-Match " + ifMatch.trim() + " does not name the current version; the "
-                    + "current ETag is " + EntityTags.of(arrangement.version()) + ": read the arrangement and decide again");
-        }
+        EntityTags.checkIfSent(ifMatch, arrangement.version());
         TwinningStatus current = arrangement.status();
         if (!current.canMoveTo(target)) {
             throw invalidTransition(current, target);
         }
-        Instant now = now();
+        Instant now = time.now();
         arrangement.moveTo(target, now);
         arrangements.recordTransition(new StatusTransition(id, current, target, now, caller.name()));
         Twinning twinning = view(arrangement, citiesOf(List.of(arrangement)), arrangements.history(id));
-        outbox.record(TwinningEvents.TOPIC, id.toString(), TwinningEvents.UPDATED, id.toString(), twinning.withoutHistory());
+        events.updated(twinning);
         return twinning;
     }
 
@@ -163,7 +150,7 @@ public class TwinningService {
         Activity activity = request.toActivity(ref);
         Optional<Activity> held = arrangement.activities().stream().filter(a -> a.ref().equals(ref)).findFirst();
         EntityTags.checkPrecondition(ifMatch, (long) arrangement.version(), held.isPresent() && !held.get().equals(activity));
-        return new Put(saved(arrangement, arrangement.putActivity(activity, now())), held.isEmpty());
+        return new Put(saved(arrangement, arrangement.putActivity(activity, time.now())), held.isEmpty());
     }
 
     /**
@@ -183,7 +170,7 @@ public class TwinningService {
         OutcomeIndicator indicator = request.toIndicator(ref);
         Optional<OutcomeIndicator> held = arrangement.outcomes().stream().filter(o -> o.ref().equals(ref)).findFirst();
         EntityTags.checkPrecondition(ifMatch, (long) arrangement.version(), held.isPresent() && !held.get().equals(indicator));
-        return new Put(saved(arrangement, arrangement.putOutcome(indicator, now())), held.isEmpty());
+        return new Put(saved(arrangement, arrangement.putOutcome(indicator, time.now())), held.isEmpty());
     }
 
     /**
@@ -201,7 +188,7 @@ public class TwinningService {
         Evaluation evaluation = request.toEvaluation();
         Evaluation held = arrangement.evaluation();
         EntityTags.checkPrecondition(ifMatch, (long) arrangement.version(), held != null && !held.equals(evaluation));
-        return new Put(saved(arrangement, arrangement.evaluate(evaluation, now())), held == null);
+        return new Put(saved(arrangement, arrangement.evaluate(evaluation, time.now())), held == null);
     }
 
     /**
@@ -213,11 +200,8 @@ public class TwinningService {
     @Transactional
     public Twinning remove(UUID id, String ref, boolean outcome, String ifMatch) {
         TwinningArrangement arrangement = arrangements.findForUpdate(id).orElseThrow(() -> notFound(id));
-        if (ifMatch != null && !EntityTags.matches(ifMatch, arrangement.version())) {
-            throw ProblemException.preconditionFailed("If-Match " + ifMatch.trim() + " does not name the current version; the "
-                    + "current ETag is " + EntityTags.of(arrangement.version()));
-        }
-        boolean removed = outcome ? arrangement.removeOutcome(ref, now()) : arrangement.removeActivity(ref, now());
+        EntityTags.checkIfSent(ifMatch, arrangement.version());
+        boolean removed = outcome ? arrangement.removeOutcome(ref, time.now()) : arrangement.removeActivity(ref, time.now());
         if (!removed) {
             throw ProblemException.notFound("The arrangement has no " + (outcome ? "outcome indicator" : "activity")
                     + " with ref '" + ref + "'.");
@@ -241,7 +225,7 @@ public class TwinningService {
         if (scheme.status() == SchemeData.SchemeStatus.WITHDRAWN) {
             throw ProblemException.invalid("schemeId", "scheme '" + scheme.id() + "' (" + scheme.name() + ") was withdrawn by its agency");
         }
-        Instant now = now();
+        Instant now = time.now();
         boolean linked = arrangement.linkFunding(new FundingLink(scheme.id(), scheme.agencyId(), scheme.name(), request.note(),
                 now, null, null), now);
         return new Put(saved(arrangement, linked), linked);
@@ -263,11 +247,11 @@ public class TwinningService {
             TwinningArrangement arrangement = arrangements.findForUpdate(id).orElseThrow();
             boolean changed = false;
             for (Map.Entry<String, FundingLink.Flag> flag : flags.entrySet()) {
-                changed |= arrangement.flagFunding(flag.getKey(), flag.getValue(), now());
+                changed |= arrangement.flagFunding(flag.getKey(), flag.getValue(), time.now());
             }
             if (changed) {
                 Twinning twinning = view(arrangement, citiesOf(List.of(arrangement)), null);
-                outbox.record(TwinningEvents.TOPIC, id.toString(), TwinningEvents.FUNDING_FLAGGED, id.toString(), twinning);
+                events.fundingFlagged(twinning);
                 flagged++;
             }
         }
@@ -278,8 +262,7 @@ public class TwinningService {
     private Twinning saved(TwinningArrangement arrangement, boolean changed) {
         Twinning twinning = view(arrangement, citiesOf(List.of(arrangement)), arrangements.history(arrangement.id()));
         if (changed) {
-            String id = arrangement.id().toString();
-            outbox.record(TwinningEvents.TOPIC, id, TwinningEvents.UPDATED, id, twinning.withoutHistory());
+            events.updated(twinning);
         }
         return twinning;
     }
@@ -351,17 +334,4 @@ public class TwinningService {
                 List.of(new FieldError("to", "current status " + current + "; allowed targets: " + allowed)));
     }
 
-    private String sha256(NewTwinning request) {
-        try {
-            byte[] canonical = objectMapper.writeValueAsString(request).getBytes(StandardCharsets.UTF_8);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Cannot hash the request", e);
-        }
-    }
-
-    private static Instant now() {
-        // PostgreSQL keeps microseconds: the value returned now is the value read back later.
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
-    }
 }

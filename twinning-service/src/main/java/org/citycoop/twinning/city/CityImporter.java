@@ -12,6 +12,7 @@ import org.hibernate.Session;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 
+import org.citycoop.platform.storage.DatabaseTime;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -21,8 +22,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -46,6 +45,9 @@ public class CityImporter {
 
     private static final Logger LOG = Logger.getLogger(CityImporter.class);
     private static final long ADVISORY_LOCK = 0x6369747969L; // "cityi"
+
+    @Inject
+    DatabaseTime time;
 
     @Inject
     EntityManager entityManager;
@@ -136,7 +138,7 @@ public class CityImporter {
                 .setParameter(3, report.rowsRead())
                 .setParameter(4, report.rowsSkipped())
                 .setParameter(5, report.rowsChanged())
-                .setParameter(6, OffsetDateTime.now(ZoneOffset.UTC))
+                .setParameter(6, time.nowUtc())
                 .executeUpdate();
         LOG.infof("City registry: %s read %d rows, skipped %d bad rows, inserted or updated %d cities",
                 SOURCE, report.rowsRead(), report.rowsSkipped(), report.rowsChanged());

@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.citycoop.platform.paging.Cursor;
+import org.citycoop.platform.paging.Keyset;
 import org.citycoop.platform.paging.Page;
 import org.citycoop.platform.problem.ProblemException;
 import org.citycoop.platform.web.QueryParams;
@@ -83,14 +84,8 @@ public class CityResource {
             @Context UriInfo uri) {
         int size = QueryParams.limit(limit);
         CityRepository.Position after = position(Cursor.decode(cursor, 2));
-        List<City> found = cities.search(q, country, near(lat, lon, radiusKm), after, size + 1);
-        String next = null;
-        if (found.size() > size) {
-            found = found.subList(0, size);
-            City last = found.get(size - 1);
-            next = Cursor.nextLink(uri, Cursor.encode(List.of(Long.toString(last.population()), last.id())));
-        }
-        return Page.of(found.stream().map(CityView::of).toList(), next);
+        List<City> found = cities.search(q, country, near(lat, lon, radiusKm), after, Keyset.fetch(size));
+        return Keyset.of(found, size, last -> List.of(Long.toString(last.population()), last.id())).page(uri, CityView::of);
     }
 
     @GET

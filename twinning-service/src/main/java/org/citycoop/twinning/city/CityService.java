@@ -5,16 +5,14 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.citycoop.twinning.arrangement.TwinningRepository;
-import org.citycoop.platform.outbox.Outbox;
 import org.citycoop.platform.problem.Problem.FieldError;
 import org.citycoop.platform.problem.ProblemException;
+import org.citycoop.platform.storage.DatabaseTime;
 import org.citycoop.platform.web.EntityTags;
 import org.citycoop.platform.vocabulary.CountryCodes;
 import org.citycoop.platform.vocabulary.SectorCodelist;
 
 import java.text.Normalizer;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -35,6 +33,9 @@ public class CityService {
     static final double DUPLICATE_KM = 5;
 
     @Inject
+    DatabaseTime time;
+
+    @Inject
     CityRepository cities;
 
     @Inject
@@ -44,7 +45,7 @@ public class CityService {
     SectorCodelist sectors;
 
     @Inject
-    Outbox outbox;
+    CityEvents events;
 
     /** The city with its names, expertise and needs. */
     @Transactional
@@ -89,12 +90,12 @@ public class CityService {
                 .setParameter(8, request.longitude()).setParameter(9, SECRETARIAT)
                 .executeUpdate();
         replaceNames(id, request.alternateNamesOrEmpty());
-        CityProfile profile = CityProfile.empty(id, now());
-        profile.touch(now());
+        CityProfile profile = CityProfile.empty(id, time.now());
+        profile.touch(time.now());
         entityManager.persist(profile);
         entityManager.flush();
         CityDetail detail = detail(cities.findById(id), profile);
-        outbox.record(CityEvents.TOPIC, id, CityEvents.CREATED, id, detail);
+        events.created(detail);
         return detail;
     }
 
@@ -115,7 +116,7 @@ public class CityService {
         boolean declaredBefore = !profile.offers().isEmpty() || !profile.needs().isEmpty();
         boolean differs = !profile.offers().equals(request.offersOrEmpty()) || !profile.needs().equals(request.needsOrEmpty());
         EntityTags.checkPrecondition(ifMatch, (long) profile.version(), declaredBefore && differs);
-        if (profile.declare(request.offersOrEmpty(), request.needsOrEmpty(), now())) {
+        if (profile.declare(request.offersOrEmpty(), request.needsOrEmpty(), time.now())) {
             return published(city, profile);
         }
         return detail(city, profile);
@@ -138,21 +139,21 @@ public class CityService {
             return detail(city, profile);
         }
         replaceNames(id, names);
-        profile.touch(now());
+        profile.touch(time.now());
         return published(city, profile);
     }
 
     private CityDetail published(City city, CityProfile profile) {
         entityManager.flush();
         CityDetail detail = detail(city, profile);
-        outbox.record(CityEvents.TOPIC, city.id(), CityEvents.UPDATED, city.id(), detail);
+        events.updated(detail);
         return detail;
     }
 
     private CityProfile lockedProfile(String id) {
         CityProfile profile = entityManager.find(CityProfile.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         if (profile == null) {
-            profile = CityProfile.empty(id, now());
+            profile = CityProfile.empty(id, time.now());
             entityManager.persist(profile);
         }
         return profile;
@@ -221,7 +222,4 @@ public class CityService {
         return Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "").replace('Đ', 'D').replace('đ', 'd');
     }
 
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
-    }
 }

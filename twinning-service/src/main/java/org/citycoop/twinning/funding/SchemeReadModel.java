@@ -6,17 +6,20 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.citycoop.platform.events.VersionedUpserts;
+import org.citycoop.platform.storage.DatabaseTime;
 import org.hibernate.Session;
 
 import java.sql.PreparedStatement;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
 /** The catalogue's schemes as this service knows them (table {@code scheme}), from {@code catalog.schemes}. */
 @ApplicationScoped
 public class SchemeReadModel {
+
+    @Inject
+    DatabaseTime time;
 
     @Inject
     EntityManager entityManager;
@@ -32,7 +35,7 @@ public class SchemeReadModel {
         if (schemes.isEmpty()) {
             return new boolean[0];
         }
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = time.nowUtc();
         return entityManager.unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement upsert = connection.prepareStatement("""
                     INSERT INTO scheme (id, agency_id, ref, name, status, version, updated_at)

@@ -10,13 +10,13 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.citycoop.platform.outbox.Outbox;
 import org.citycoop.twinning.arrangement.Provenance;
 import org.citycoop.twinning.arrangement.CityRole;
 import org.citycoop.twinning.arrangement.Twinning;
 import org.citycoop.twinning.arrangement.TwinningEvents;
 import org.citycoop.twinning.arrangement.TwinningKind;
 import org.citycoop.twinning.arrangement.TwinningStatus;
+import org.citycoop.platform.storage.DatabaseTime;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
@@ -27,7 +27,6 @@ import java.io.UncheckedIOException;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -65,10 +64,13 @@ public class SisterCityImport {
     private static final Logger LOG = Logger.getLogger(SisterCityImport.class);
 
     @Inject
+    DatabaseTime time;
+
+    @Inject
     EntityManager entityManager;
 
     @Inject
-    Outbox outbox;
+    TwinningEvents events;
 
     @Inject
     ObjectMapper objectMapper;
@@ -95,7 +97,7 @@ public class SisterCityImport {
     @Transactional
     public SisterCityImportReport run() {
         entityManager.createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(?1)").setParameter(1, ADVISORY_LOCK).getSingleResult();
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = time.now();
         SisterCityResolver resolver = new SisterCityResolver(registry());
         List<Pair> pairs = new ArrayList<>();
         Map<String, Integer> rowsRead = new LinkedHashMap<>();
@@ -225,7 +227,7 @@ public class SisterCityImport {
         for (NewPair pair : pairs) {
             Twinning data = new Twinning(pair.id(), pair.title(), TwinningKind.SISTER_CITY, pair.cities(), List.of(), List.of(),
                     TwinningStatus.ACTIVE, null, null, null, 1, now, now, List.of(), List.of(), null, List.of(), pair.provenance(), null);
-            outbox.record(TwinningEvents.TOPIC, pair.id().toString(), TwinningEvents.CREATED, pair.id().toString(), data);
+            events.created(data);
         }
     }
 
