@@ -13,6 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /** Reads and filters stored schemes. */
 @ApplicationScoped
@@ -105,34 +107,55 @@ public class SchemeRepository implements PanacheRepositoryBase<Scheme, UUID> {
     }
 
     /**
-     * How many schemes matching the filter have each value of each facet, and how many match in all, in one
-     * statement: the filter is evaluated once (a materialised CTE) and each facet counts over its result.
+     * How many schemes matching the filter have each value of each facet, and how many match in all, in one pass over
+     * the matching rows. Each row is spread into rows of its facets' values side by side ({@code unnest} in the select
+     * list pads the shorter lists with nulls; a field with one value is a list of one), and one aggregate counts every
+     * facet at once by {@code GROUPING SETS}: {@code ()} counts the schemes (the first row of each, marked by
+     * {@code one}), {@code (fi)} counts the values of facet i. The status is computed only when asked for. Counts are
+     * those of counting each facet's values separately: a scheme counts once for each of its values.
      *
      * @return rows of (facet's ordinal in {@code facets}, value, count); the total is the row with a null facet
      */
     @SuppressWarnings("unchecked")
     List<Object[]> facets(SchemeFilter filter, List<SchemeFacet> facets, Instant now) {
         Map<String, Object> parameters = new LinkedHashMap<>();
-        StringBuilder sql = new StringBuilder("WITH f AS MATERIALIZED (SELECT s.challenge_areas, s.support_types, s.sectors,"
-                + " s.applicant_types, s.eligible_countries, s.eligible_regions, s.finance_type, s.aid_type, s.agency_id, "
-                + statusAt(parameters, now) + " AS status FROM scheme s WHERE TRUE");
-        where(sql, parameters, filter, now);
-        sql.append(") SELECT CAST(NULL AS int), NULL, count(*) FROM f");
+        StringBuilder values = new StringBuilder("SELECT unnest('{1}'::int[]) AS one");
         for (int i = 0; i < facets.size(); i++) {
             String value = switch (facets.get(i)) {
-                case CHALLENGE -> "unnest(f.challenge_areas)";
-                case SUPPORT_TYPE -> "unnest(f.support_types)";
-                case SECTOR -> "unnest(f.sectors)";
-                case APPLICANT_TYPE -> "unnest(f.applicant_types)";
-                case COUNTRY -> "unnest(f.eligible_countries)";
-                case REGION -> "unnest(f.eligible_regions)";
-                case FINANCE_TYPE -> "f.finance_type";
-                case AID_TYPE -> "f.aid_type";
-                case AGENCY -> "f.agency_id";
-                case STATUS -> "f.status";
+                case CHALLENGE -> "s.challenge_areas";
+                case SUPPORT_TYPE -> "s.support_types";
+                case SECTOR -> "s.sectors";
+                case APPLICANT_TYPE -> "s.applicant_types";
+                case COUNTRY -> "s.eligible_countries";
+                case REGION -> "s.eligible_regions";
+                case FINANCE_TYPE -> "ARRAY[s.finance_type]";
+                case AID_TYPE -> "ARRAY[s.aid_type]";
+                case AGENCY -> "ARRAY[s.agency_id]";
+                case STATUS -> "ARRAY[" + statusAt(parameters, now) + "]";
             };
-            sql.append(" UNION ALL SELECT ").append(i).append(", v, count(*) FROM (SELECT ").append(value)
-                    .append(" AS v FROM f) c WHERE v IS NOT NULL GROUP BY v");
+            values.append(", unnest(").append(value).append(") AS f").append(i);
+        }
+        values.append(" FROM scheme s WHERE TRUE");
+        where(values, parameters, filter, now);
+        String columns = IntStream.range(0, facets.size()).mapToObj(i -> "v.f" + i)
+                .collect(Collectors.joining(", "));
+        StringBuilder sql = new StringBuilder("SELECT ");
+        if (facets.isEmpty()) {
+            sql.append("CAST(NULL AS int), NULL, count(v.one) FROM (").append(values).append(") v");
+        } else {
+            int all = (1 << facets.size()) - 1;
+            sql.append("CASE");
+            for (int i = 0; i < facets.size(); i++) {
+                sql.append(" WHEN GROUPING(v.f").append(i).append(") = 0 THEN ").append(i);
+            }
+            sql.append(" END, COALESCE(").append(columns).append("), CASE WHEN GROUPING(").append(columns).append(") = ")
+                    .append(all).append(" THEN count(v.one) ELSE count(*) END FROM (").append(values).append(") v GROUP BY GROUPING SETS (()");
+            for (int i = 0; i < facets.size(); i++) {
+                sql.append(", (v.f").append(i).append(')');
+            }
+            // Drop each facet's null group: the padding, and schemes without a value (no finance type).
+            sql.append(") HAVING GROUPING(").append(columns).append(") = ").append(all).append(" OR COALESCE(").append(columns)
+                    .append(") IS NOT NULL");
         }
         Query query = getEntityManager().createNativeQuery(sql.toString());
         parameters.forEach(query::setParameter);
@@ -169,7 +192,7 @@ public class SchemeRepository implements PanacheRepositoryBase<Scheme, UUID> {
         }
         if (!filter.statuses().isEmpty()) {
             String statuses = filter.statuses().stream().map(SchemeRepository::statusCondition)
-                    .collect(java.util.stream.Collectors.joining(" OR ", " AND (", ")"));
+                    .collect(Collectors.joining(" OR ", " AND (", ")"));
             sql.append(statuses);
             if (statuses.contains(":now")) {
                 parameters.put("now", now.atOffset(ZoneOffset.UTC));
