@@ -21,6 +21,13 @@ import java.util.stream.IntStream;
 public class SchemeRepository implements PanacheRepositoryBase<Scheme, UUID> {
 
     /**
+     * The English full-text query of {@code :text}, as a subquery: PostgreSQL computes it once per statement. Written
+     * as a plain call, a prepared statement's generic plan (which the driver uses after a few executions) parsed the
+     * text again for every matching row, in the condition and in the rank.
+     */
+    private static final String QUERY = "(SELECT websearch_to_tsquery('english', :text))";
+
+    /**
      * Relevance of a scheme for {@code q}, the same expression in the order and the cursor: 1 when a name (in any
      * language) contains the text as typed, plus 0.5 when a name or description does, plus the English full-text
      * rank ({@code ts_rank_cd}, below 1). Names first, then texts holding the words as typed, then the stemmed
@@ -29,7 +36,7 @@ public class SchemeRepository implements PanacheRepositoryBase<Scheme, UUID> {
      */
     private static final String RANK = "(CASE WHEN s.search_names LIKE :textLike THEN 1.0 ELSE 0 END"
             + " + CASE WHEN s.search_text LIKE :textLike THEN 0.5 ELSE 0 END"
-            + " + ts_rank_cd(s.search_en, websearch_to_tsquery('english', :text)))::float8";
+            + " + ts_rank_cd(s.search_en, " + QUERY + "))::float8";
 
     /**
      * The columns the entity maps ({@link Scheme}), for native queries that return schemes: not {@code s.*}, which
@@ -228,7 +235,7 @@ public class SchemeRepository implements PanacheRepositoryBase<Scheme, UUID> {
             parameters.put("language", filter.language());
         }
         if (filter.text() != null) {
-            sql.append(" AND (s.search_en @@ websearch_to_tsquery('english', :text) OR s.search_text LIKE :textLike)");
+            sql.append(" AND (s.search_en @@ " + QUERY + " OR s.search_text LIKE :textLike)");
             parameters.put("text", filter.text());
             parameters.put("textLike", like(filter.text()));
         }
