@@ -5,19 +5,19 @@ import java.util.List;
 
 /** The fields {@code GET /v1/activities:facets} counts, by the name of their filter parameter. */
 enum ActivityFacet {
-    AGENCY("agency", "f.agency_id"),
+    AGENCY("agency", "ARRAY[agency_id]"),
     /** Recipient countries. */
-    COUNTRY("country", "unnest(f.countries)"),
+    COUNTRY("country", "countries"),
     /** Recipient regions of vocabulary 1 (OECD DAC), as the region filter reads them. */
-    REGION("region", "unnest(f.regions)"),
+    REGION("region", "regions"),
     /** DAC 5-digit sectors (vocabulary 1), as the sector filter reads them. */
-    SECTOR("sector", "unnest(f.sectors)"),
-    STATUS("status", "f.status");
+    SECTOR("sector", "sectors"),
+    STATUS("status", "ARRAY[status]");
 
     static final List<String> NAMES = Arrays.stream(values()).map(ActivityFacet::parameter).toList();
 
     private final String parameter;
-    /** The facet's value(s) over the filtered activities ({@code f}). */
+    /** The facet's values on an activity row, as an array ({@link org.citycoop.platform.paging.Facets#sql}). */
     private final String value;
 
     ActivityFacet(String parameter, String value) {

@@ -62,9 +62,9 @@ public class ActivityQueries {
     @Transactional
     public Facets facets(ActivityFilter filter, List<ActivityFacet> facets) {
         List<Object> parameters = new ArrayList<>();
-        StringBuilder filtered = new StringBuilder("SELECT agency_id, countries, regions, sectors, status FROM activity WHERE TRUE");
-        conditions(filter, filtered, parameters);
-        return Facets.of(store.rows(Facets.sql(filtered.toString(), facets.stream().map(ActivityFacet::value).toList()), parameters),
+        StringBuilder fromWhere = new StringBuilder("FROM activity WHERE TRUE");
+        conditions(filter, fromWhere, parameters);
+        return Facets.of(store.rows(Facets.sql(fromWhere.toString(), facets.stream().map(ActivityFacet::value).toList()), parameters),
                 facets.stream().map(ActivityFacet::parameter).toList());
     }
 

@@ -15,10 +15,18 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** Reads and filters stored schemes. */
 @ApplicationScoped
 public class SchemeRepository implements PanacheRepositoryBase<Scheme, UUID> {
+
+    /**
+     * The English full-text query of {@code :text}, as a subquery: PostgreSQL computes it once per statement. Written
+     * as a plain call, a prepared statement's generic plan (which the driver uses after a few executions) parsed the
+     * text again for every matching row, in the condition and in the rank.
+     */
+    private static final String QUERY = "(SELECT websearch_to_tsquery('english', :text))";
 
     /**
      * Relevance of a scheme for {@code q}, the same expression in the order and the cursor: 1 when a name (in any
@@ -29,7 +37,7 @@ public class SchemeRepository implements PanacheRepositoryBase<Scheme, UUID> {
      */
     private static final String RANK = "(CASE WHEN s.search_names LIKE :textLike THEN 1.0 ELSE 0 END"
             + " + CASE WHEN s.search_text LIKE :textLike THEN 0.5 ELSE 0 END"
-            + " + ts_rank_cd(s.search_en, websearch_to_tsquery('english', :text)))::float8";
+            + " + ts_rank_cd(s.search_en, " + QUERY + "))::float8";
 
     /**
      * The columns the entity maps ({@link Scheme}), for native queries that return schemes: not {@code s.*}, which
@@ -107,32 +115,30 @@ public class SchemeRepository implements PanacheRepositoryBase<Scheme, UUID> {
     }
 
     /**
-     * How many schemes matching the filter have each value of each facet, and how many match in all, in one
-     * statement: the filter is evaluated once (a materialised CTE) and each facet counts over its result.
+     * How many schemes matching the filter have each value of each facet, and how many match in all, in one pass over
+     * the matching rows ({@link Facets#sql}; a field with one value is a list of one). The status is computed only
+     * when asked for. A scheme counts once for each of its values.
      *
      * @return rows of (facet's ordinal in {@code facets}, value, count); the total is the row with a null facet
      */
     @SuppressWarnings("unchecked")
     List<Object[]> facets(SchemeFilter filter, List<SchemeFacet> facets, Instant now) {
         Map<String, Object> parameters = new LinkedHashMap<>();
-        StringBuilder filtered = new StringBuilder("SELECT s.challenge_areas, s.support_types, s.sectors, s.applicant_types,"
-                + " s.eligible_countries, s.eligible_regions, s.finance_type, s.aid_type, s.agency_id, "
-                + statusAt(parameters, now) + " AS status FROM scheme s WHERE TRUE");
-        where(filtered, parameters, filter, now);
         List<String> values = facets.stream().map(facet -> switch (facet) {
-            case CHALLENGE -> "unnest(f.challenge_areas)";
-            case SUPPORT_TYPE -> "unnest(f.support_types)";
-            case SECTOR -> "unnest(f.sectors)";
-            case APPLICANT_TYPE -> "unnest(f.applicant_types)";
-            case COUNTRY -> "unnest(f.eligible_countries)";
-            case REGION -> "unnest(f.eligible_regions)";
-            case FINANCE_TYPE -> "f.finance_type";
-            case AID_TYPE -> "f.aid_type";
-            case AGENCY -> "f.agency_id";
-            case STATUS -> "f.status";
+            case CHALLENGE -> "s.challenge_areas";
+            case SUPPORT_TYPE -> "s.support_types";
+            case SECTOR -> "s.sectors";
+            case APPLICANT_TYPE -> "s.applicant_types";
+            case COUNTRY -> "s.eligible_countries";
+            case REGION -> "s.eligible_regions";
+            case FINANCE_TYPE -> "ARRAY[s.finance_type]";
+            case AID_TYPE -> "ARRAY[s.aid_type]";
+            case AGENCY -> "ARRAY[s.agency_id]";
+            case STATUS -> "ARRAY[" + statusAt(parameters, now) + "]"; // computed only when asked for
         }).toList();
-        String sql = Facets.sql(filtered.toString(), values);
-        Query query = getEntityManager().createNativeQuery(sql);
+        StringBuilder fromWhere = new StringBuilder("FROM scheme s WHERE TRUE");
+        where(fromWhere, parameters, filter, now);
+        Query query = getEntityManager().createNativeQuery(Facets.sql(fromWhere.toString(), values));
         parameters.forEach(query::setParameter);
         return query.getResultList();
     }
@@ -167,7 +173,7 @@ public class SchemeRepository implements PanacheRepositoryBase<Scheme, UUID> {
         }
         if (!filter.statuses().isEmpty()) {
             String statuses = filter.statuses().stream().map(SchemeRepository::statusCondition)
-                    .collect(java.util.stream.Collectors.joining(" OR ", " AND (", ")"));
+                    .collect(Collectors.joining(" OR ", " AND (", ")"));
             sql.append(statuses);
             if (statuses.contains(":now")) {
                 parameters.put("now", now.atOffset(ZoneOffset.UTC));
@@ -203,7 +209,7 @@ public class SchemeRepository implements PanacheRepositoryBase<Scheme, UUID> {
             parameters.put("language", filter.language());
         }
         if (filter.text() != null) {
-            sql.append(" AND (s.search_en @@ websearch_to_tsquery('english', :text) OR s.search_text LIKE :textLike)");
+            sql.append(" AND (s.search_en @@ " + QUERY + " OR s.search_text LIKE :textLike)");
             parameters.put("text", filter.text());
             parameters.put("textLike", like(filter.text()));
         }

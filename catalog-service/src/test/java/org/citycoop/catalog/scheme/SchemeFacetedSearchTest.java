@@ -140,6 +140,68 @@ class SchemeFacetedSearchTest {
     }
 
     @Test
+    void everyFacetCountsWhatTheListShows() {
+        // Lists of different lengths (padded side by side in the count), values missing (no finance or aid type, no
+        // country) and every status but withdrawn, in an agency of their own.
+        String other = Fixtures.createAgency("facets-all");
+        ObjectNode wide = Fixtures.scheme();
+        wide.set("challengeAreas", array("AIR_QUALITY", "SOLID_WASTE", "INSTITUTIONS"));
+        wide.set("supportTypes", array("TECHNICAL", "TRAINING"));
+        wide.set("sectors", array("41010", "14050"));
+        wide.remove("financeType");
+        wide.remove("aidType");
+        wide.set("applicantTypes", array("LOCAL_GOVERNMENT", "NGO", "ACADEMIC", "PRIVATE"));
+        wide.set("eligibleCountries", array());
+        wide.set("eligibleRegions", array("789", "889"));
+        wide.set("window", Fixtures.parse("{\"kind\": \"ROLLING\"}"));
+        Fixtures.putScheme(other, "wide", wide).statusCode(201);
+        ObjectNode closed = Fixtures.scheme();
+        closed.set("challengeAreas", array("SOLID_WASTE"));
+        closed.set("eligibleCountries", array("TH", "VN", "ID", "PH"));
+        closed.set("window", Fixtures.parse("{\"kind\": \"FIXED\", \"deadline\": \"2020-01-15T17:00:00+09:00\"}"));
+        Fixtures.putScheme(other, "closed", closed).statusCode(201);
+        Fixtures.putScheme(other, "plain", Fixtures.scheme()).statusCode(201);
+
+        Map<String, String> fields = Map.of("challenge", "challengeAreas", "supportType", "supportTypes", "sector", "sectors",
+                "financeType", "financeType", "aidType", "aidType", "applicantType", "applicantTypes", "country", "eligibleCountries",
+                "region", "eligibleRegions", "agency", "agencyId", "status", "status");
+        List<Map<String, Object>> items = given().queryParam("agency", other).get("/v1/schemes").then().statusCode(200)
+                .extract().jsonPath().getList("items");
+        assertEquals(3, items.size());
+        JsonPath facets = given().urlEncodingEnabled(false).get("/v1/schemes:facets?agency=" + other
+                + "&facets=challenge,supportType,sector,financeType,aidType,applicantType,country,region,agency,status")
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals(3, facets.getInt("total"));
+        fields.forEach((facet, field) -> {
+            Map<String, Integer> expected = new java.util.TreeMap<>();
+            for (Map<String, Object> item : items) {
+                Object value = item.get(field);
+                List<?> values = value instanceof List<?> list ? list : value == null ? List.of() : List.of(value);
+                values.forEach(v -> expected.merge(String.valueOf(v), 1, Integer::sum));
+            }
+            Map<String, Integer> counted = new java.util.TreeMap<>();
+            List<Map<String, Object>> counts = facets.getList("facets." + facet);
+            counts.forEach(c -> counted.put((String) c.get("value"), (Integer) c.get("count")));
+            assertEquals(expected, counted, facet);
+            // Most frequent first, then by value.
+            assertEquals(counted.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()
+                    .thenComparing(Map.Entry.comparingByKey())).map(Map.Entry::getKey).toList(),
+                    counts.stream().map(c -> (String) c.get("value")).toList(), facet);
+        });
+        assertEquals(Map.of("OPEN", 1, "CLOSED", 1, "FORECASTED", 1), Map.of(
+                "OPEN", facets.getInt("facets.status.find { it.value == 'OPEN' }.count"),
+                "CLOSED", facets.getInt("facets.status.find { it.value == 'CLOSED' }.count"),
+                "FORECASTED", facets.getInt("facets.status.find { it.value == 'FORECASTED' }.count")));
+        // A narrower filter: only the schemes with SOLID_WASTE, and a facet list given twice and in another order.
+        JsonPath narrow = given().urlEncodingEnabled(false).get("/v1/schemes:facets?agency=" + other
+                + "&challenge=SOLID_WASTE&facets=status,challenge,status").then().statusCode(200).extract().jsonPath();
+        assertEquals(2, narrow.getInt("total"));
+        assertEquals(List.of("status", "challenge"), List.copyOf(narrow.getMap("facets").keySet()));
+        assertEquals(2, narrow.getInt("facets.challenge.find { it.value == 'SOLID_WASTE' }.count"));
+        assertEquals(1, narrow.getInt("facets.challenge.find { it.value == 'INSTITUTIONS' }.count"));
+    }
+
+    @Test
     void acceptLanguageChoosesNameAndDescriptionFallingBackToEnglish() {
         String id = idOf("aq");
         given().header("Accept-Language", "ja-JP, en;q=0.5").get("/v1/schemes/" + id).then().statusCode(200)

@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * The answer of a list's {@code :facets} operation ({@code GET /v1/schemes:facets}, {@code GET /v1/activities:facets}):
@@ -51,20 +53,38 @@ public record Facets(
     }
 
     /**
-     * One SQL statement counting every facet: the filtered rows are read once (a materialised CTE {@code f}) and each
-     * facet counts over them. Its rows are (facet's index in {@code values}, value, count), the total being the row
-     * whose index is null; {@link #of} reads them.
+     * One SQL statement counting every facet in one pass over the matching rows: each row's facet values are unnested
+     * side by side (PostgreSQL pads the shorter lists with nulls, and a column that is 1 on each row's first line only
+     * counts the rows), and {@code GROUP BY GROUPING SETS} counts every facet and the total at once. Its rows are
+     * (facet's index in {@code values}, value, count), the total being the row whose index is null; {@link #of} reads
+     * them. A facet's null group (the padding, and rows without a value) is left out.
      *
-     * @param filtered a SELECT of the matching rows, with the columns the value expressions use
-     * @param values per facet, an expression over {@code f} giving its value(s), e.g. {@code unnest(f.sectors)}
+     * @param fromWhere the {@code FROM ... WHERE ...} of the matching rows
+     * @param values per facet, an array expression over those rows giving its values, e.g. {@code s.sectors} or
+     *               {@code ARRAY[s.agency_id]}
      */
-    public static String sql(String filtered, List<String> values) {
-        StringBuilder sql = new StringBuilder("WITH f AS MATERIALIZED (").append(filtered)
-                .append(") SELECT CAST(NULL AS int), NULL, count(*) FROM f");
+    public static String sql(String fromWhere, List<String> values) {
+        StringBuilder rows = new StringBuilder("SELECT unnest('{1}'::int[]) AS one");
         for (int i = 0; i < values.size(); i++) {
-            sql.append(" UNION ALL SELECT ").append(i).append(", v, count(*) FROM (SELECT ").append(values.get(i))
-                    .append(" AS v FROM f) c WHERE v IS NOT NULL GROUP BY v");
+            rows.append(", unnest(").append(values.get(i)).append(") AS f").append(i);
         }
+        rows.append(' ').append(fromWhere);
+        if (values.isEmpty()) {
+            return "SELECT CAST(NULL AS int), NULL, count(v.one) FROM (" + rows + ") v";
+        }
+        String columns = IntStream.range(0, values.size()).mapToObj(i -> "v.f" + i).collect(Collectors.joining(", "));
+        int all = (1 << values.size()) - 1;
+        StringBuilder sql = new StringBuilder("SELECT CASE");
+        for (int i = 0; i < values.size(); i++) {
+            sql.append(" WHEN GROUPING(v.f").append(i).append(") = 0 THEN ").append(i);
+        }
+        sql.append(" END, COALESCE(").append(columns).append("), CASE WHEN GROUPING(").append(columns).append(") = ")
+                .append(all).append(" THEN count(v.one) ELSE count(*) END FROM (").append(rows).append(") v GROUP BY GROUPING SETS (()");
+        for (int i = 0; i < values.size(); i++) {
+            sql.append(", (v.f").append(i).append(')');
+        }
+        sql.append(") HAVING GROUPING(").append(columns).append(") = ").append(all).append(" OR COALESCE(").append(columns)
+                .append(") IS NOT NULL");
         return sql.toString();
     }
 
