@@ -1,22 +1,15 @@
 package org.citycoop.catalog.tracing;
 
 import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import jakarta.enterprise.inject.Alternative;
-import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Singleton;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.citycoop.catalog.Fixtures;
 import org.citycoop.catalog.TopicReader;
 import org.citycoop.devstack.RecordedSpans;
 import org.junit.jupiter.api.Test;
 
-import java.util.Map;
-import java.util.Set;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,31 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Spans are recorded here (the suite records none by default) by OpenTelemetry's in-memory exporter.
  */
 @QuarkusTest
-@TestProfile(TracingTest.Recording.class)
+@TestProfile(RecordedSpans.Recording.class)
 class TracingTest {
-
-    /** Records every trace, into {@link RecordedSpans}. */
-    public static class Recording implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return RecordedSpans.RECORD_ALL;
-        }
-
-        @Override
-        public Set<Class<?>> getEnabledAlternatives() {
-            return Set.of(Spans.class);
-        }
-    }
-
-    @Alternative
-    @Singleton
-    public static class Spans {
-        @Produces
-        @Singleton
-        InMemorySpanExporter exporter() {
-            return RecordedSpans.EXPORTER;
-        }
-    }
 
     @Test
     void aRequestItsEventAndTheRecordShareOneTrace() {

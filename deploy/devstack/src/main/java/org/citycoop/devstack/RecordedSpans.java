@@ -2,29 +2,56 @@ package org.citycoop.devstack;
 
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import jakarta.enterprise.inject.Alternative;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 
 /**
- * The spans a service records in a test (the suite records none by default): a test profile sets
- * {@link #RECORD_ALL} and enables, as a CDI alternative, a producer of {@link #EXPORTER} (OpenTelemetry's in-memory
- * exporter), which the OpenTelemetry extension then exports every span to.
+ * The spans a service records in a test (the suite records none by default): a test with
+ * {@code @TestProfile(RecordedSpans.Recording.class)} records every trace into {@link #EXPORTER} (OpenTelemetry's
+ * in-memory exporter, produced by the CDI alternative {@link Exporter}, which the OpenTelemetry extension exports
+ * every span to). The service's tests index this module as a bean archive
+ * ({@code %test.quarkus.index-dependency.devstack...}) so that the alternative is found.
  */
 public final class RecordedSpans {
 
     public static final InMemorySpanExporter EXPORTER = InMemorySpanExporter.create();
 
-    /** Configuration that records every trace and exports finished spans within 50 ms. */
-    public static final Map<String, String> RECORD_ALL = Map.of(
-            "quarkus.otel.traces.sampler.arg", "1", "quarkus.otel.bsp.schedule.delay", "PT0.05S");
-
     private RecordedSpans() {
+    }
+
+    /** Records every trace and exports finished spans within 50 ms, into {@link #EXPORTER}. */
+    public static class Recording implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.otel.traces.sampler.arg", "1", "quarkus.otel.bsp.schedule.delay", "PT0.05S");
+        }
+
+        @Override
+        public Set<Class<?>> getEnabledAlternatives() {
+            return Set.of(Exporter.class);
+        }
+    }
+
+    /** Hands {@link #EXPORTER} to the OpenTelemetry extension, in tests of the {@link Recording} profile only. */
+    @Alternative
+    @Singleton
+    public static class Exporter {
+        @Produces
+        @Singleton
+        InMemorySpanExporter exporter() {
+            return EXPORTER;
+        }
     }
 
     /** Waits (30 s at most) for a finished span that is {@code wanted}. */

@@ -3,15 +3,10 @@ package org.citycoop.matching.tracing;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import jakarta.enterprise.inject.Alternative;
-import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import org.citycoop.devstack.RecordedSpans;
 import org.citycoop.matching.EventPublisher;
 import org.citycoop.matching.ExampleEvents;
@@ -20,8 +15,6 @@ import org.junit.jupiter.api.Test;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -33,31 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the record's {@code traceparent} header (the producer's {@code send} span), and ends once the change is stored.
  */
 @QuarkusTest
-@TestProfile(TracingTest.Recording.class)
+@TestProfile(RecordedSpans.Recording.class)
 class TracingTest {
-
-    /** Records every trace, into {@link RecordedSpans}. */
-    public static class Recording implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return RecordedSpans.RECORD_ALL;
-        }
-
-        @Override
-        public Set<Class<?>> getEnabledAlternatives() {
-            return Set.of(Spans.class);
-        }
-    }
-
-    @Alternative
-    @Singleton
-    public static class Spans {
-        @Produces
-        @Singleton
-        InMemorySpanExporter exporter() {
-            return RecordedSpans.EXPORTER;
-        }
-    }
 
     @Inject
     DataSource dataSource;
