@@ -74,6 +74,21 @@ class ActivityImportTest {
     }
 
     @Test
+    void theReadmesExampleFilesImportAsTheReadmeShows() throws Exception {
+        String agency = Fixtures.newAgencyId("adb-example");
+        Fixtures.putAgency(agency, Fixtures.agency().put("iatiOrgId", "XM-DAC-46004")).statusCode(201);
+        String activities = java.nio.file.Files.readString(java.nio.file.Path.of("../docs/examples/iati-activities-example.xml"))
+                .replace("XM-DAC-46004-EXAMPLE-", "XM-DAC-46004-EXAMPLE-" + agency + "-"); // identifiers are unique across agencies
+        post(agency, activities).statusCode(200)
+                .body("activities", equalTo(3)).body("created", equalTo(2)).body("rejected", equalTo(1))
+                .body("items[1].warnings", hasItem("sector: the percentages of vocabulary 1 add up to 90, not 100"))
+                .body("items[2].reasons", hasItem("iati-identifier: required"));
+        given().contentType("application/xml").body(java.nio.file.Files.readAllBytes(
+                        java.nio.file.Path.of("../docs/examples/iati-organisation-example.xml")))
+                .post("/v1/agencies/" + agency + "/iati-organisation").then().statusCode(200);
+    }
+
+    @Test
     void theSameFileAgainChangesAndPublishesNothingAndTheFreshestCopyWins() {
         String agency = Fixtures.createAgency("iati");
         String identifier = "XM-DAC-41116-" + agency;

@@ -239,7 +239,7 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response unexpected(Exception e, UriInfo uri) {
+    public Response unexpected(Exception e, UriInfo uri, io.vertx.core.http.HttpServerRequest request) {
         java.sql.SQLException data = dataException(e);
         if (data != null) {
             // SQLSTATE class 22: a value PostgreSQL cannot hold (a NUL character, a time out of range, ...)
@@ -249,7 +249,9 @@ public class ProblemMappers {
                     "A value cannot be stored: it holds a NUL character, or a number or time outside the supported range.",
                     uri, List.of());
         }
-        if (callerWentAway(e)) { // reading its body failed because it closed the connection: nobody to answer, nothing broken
+        // Reading its body or writing the answer failed because the caller closed the connection: nobody to answer,
+        // nothing broken (the closed connection itself tells, whatever the exception the framework wrapped it in).
+        if (callerWentAway(e) || request.response().closed()) {
             LOG.debugf("The caller of %s went away: %s", uri.getPath(), e);
             return respond(400, ProblemTypes.BAD_REQUEST, "Bad request", "The connection closed before the body arrived.", uri, List.of());
         }
