@@ -100,9 +100,19 @@ public final class MatchReasons {
      * The agency's IATI track record in the city's country. The API's values are the result and its English detail:
      * a partly met one is either no activity known at all or activities in the country in other sectors.
      */
+    private static final java.util.regex.Pattern TRACK_RECORD = java.util.regex.Pattern.compile(
+            " has (\\d{1,9}) activit(?:y|ies) in [^(]{1,200}?(?: in sectors? ([0-9]{5}(?:(?:, | and )[0-9]{5}){0,50}))?(?: since ([0-9]{4}))? \\(IATI");
+
     private String trackRecord(String result, String detail) {
         return switch (result) {
-            case "MET" -> msg.why_track_met(formats.country(country));
+            case "MET" -> {
+                // The API's detail: "ADB has 14 activities in Indonesia in sectors 14050 and 14022 since 2015 (IATI, ...)".
+                java.util.regex.Matcher counted = TRACK_RECORD.matcher(detail);
+                yield counted.find()
+                        ? msg.why_track_met(formats.country(country), Integer.parseInt(counted.group(1)),
+                                counted.group(2) == null ? "" : counted.group(2), counted.group(3) == null ? "" : counted.group(3))
+                        : msg.why_track_met_plain(formats.country(country));
+            }
             case "PARTLY_MET" -> detail.startsWith("no IATI activities") ? msg.why_track_unknown()
                     : msg.why_track_other_sectors(formats.country(country));
             case "FAILED" -> msg.why_track_failed(formats.country(country));

@@ -445,8 +445,11 @@ public interface Msg {
     @Message("It asks you to pay part of the cost yourself (co-financing); the scheme's page says how much.")
     String why_cofinancing_needed();
 
-    @Message("The agency has published IATI activities in {country} in the sectors of this work.")
-    String why_track_met(String country);
+    @Message("The agency has published {count} IATI {#if count == 1}activity{#else}activities{/if} in {country}{#if sectors} in sectors {sectors}{/if}{#if since} since {since}{/if}.")
+    String why_track_met(String country, int count, String sectors, String since);
+
+    @Message("The agency has published IATI activities in {country}.")
+    String why_track_met_plain(String country);
 
     @Message("The agency has published IATI activities in {country}, but not in the sectors of this work.")
     String why_track_other_sectors(String country);

@@ -109,6 +109,24 @@ class MatchReasonsTest {
     }
 
     @Test
+    void aTrackRecordThatIsMetSaysWhatWasCountedAndClaimsSectorsOnlyWhenCompared() throws Exception {
+        String withSectors = MATCH.replace("{ \"criterion\": \"trackRecord\", \"result\": \"PARTLY_MET\", \"detail\": \"no IATI activities of IGES are known to the catalogue\" }",
+                "{ \"criterion\": \"trackRecord\", \"result\": \"MET\", \"detail\": \"ADB has 14 activities in Indonesia in sectors 14050 and 14022 since 2015 (IATI, last updated 2026-09-30)\" }");
+        String withoutSectors = withSectors.replace("14 activities in Indonesia in sectors 14050 and 14022 since 2015", "1 activity in Indonesia since 2016");
+        assertEquals("The agency has published 14 IATI activities in Indonesia in sectors 14050 and 14022 since 2015.",
+                trackRecord(withSectors, Lang.EN));
+        assertEquals("The agency has published 1 IATI activity in Indonesia since 2016.", trackRecord(withoutSectors, Lang.EN));
+        assertEquals("この機関は2016年以降、インドネシアで1件のIATI活動を公表しています。", trackRecord(withoutSectors, Lang.JA));
+        assertEquals("The agency has published IATI activities in Indonesia.",
+                trackRecord(withSectors.replace("ADB has 14 activities", "ADB reported work"), Lang.EN), "an unforeseen wording claims nothing more");
+    }
+
+    private static String trackRecord(String match, Lang lang) throws Exception {
+        return new MatchReasons(Texts.of(lang), lang, form(), "ID", NOW).of(JSON.readTree(match), "FUNDING").stream()
+                .filter(reason -> reason.criterion().equals(lang == Lang.EN ? "Track record" : "実績")).findFirst().orElseThrow().text();
+    }
+
+    @Test
     void anUnknownCriterionKeepsTheServicesEnglishTextMarkedAsSuch() throws Exception {
         MatchReasons.Reason unknown = reasons(Lang.JA).get("carbonFootprint");
         assertTrue(unknown.inEnglish());
