@@ -62,6 +62,17 @@ class EdgeRulesTest {
     }
 
     @Test
+    void aTraceparentGivenTwiceIsRefusedNamingIt() {
+        EdgeRules.Refusal refusal = rules.check(HttpVersion.HTTP_1_1, "GET", "/v1/schemes", true, MultiMap.caseInsensitiveMultiMap()
+                .add("Host", "localhost").add("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
+                .add("traceparent", "00-11111111111111111111111111111111-2222222222222222-01")).orElseThrow();
+        assertEquals(400, refusal.status());
+        assertEquals("traceparent", refusal.field());
+        assertTrue(rules.check(HttpVersion.HTTP_1_1, "GET", "/v1/schemes", true, MultiMap.caseInsensitiveMultiMap()
+                .add("Host", "localhost").add("tracestate", "a=1").add("tracestate", "b=2")).isEmpty(), "tracestate may be split");
+    }
+
+    @Test
     void aHostThatIsNoHostAndATransferCodingOtherThanChunkedAreRefused() {
         for (String host : java.util.List.of("a<b", "a b", "[::1", "[zz]", "x:port", "a/b")) {
             MultiMap headers = MultiMap.caseInsensitiveMultiMap().add("Host", host);

@@ -77,7 +77,7 @@ public class ActivityExportResource {
         return Export.response(chosen, "activities", "en", out -> {
             if (chosen == Export.Format.CSV) {
                 try (SequenceWriter rows = Export.csv(out, CSV_COLUMNS)) {
-                    Export.<ActivityView>inBatches(after -> batch(filter, after), BATCH, view -> rows.write(row(view)), rows);
+                    Export.<ActivityView>inBatches(after -> batch(filter, after), BATCH, view -> rows.write(Export.spreadsheetSafe(row(view))), rows);
                 }
             } else {
                 Export.<ActivityView>inBatches(after -> batch(filter, after), BATCH, view -> {

@@ -171,6 +171,10 @@ public class ActivityImport {
                 if (existing != null && !existing.agencyId().equals(agency.id())) {
                     reasons.add("iati-identifier: this activity is held for agency '" + existing.agencyId() + "'");
                 }
+                if (content.iatiIdentifier() != null && !IatiOrgIds.owns(content.iatiIdentifier(), agency.iatiOrgId(), agency.country())) {
+                    reasons.add("iati-identifier: must begin with the reporting organisation's identifier and a hyphen ("
+                            + String.join(" or ", IatiOrgIds.forms(agency.iatiOrgId(), agency.country())) + "), as IATI's rules ask");
+                }
                 if (!reasons.isEmpty()) {
                     item(read, ImportReport.Outcome.REJECTED, null, null, reasons, warnings);
                     continue;

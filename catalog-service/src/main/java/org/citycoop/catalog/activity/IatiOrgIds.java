@@ -52,6 +52,19 @@ public final class IatiOrgIds {
         return ref != null && orgId != null && forms(orgId, country).contains(normalise(ref));
     }
 
+    /**
+     * Whether an activity identifier is the organisation's: IATI's rule is that it begins with the reporting
+     * organisation's identifier (or a previous form of it) and a hyphen, which keeps one publisher from taking
+     * another's identifiers.
+     */
+    public static boolean owns(String iatiIdentifier, String orgId, String country) {
+        if (iatiIdentifier == null || orgId == null) {
+            return false;
+        }
+        String identifier = normalise(iatiIdentifier);
+        return forms(orgId, country).stream().anyMatch(form -> identifier.startsWith(form + "-"));
+    }
+
     private static String normalise(String id) {
         return id.strip().toUpperCase(Locale.ROOT);
     }

@@ -94,7 +94,7 @@ public class ImportJobs {
             store.update(id, ImportJob.State.SUCCEEDED, in.count(), report, report, null);
         } catch (ProblemException e) {
             failed(id, new Problem(e.type(), e.title(), e.status(), e.getMessage(), null, null, e.errors()));
-        } catch (RuntimeException | IOException e) {
+        } catch (Exception | Error e) { // whatever stops it (an OutOfMemoryError too), the import ends FAILED, not RUNNING
             Log.errorf(e, "IATI import %s of agency %s stopped", id, agencyId);
             failed(id, new Problem(ProblemTypes.INTERNAL, "Import stopped", 500, "the import stopped before the end of the file "
                     + "and stored nothing; import the file again", null, null, List.of()));

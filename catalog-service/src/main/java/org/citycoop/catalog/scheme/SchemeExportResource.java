@@ -76,7 +76,7 @@ public class SchemeExportResource {
         return Export.response(chosen, "schemes", "en", out -> {
             if (chosen == Export.Format.CSV) {
                 try (SequenceWriter rows = Export.csv(out, CSV_COLUMNS)) {
-                    Export.<SchemeView>inBatches(after -> service.batchAfter(filter, after, BATCH), BATCH, view -> rows.write(row(view)), rows);
+                    Export.<SchemeView>inBatches(after -> service.batchAfter(filter, after, BATCH), BATCH, view -> rows.write(Export.spreadsheetSafe(row(view))), rows);
                 }
             } else {
                 Export.<SchemeView>inBatches(after -> service.batchAfter(filter, after, BATCH), BATCH, view -> {

@@ -89,6 +89,28 @@ class ActivityImportTest {
     }
 
     @Test
+    void aTextTooLongForMemoryRefusesTheFileAndALongCommentIsSkipped() {
+        String agency = Fixtures.createAgency("iati");
+        String activity = IatiFiles.oneActivity("XM-DAC-41116-" + agency + "-LONG", "XM-DAC-41116", null, "Long");
+        post(agency, activity.replace("<iati-activity ", "<!-- " + "x".repeat(600_000) + " --><iati-activity "))
+                .statusCode(200).body("created", equalTo(1));
+        post(agency, activity.replace(">Long<", ">" + "A".repeat(300_000) + "<"))
+                .statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("body"))
+                .body("errors[0].detail", containsString("not well-formed XML at line"));
+    }
+
+    @Test
+    void anAgencyCannotTakeAnotherPublishersIdentifiers() {
+        String jica = Fixtures.newAgencyId("jica-like");
+        Fixtures.putAgency(jica, Fixtures.agency().put("iatiOrgId", "XM-DAC-701-8")).statusCode(201);
+        post(jica, IatiFiles.oneActivity("XM-DAC-41116-" + jica + "-SQUAT", "XM-DAC-701-8", null, "Squatted"))
+                .statusCode(200).body("created", equalTo(0)).body("rejected", equalTo(1))
+                .body("items[0].reasons[0]", startsWith("iati-identifier: must begin with the reporting organisation's identifier"));
+        post(jica, IatiFiles.oneActivity("JP-8-" + jica + "-OWN", "XM-DAC-701-8", null, "Own, in the older form"))
+                .statusCode(200).body("created", equalTo(1));
+    }
+
+    @Test
     void theSameFileAgainChangesAndPublishesNothingAndTheFreshestCopyWins() {
         String agency = Fixtures.createAgency("iati");
         String identifier = "XM-DAC-41116-" + agency;

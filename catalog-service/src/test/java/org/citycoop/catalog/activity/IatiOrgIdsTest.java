@@ -5,8 +5,8 @@ import org.junit.jupiter.api.Test;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static assertFalse;
+import static assertTrue;
 
 class IatiOrgIdsTest {
 
@@ -22,5 +22,15 @@ class IatiOrgIdsTest {
         assertFalse(IatiOrgIds.identifies("XM-DAC-4400", "XM-DAC-44000", "US"));
         assertFalse(IatiOrgIds.identifies(null, "XM-DAC-44000", "US"));
         assertEquals(Set.of("GB-GOV-1"), IatiOrgIds.forms("GB-GOV-1", "GB"), "no older form is guessed for other prefixes");
+    }
+
+    @Test
+    void anActivityIdentifierIsThePublishersWhenItBeginsWithOneOfItsForms() {
+        assertTrue(IatiOrgIds.owns("XM-DAC-46004-58135-001-LN4763", "XM-DAC-46004", "PH"));
+        assertTrue(IatiOrgIds.owns("46004-58135-001", "XM-DAC-46004", "PH"), "the older bare DAC code");
+        assertTrue(IatiOrgIds.owns("jp-8-0123", "XM-DAC-701-8", "JP"), "JICA's older form, any case");
+        assertFalse(IatiOrgIds.owns("XM-DAC-46004-SQUAT-1", "XM-DAC-701-8", "JP"), "another publisher's");
+        assertFalse(IatiOrgIds.owns("XM-DAC-460041-1", "XM-DAC-46004", "PH"), "a longer code is another");
+        assertFalse(IatiOrgIds.owns(null, "XM-DAC-46004", "PH"));
     }
 }

@@ -147,7 +147,18 @@ public final class SeedLoader {
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        // A service that was just restarted can still be behind the gateway's open circuit (503 with Retry-After):
+        // wait as told, for up to 90 s in all. Every seed request is safe to send again (PUT, or an Idempotency-Key).
+        long giveUpAt = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (true) {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            java.util.Optional<String> retryAfter = response.headers().firstValue("Retry-After");
+            if (response.statusCode() != 503 || retryAfter.isEmpty() || !retryAfter.get().matches("\\d{1,3}")
+                    || System.nanoTime() > giveUpAt) {
+                return response;
+            }
+            Thread.sleep(Math.min(Long.parseLong(retryAfter.get()), 10) * 1000L);
+        }
     }
 
     private static void expect(HttpResponse<String> response, Path file, int... statuses) throws IOException {

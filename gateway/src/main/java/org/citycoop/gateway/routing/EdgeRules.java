@@ -26,7 +26,7 @@ import java.util.Optional;
  *       {@code maxHeaderBytes} in all: 431;</li>
  *   <li>a control character in a header value, a header name that is not a token, or a second {@code Host},
  *       {@code Authorization}, {@code Content-Type}, {@code Content-Length}, {@code Transfer-Encoding},
- *       {@code Idempotency-Key}, {@code If-Match}, {@code If-None-Match} or {@code X-Request-Id}: 400 naming the
+ *       {@code Idempotency-Key}, {@code If-Match}, {@code If-None-Match}, {@code X-Request-Id} or {@code traceparent}: 400 naming the
  *       header;</li>
  *   <li>a path the gateway and the services could read differently: a {@code ;} (matrix parameters, which
  *       the services' HTTP layer drops: {@code /v1/agencies/x;y} would act on {@code x}), an encoded
@@ -47,7 +47,7 @@ public final class EdgeRules {
 
     /** Headers whose repetition would let the gateway and a service read different values. */
     private static final java.util.List<String> SINGLE_HEADERS = java.util.List.of("Host", "Authorization", "Content-Type",
-            "Content-Length", "Transfer-Encoding", "Idempotency-Key", "If-Match", "If-None-Match", "X-Request-Id");
+            "Content-Length", "Transfer-Encoding", "Idempotency-Key", "If-Match", "If-None-Match", "X-Request-Id", "traceparent");
     /** RFC 9110 Host: a DNS name or IPv4 address, or an IPv6 literal in brackets, and an optional port. */
     private static final java.util.regex.Pattern HOST = java.util.regex.Pattern.compile(
             "(\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9._-]+)(:[0-9]{1,5})?");

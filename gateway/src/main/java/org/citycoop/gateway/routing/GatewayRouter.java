@@ -122,15 +122,18 @@ public class GatewayRouter {
     /** Refuses, with a problem, what {@link EdgeRules} refuses; the rest goes on. */
     private void guard(RoutingContext context) {
         HttpServerRequest request = context.request();
-        // The caller's trace context (W3C Trace Context; an invalid one is ignored) is continued by the request's
-        // span, which OpenTelemetry passes to the service in place of the caller's headers.
-        request.headers().remove("traceparent");
-        request.headers().remove("tracestate");
         if (!config.corsOrigins().isEmpty()) { // an answer differs by Origin (CORS headers): caches must keep them apart
             context.addHeadersEndHandler(ignored -> request.response().headers().add("Vary", "Origin"));
         }
         var refusal = edgeRules.check(version(request), request.method().name(), request::uri, namesItsHost(request),
                 request.headers());
+        // From here on the request id is the one the gateway answers with: a caller's malformed one (a line break, a
+        // NEL) never reaches the access log or a service.
+        request.headers().set(REQUEST_ID, requestIdOf(request));
+        // The caller's trace context (W3C Trace Context; an invalid one is ignored) is continued by the request's
+        // span, which OpenTelemetry passes to the service in place of the caller's headers.
+        request.headers().remove("traceparent");
+        request.headers().remove("tracestate");
         if (refusal.isEmpty()) {
             context.next();
             return;

@@ -70,6 +70,20 @@ public final class Export {
                 .writeValues(new OutputStreamWriter(out, StandardCharsets.UTF_8));
     }
 
+    /**
+     * A CSV row as a spreadsheet may open it safely: a text that a spreadsheet would take for a formula (it starts with
+     * {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return, and is not a plain number) gets a leading
+     * apostrophe (OWASP's advice against CSV injection), so that a scheme or activity title cannot run as a formula.
+     */
+    public static Map<String, Object> spreadsheetSafe(Map<String, ?> row) {
+        Map<String, Object> safe = new java.util.LinkedHashMap<>(row);
+        safe.replaceAll((column, value) -> value instanceof String text && !text.isEmpty()
+                && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 && !PLAIN_NUMBER.matcher(text).matches() ? "'" + text : value);
+        return safe;
+    }
+
+    private static final java.util.regex.Pattern PLAIN_NUMBER = java.util.regex.Pattern.compile("[+-]?\\d{1,30}(\\.\\d{1,30})?");
+
     /** Writes one item of a batch. */
     @FunctionalInterface
     public interface ItemWriter<T> {

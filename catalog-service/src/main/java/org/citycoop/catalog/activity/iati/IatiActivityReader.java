@@ -51,9 +51,21 @@ public final class IatiActivityReader implements AutoCloseable {
         this.version = version;
     }
 
-    /** A StAX factory that reads no DTD and resolves no external entity (XXE and entity expansion are impossible). */
+    /** The longest text (a narrative, a comment) read from a file, in characters; a longer one refuses the file. */
+    static final int MAX_TEXT = 200_000;
+
+    /**
+     * A StAX factory (Woodstox) that reads no DTD and resolves no external entity (XXE and entity expansion are
+     * impossible), and bounds what one piece of a file may hold, so that no file under the size limit can exhaust the
+     * memory: a text or comment of {@link #MAX_TEXT} characters, an attribute of 64 KB, 200 attributes, nesting 100
+     * deep.
+     */
     static XMLInputFactory safeFactory() {
-        XMLInputFactory factory = XMLInputFactory.newFactory();
+        XMLInputFactory factory = new com.ctc.wstx.stax.WstxInputFactory();
+        factory.setProperty(com.ctc.wstx.api.WstxInputProperties.P_MAX_TEXT_LENGTH, MAX_TEXT);
+        factory.setProperty(com.ctc.wstx.api.WstxInputProperties.P_MAX_ATTRIBUTE_SIZE, 65_536);
+        factory.setProperty(com.ctc.wstx.api.WstxInputProperties.P_MAX_ATTRIBUTES_PER_ELEMENT, 200);
+        factory.setProperty(com.ctc.wstx.api.WstxInputProperties.P_MAX_ELEMENT_DEPTH, 100);
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
@@ -84,6 +96,8 @@ public final class IatiActivityReader implements AutoCloseable {
             }
             throw ProblemException.badRequest("body", "an IATI activity file is required; the body holds no XML element");
         } catch (XMLStreamException e) {
+            throw notWellFormed(e);
+        } catch (com.ctc.wstx.exc.WstxLazyException e) {
             throw notWellFormed(e);
         }
     }
@@ -140,6 +154,8 @@ public final class IatiActivityReader implements AutoCloseable {
             return null;
         } catch (XMLStreamException e) {
             throw notWellFormed(e);
+        } catch (com.ctc.wstx.exc.WstxLazyException e) {
+            throw notWellFormed(e);
         }
     }
 
@@ -161,6 +177,12 @@ public final class IatiActivityReader implements AutoCloseable {
     }
 
     /** The problem for a parse error: its line and column, or the problem already raised while reading the body. */
+    /** The same for an error the parser found while reading a text lazily (a text over {@link #MAX_TEXT}, say). */
+    public static ProblemException notWellFormed(com.ctc.wstx.exc.WstxLazyException e) {
+        return e.getCause() instanceof XMLStreamException stream ? notWellFormed(stream)
+                : ProblemException.badRequest("body", "not well-formed XML: " + e.getMessage());
+    }
+
     public static ProblemException notWellFormed(XMLStreamException e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof ProblemException problem) {
@@ -172,6 +194,7 @@ public final class IatiActivityReader implements AutoCloseable {
         }
         Location location = e.getLocation();
         String message = e.getMessage() == null ? "unreadable" : e.getMessage().replaceFirst("(?s)^ParseError at \\[row,col\\]:\\[\\d+,\\d+\\]\\s*Message:\\s*", "");
+        message = message.replaceFirst("(?s)\\s*at \\[row,col[^\\]]*\\]: \\[\\d+,\\d+\\]\\s*$", ""); // the parser's own location, said below
         String where = location == null ? "" : " at line " + location.getLineNumber() + ", column " + location.getColumnNumber();
         return ProblemException.badRequest("body", "not well-formed XML" + where + ": " + message.strip());
     }

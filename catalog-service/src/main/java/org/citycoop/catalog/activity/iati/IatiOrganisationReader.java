@@ -67,6 +67,8 @@ public final class IatiOrganisationReader {
             }
         } catch (XMLStreamException e) {
             throw IatiActivityReader.notWellFormed(e);
+        } catch (com.ctc.wstx.exc.WstxLazyException e) {
+            throw IatiActivityReader.notWellFormed(e);
         }
     }
 
