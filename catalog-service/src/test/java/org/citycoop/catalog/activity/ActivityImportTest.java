@@ -83,7 +83,7 @@ class ActivityImportTest {
                 .body("activities", equalTo(3)).body("created", equalTo(2)).body("rejected", equalTo(1))
                 .body("items[1].warnings", hasItem("sector: the percentages of vocabulary 1 add up to 90, not 100"))
                 .body("items[2].reasons", hasItem("iati-identifier: required"));
-        given().contentType("application/xml").body(java.nio.file.Files.readAllBytes(
+        given().contentType("application/xml; charset=utf-8").body(java.nio.file.Files.readAllBytes(
                         java.nio.file.Path.of("../docs/examples/iati-organisation-example.xml")))
                 .post("/v1/agencies/" + agency + "/iati-organisation").then().statusCode(200);
     }
