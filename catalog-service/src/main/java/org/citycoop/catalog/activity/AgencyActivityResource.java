@@ -140,13 +140,18 @@ public class AgencyActivityResource {
             return Response.ok(imports.importFile(agencyId, limited, soFar -> { })).build();
         }
         imports.agencyFor(agencyId);
-        java.nio.file.Path file = Files.createTempFile("iati-import-", ".xml");
+        jobs.reserve();
+        java.nio.file.Path file = null;
         ImportJob job;
         try {
+            file = Files.createTempFile("iati-import-", ".xml");
             Files.copy(limited, file, StandardCopyOption.REPLACE_EXISTING);
             job = jobs.start(agencyId, file);
         } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(file);
+            jobs.release();
+            if (file != null) {
+                Files.deleteIfExists(file);
+            }
             throw e;
         }
         return Response.accepted(job).location(uri.getBaseUriBuilder().path("v1/agencies/{agencyId}/iati-imports/{importId}")

@@ -42,6 +42,12 @@ public class ImportJobs {
     @ConfigProperty(name = "citycoop.iati.import-workers", defaultValue = "2")
     int workers;
 
+    /** How many background imports may wait or run on this instance at once (each holds its file on disk). */
+    @ConfigProperty(name = "citycoop.iati.import-queue", defaultValue = "8")
+    int queueLimit;
+
+    private final AtomicInteger pending = new AtomicInteger();
+
     private ExecutorService executor;
 
     private synchronized ExecutorService executor() {
@@ -62,6 +68,25 @@ public class ImportJobs {
             executor.shutdownNow();
             executor.awaitTermination(10, TimeUnit.SECONDS);
         }
+    }
+
+    /**
+     * Takes a place for a background import before its file is received; {@link #start} or {@link #release} gives it
+     * back.
+     *
+     * @throws ProblemException 503 when {@code citycoop.iati.import-queue} imports already wait or run here
+     */
+    public void reserve() {
+        if (pending.incrementAndGet() > queueLimit) {
+            pending.decrementAndGet();
+            throw new ProblemException(503, ProblemTypes.HTTP + "503", "Service unavailable", queueLimit
+                    + " background imports are waiting or running here; send the file again once one has finished", List.of());
+        }
+    }
+
+    /** Gives back a place taken by {@link #reserve} whose import was not started. */
+    public void release() {
+        pending.decrementAndGet();
     }
 
     /**
@@ -99,6 +124,7 @@ public class ImportJobs {
             failed(id, new Problem(ProblemTypes.INTERNAL, "Import stopped", 500, "the import stopped before the end of the file "
                     + "and stored nothing; import the file again", null, null, List.of()));
         } finally {
+            release();
             try {
                 Files.deleteIfExists(file);
             } catch (IOException e) {
