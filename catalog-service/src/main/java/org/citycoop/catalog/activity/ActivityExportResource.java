@@ -1,7 +1,6 @@
 package org.citycoop.catalog.activity;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -74,20 +73,11 @@ public class ActivityExportResource {
                            @Parameter(description = "ndjson (default) or csv") @QueryParam("format") String format) {
         ActivityFilter filter = query.filter(vocabularies);
         Export.Format chosen = Export.format(format);
-        return Export.response(chosen, "activities", "en", out -> {
-            if (chosen == Export.Format.CSV) {
-                try (SequenceWriter rows = Export.csv(out, CSV_COLUMNS)) {
-                    Export.<ActivityView>inBatches(after -> batch(filter, after), BATCH, view -> rows.write(Export.spreadsheetSafe(row(view))), rows);
-                }
-            } else {
-                Export.<ActivityView>inBatches(after -> batch(filter, after), BATCH, view -> {
-                    ObjectNode line = mapper.valueToTree(view);
-                    line.set("labels", mapper.valueToTree(labels(view)));
-                    out.write(mapper.writeValueAsBytes(line));
-                    out.write('\n');
-                }, out);
-            }
-        });
+        return Export.<ActivityView>stream(chosen, "activities", CSV_COLUMNS, after -> batch(filter, after), BATCH, this::row, view -> {
+            ObjectNode line = mapper.valueToTree(view);
+            line.set("labels", mapper.valueToTree(labels(view)));
+            return line;
+        }, mapper);
     }
 
     private List<ActivityView> batch(ActivityFilter filter, ActivityView after) {

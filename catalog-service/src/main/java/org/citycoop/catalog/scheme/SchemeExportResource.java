@@ -1,7 +1,6 @@
 package org.citycoop.catalog.scheme;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -73,20 +72,11 @@ public class SchemeExportResource {
                            @Parameter(description = "ndjson (default) or csv") @QueryParam("format") String format) {
         SchemeFilter filter = query.filter(vocabularies, regions);
         Export.Format chosen = Export.format(format);
-        return Export.response(chosen, "schemes", "en", out -> {
-            if (chosen == Export.Format.CSV) {
-                try (SequenceWriter rows = Export.csv(out, CSV_COLUMNS)) {
-                    Export.<SchemeView>inBatches(after -> service.batchAfter(filter, after, BATCH), BATCH, view -> rows.write(Export.spreadsheetSafe(row(view))), rows);
-                }
-            } else {
-                Export.<SchemeView>inBatches(after -> service.batchAfter(filter, after, BATCH), BATCH, view -> {
-                    ObjectNode line = mapper.valueToTree(view);
-                    line.set("labels", mapper.valueToTree(labels(view)));
-                    out.write(mapper.writeValueAsBytes(line));
-                    out.write('\n');
-                }, out);
-            }
-        });
+        return Export.<SchemeView>stream(chosen, "schemes", CSV_COLUMNS, after -> service.batchAfter(filter, after, BATCH), BATCH, this::row, view -> {
+            ObjectNode line = mapper.valueToTree(view);
+            line.set("labels", mapper.valueToTree(labels(view)));
+            return line;
+        }, mapper);
     }
 
     /** The English labels of a scheme's codes, per field and code. */

@@ -55,7 +55,7 @@ public final class Export {
     }
 
     /** The 200 answer streaming {@code body}, offered for download as {@code <name>.ndjson} or {@code <name>.csv}. */
-    public static Response response(Format format, String name, String language, StreamingOutput body) {
+    private static Response response(Format format, String name, String language, StreamingOutput body) {
         return Response.ok(body, format == Format.CSV ? CSV + "; charset=UTF-8; header=present" : NDJSON)
                 .header("Content-Disposition", "attachment; filename=\"" + name + "." + format.parameter() + "\"")
                 .header(HttpHeaders.CONTENT_LANGUAGE, language)
@@ -63,7 +63,7 @@ public final class Export {
     }
 
     /** A CSV writer of rows (maps from column to text) with these columns, their names in a header row. */
-    public static SequenceWriter csv(OutputStream out, List<String> columns) throws IOException {
+    private static SequenceWriter csv(OutputStream out, List<String> columns) throws IOException {
         CsvSchema.Builder schema = CsvSchema.builder();
         columns.forEach(schema::addColumn);
         return new CsvMapper().writerFor(Map.class).with(schema.build().withHeader().withLineSeparator("\r\n"))
@@ -75,7 +75,7 @@ public final class Export {
      * {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return, and is not a plain number) gets a leading
      * apostrophe (OWASP's advice against CSV injection), so that a scheme or activity title cannot run as a formula.
      */
-    public static Map<String, Object> spreadsheetSafe(Map<String, ?> row) {
+    static Map<String, Object> spreadsheetSafe(Map<String, ?> row) {
         Map<String, Object> safe = new java.util.LinkedHashMap<>(row);
         safe.replaceAll((column, value) -> value instanceof String text && !text.isEmpty()
                 && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 && !PLAIN_NUMBER.matcher(text).matches() ? "'" + text : value);
@@ -91,12 +91,38 @@ public final class Export {
     }
 
     /**
+     * The 200 answer streaming a list's whole result as a file: CSV rows (made {@link #spreadsheetSafe}) under a
+     * header of {@code columns}, or NDJSON lines; read in keyset batches ({@link #inBatches}).
+     *
+     * @param name the file's name without extension, for example {@code schemes}
+     * @param after the batch after an item, as for {@link #inBatches}
+     * @param row an item's CSV row, from column to text
+     * @param line an item's NDJSON line
+     */
+    public static <T> Response stream(Format format, String name, List<String> columns, Function<T, List<T>> after, int size,
+                                      Function<T, Map<String, ?>> row, Function<T, Object> line,
+                                      com.fasterxml.jackson.databind.ObjectMapper mapper) {
+        return response(format, name, "en", out -> {
+            if (format == Format.CSV) {
+                try (SequenceWriter rows = csv(out, columns)) {
+                    inBatches(after, size, item -> rows.write(spreadsheetSafe(row.apply(item))), rows);
+                }
+            } else {
+                inBatches(after, size, item -> {
+                    out.write(mapper.writeValueAsBytes(line.apply(item)));
+                    out.write('\n');
+                }, out);
+            }
+        });
+    }
+
+    /**
      * Reads the result in keyset batches and writes each item, flushing after each batch.
      *
      * @param after the batch after an item (the first batch after null), in the result's order; a batch shorter than
      *     {@code size} is the last
      */
-    public static <T> void inBatches(Function<T, List<T>> after, int size, ItemWriter<T> writer, java.io.Flushable flush) throws IOException {
+    private static <T> void inBatches(Function<T, List<T>> after, int size, ItemWriter<T> writer, java.io.Flushable flush) throws IOException {
         T last = null;
         for (List<T> batch = after.apply(null); !batch.isEmpty(); batch = batch.size() < size ? List.of() : after.apply(last)) {
             for (T item : batch) {
