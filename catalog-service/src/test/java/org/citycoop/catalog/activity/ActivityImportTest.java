@@ -89,14 +89,17 @@ class ActivityImportTest {
     }
 
     @Test
-    void aTextTooLongForMemoryRefusesTheFileAndALongCommentIsSkipped() {
+    void aTextOrCommentTooLongForMemoryRefusesTheFile() {
         String agency = Fixtures.createAgency("iati");
         String activity = IatiFiles.oneActivity("XM-DAC-41116-" + agency + "-LONG", "XM-DAC-41116", null, "Long");
-        post(agency, activity.replace("<iati-activity ", "<!-- " + "x".repeat(600_000) + " --><iati-activity "))
+        for (String tooLong : List.of(activity.replace(">Long<", ">" + "A".repeat(300_000) + "<"),
+                activity.replace("<iati-activity ", "<!-- " + "x".repeat(300_000) + " --><iati-activity "))) {
+            post(agency, tooLong).statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("body"))
+                    .body("errors[0].detail", containsString("not well-formed XML at line"));
+        }
+        assertTrue(activitiesOf(agency).isEmpty(), "nothing stored");
+        post(agency, activity.replace("<iati-activity ", "<!-- " + "x".repeat(100_000) + " --><iati-activity "))
                 .statusCode(200).body("created", equalTo(1));
-        post(agency, activity.replace(">Long<", ">" + "A".repeat(300_000) + "<"))
-                .statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("body"))
-                .body("errors[0].detail", containsString("not well-formed XML at line"));
     }
 
     @Test
