@@ -179,8 +179,7 @@ public final class IatiActivityReader implements AutoCloseable {
     /** The problem for a parse error: its line and column, or the problem already raised while reading the body. */
     /** The same for an error the parser found while reading a text lazily (a text over {@link #MAX_TEXT}, say). */
     public static ProblemException notWellFormed(com.ctc.wstx.exc.WstxLazyException e) {
-        return e.getCause() instanceof XMLStreamException stream ? notWellFormed(stream)
-                : ProblemException.badRequest("body", "not well-formed XML: " + e.getMessage());
+        return e.getCause() instanceof XMLStreamException stream ? notWellFormed(stream) : overLimitOr(e.getMessage(), "");
     }
 
     public static ProblemException notWellFormed(XMLStreamException e) {
@@ -196,7 +195,16 @@ public final class IatiActivityReader implements AutoCloseable {
         String message = e.getMessage() == null ? "unreadable" : e.getMessage().replaceFirst("(?s)^ParseError at \\[row,col\\]:\\[\\d+,\\d+\\]\\s*Message:\\s*", "");
         message = message.replaceFirst("(?s)\\s*at \\[row,col[^\\]]*\\]: \\[\\d+,\\d+\\]\\s*$", ""); // the parser's own location, said below
         String where = location == null ? "" : " at line " + location.getLineNumber() + ", column " + location.getColumnNumber();
-        return ProblemException.badRequest("body", "not well-formed XML" + where + ": " + message.strip());
+        return overLimitOr(message.strip(), where);
+    }
+
+    /** A file past one of the parser's bounds ({@link #safeFactory}), else one that is not well-formed. */
+    private static ProblemException overLimitOr(String message, String where) {
+        if (message != null && message.toLowerCase(java.util.Locale.ROOT).contains("limit")) {
+            return ProblemException.badRequest("body", "the file holds more than one part of it may" + where + ": " + message
+                    + " (texts and comments " + MAX_TEXT + " characters, attributes 64 KB, nesting 100 deep)");
+        }
+        return ProblemException.badRequest("body", "not well-formed XML" + where + ": " + message);
     }
 
     /** Skips the current element (at its START_ELEMENT) and everything in it, holding none of it. */
