@@ -49,6 +49,9 @@ public record Facets(
                 parsed.add(facet);
             }
         }
+        if (parsed.isEmpty()) { // only commas: a list asked for and left empty
+            throw ProblemException.badRequest("facets", "names no facet; allowed: " + String.join(", ", allowed));
+        }
         return parsed;
     }
 
