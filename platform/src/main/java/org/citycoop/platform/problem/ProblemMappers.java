@@ -222,13 +222,14 @@ public class ProblemMappers {
         };
         if (status == 415) {
             return problem(new ProblemException(415, type, title, "Content-Type: this resource does not take a body of this "
-                    + "media type; send application/json (batch uploads also take application/x-ndjson).",
+                    + "media type (or charset: text is UTF-8); the OpenAPI description names the ones each operation takes.",
                     List.of(new Problem.FieldError("Content-Type", "not a media type this resource takes"))), uri);
         }
         String detail = switch (status) {
             case 404 -> "No resource at " + uri.getRequestUri().getRawPath() + "."; // as sent: %3A is not a colon
             case 405 -> "This method is not allowed on " + uri.getPath() + ".";
-            case 406 -> "This resource answers application/json (errors: application/problem+json); ask for one of them in Accept.";
+            case 406 -> "This resource cannot answer in a media type Accept allows; the OpenAPI description names the ones "
+                    + "each operation gives (errors are application/problem+json).";
             default -> e.getMessage();
         };
         Response response = respond(status, type, title, detail, uri, List.of());
