@@ -40,7 +40,8 @@ public class ImportJobStore {
                         + "created, updated, unchanged, rejected, created_at, updated_at) VALUES (?1, ?2, 'QUEUED', ?3, 0, 0, 0, 0, 0, 0, ?4, ?4)")
                 .setParameter(1, id).setParameter(2, agencyId).setParameter(3, size).setParameter(4, now)
                 .executeUpdate();
-        return get(agencyId, id);
+        return new ImportJob(id, agencyId, ImportJob.State.QUEUED, 0, size, 0, 0, 0, 0, 0, null, null, now.toInstant(),
+                now.toInstant()); // what was just written: no need to read it back
     }
 
     /**
