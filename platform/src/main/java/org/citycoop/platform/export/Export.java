@@ -55,10 +55,10 @@ public final class Export {
     }
 
     /** The 200 answer streaming {@code body}, offered for download as {@code <name>.ndjson} or {@code <name>.csv}. */
-    private static Response response(Format format, String name, String language, StreamingOutput body) {
+    private static Response response(Format format, String name, StreamingOutput body) {
         return Response.ok(body, format == Format.CSV ? CSV + "; charset=UTF-8; header=present" : NDJSON)
                 .header("Content-Disposition", "attachment; filename=\"" + name + "." + format.parameter() + "\"")
-                .header(HttpHeaders.CONTENT_LANGUAGE, language)
+                .header(HttpHeaders.CONTENT_LANGUAGE, "en") // the labels of the codes are English
                 .build();
     }
 
@@ -86,7 +86,7 @@ public final class Export {
 
     /** Writes one item of a batch. */
     @FunctionalInterface
-    public interface ItemWriter<T> {
+    private interface ItemWriter<T> {
         void write(T item) throws IOException;
     }
 
@@ -102,7 +102,7 @@ public final class Export {
     public static <T> Response stream(Format format, String name, List<String> columns, Function<T, List<T>> after, int size,
                                       Function<T, Map<String, ?>> row, Function<T, Object> line,
                                       com.fasterxml.jackson.databind.ObjectMapper mapper) {
-        return response(format, name, "en", out -> {
+        return response(format, name, out -> {
             if (format == Format.CSV) {
                 try (SequenceWriter rows = csv(out, columns)) {
                     inBatches(after, size, item -> rows.write(spreadsheetSafe(row.apply(item))), rows);
