@@ -114,9 +114,11 @@ class ManifestReferencesTest {
         });
         manifests.ofKind("HorizontalPodAutoscaler").forEach(autoscaler -> {
             JsonNode target = autoscaler.node().path("spec").path("scaleTargetRef");
-            if (!target.path("kind").asText().equals("Deployment")
-                    || deployments.stream().noneMatch(d -> d.name().equals(target.path("name").asText()))) {
+            Optional<Manifest> scaled = deployments.stream().filter(d -> d.name().equals(target.path("name").asText())).findFirst();
+            if (!target.path("kind").asText().equals("Deployment") || scaled.isEmpty()) {
                 problems.add(autoscaler + ": no Deployment " + target);
+            } else if (scaled.get().node().path("spec").has("replicas")) {
+                problems.add(scaled.get() + ": sets replicas, which every apply would reset under " + autoscaler);
             }
         });
         for (Manifest deployment : deployments) {
