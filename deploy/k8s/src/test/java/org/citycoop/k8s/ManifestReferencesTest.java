@@ -33,6 +33,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ManifestReferencesTest {
 
     private static final String NAMESPACE = "citycoop";
+    /** Where Prometheus runs, and where the CloudNativePG operator and its Barman Cloud plugin run (README.md). */
+    private static final String MONITORING = "monitoring";
+    private static final String OPERATORS = "cnpg-system";
     private static final Pattern TOPIC_CONSTANT = Pattern.compile("static final String TOPIC = \"([^\"]+)\"");
     private static final Pattern CHANNEL_KEY = Pattern.compile("mp\\.messaging\\.(incoming|outgoing)\\.([^.]+)\\.(.+)");
     private static final Pattern JDBC_URL = Pattern.compile("jdbc:postgresql://([^:/]+):(\\d+)/([^?]+)(\\?.*)?");
@@ -254,7 +257,7 @@ class ManifestReferencesTest {
             if (peers.stream().noneMatch(peer -> selectsOnly(peer, Set.of(gateway)))) {
                 problems.add(deployment + ": the gateway may not reach it");
             }
-            peers.stream().filter(peer -> !selectsOnly(peer, Set.of(gateway)) && !peer.has("namespaceSelector"))
+            peers.stream().filter(peer -> !selectsOnly(peer, Set.of(gateway)) && !namespace(peer, Set.of(MONITORING)))
                     .forEach(peer -> problems.add(deployment + ": reachable from " + peer + ", not only the gateway"));
         }
         // Kafka: Strimzi writes the listener's policy from networkPolicyPeers; they must be the Kafka clients exactly.
@@ -273,8 +276,10 @@ class ManifestReferencesTest {
             if (peers.stream().noneMatch(peer -> selectsOnly(peer, databaseClients) && selected(peer).size() == databaseClients.size())) {
                 problems.add(cluster + ": not reachable from all of " + names(databaseClients));
             }
-            peers.stream().filter(peer -> peer.has("podSelector") && !peer.has("namespaceSelector")
-                            && !selectsOnly(peer, databaseClients) && !Selectors.matches(peer.path("podSelector"), instanceLabels))
+            peers.stream().filter(peer -> !selectsOnly(peer, databaseClients) && !namespace(peer, Set.of(MONITORING, OPERATORS))
+                            && !(peer.has("podSelector") && !peer.has("namespaceSelector") && !peer.has("ipBlock")
+                                 && Selectors.matches(peer.path("podSelector"), instanceLabels)
+                                 && selected(peer).isEmpty()))
                     .forEach(peer -> problems.add(cluster + ": reachable from " + peer));
         });
         assertEquals(List.of(), problems);
@@ -392,6 +397,14 @@ class ManifestReferencesTest {
         return policies.stream().filter(policy -> Selectors.matches(policy.node().path("spec").path("podSelector"), labels))
                 .flatMap(policy -> Manifests.stream(policy.node().path("spec").path("ingress")))
                 .flatMap(rule -> Manifests.stream(rule.path("from"))).toList();
+    }
+
+    /** A peer that is one of these namespaces as a whole, by name. */
+    private static boolean namespace(JsonNode peer, Set<String> names) {
+        JsonNode selector = peer.path("namespaceSelector");
+        return !peer.has("podSelector") && !peer.has("ipBlock") && selector.path("matchExpressions").isEmpty()
+                && selector.path("matchLabels").size() == 1
+                && names.contains(selector.path("matchLabels").path("kubernetes.io/metadata.name").asText());
     }
 
     /** The suite's Deployments whose pods a peer (podSelector only, same namespace) selects. */

@@ -22,8 +22,8 @@ import java.util.stream.Stream;
  */
 record Manifests(JsonNode kustomization, List<Manifest> documents) {
 
-    /** The repository's root (surefire sets citycoop.root; the module's folder is deploy/k8s otherwise). */
-    static final Path ROOT = Path.of(System.getProperty("citycoop.root", "../..")).toAbsolutePath().normalize();
+    /** The repository's root: the tests run in the module's folder, deploy/k8s. */
+    static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
     static final Path FOLDER = ROOT.resolve("deploy/k8s");
     /** The only fields kustomization.yaml may have. */
     static final Set<String> KUSTOMIZATION_FIELDS = Set.of("apiVersion", "kind", "resources", "images");
