@@ -202,8 +202,8 @@ class FinderIT {
         assertTrue(best.innerText().contains("Score"), best.innerText());
         // like a search result, each match says who may apply and through which channel (from the match answer itself):
         // the GEF medium-size project is open to anyone, through an accredited implementing agency
-        String facts = best.locator("dl.facts").innerText();
-        assertTrue(facts.contains("Who may apply") && facts.contains("Channel"), facts);
+        String facts = best.locator("dl.facts").innerText().toLowerCase(java.util.Locale.ROOT); // labels are in capitals by CSS
+        assertTrue(facts.contains("who may apply") && facts.contains("channel"), facts);
         String matchList = page.locator("ol.match-list").innerText();
         assertTrue(matchList.contains("through an accredited implementing agency") && matchList.contains("Anyone"), matchList);
         String reasons = best.locator(".reasons").innerText();
