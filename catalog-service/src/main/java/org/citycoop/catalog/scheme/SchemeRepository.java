@@ -3,7 +3,6 @@ package org.citycoop.catalog.scheme;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Query;
-import org.citycoop.platform.paging.Facets;
 import org.citycoop.platform.paging.Keyset;
 
 import java.time.Instant;
@@ -114,33 +113,109 @@ public class SchemeRepository implements PanacheRepositoryBase<Scheme, UUID> {
         return ((Number) query.getSingleResult()).doubleValue();
     }
 
-    /**
-     * How many schemes matching the filter have each value of each facet, and how many match in all, in one pass over
-     * the matching rows ({@link Facets#sql}; a field with one value is a list of one). The status is computed only
-     * when asked for. A scheme counts once for each of its values.
-     *
-     * @return rows of (facet's ordinal in {@code facets}, value, count); the total is the row with a null facet
-     */
+    /** The ordinals ({@link SchemeFacetIndex}) of the schemes matching the filter at {@code now}. */
     @SuppressWarnings("unchecked")
-    List<Object[]> facets(SchemeFilter filter, List<SchemeFacet> facets, Instant now) {
+    int[] ordinals(SchemeFilter filter, Instant now) {
         Map<String, Object> parameters = new LinkedHashMap<>();
-        List<String> values = facets.stream().map(facet -> switch (facet) {
-            case CHALLENGE -> "s.challenge_areas";
-            case SUPPORT_TYPE -> "s.support_types";
-            case SECTOR -> "s.sectors";
-            case APPLICANT_TYPE -> "s.applicant_types";
-            case COUNTRY -> "s.eligible_countries";
-            case REGION -> "s.eligible_regions";
-            case FINANCE_TYPE -> "ARRAY[s.finance_type]";
-            case AID_TYPE -> "ARRAY[s.aid_type]";
-            case AGENCY -> "ARRAY[s.agency_id]";
-            case STATUS -> "ARRAY[" + statusAt(parameters, now) + "]"; // computed only when asked for
-        }).toList();
-        StringBuilder fromWhere = new StringBuilder("FROM scheme s WHERE TRUE");
-        where(fromWhere, parameters, filter, now);
-        Query query = getEntityManager().createNativeQuery(Facets.sql(fromWhere.toString(), values));
+        StringBuilder sql = new StringBuilder("SELECT s.ordinal FROM scheme s WHERE TRUE");
+        where(sql, parameters, filter, now);
+        Query query = getEntityManager().createNativeQuery(sql.toString());
         parameters.forEach(query::setParameter);
-        return query.getResultList();
+        List<Number> rows = query.getResultList();
+        return rows.stream().mapToInt(Number::intValue).toArray();
+    }
+
+    /** The facet values of the schemes changed after a change feed position, and the position they were read at. */
+    record FacetValues(long readAfter, long position, Map<Integer, SchemeFacetIndex.Entry> entries) {
+    }
+
+    /**
+     * The facet values of every scheme changed after {@code seq} in the change feed ({@code catalog_change}, in commit
+     * order), or of every scheme when {@code seq} is negative (the first load), with the feed position they are
+     * current at.
+     */
+    FacetValues facetValuesChangedAfter(long seq) {
+        String columns = "s.ordinal, s.agency_id, s.challenge_areas, s.support_types, s.sectors, s.applicant_types,"
+                + " s.eligible_countries, s.eligible_regions, s.finance_type, s.aid_type, s.withdrawn, s.superseded_by,"
+                + " s.window_kind, s.window_opens, s.window_opens_offset, s.window_deadline, s.window_deadline_offset";
+        return getEntityManager().unwrap(org.hibernate.Session.class).doReturningWork(connection -> {
+            long position = seq;
+            Map<Integer, SchemeFacetIndex.Entry> entries = new java.util.HashMap<>();
+            String sql;
+            if (seq < 0) {
+                // The position first: a change committed after it is read again at the next refresh.
+                try (var statement = connection.createStatement();
+                     var rows = statement.executeQuery("SELECT coalesce(max(seq), 0) FROM catalog_change")) {
+                    rows.next();
+                    position = rows.getLong(1);
+                }
+                sql = "SELECT 0, " + columns + " FROM scheme s";
+            } else {
+                sql = "SELECT c.seq, " + columns + " FROM catalog_change c JOIN scheme s ON s.id = CAST(c.resource_id AS uuid)"
+                        + " WHERE c.seq > ? AND c.kind = 'SCHEME'";
+            }
+            try (var statement = connection.prepareStatement(sql)) {
+                if (seq >= 0) {
+                    statement.setLong(1, seq);
+                }
+                statement.setFetchSize(1000);
+                try (var rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        position = Math.max(position, rows.getLong(1));
+                        entries.put(rows.getInt(2), facetEntry(rows));
+                    }
+                }
+            }
+            return new FacetValues(seq, position, entries);
+        });
+    }
+
+    private static SchemeFacetIndex.Entry facetEntry(java.sql.ResultSet row) throws java.sql.SQLException {
+        String[][] values = new String[SchemeFacet.values().length][];
+        values[SchemeFacet.AGENCY.ordinal()] = code(row, 3);
+        values[SchemeFacet.CHALLENGE.ordinal()] = strings(row, 4);
+        values[SchemeFacet.SUPPORT_TYPE.ordinal()] = strings(row, 5);
+        values[SchemeFacet.SECTOR.ordinal()] = strings(row, 6);
+        values[SchemeFacet.APPLICANT_TYPE.ordinal()] = strings(row, 7);
+        values[SchemeFacet.COUNTRY.ordinal()] = strings(row, 8);
+        values[SchemeFacet.REGION.ordinal()] = strings(row, 9);
+        values[SchemeFacet.FINANCE_TYPE.ordinal()] = code(row, 10);
+        values[SchemeFacet.AID_TYPE.ordinal()] = code(row, 11);
+        values[SchemeFacet.STATUS.ordinal()] = new String[0]; // computed at the time of each count
+        String kind = row.getString(14);
+        ApplicationWindow window = kind == null ? null : new ApplicationWindow(WindowKind.valueOf(kind),
+                at(row, 15, 16), at(row, 17, 18));
+        return new SchemeFacetIndex.Entry(values, row.getBoolean(12), row.getString(13), window);
+    }
+
+    private static String[] code(java.sql.ResultSet row, int column) throws java.sql.SQLException {
+        String value = row.getString(column);
+        return value == null ? new String[0] : new String[] {value.intern()};
+    }
+
+    /**
+     * Makes the rest of the transaction read one snapshot (REPEATABLE READ), so that the facet values read from the
+     * change feed and the ordinals of a search see the same schemes; must come first in its transaction.
+     */
+    void readOneSnapshot() {
+        getEntityManager().createNativeQuery("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY").executeUpdate();
+    }
+
+    private static String[] strings(java.sql.ResultSet row, int column) throws java.sql.SQLException {
+        java.sql.Array array = row.getArray(column);
+        if (array == null) {
+            return new String[0];
+        }
+        String[] values = (String[]) array.getArray();
+        for (int i = 0; i < values.length; i++) {
+            values[i] = values[i] == null ? null : values[i].intern(); // codes: one copy each, however many schemes
+        }
+        return values;
+    }
+
+    private static java.time.OffsetDateTime at(java.sql.ResultSet row, int instantColumn, int offsetColumn) throws java.sql.SQLException {
+        java.time.OffsetDateTime instant = row.getObject(instantColumn, java.time.OffsetDateTime.class);
+        return instant == null ? null : instant.withOffsetSameInstant(ZoneOffset.ofTotalSeconds(row.getInt(offsetColumn)));
     }
 
     /** Appends the filter's conditions ({@code AND ...}) over the alias {@code s}. */
@@ -236,12 +311,6 @@ public class SchemeRepository implements PanacheRepositoryBase<Scheme, UUID> {
             case CLOSED -> "(NOT s.withdrawn AND (s.superseded_by IS NOT NULL"
                     + " OR (" + fixedStarted + " AND s.window_deadline < :now)))";
         };
-    }
-
-    private static String statusAt(Map<String, Object> parameters, Instant now) {
-        parameters.put("now", now.atOffset(ZoneOffset.UTC));
-        return "scheme_status(s.withdrawn, s.superseded_by, s.window_kind, s.window_opens, s.window_opens_offset,"
-                + " s.window_deadline, s.window_deadline_offset, :now)";
     }
 
     /**

@@ -48,6 +48,9 @@ public class SchemeService {
     public static final String WITHDRAWN = "org.citycoop.catalog.scheme.withdrawn.v1";
 
     @Inject
+    SchemeFacetIndex facetIndex;
+
+    @Inject
     DatabaseTime time;
 
     @Inject
@@ -275,7 +278,12 @@ public class SchemeService {
      */
     @Transactional
     public Facets facets(SchemeFilter filter, List<SchemeFacet> facets) {
-        return Facets.of(schemes.facets(filter, facets, time.now()), facets.stream().map(SchemeFacet::parameter).toList());
+        schemes.readOneSnapshot();
+        SchemeRepository.FacetValues changed = schemes.facetValuesChangedAfter(facetIndex.seen());
+        facetIndex.apply(changed.readAfter(), changed.position(), changed.entries());
+        Instant now = time.now();
+        int[] matching = filter.equals(SchemeFilter.none()) ? null : schemes.ordinals(filter, now);
+        return facetIndex.count(matching, facets, now);
     }
 
     /**

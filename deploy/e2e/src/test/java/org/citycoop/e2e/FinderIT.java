@@ -200,6 +200,12 @@ class FinderIT {
         assertTrue(page.locator("#matches-heading").innerText().contains("Surabaya (Indonesia)"));
         Locator best = page.locator("ol.match-list li").first();
         assertTrue(best.innerText().contains("Score"), best.innerText());
+        // like a search result, each match says who may apply and through which channel (from the match answer itself):
+        // the GEF medium-size project is open to anyone, through an accredited implementing agency
+        String facts = best.locator("dl.facts").innerText().toLowerCase(java.util.Locale.ROOT); // labels are in capitals by CSS
+        assertTrue(facts.contains("who may apply") && facts.contains("channel"), facts);
+        String matchList = page.locator("ol.match-list").innerText();
+        assertTrue(matchList.contains("through an accredited implementing agency") && matchList.contains("Anyone"), matchList);
         String reasons = best.locator(".reasons").innerText();
         assertTrue(reasons.contains("Budget") && reasons.contains("Challenges"), reasons);
         // the budget's reason, where a scheme states its funding range, names the city's budget, in words

@@ -50,8 +50,19 @@ public class Api {
         return call(() -> api.schemes(query, language, visitor()));
     }
 
-    public JsonNode facets(MultivaluedMap<String, String> query) {
-        return call(() -> api.facets(query, visitor()));
+    /**
+     * Asks for the facet counts of a search and answers at once: the page asks for its list meanwhile, and the counts
+     * are read (or their problem thrown) when the returned supplier is called.
+     */
+    public Supplier<JsonNode> facets(MultivaluedMap<String, String> query) {
+        java.util.concurrent.CompletableFuture<RestResponse<String>> sent = api.facets(query, visitor()).toCompletableFuture();
+        return () -> call(() -> {
+            try {
+                return sent.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+        });
     }
 
     public JsonNode scheme(String id, String language) {

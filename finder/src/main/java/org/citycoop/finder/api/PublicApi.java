@@ -29,7 +29,8 @@ public interface PublicApi {
 
     @GET
     @Path("/v1/schemes:facets")
-    RestResponse<String> facets(@RestQuery MultivaluedMap<String, String> query, @HeaderParam("X-Forwarded-For") String visitor);
+    java.util.concurrent.CompletionStage<RestResponse<String>> facets(@RestQuery MultivaluedMap<String, String> query,
+            @HeaderParam("X-Forwarded-For") String visitor);
 
     @GET
     @Path("/v1/schemes/{id}")

@@ -67,7 +67,7 @@ public class SchemeResource {
         var query = new MultivaluedHashMap<String, String>();
         query.add("facets", "agency");
         Map<String, Long> counts = new HashMap<>();
-        api.facets(query).path("facets").path("agency").forEach(v -> counts.put(v.path("value").asText(), v.path("count").asLong()));
+        api.facets(query).get().path("facets").path("agency").forEach(v -> counts.put(v.path("value").asText(), v.path("count").asLong()));
         List<AgencyViews.AgencySummary> agencies = new ArrayList<>();
         for (JsonNode agency : api.agencies()) {
             agencies.add(AgencyViews.summary(agency, counts.getOrDefault(agency.path("id").asText(), 0L), formats));

@@ -77,9 +77,7 @@ public class SearchResource {
             var filters = form.apiFilters();
             var counted = new jakarta.ws.rs.core.MultivaluedHashMap<String, String>(filters);
             counted.add("facets", FACETS);
-            JsonNode counts = api.facets(counted);
-            total = formats.number(counts.path("total").asLong());
-            facets = facets(form, counts.path("facets"), msg, formats, views.agencyAcronyms());
+            var counting = api.facets(counted); // asked for beside the list: the page waits for the slower of the two
             JsonNode page;
             try {
                 page = api.schemes(form.apiSearch(PAGE_SIZE), lang.code());
@@ -90,6 +88,9 @@ public class SearchResource {
                 form.dropCursor();
                 page = api.schemes(form.apiSearch(PAGE_SIZE), lang.code());
             }
+            JsonNode counts = counting.get();
+            total = formats.number(counts.path("total").asLong());
+            facets = facets(form, counts.path("facets"), msg, formats, views.agencyAcronyms());
             page.path("items").forEach(item -> cards.add(schemes.card(item)));
             if (page.hasNonNull("next")) {
                 String cursor = Api.cursorOf(page.path("next").asText());

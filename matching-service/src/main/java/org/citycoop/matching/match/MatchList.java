@@ -4,6 +4,7 @@ import org.citycoop.matching.readmodel.SchemeData;
 import org.citycoop.matching.scoring.Assessment;
 import org.citycoop.matching.scoring.Match;
 import org.citycoop.matching.scoring.SchemeLanguages;
+import org.citycoop.matching.vocabulary.ApplicantType;
 import org.citycoop.matching.vocabulary.ChallengeArea;
 import org.citycoop.matching.vocabulary.SchemeStatus;
 import org.citycoop.matching.vocabulary.SupportType;
@@ -28,7 +29,9 @@ public record MatchList(List<Item> items) {
         var scheme = match.scheme();
         return new Item(new SchemeSummary(scheme.id(), scheme.agencyId(), ranked.agencyName(),
                 ranked.agencyAcronym(), scheme.ref(), SchemeLanguages.name(scheme, languages), match.status(),
-                scheme.supportTypes(), scheme.challengeAreas(), scheme.fundingRange(), scheme.window(), scheme.sourceUrl()),
+                scheme.supportTypes(), scheme.challengeAreas(), scheme.applicantTypes(), scheme.channel(),
+                scheme.partnerCityRequired(), scheme.eligibleCountries(), scheme.eligibleRegions(), scheme.fundingRange(),
+                scheme.coFinancingShare(), scheme.window(), scheme.sourceUrl()),
                 match.score(), match.eligible(), match.explanation());
     }
 
@@ -65,7 +68,13 @@ public record MatchList(List<Item> items) {
      * @param status at the time of matching
      * @param supportTypes what it gives
      * @param challengeAreas what it addresses
+     * @param applicantTypes who may apply ({@code ANY} for everyone)
+     * @param channel how a local government applies, for example {@code THROUGH_NATIONAL_GOVERNMENT}
+     * @param partnerCityRequired set when an applicant needs a partner city in a given country
+     * @param eligibleCountries ISO 3166-1 alpha-2 codes; empty with no regions means open everywhere
+     * @param eligibleRegions DAC recipient region codes
      * @param fundingRange smallest and largest award
+     * @param coFinancingShare the share of the cost the applicant brings itself (decimal string 0 to 1), absent when none
      * @param window when applications are taken
      * @param sourceUrl where the agency describes it
      */
@@ -81,7 +90,16 @@ public record MatchList(List<Item> items) {
             @Schema(description = "Status at the time of matching (a FIXED window past its deadline is CLOSED)") SchemeStatus status,
             List<SupportType> supportTypes,
             List<ChallengeArea> challengeAreas,
+            @Schema(description = "Who may apply (ANY for everyone), as the catalogue's scheme says") List<ApplicantType> applicantTypes,
+            @Schema(description = "How a local government applies (the catalogue's ApplicationChannel), absent when not stated",
+                    example = "THROUGH_NATIONAL_GOVERNMENT") String channel,
+            @Schema(description = "Set when the applicant city needs a partner city in this country")
+            SchemeData.PartnerCityRequirement partnerCityRequired,
+            @Schema(description = "ISO 3166-1 alpha-2 codes; empty with no regions means open to every country") List<String> eligibleCountries,
+            @Schema(description = "DAC recipient region codes (IATI Region codelist)") List<String> eligibleRegions,
             SchemeData.FundingRange fundingRange,
+            @Schema(description = "Share of the cost the applicant must bring itself, a decimal from 0 to 1; absent when none",
+                    example = "0.2") String coFinancingShare,
             SchemeData.ApplicationWindow window,
             @Schema(example = "https://example.org/aq") String sourceUrl) {
     }

@@ -101,6 +101,25 @@ class MatchEndToEndTest {
     }
 
     @Test
+    void aMatchSaysWhoMayApplyThroughWhichChannelAndWhatTheApplicantBrings() {
+        String schemeId = UUID.randomUUID().toString();
+        ObjectNode scheme = openScheme(schemeId, "SOLID_WASTE");
+        scheme.put("channel", "THROUGH_NATIONAL_GOVERNMENT").put("coFinancingShare", "0.1");
+        scheme.putObject("partnerCityRequired").put("country", "JP");
+        events.publish("catalog.schemes", "org.citycoop.catalog.scheme.created.v1", schemeId, scheme.toString());
+
+        // A partner city in Japan is required and the city has none: listed only with the ineligible ones.
+        Map<String, Object> summary = scheme(awaitMatch(profile(newCityId(), "[]"), "", "?includeIneligible=true", schemeId));
+
+        assertEquals(List.of("LOCAL_GOVERNMENT"), summary.get("applicantTypes"));
+        assertEquals("THROUGH_NATIONAL_GOVERNMENT", summary.get("channel"));
+        assertEquals(Map.of("country", "JP"), summary.get("partnerCityRequired"));
+        assertEquals(java.util.Set.of("ID", "VN"), java.util.Set.copyOf((List<?>) summary.get("eligibleCountries")));
+        assertEquals(List.of("789"), summary.get("eligibleRegions"));
+        assertEquals("0.1", summary.get("coFinancingShare"));
+    }
+
+    @Test
     void theAgencysIatiActivitiesInTheCountryAndSectorRaiseItsSchemeAndAreCitedInTheExplanation() {
         String agencyId = "agency-" + UUID.randomUUID();
         events.publish("catalog.agencies", "org.citycoop.catalog.agency.updated.v1", agencyId,

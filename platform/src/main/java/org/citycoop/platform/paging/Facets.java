@@ -93,21 +93,29 @@ public record Facets(
 
     /** The counts from the rows of {@link #sql}, under the facets' names (in the order of {@code names}). */
     public static Facets of(List<Object[]> rows, List<String> names) {
-        Map<Integer, List<Count>> byFacet = new HashMap<>();
+        Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
+        names.forEach(name -> counts.put(name, new HashMap<>()));
         long total = 0;
         for (Object[] row : rows) {
             long count = ((Number) row[2]).longValue();
             if (row[0] == null) {
                 total = count;
             } else {
-                byFacet.computeIfAbsent(((Number) row[0]).intValue(), i -> new ArrayList<>()).add(new Count(String.valueOf(row[1]), count));
+                counts.get(names.get(((Number) row[0]).intValue())).put(String.valueOf(row[1]), count);
             }
         }
-        Map<String, List<Count>> counts = new LinkedHashMap<>();
-        for (int i = 0; i < names.size(); i++) {
-            counts.put(names.get(i), byFacet.getOrDefault(i, List.of()).stream()
-                    .sorted(Comparator.comparingLong(Count::count).reversed().thenComparing(Count::value)).toList());
-        }
-        return new Facets(total, counts);
+        return of(total, counts);
+    }
+
+    /**
+     * The answer for counts made elsewhere (in memory): per facet name, in the order of the map, each value's count;
+     * values are listed most frequent first, then by value.
+     */
+    public static Facets of(long total, Map<String, Map<String, Long>> counts) {
+        Map<String, List<Count>> sorted = new LinkedHashMap<>();
+        counts.forEach((name, values) -> sorted.put(name, values.entrySet().stream()
+                .map(value -> new Count(value.getKey(), value.getValue()))
+                .sorted(Comparator.comparingLong(Count::count).reversed().thenComparing(Count::value)).toList()));
+        return new Facets(total, sorted);
     }
 }

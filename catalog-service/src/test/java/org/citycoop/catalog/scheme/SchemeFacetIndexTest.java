@@ -1,0 +1,76 @@
+package org.citycoop.catalog.scheme;
+
+import org.citycoop.platform.paging.Facets;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The in-memory facet counts: what is counted, for which schemes, and which readings the index keeps. */
+class SchemeFacetIndexTest {
+
+    private static final Instant NOW = Instant.parse("2027-02-01T00:00:00Z");
+    private static final List<SchemeFacet> FACETS = List.of(SchemeFacet.CHALLENGE, SchemeFacet.AGENCY, SchemeFacet.STATUS);
+
+    @Test
+    void countsEachValueOfTheGivenSchemesOnceAndTheStatusAtTheTimeOfTheCount() {
+        SchemeFacetIndex index = new SchemeFacetIndex();
+        Map<Integer, SchemeFacetIndex.Entry> entries = new HashMap<>();
+        entries.put(1, entry("adb", List.of("SOLID_WASTE", "WATER"), false, null, fixed("2027-01-01T00:00:00+09:00", "2027-03-31T23:59:00+09:00")));
+        entries.put(2, entry("jica", List.of("WATER"), false, null, fixed("2027-01-01T00:00:00+09:00", "2027-01-31T23:59:00+09:00")));
+        entries.put(5, entry("adb", List.of(), true, null, null));
+        entries.put(7, entry("adb", List.of("AIR_QUALITY"), false, "a newer scheme", null));
+        index.apply(-1, 40, entries);
+
+        Facets all = index.count(null, FACETS, NOW);
+        assertEquals(4, all.total());
+        assertEquals(List.of(new Facets.Count("WATER", 2), new Facets.Count("AIR_QUALITY", 1), new Facets.Count("SOLID_WASTE", 1)),
+                all.facets().get("challenge"));
+        assertEquals(List.of(new Facets.Count("adb", 3), new Facets.Count("jica", 1)), all.facets().get("agency"));
+        // 1 open until 31 March; 2 past its deadline (14:59 UTC on 31 January); 5 withdrawn; 7 superseded.
+        assertEquals(List.of(new Facets.Count("CLOSED", 2), new Facets.Count("OPEN", 1), new Facets.Count("WITHDRAWN", 1)),
+                all.facets().get("status"));
+        assertEquals(List.of(new Facets.Count("FORECASTED", 2)),
+                index.count(new int[] {1, 2}, List.of(SchemeFacet.STATUS), Instant.parse("2026-12-01T00:00:00Z")).facets().get("status"),
+                "before both open");
+
+        Facets some = index.count(new int[] {2, 7, 99}, FACETS, NOW);
+        assertEquals(2, some.total(), "an ordinal the index does not hold (99) is not counted");
+        assertEquals(List.of(new Facets.Count("adb", 1), new Facets.Count("jica", 1)), some.facets().get("agency"));
+    }
+
+    @Test
+    void aReadingMadeBeforeAnotherWasAppliedIsIgnoredAndALaterOneReplacesEntries() {
+        SchemeFacetIndex index = new SchemeFacetIndex();
+        index.apply(-1, 10, Map.of(1, entry("adb", List.of("WATER"), false, null, null)));
+        assertEquals(10, index.seen());
+
+        index.apply(-1, 12, Map.of(1, entry("jica", List.of("WATER"), false, null, null))); // read before the first load
+        assertEquals(List.of(new Facets.Count("adb", 1)), index.count(null, FACETS, NOW).facets().get("agency"));
+        assertEquals(10, index.seen());
+
+        index.apply(10, 11, Map.of(1, entry("jica", List.of("WATER"), false, null, null), 300, entry("adb", List.of(), false, null, null)));
+        assertEquals(11, index.seen());
+        assertEquals(List.of(new Facets.Count("adb", 1), new Facets.Count("jica", 1)), index.count(null, FACETS, NOW).facets().get("agency"));
+    }
+
+    private static SchemeFacetIndex.Entry entry(String agency, List<String> challenges, boolean withdrawn, String supersededBy,
+                                                ApplicationWindow window) {
+        String[][] values = new String[SchemeFacet.values().length][];
+        for (SchemeFacet facet : SchemeFacet.values()) {
+            values[facet.ordinal()] = new String[0];
+        }
+        values[SchemeFacet.AGENCY.ordinal()] = new String[] {agency};
+        values[SchemeFacet.CHALLENGE.ordinal()] = challenges.toArray(String[]::new);
+        return new SchemeFacetIndex.Entry(values, withdrawn, supersededBy, window);
+    }
+
+    private static ApplicationWindow fixed(String opens, String deadline) {
+        return new ApplicationWindow(WindowKind.FIXED, OffsetDateTime.parse(opens), OffsetDateTime.parse(deadline));
+    }
+}
