@@ -17,58 +17,58 @@ import static org.citycoop.matching.scoring.Fixtures.surabaya;
 import static org.citycoop.matching.scoring.Fixtures.usd;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-class SoftCriteriaTest {
+class CriteriaSoftTest {
 
     @Test
     void challengesWeighEachCoveredAreaByOneOverItsPriority() {
         // Priorities 1 and 2: solid waste weighs 1, institutions 0.5; covering solid waste only gives 1 / 1.5.
         assertRating(PARTLY_MET, 2.0 / 3, "addresses SOLID_WASTE (priority 1): 67% of the weighted priorities",
-                SoftCriteria.challenges(surabaya(), scheme().build()));
+                Criteria.challenges(surabaya(), scheme().build()));
         assertRating(PARTLY_MET, 1.0 / 3, "addresses INSTITUTIONS (priority 2): 33% of the weighted priorities",
-                SoftCriteria.challenges(surabaya(), scheme().challengeAreas(ChallengeArea.INSTITUTIONS).build()));
+                Criteria.challenges(surabaya(), scheme().challengeAreas(ChallengeArea.INSTITUTIONS).build()));
         assertRating(MET, 1, "addresses SOLID_WASTE (priority 1), INSTITUTIONS (priority 2): 100% of the weighted priorities",
-                SoftCriteria.challenges(surabaya(), scheme().challengeAreas(ChallengeArea.INSTITUTIONS, ChallengeArea.SOLID_WASTE).build()));
+                Criteria.challenges(surabaya(), scheme().challengeAreas(ChallengeArea.INSTITUTIONS, ChallengeArea.SOLID_WASTE).build()));
         assertRating(FAILED, 0, "addresses none of the city's challenges",
-                SoftCriteria.challenges(surabaya(), scheme().challengeAreas(ChallengeArea.AIR_QUALITY).build()));
+                Criteria.challenges(surabaya(), scheme().challengeAreas(ChallengeArea.AIR_QUALITY).build()));
     }
 
     @Test
     void supportTypesScoreTheShareOffered() {
-        assertRating(PARTLY_MET, 0.5, "offers TECHNICAL of TECHNICAL, FINANCIAL", SoftCriteria.supportTypes(surabaya(), scheme().build()));
+        assertRating(PARTLY_MET, 0.5, "offers TECHNICAL of TECHNICAL, FINANCIAL", Criteria.supportTypes(surabaya(), scheme().build()));
         assertRating(FAILED, 0, "offers LOAN, none of TECHNICAL, FINANCIAL",
-                SoftCriteria.supportTypes(surabaya(), scheme().supportTypes(SupportType.LOAN).build()));
+                Criteria.supportTypes(surabaya(), scheme().supportTypes(SupportType.LOAN).build()));
         NeedsProfile anySupport = new NeedsProfile("1625822", "ID", ApplicantType.LOCAL_GOVERNMENT, surabaya().challenges(),
                 List.of(), null, List.of());
-        assertRating(MET, 1, "no support type asked for", SoftCriteria.supportTypes(anySupport, scheme().build()));
+        assertRating(MET, 1, "no support type asked for", Criteria.supportTypes(anySupport, scheme().build()));
     }
 
     @Test
     void budgetInsideTheRangeIsMetAndOutsideIsPartial() {
-        assertRating(MET, 1, "budget 300,000 USD is inside 10,000-3,000,000 USD", SoftCriteria.budget(surabaya(), scheme().build()));
+        assertRating(MET, 1, "budget 300,000 USD is inside 10,000-3,000,000 USD", Criteria.budget(surabaya(), scheme().build()));
         assertRating(PARTLY_MET, 0.3, "budget 300,000 USD is above the maximum 90,000 USD, which covers 30% of it",
-                SoftCriteria.budget(surabaya(), scheme().fundingRange(usd("10000"), usd("90000")).build()));
+                Criteria.budget(surabaya(), scheme().fundingRange(usd("10000"), usd("90000")).build()));
         assertRating(PARTLY_MET, 0.6, "budget 300,000 USD is below the minimum 500,000 USD",
-                SoftCriteria.budget(surabaya(), scheme().fundingRange(usd("500000"), null).build()));
+                Criteria.budget(surabaya(), scheme().fundingRange(usd("500000"), null).build()));
         assertRating(MET, 1, "budget 300,000 USD is inside the range up to 1,000,000.5 USD",
-                SoftCriteria.budget(surabaya(), scheme().fundingRange(null, usd("1000000.50")).build()));
+                Criteria.budget(surabaya(), scheme().fundingRange(null, usd("1000000.50")).build()));
     }
 
     @Test
     void unknownRangeOrAnotherCurrencyIsHalfWithoutExchangeRates() {
-        assertRating(PARTLY_MET, 0.5, "funding range unknown", SoftCriteria.budget(surabaya(), scheme().noFundingRange().build()));
+        assertRating(PARTLY_MET, 0.5, "funding range unknown", Criteria.budget(surabaya(), scheme().noFundingRange().build()));
         assertRating(PARTLY_MET, 0.5, "funding range unknown",
-                SoftCriteria.budget(surabaya(), scheme().fundingRange(new Money("about a million", "USD"), null).build()));
+                Criteria.budget(surabaya(), scheme().fundingRange(new Money("about a million", "USD"), null).build()));
         assertRating(PARTLY_MET, 0.5, "funding range 1,000,000-50,000,000 JPY is in another currency than the budget 300,000 USD; not compared (no exchange rates)",
-                SoftCriteria.budget(surabaya(), scheme().fundingRange(new Money("1000000", "JPY"), new Money("50000000", "JPY")).build()));
+                Criteria.budget(surabaya(), scheme().fundingRange(new Money("1000000", "JPY"), new Money("50000000", "JPY")).build()));
     }
 
     @Test
     void languageIsMetWhenTheSchemeHasAWantedLanguageElseEnglishAtHalf() {
         NeedsProfile japanese = surabaya().withLanguages(List.of("ja-JP", "en"));
-        assertRating(MET, 1, "available in ja", SoftCriteria.language(japanese, scheme().build()));
+        assertRating(MET, 1, "available in ja", Criteria.language(japanese, scheme().build()));
         NeedsProfile french = surabaya().withLanguages(List.of("fr"));
-        assertRating(PARTLY_MET, 0.5, "not available in fr; shown in English", SoftCriteria.language(french, scheme().build()));
-        assertRating(MET, 1, "available in en", SoftCriteria.language(surabaya().withLanguages(List.of()), scheme().names(Map.of()).build()));
+        assertRating(PARTLY_MET, 0.5, "not available in fr; shown in English", Criteria.language(french, scheme().build()));
+        assertRating(MET, 1, "available in en", Criteria.language(surabaya().withLanguages(List.of()), scheme().names(Map.of()).build()));
     }
 
     @Test
@@ -83,21 +83,21 @@ class SoftCriteriaTest {
     void sectorsAreTheShareOfTheAskedDacCodesTheSchemeFunds() {
         NeedsProfile none = surabaya();
         NeedsProfile two = withSectorsAndCoFinancing(List.of("14050", "15110"), null);
-        assertRating(MET, 1, "no DAC sector asked for", SoftCriteria.sectors(none, scheme().sectors("41010").build()));
-        assertRating(PARTLY_MET, 0.5, "funds DAC sectors 14050 of 14050, 15110", SoftCriteria.sectors(two, scheme().sectors("14050", "41010").build()));
-        assertRating(FAILED, 0, "funds DAC sectors 41010, none of 14050, 15110", SoftCriteria.sectors(two, scheme().sectors("41010").build()));
-        assertRating(PARTLY_MET, 0.5, "the scheme publishes no DAC sectors; asked for 14050, 15110", SoftCriteria.sectors(two, scheme().build()));
+        assertRating(MET, 1, "no DAC sector asked for", Criteria.sectors(none, scheme().sectors("41010").build()));
+        assertRating(PARTLY_MET, 0.5, "funds DAC sectors 14050 of 14050, 15110", Criteria.sectors(two, scheme().sectors("14050", "41010").build()));
+        assertRating(FAILED, 0, "funds DAC sectors 41010, none of 14050, 15110", Criteria.sectors(two, scheme().sectors("41010").build()));
+        assertRating(PARTLY_MET, 0.5, "the scheme publishes no DAC sectors; asked for 14050, 15110", Criteria.sectors(two, scheme().build()));
     }
 
     @Test
     void coFinancingComparesWhatTheCityCanBringWithTheRequiredShareOfTheBudget() {
-        assertRating(MET, 1, "no co-financing required", SoftCriteria.coFinancing(surabaya(), scheme().build()));
+        assertRating(MET, 1, "no co-financing required", Criteria.coFinancing(surabaya(), scheme().build()));
         assertRating(PARTLY_MET, 0.5, "requires 25% co-financing (75,000 USD of the budget); the co-financing the city can bring is not stated",
-                SoftCriteria.coFinancing(surabaya(), scheme().coFinancingShare("0.25").build()));
+                Criteria.coFinancing(surabaya(), scheme().coFinancingShare("0.25").build()));
         assertRating(MET, 1, "co-financing 80,000 USD covers the required 25% (75,000 USD)",
-                SoftCriteria.coFinancing(withSectorsAndCoFinancing(List.of(), new Money("80000", "USD")), scheme().coFinancingShare("0.25").build()));
+                Criteria.coFinancing(withSectorsAndCoFinancing(List.of(), new Money("80000", "USD")), scheme().coFinancingShare("0.25").build()));
         assertRating(PARTLY_MET, 0.4, "co-financing 30,000 USD is below the required 25% (75,000 USD)",
-                SoftCriteria.coFinancing(withSectorsAndCoFinancing(List.of(), new Money("30000", "USD")), scheme().coFinancingShare("0.25").build()));
+                Criteria.coFinancing(withSectorsAndCoFinancing(List.of(), new Money("30000", "USD")), scheme().coFinancingShare("0.25").build()));
     }
 
     private static NeedsProfile withSectorsAndCoFinancing(List<String> sectors, Money coFinancing) {
@@ -106,7 +106,7 @@ class SoftCriteriaTest {
                 p.languages(), sectors, coFinancing);
     }
 
-    private static void assertRating(CriterionResult result, double value, String detail, SoftCriteria.Rating rating) {
+    private static void assertRating(CriterionResult result, double value, String detail, Criteria.Rating rating) {
         assertEquals(detail, rating.assessment().detail());
         assertEquals(result, rating.assessment().result());
         assertEquals(value, rating.value(), 1e-9);
