@@ -36,9 +36,10 @@ public final class PreparedScheme {
     private final long countryFilter;
     /** Withdrawn, or superseded by another scheme: the status criterion fails at any time. */
     private final boolean statusFailsAlways;
-    /** A FIXED window's deadline: the status criterion fails after it. Null when no time closes the scheme. */
-    private final Instant closesAfter;
-    /** {@link #closesAfter} as numbers, read without following a reference for every candidate of a match. */
+    /**
+     * A FIXED window's deadline, after which the status criterion fails, as numbers read without following a reference
+     * for every candidate of a match ({@code Long.MAX_VALUE} when no time closes the scheme).
+     */
     private final long closesAfterSecond;
     private final int closesAfterNano;
     /** The next occurrence of an ANNUAL deadline as last computed (null before the first request). */
@@ -80,7 +81,7 @@ public final class PreparedScheme {
                 && (window.kind() == null || window.kind() == WindowKind.ANNUAL && (window.opens() == null || window.deadline() == null))
                 && scheme.status() == SchemeStatus.CLOSED;
         this.statusFailsAlways = scheme.status() == SchemeStatus.WITHDRAWN || scheme.supersededBy() != null || closedAsPublished;
-        this.closesAfter = window != null && window.kind() == WindowKind.FIXED && window.deadline() != null
+        Instant closesAfter = window != null && window.kind() == WindowKind.FIXED && window.deadline() != null
                 ? window.deadline().toInstant() : null;
         this.closesAfterSecond = closesAfter == null ? Long.MAX_VALUE : closesAfter.getEpochSecond();
         this.closesAfterNano = closesAfter == null ? 0 : closesAfter.getNano();

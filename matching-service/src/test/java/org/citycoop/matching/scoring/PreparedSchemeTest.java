@@ -1,5 +1,6 @@
 package org.citycoop.matching.scoring;
 
+import org.citycoop.matching.scoring.criteria.Criteria;
 import org.citycoop.matching.readmodel.SchemeData;
 import org.citycoop.matching.scoring.criteria.CountryCriterion;
 import org.citycoop.matching.vocabulary.WindowKind;

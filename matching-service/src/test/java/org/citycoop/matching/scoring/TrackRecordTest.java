@@ -1,5 +1,6 @@
 package org.citycoop.matching.scoring;
 
+import org.citycoop.matching.scoring.criteria.Criteria;
 import org.citycoop.matching.readmodel.ActivityData;
 import org.junit.jupiter.api.Test;
 

@@ -1,86 +1,109 @@
-package org.citycoop.matching.scoring;
+package org.citycoop.matching.scoring.criteria;
 
 import org.citycoop.matching.readmodel.ArrangementData;
 import org.citycoop.matching.readmodel.SchemeData;
+import org.citycoop.matching.scoring.Assessment;
+import org.citycoop.matching.scoring.Criterion;
+import org.citycoop.matching.scoring.CriterionResult;
+import org.citycoop.matching.scoring.Fixtures;
+import org.citycoop.matching.scoring.NeedsProfile;
+import org.citycoop.matching.scoring.PreparedProfile;
+import org.citycoop.matching.scoring.PreparedScheme;
+import org.citycoop.matching.scoring.TrackRecords;
 
 import java.time.Instant;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Each criterion asked alone, as the criteria's tests ask them: its assessment and, for a soft one, its rating. Every
  * answer also checks that the criterion's fast rating agrees with its explanation (a hard criterion rates 0 exactly
  * when it explains FAILED).
  */
-final class Criteria {
+public final class Criteria {
 
     /** An assessment with its rating in [0, 1]. */
-    record Rating(Assessment assessment, double value) {
+    public record Rating(Assessment assessment, double value) {
     }
 
     private Criteria() {
     }
 
-    static Assessment relevance(NeedsProfile profile, SchemeData scheme) {
+    public static Assessment relevance(NeedsProfile profile, SchemeData scheme) {
         return hard(Criterion.RELEVANCE, profile, scheme, List.of(), Fixtures.NOW);
     }
 
-    static Assessment applicantType(NeedsProfile profile, SchemeData scheme) {
+    public static Assessment applicantType(NeedsProfile profile, SchemeData scheme) {
         return hard(Criterion.APPLICANT_TYPE, profile, scheme, List.of(), Fixtures.NOW);
     }
 
-    static Assessment country(NeedsProfile profile, SchemeData scheme) {
+    public static Assessment country(NeedsProfile profile, SchemeData scheme) {
         return hard(Criterion.COUNTRY, profile, scheme, List.of(), Fixtures.NOW);
     }
 
-    static Assessment status(SchemeData scheme, Instant now) {
+    public static Assessment status(SchemeData scheme, Instant now) {
         return hard(Criterion.STATUS, Fixtures.surabaya(), scheme, List.of(), now);
     }
 
-    static Assessment deadline(SchemeData scheme, Instant now) {
+    public static Assessment deadline(SchemeData scheme, Instant now) {
         return hard(Criterion.DEADLINE, Fixtures.surabaya(), scheme, List.of(), now);
     }
 
-    static Assessment partnerCity(NeedsProfile profile, SchemeData scheme, List<ArrangementData> arrangements) {
+    public static Assessment partnerCity(NeedsProfile profile, SchemeData scheme, List<ArrangementData> arrangements) {
         return hard(Criterion.PARTNER_CITY, profile, scheme, arrangements, Fixtures.NOW);
     }
 
     /** The deadline criterion's fast decision for one prepared scheme (which remembers its next yearly deadline). */
-    static boolean deadlineAllows(PreparedScheme scheme, Instant now) {
+    public static boolean deadlineAllows(PreparedScheme scheme, Instant now) {
         return Criterion.DEADLINE.rule().rate(prepared(Fixtures.surabaya(), List.of(), TrackRecords.NONE, now), scheme) == 1;
     }
 
-    static Rating challenges(NeedsProfile profile, SchemeData scheme) {
+    public static Rating challenges(NeedsProfile profile, SchemeData scheme) {
         return soft(Criterion.CHALLENGES, profile, scheme, TrackRecords.NONE);
     }
 
-    static Rating supportTypes(NeedsProfile profile, SchemeData scheme) {
+    public static Rating supportTypes(NeedsProfile profile, SchemeData scheme) {
         return soft(Criterion.SUPPORT_TYPES, profile, scheme, TrackRecords.NONE);
     }
 
-    static Rating budget(NeedsProfile profile, SchemeData scheme) {
+    public static Rating budget(NeedsProfile profile, SchemeData scheme) {
         return soft(Criterion.BUDGET, profile, scheme, TrackRecords.NONE);
     }
 
-    static Rating sectors(NeedsProfile profile, SchemeData scheme) {
+    public static Rating sectors(NeedsProfile profile, SchemeData scheme) {
         return soft(Criterion.SECTORS, profile, scheme, TrackRecords.NONE);
     }
 
-    static Rating coFinancing(NeedsProfile profile, SchemeData scheme) {
+    public static Rating coFinancing(NeedsProfile profile, SchemeData scheme) {
         return soft(Criterion.CO_FINANCING, profile, scheme, TrackRecords.NONE);
     }
 
-    static Rating language(NeedsProfile profile, SchemeData scheme) {
+    public static Rating language(NeedsProfile profile, SchemeData scheme) {
         return soft(Criterion.LANGUAGE, profile, scheme, TrackRecords.NONE);
     }
 
-    static Rating trackRecord(NeedsProfile profile, SchemeData scheme, TrackRecords records) {
+    public static Rating trackRecord(NeedsProfile profile, SchemeData scheme, TrackRecords records) {
         return soft(Criterion.TRACK_RECORD, profile, scheme, records);
     }
 
+    /** A hard criterion's result and words. */
+    public static void assertResult(CriterionResult result, String detail, Assessment assessment) {
+        assertEquals(detail, assessment.detail());
+        assertEquals(result, assessment.result());
+        assertTrue(assessment.criterion().isHard());
+    }
+
+    /** A soft criterion's result, rating and words. */
+    public static void assertRating(CriterionResult result, double value, String detail, Rating rating) {
+        assertEquals(detail, rating.assessment().detail());
+        assertEquals(result, rating.assessment().result());
+        assertEquals(value, rating.value(), 1e-9);
+    }
+
     /** The profile prepared for a match at {@code now}. */
-    static PreparedProfile prepared(NeedsProfile profile, List<ArrangementData> arrangements, TrackRecords records, Instant now) {
+    public static PreparedProfile prepared(NeedsProfile profile, List<ArrangementData> arrangements, TrackRecords records, Instant now) {
         return PreparedProfile.of(profile, arrangements, records, now);
     }
 
