@@ -100,7 +100,7 @@ public final class PreparedProfile {
      * with activities in the country (otherwise the sectors change neither the rating nor the words).
      */
     public TrackRecord trackRecord(PreparedScheme scheme) {
-        String agency = scheme.scheme().agencyId();
+        String agency = scheme.agencyId(); // interned: the maps below find it by reference
         TrackRecord held = trackRecordsByAgency.get(agency);
         if (held != null) {
             return held;

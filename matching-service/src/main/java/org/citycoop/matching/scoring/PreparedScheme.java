@@ -25,6 +25,8 @@ import java.util.Set;
 public final class PreparedScheme {
 
     private final SchemeData scheme;
+    /** The agency's id, interned: a match's lookups by agency find it by reference. */
+    private final String agencyId;
     private final long challengeAreas;
     private final long supportTypes;
     private final long applicantTypes;
@@ -65,6 +67,7 @@ public final class PreparedScheme {
 
     private PreparedScheme(SchemeData scheme) {
         this.scheme = scheme;
+        this.agencyId = scheme.agencyId() == null ? null : scheme.agencyId().intern();
         this.challengeAreas = bits(scheme.challengeAreas());
         this.supportTypes = bits(scheme.supportTypes());
         this.applicantTypes = bits(scheme.applicantTypes());
@@ -112,6 +115,11 @@ public final class PreparedScheme {
     /** The scheme as the catalogue published it. */
     public SchemeData scheme() {
         return scheme;
+    }
+
+    /** The agency's id, interned. */
+    public String agencyId() {
+        return agencyId;
     }
 
     /** True when the scheme addresses {@code area}. */
