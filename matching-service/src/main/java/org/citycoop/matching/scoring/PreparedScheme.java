@@ -50,6 +50,7 @@ public final class PreparedScheme {
     /** The deadline, when the window has a kind and a deadline (the deadline criterion checks it). */
     private final OffsetDateTime deadline;
     private final LeadTime leadTime;
+    private final long leadDays;
     private final String fundingCurrencyMin;
     private final BigDecimal fundingMin;
     private final String fundingCurrencyMax;
@@ -91,6 +92,7 @@ public final class PreparedScheme {
         this.windowKind = window == null ? null : window.kind();
         this.deadline = window == null || window.kind() == null ? null : window.deadline();
         this.leadTime = LeadTime.of(scheme.processSteps());
+        this.leadDays = leadTime.days();
         FundingRange range = scheme.fundingRange();
         Money min = range == null ? null : known(range.min());
         Money max = range == null ? null : known(range.max());
@@ -192,17 +194,16 @@ public final class PreparedScheme {
 
     /** The whole days from {@code now} to the deadline of a {@code FIXED} window, as {@link java.time.Duration#toDays()} counts them. */
     public long daysUntilClosing(Instant now) {
-        long seconds = closesAfterSecond - now.getEpochSecond();
-        if (closesAfterNano < now.getNano()) {
-            seconds--; // as Duration, which keeps its nanoseconds in [0, 10^9)
-        }
-        return seconds / 86_400;
+        return days(closesAfterSecond, closesAfterNano, now);
     }
 
-    /** The whole days from {@code now} to {@code deadline}, as {@link java.time.Duration#toDays()} counts them, without making one. */
-    public static long daysLeft(Instant deadline, Instant now) {
-        long seconds = deadline.getEpochSecond() - now.getEpochSecond();
-        if (deadline.getNano() < now.getNano()) {
+    /**
+     * The whole days from {@code now} to the instant of {@code second} and {@code nano}, as
+     * {@link java.time.Duration#toDays()} counts them, without making one.
+     */
+    private static long days(long second, int nano, Instant now) {
+        long seconds = second - now.getEpochSecond();
+        if (nano < now.getNano()) {
             seconds--; // as Duration, which keeps its nanoseconds in [0, 10^9)
         }
         return seconds / 86_400;
@@ -215,26 +216,66 @@ public final class PreparedScheme {
     public AnnualDeadline nextAnnual(Instant now) {
         AnnualDeadline next = nextAnnual;
         if (next == null || !next.holdsAt(now)) {
-            next = AnnualDeadline.after(deadline, now);
+            next = new AnnualDeadline(deadline, now);
             nextAnnual = next;
         }
         return next;
     }
 
     /**
-     * The next occurrence of a yearly deadline and the one a year after it, computed at {@code since}: the same for
-     * every time from {@code since} until {@code at}.
+     * The next occurrence of a yearly deadline and the one a year after it, computed at a time {@code since}: the same
+     * for every time from {@code since} until the next occurrence. Instants are held as numbers, read without following
+     * a reference for every candidate of a match.
      */
-    public record AnnualDeadline(Instant since, OffsetDateTime next, Instant at, OffsetDateTime following, Instant yearAfter) {
+    public static final class AnnualDeadline {
 
-        static AnnualDeadline after(OffsetDateTime deadline, Instant now) {
-            OffsetDateTime next = nextOccurrence(deadline, now);
-            OffsetDateTime following = next.plusYears(1);
-            return new AnnualDeadline(now, next, next.toInstant(), following, following.toInstant());
+        private final OffsetDateTime next;
+        private final OffsetDateTime following;
+        private final long sinceSecond;
+        private final int sinceNano;
+        private final long nextSecond;
+        private final int nextNano;
+        private final long followingSecond;
+        private final int followingNano;
+
+        AnnualDeadline(OffsetDateTime deadline, Instant since) {
+            this.next = nextOccurrence(deadline, since);
+            this.following = next.plusYears(1);
+            this.sinceSecond = since.getEpochSecond();
+            this.sinceNano = since.getNano();
+            this.nextSecond = next.toEpochSecond();
+            this.nextNano = next.getNano();
+            this.followingSecond = following.toEpochSecond();
+            this.followingNano = following.getNano();
         }
 
+        /** The next occurrence, with the offset as published. */
+        public OffsetDateTime next() {
+            return next;
+        }
+
+        /** The occurrence a year after {@link #next()}. */
+        public OffsetDateTime following() {
+            return following;
+        }
+
+        /** The whole days from {@code now} to {@link #next()}. */
+        public long daysToNext(Instant now) {
+            return days(nextSecond, nextNano, now);
+        }
+
+        /** The whole days from {@code now} to {@link #following()}. */
+        public long daysToFollowing(Instant now) {
+            return days(followingSecond, followingNano, now);
+        }
+
+        /** {@code now} is neither before the time this was computed at nor after the next occurrence. */
         boolean holdsAt(Instant now) {
-            return !now.isBefore(since) && !now.isAfter(at);
+            long second = now.getEpochSecond();
+            int nano = now.getNano();
+            boolean notBefore = second > sinceSecond || second == sinceSecond && nano >= sinceNano;
+            boolean notAfter = second < nextSecond || second == nextSecond && nano <= nextNano;
+            return notBefore && notAfter;
         }
     }
 
@@ -273,6 +314,11 @@ public final class PreparedScheme {
     /** The applicant's lead time before a deadline. */
     public LeadTime leadTime() {
         return leadTime;
+    }
+
+    /** {@link LeadTime#days()} of {@link #leadTime()}, read without following a reference for every candidate of a match. */
+    public long leadDays() {
+        return leadDays;
     }
 
     /** The window's kind; null when no window or no kind is published. */

@@ -39,12 +39,12 @@ public final class DeadlineCriterion implements MatchCriterion {
             return 1;
         }
         Instant now = profile.now();
-        long lead = scheme.leadTime().days();
+        long lead = scheme.leadDays();
         if (kind == WindowKind.FIXED) {
             return !scheme.afterClosing(now) && scheme.daysUntilClosing(now) >= lead ? 1 : 0;
         }
         AnnualDeadline next = scheme.nextAnnual(now);
-        return PreparedScheme.daysLeft(next.at(), now) >= lead || PreparedScheme.daysLeft(next.yearAfter(), now) >= lead ? 1 : 0;
+        return next.daysToNext(now) >= lead || next.daysToFollowing(now) >= lead ? 1 : 0;
     }
 
     @Override
@@ -71,11 +71,11 @@ public final class DeadlineCriterion implements MatchCriterion {
                     ? Assessment.met(Criterion.DEADLINE, detail) : Assessment.failed(Criterion.DEADLINE, detail);
         }
         AnnualDeadline next = scheme.nextAnnual(now);
-        String detail = describe("the next yearly deadline", next.next(), PreparedScheme.daysLeft(next.at(), now), lead);
-        if (PreparedScheme.daysLeft(next.at(), now) >= lead.days()) {
+        String detail = describe("the next yearly deadline", next.next(), next.daysToNext(now), lead);
+        if (next.daysToNext(now) >= lead.days()) {
             return Assessment.met(Criterion.DEADLINE, detail);
         }
-        return PreparedScheme.daysLeft(next.yearAfter(), now) >= lead.days()
+        return next.daysToFollowing(now) >= lead.days()
                 ? Assessment.partlyMet(Criterion.DEADLINE, detail + "; the one after, " + Words.format(next.following()) + ", is reachable")
                 : Assessment.failed(Criterion.DEADLINE, detail);
     }
