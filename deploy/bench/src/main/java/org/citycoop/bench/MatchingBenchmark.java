@@ -34,7 +34,10 @@ import java.util.regex.Pattern;
  * sentinel scheme's largest award (the only scheme for the challenge area {@code SOCIAL_CAPITAL}, which the generator
  * never gives) is changed by PUT and {@code POST /v1/matches} is polled until it shows the new amount; the time from
  * sending the PUT to that answer is one sample. Heap: after a full GC requested with {@code jcmd <pid> GC.run}, the used heap that
- * {@code jcmd <pid> GC.heap_info} reports, at start (no schemes) and after each size.
+ * {@code jcmd <pid> GC.heap_info} reports, at start (no schemes) and after each size. At 10,000 schemes, a concurrent
+ * figure: 16 clients on their own connections send matches for 30 s (matches per second, p50, p99), and matching-service's
+ * allocation per match (its {@code jvm_gc_memory_allocated_bytes_total} between full GCs, less what it allocates idle).
+ * The machine's load average is printed with every figure.
  *
  * <p>Options: {@code sizes} (comma-separated, default {@code 1000,10000,100000}), {@code requests} per size
  * (default 500), {@code lag samples} per size (default 50).
@@ -60,6 +63,14 @@ final class MatchingBenchmark implements Benchmark {
     private static final Pattern ACCESS_TIME = Pattern.compile("\"POST /v1/matches[^\"]*\" 200 \\S+ (\\d+) ms requestId=(bench-match-\\d+)");
     /** How many of the slowest timed matches are printed with the gateway's and matching-service's share. */
     private static final int SLOWEST = 5;
+
+    /** The read-model size at which the concurrent figure is measured. */
+    private static final int CONCURRENT_SIZE = 10_000;
+    /** Connections (clients sending one match after another) of the concurrent figure. */
+    private static final int CONNECTIONS = 16;
+    private static final Duration CONCURRENT_WARM_UP = Duration.ofSeconds(15);
+    private static final Duration CONCURRENT_TIME = Duration.ofSeconds(30);
+    private static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newHttpClient();
 
     private final ObjectMapper json = new ObjectMapper();
     private boolean sentinelExists;
@@ -113,6 +124,7 @@ final class MatchingBenchmark implements Benchmark {
             });
             System.out.println("warmed up with a match and a GET /q/health/live per round, " + warmUp);
             cold.print(System.out);
+            System.out.println("  " + MachineLoad.loadAverage() + " (before the timed matches)");
             Latencies floor = new Latencies("gateway floor GET /q/health/live, " + size);
             for (int i = 0; i < requests; i++) {
                 long start = System.nanoTime();
@@ -148,7 +160,137 @@ final class MatchingBenchmark implements Benchmark {
                 lag.record(lag(suite, amount, 60_000));
             }
             lag.print(System.out);
+            System.out.println("  " + MachineLoad.loadAverage());
+            if (size == CONCURRENT_SIZE) {
+                concurrent(suite, requests);
+            }
         }
+    }
+
+    /**
+     * The concurrent figure at {@link #CONCURRENT_SIZE} schemes: {@link #CONNECTIONS} clients, each sending matches one
+     * after another on its own connection through the gateway for {@link #CONCURRENT_TIME} (after
+     * {@link #CONCURRENT_WARM_UP} of the same), matches per second and their latency; then matching-service's
+     * allocation per match over those matches ({@link #allocatedPerMatch}). With the environment variable
+     * {@code CITYCOOP_BENCH_JFR} set to a directory, matching-service records a JFR profile ({@code settings=profile})
+     * of the timed concurrent matches into {@code matching-<pid>.jfr} there.
+     */
+    private void concurrent(BenchSuite suite, int requests) throws Exception {
+        hammer(suite, CONCURRENT_WARM_UP, null);
+        System.out.println("  " + MachineLoad.loadAverage() + " (before the concurrent matches)");
+        Optional<Long> service = suite.pid("matching-service");
+        String jfrDirectory = System.getenv("CITYCOOP_BENCH_JFR");
+        java.nio.file.Path jfr = jfrDirectory == null || service.isEmpty() ? null
+                : java.nio.file.Path.of(jfrDirectory).toAbsolutePath().resolve("matching-" + service.get() + ".jfr");
+        Allocation before = allocation(suite);
+        if (jfr != null) {
+            BenchSuite.jcmd(service.get(), "JFR.start name=bench settings=profile");
+        }
+        Latencies latencies = new Latencies("POST /v1/matches, " + CONNECTIONS + " connections, " + CONCURRENT_SIZE + " schemes");
+        long took = hammer(suite, CONCURRENT_TIME, latencies);
+        if (jfr != null) {
+            java.nio.file.Files.createDirectories(jfr.getParent());
+            BenchSuite.jcmd(service.get(), "JFR.stop name=bench filename=" + jfr);
+        }
+        Allocation after = allocation(suite);
+        latencies.print(System.out);
+        System.out.printf("  %.0f matches/s through the gateway with %d connections (%d matches in %.1f s)%n",
+                latencies.count() / (took / 1e9), CONNECTIONS, latencies.count(), took / 1e9);
+        System.out.println("  " + MachineLoad.loadAverage() + " (after the concurrent matches)");
+        if (jfr != null) {
+            System.out.println("  JFR profile of matching-service during the concurrent matches: " + jfr);
+        }
+        printAllocation(suite, before, after, latencies.count(), requests);
+    }
+
+    /**
+     * {@link #CONNECTIONS} threads sending matches for {@code duration}, each with its own HTTP client (so its own
+     * connection to the gateway); their latencies into {@code into} when given. Returns the nanoseconds it took.
+     */
+    private long hammer(BenchSuite suite, Duration duration, Latencies into) throws Exception {
+        long start = System.nanoTime();
+        long end = start + duration.toNanos();
+        List<java.util.concurrent.Future<long[]>> clients = new ArrayList<>();
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(CONNECTIONS);
+        try {
+            for (int c = 0; c < CONNECTIONS; c++) {
+                clients.add(threads.submit(() -> {
+                    java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1)
+                            .connectTimeout(Duration.ofSeconds(5)).build();
+                    long[] nanos = new long[1024];
+                    int n = 0;
+                    while (System.nanoTime() < end) {
+                        long sending = System.nanoTime();
+                        HttpResponse<String> response = client.send(HttpRequest.newBuilder(suite.gateway().resolve("/v1/matches"))
+                                .header("Authorization", suite.authorization()).header("Content-Type", "application/json")
+                                .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofString(PROFILE)).build(),
+                                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                        if (response.statusCode() != 200) {
+                            throw new IllegalStateException("POST /v1/matches answered " + response.statusCode() + ": " + response.body());
+                        }
+                        if (n == nanos.length) {
+                            nanos = java.util.Arrays.copyOf(nanos, n * 2);
+                        }
+                        nanos[n++] = System.nanoTime() - sending;
+                    }
+                    return java.util.Arrays.copyOf(nanos, n);
+                }));
+            }
+            for (java.util.concurrent.Future<long[]> client : clients) {
+                for (long nanos : client.get()) {
+                    if (into != null) {
+                        into.record(nanos);
+                    }
+                }
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        return System.nanoTime() - start;
+    }
+
+    /** matching-service's bytes allocated so far and the time they were read. */
+    private record Allocation(double bytes, long nanos) {
+    }
+
+    /**
+     * What matching-service has allocated so far: after a full GC ({@code jcmd <pid> GC.run}), Micrometer's
+     * {@code jvm_gc_memory_allocated_bytes_total} from its {@code /q/metrics}. That counter grows at each collection by
+     * what the young generation gained since the collection before, so read right after a full GC it counts every byte
+     * allocated in the whole process (every thread: HTTP, JSON, the match) up to that collection.
+     */
+    private static Allocation allocation(BenchSuite suite) throws Exception {
+        Optional<Long> service = suite.pid("matching-service");
+        if (service.isEmpty()) {
+            return new Allocation(Double.NaN, System.nanoTime());
+        }
+        BenchSuite.jcmd(service.get(), "GC.run");
+        HttpResponse<String> metrics = HTTP.send(HttpRequest.newBuilder(suite.serviceUrl("matching-service").resolve("/q/metrics")).GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return new Allocation(org.citycoop.devstack.MetricsText.sum(metrics.body(), "jvm_gc_memory_allocated_bytes_total"), System.nanoTime());
+    }
+
+    /**
+     * Allocation per match: matching-service's allocated bytes between two full GCs around {@code matches} matches
+     * ({@link #allocation}), less what the process allocates idle in as long (measured right after, over at least 10 s:
+     * Kafka consumers, the index's poll, the relay), divided by {@code matches}. Then the same around {@code single}
+     * matches sent one at a time.
+     */
+    private void printAllocation(BenchSuite suite, Allocation before, Allocation after, long matches, int single) throws Exception {
+        Allocation idleStart = allocation(suite);
+        Thread.sleep(Math.max(10_000, (after.nanos() - before.nanos()) / 1_000_000 / 3));
+        Allocation idleEnd = allocation(suite);
+        double idlePerSecond = (idleEnd.bytes() - idleStart.bytes()) / ((idleEnd.nanos() - idleStart.nanos()) / 1e9);
+        double concurrentBytes = after.bytes() - before.bytes() - idlePerSecond * (after.nanos() - before.nanos()) / 1e9;
+        Allocation oneStart = allocation(suite);
+        for (int i = 0; i < single; i++) {
+            match(suite, PROFILE, null);
+        }
+        Allocation oneEnd = allocation(suite);
+        double singleBytes = oneEnd.bytes() - oneStart.bytes() - idlePerSecond * (oneEnd.nanos() - oneStart.nanos()) / 1e9;
+        System.out.printf("  matching-service allocated %.0f KB per match over the %d concurrent matches, %.0f KB per match over %d "
+                + "sent one at a time (jvm_gc_memory_allocated_bytes_total between full GCs, less %.0f KB/s allocated idle)%n",
+                concurrentBytes / matches / 1024, matches, singleBytes / single / 1024, single, idlePerSecond / 1024);
     }
 
     /** The number of matches in an answer of {@code POST /v1/matches}. */

@@ -207,11 +207,9 @@ public class NeedEvaluator {
                                                Instant now) {
         indexer.refresh();
         Map<String, Match> eligible = new HashMap<>();
-        PreparedProfile prepared = PreparedProfile.of(profile);
-        for (PreparedScheme scheme : index.candidates(profile.challengeAreas(), profile.country(), profile.applicantType(), true, now)) {
-            if (MatchScorer.eligible(prepared, scheme, twinnings, now)) {
-                eligible.put(scheme.scheme().id(), MatchScorer.score(profile, scheme.scheme(), twinnings, trackRecords, now));
-            }
+        PreparedProfile prepared = PreparedProfile.of(profile, twinnings, trackRecords, now);
+        for (PreparedScheme scheme : index.candidates(prepared, true)) {
+            eligible.put(scheme.scheme().id(), MatchScorer.explain(prepared, scheme));
         }
         return eligible;
     }

@@ -10,7 +10,6 @@ import org.citycoop.matching.scoring.MatchScorer;
 import org.citycoop.matching.scoring.NeedsProfile;
 import org.citycoop.matching.scoring.PreparedProfile;
 import org.citycoop.matching.scoring.PreparedScheme;
-import org.citycoop.matching.scoring.TrackRecords;
 import org.citycoop.matching.scoring.TopN;
 import org.citycoop.platform.storage.DatabaseTime;
 
@@ -21,11 +20,11 @@ import java.util.List;
 
 /**
  * Finds the schemes of the read model that match a needs profile, from the in-memory {@link ReadModelIndex} (no
- * SQL): the index gives the candidates (schemes sharing a challenge area, and unless ineligible ones are asked for,
- * not certainly failing a cheap hard criterion), Java scores each one with {@link MatchScorer#eligible} and {@link MatchScorer#weightedScore} (numbers only, from the {@link PreparedScheme} the index
- * holds and the {@link PreparedProfile})
- * and keeps the best {@code limit} by {@link Match#RANKING}; only those are scored with their explanation
- * ({@link MatchScorer#score}, which gives the same numbers).
+ * SQL): the index gives the candidates (schemes filed under the profile's keys of the hard criteria that have one,
+ * and unless ineligible ones are asked for, only those no hard criterion fails), each is scored by the criteria's
+ * ratings alone ({@link MatchScorer#weightedScore}, from the {@link PreparedScheme} the index holds and the
+ * {@link PreparedProfile}), and the best {@code limit} by {@link Match#RANKING} are kept; only those are explained
+ * ({@link MatchScorer#explain}, which gives the same score).
  */
 @ApplicationScoped
 public class MatchService {
@@ -44,24 +43,31 @@ public class MatchService {
     public List<RankedMatch> match(NeedsProfile profile, boolean includeIneligible, int limit) {
         Instant now = time.now();
         List<ArrangementData> twinnings = profile.cityId() == null ? List.of() : index.arrangementsOf(profile.cityId());
-        TrackRecords trackRecords = index.trackRecords().memoized();
-        PreparedProfile prepared = PreparedProfile.of(profile);
-        TopN<Match> best = new TopN<>(limit, Match.RANKING);
-        for (PreparedScheme scheme : index.candidates(profile.challengeAreas(), profile.country(), profile.applicantType(),
-                !includeIneligible, now)) {
-            boolean eligible = MatchScorer.eligible(prepared, scheme, twinnings, now);
-            if (eligible || includeIneligible) {
-                best.offer(new Match(scheme.scheme(), null, MatchScorer.weightedScore(prepared, scheme, trackRecords), eligible, List.of()));
+        PreparedProfile prepared = PreparedProfile.of(profile, twinnings, index.trackRecords(), now);
+        TopN<Candidate> best = new TopN<>(limit, Candidate.RANKING);
+        index.forEachCandidate(prepared, !includeIneligible, scheme -> {
+            boolean eligible = !includeIneligible || MatchScorer.eligible(prepared, scheme);
+            double score = MatchScorer.weightedScore(prepared, scheme);
+            Candidate worst = best.worstKept();
+            if (worst == null || Match.compare(eligible, score, scheme.scheme(), worst.eligible(), worst.score(), worst.scheme().scheme()) < 0) {
+                best.offer(new Candidate(scheme, eligible, score));
             }
-        }
+        });
         List<RankedMatch> ranked = new ArrayList<>();
-        for (Match kept : best.best()) {
-            Match match = MatchScorer.score(profile, kept.scheme(), twinnings, trackRecords, now);
-            AgencyData agency = index.agency(kept.scheme().agencyId()).orElse(null);
+        for (Candidate kept : best.best()) {
+            Match match = MatchScorer.explain(prepared, kept.scheme());
+            AgencyData agency = index.agency(kept.scheme().scheme().agencyId()).orElse(null);
             ranked.add(new RankedMatch(match, agency == null ? null : agency.name(), agency == null ? null : agency.acronym()));
         }
         ranked.sort(Comparator.comparing(RankedMatch::match, Match.RANKING));
         return ranked;
+    }
+
+    /** A scheme being ranked: its eligibility and score, before its explanation is made. */
+    private record Candidate(PreparedScheme scheme, boolean eligible, double score) {
+
+        static final Comparator<Candidate> RANKING = (a, b) -> Match.compare(a.eligible, a.score, a.scheme.scheme(),
+                b.eligible, b.score, b.scheme.scheme());
     }
 
     /** A match with the agency's name and acronym as the read model knows them (null before its event came). */

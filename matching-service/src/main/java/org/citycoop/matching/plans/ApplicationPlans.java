@@ -1,7 +1,8 @@
 package org.citycoop.matching.plans;
 
 import org.citycoop.matching.readmodel.SchemeData;
-import org.citycoop.matching.scoring.HardCriteria;
+import org.citycoop.matching.scoring.PreparedScheme;
+import org.citycoop.matching.scoring.criteria.StatusCriterion;
 import org.citycoop.matching.vocabulary.SchemeStatus;
 import org.citycoop.matching.vocabulary.StepActor;
 import org.citycoop.matching.vocabulary.WindowKind;
@@ -114,10 +115,10 @@ public final class ApplicationPlans {
                 remaining += days(step);
             }
         }
-        SchemeStatus status = HardCriteria.effectiveStatus(scheme, now);
+        SchemeStatus status = StatusCriterion.effectiveStatus(scheme, now);
         if (status == SchemeStatus.WITHDRAWN || scheme.supersededBy() != null) {
             reachable = false;
-            warnings.add("the scheme no longer takes applications: " + HardCriteria.status(scheme, now).detail());
+            warnings.add("the scheme no longer takes applications: " + StatusCriterion.assess(scheme, now).detail());
         }
         if (deadline != null) {
             if (now.isAfter(deadline.toInstant())) {
@@ -146,7 +147,7 @@ public final class ApplicationPlans {
         if (window == null || window.deadline() == null || window.kind() == WindowKind.ROLLING) {
             return null;
         }
-        return window.kind() == WindowKind.ANNUAL ? HardCriteria.nextOccurrence(window.deadline(), now) : window.deadline();
+        return window.kind() == WindowKind.ANNUAL ? PreparedScheme.nextOccurrence(window.deadline(), now) : window.deadline();
     }
 
     private static long days(SchemeData.ProcessStep step) {

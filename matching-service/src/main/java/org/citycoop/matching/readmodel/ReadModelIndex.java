@@ -2,17 +2,19 @@ package org.citycoop.matching.readmodel;
 
 
 import jakarta.inject.Singleton;
+import org.citycoop.matching.scoring.Criterion;
+import org.citycoop.matching.scoring.MatchScorer;
+import org.citycoop.matching.scoring.PreparedProfile;
 import org.citycoop.matching.scoring.PreparedScheme;
 import org.citycoop.matching.scoring.TrackRecord;
 import org.citycoop.matching.scoring.TrackRecords;
-import org.citycoop.matching.vocabulary.ApplicantType;
-import org.citycoop.matching.vocabulary.ChallengeArea;
+import org.citycoop.matching.scoring.criteria.IndexKey;
+import org.citycoop.matching.scoring.criteria.MatchCriterion;
 
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,10 +22,12 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * The matching read model in memory: every scheme (parsed), agency and twinning arrangement the database's read
- * model holds, with schemes indexed by challenge area and arrangements by city, so that a match reads no SQL.
+ * model holds, with schemes filed under the index keys of the hard criteria that declare one ({@link IndexKey}: the
+ * challenge areas of {@code relevance}) and arrangements by city, so that a match reads no SQL.
  * {@link ReadModelIndexer} fills it from the database at start-up, applies what this instance's consumers commit,
  * and polls the database for what other instances committed.
  *
@@ -38,13 +42,17 @@ public class ReadModelIndex {
 
     /** Every scheme by id, prepared for ranking. */
     private final Map<String, PreparedScheme> schemes = new ConcurrentHashMap<>();
-    /** The schemes addressing each area, by id (the same instances as in {@link #schemes}). */
-    private final Map<ChallengeArea, Map<String, PreparedScheme>> byArea = new EnumMap<>(ChallengeArea.class);
+    /** The hard criteria that pre-filter by an index key, and those keys. */
+    private final MatchCriterion[] keyed = Arrays.stream(Criterion.values()).map(Criterion::rule)
+            .filter(rule -> rule.indexKey() != null).toArray(MatchCriterion[]::new);
+    private final IndexKey[] keys = Arrays.stream(keyed).map(MatchCriterion::indexKey).toArray(IndexKey[]::new);
+    /** For each of {@link #keys}, the schemes filed under each key, by id (the same instances as in {@link #schemes}). */
+    private final List<List<Map<String, PreparedScheme>>> filed = new ArrayList<>();
     /**
-     * The values of {@link #byArea} of each area as an array, which a match reads faster than the map; null after a
-     * change of the area until the next match makes it again.
+     * The values of {@link #filed} of each key as an array (by {@link #slot}), which a match reads faster than the map;
+     * absent after a change of the key's schemes until the next match makes it again.
      */
-    private final Map<ChallengeArea, PreparedScheme[]> areaArrays = new ConcurrentHashMap<>();
+    private final Map<Integer, PreparedScheme[]> arrays = new ConcurrentHashMap<>();
     private final Map<String, AgencyData> agencies = new ConcurrentHashMap<>();
     private final Map<String, ArrangementData> arrangements = new ConcurrentHashMap<>();
     /** The agencies' IATI activities by agency id, then by activity id. */
@@ -54,8 +62,12 @@ public class ReadModelIndex {
     private final Map<String, Set<String>> arrangementsByCity = new ConcurrentHashMap<>();
 
     public ReadModelIndex() {
-        for (ChallengeArea area : ChallengeArea.values()) {
-            byArea.put(area, new ConcurrentHashMap<>());
+        for (IndexKey key : keys) {
+            List<Map<String, PreparedScheme>> byKey = new ArrayList<>();
+            for (int k = 0; k < key.size(); k++) {
+                byKey.add(new ConcurrentHashMap<>());
+            }
+            filed.add(byKey);
         }
     }
 
@@ -71,15 +83,16 @@ public class ReadModelIndex {
         }
         PreparedScheme prepared = PreparedScheme.of(scheme);
         schemes.put(scheme.id(), prepared);
-        for (ChallengeArea area : scheme.challengeAreas()) {
-            byArea.get(area).put(scheme.id(), prepared);
-            areaArrays.remove(area);
-        }
-        if (held != null) {
-            for (ChallengeArea area : held.scheme().challengeAreas()) {
-                if (!prepared.addresses(area)) {
-                    byArea.get(area).remove(scheme.id());
-                    areaArrays.remove(area);
+        for (int i = 0; i < keys.length; i++) {
+            long now = keys[i].of(prepared);
+            long before = held == null ? 0 : keys[i].of(held);
+            for (int k = 0; k < keys[i].size(); k++) {
+                if ((now & 1L << k) != 0) {
+                    filed.get(i).get(k).put(scheme.id(), prepared);
+                    arrays.remove(slot(i, k));
+                } else if ((before & 1L << k) != 0) {
+                    filed.get(i).get(k).remove(scheme.id());
+                    arrays.remove(slot(i, k));
                 }
             }
         }
@@ -208,47 +221,82 @@ public class ReadModelIndex {
     }
 
     /**
-     * The schemes that may match, prepared for ranking: all of them address at least one of {@code areas}, each is
-     * listed once. With {@code onlyEligible} also leaves out what the hard criteria of
-     * {@link org.citycoop.matching.scoring.HardCriteria} fail for certain: a scheme withdrawn, superseded or closed
-     * (a {@code FIXED} deadline before {@code now}), a country list without {@code country}, an applicant list
-     * without {@code applicantType} or {@code ANY}. Scoring decides the rest (deadline reachability, partner city).
-     * In no particular order.
+     * The schemes that may match {@code profile}, each once, in no particular order: those filed under the profile's
+     * keys of every hard criterion that has an {@link IndexKey} (the asked challenge areas), read under the key whose
+     * schemes are fewest. With {@code onlyEligible} only those that fail no hard criterion
+     * ({@link MatchScorer#eligible}); otherwise also those that fail a hard criterion without an index key.
      */
-    public List<PreparedScheme> candidates(Collection<ChallengeArea> areas, String country, ApplicantType applicantType,
-                                           boolean onlyEligible, Instant now) {
-        PreparedScheme[][] arrays = new PreparedScheme[areas.size()][];
-        int most = 0;
-        int a = 0;
-        for (ChallengeArea area : areas) {
-            arrays[a] = areaArray(area);
-            most += arrays[a++].length;
-        }
-        List<PreparedScheme> found = new ArrayList<>(most);
-        int countryCode = PreparedScheme.countryCode(country);
-        long areasBefore = 0;
-        a = 0;
-        for (ChallengeArea area : areas) {
-            for (PreparedScheme scheme : arrays[a++]) {
-                if (!scheme.addressesAny(areasBefore) // else found under an area asked before
-                        && (!onlyEligible || scheme.statusAllows(now) && scheme.openToCountry(countryCode) && scheme.openToApplicant(applicantType))) {
-                    found.add(scheme);
-                }
-            }
-            areasBefore |= PreparedScheme.bit(area);
-        }
+    public List<PreparedScheme> candidates(PreparedProfile profile, boolean onlyEligible) {
+        List<PreparedScheme> found = new ArrayList<>();
+        forEachCandidate(profile, onlyEligible, found::add);
         return found;
     }
 
-    /** The schemes of {@link #byArea} of {@code area}, as an array made again after a change of the area. */
-    private PreparedScheme[] areaArray(ChallengeArea area) {
-        PreparedScheme[] array = areaArrays.get(area);
+    /** {@link #candidates} handed to {@code action} one by one, without collecting them. */
+    public void forEachCandidate(PreparedProfile profile, boolean onlyEligible, Consumer<PreparedScheme> action) {
+        if (keys.length == 0) {
+            for (PreparedScheme scheme : schemes.values()) {
+                if (!onlyEligible || MatchScorer.eligible(profile, scheme)) {
+                    action.accept(scheme);
+                }
+            }
+            return;
+        }
+        int fewest = 0;
+        long fewestCount = Long.MAX_VALUE;
+        for (int i = 0; i < keys.length; i++) {
+            long wanted = keys[i].of(profile);
+            long count = 0;
+            for (int k = 0; k < keys[i].size(); k++) {
+                if ((wanted & 1L << k) != 0) {
+                    count += filed.get(i).get(k).size();
+                }
+            }
+            if (count < fewestCount) {
+                fewest = i;
+                fewestCount = count;
+            }
+        }
+        IndexKey key = keys[fewest];
+        long wanted = key.of(profile);
+        long before = 0;
+        for (int k = 0; k < key.size(); k++) {
+            if ((wanted & 1L << k) == 0) {
+                continue;
+            }
+            for (PreparedScheme scheme : array(fewest, k)) {
+                if ((key.of(scheme) & before) == 0 // else found under a key read before
+                        && (onlyEligible ? MatchScorer.eligible(profile, scheme) : passesOtherKeys(profile, scheme, fewest))) {
+                    action.accept(scheme);
+                }
+            }
+            before |= 1L << k;
+        }
+    }
+
+    /** The scheme passes the hard criteria with an index key other than the {@code read} one. */
+    private boolean passesOtherKeys(PreparedProfile profile, PreparedScheme scheme, int read) {
+        for (int i = 0; i < keyed.length; i++) {
+            if (i != read && keyed[i].rate(profile, scheme) == 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The schemes of {@link #filed} under key {@code k} of {@code keys[i]}, as an array made again after a change. */
+    private PreparedScheme[] array(int i, int k) {
+        PreparedScheme[] array = arrays.get(slot(i, k));
         if (array != null) {
             return array;
         }
         synchronized (this) { // as writers: no change between copying the map and keeping the copy
-            return areaArrays.computeIfAbsent(area, any -> byArea.get(area).values().toArray(new PreparedScheme[0]));
+            return arrays.computeIfAbsent(slot(i, k), any -> filed.get(i).get(k).values().toArray(new PreparedScheme[0]));
         }
+    }
+
+    private static int slot(int i, int k) {
+        return i * 64 + k;
     }
 
     /** Number of schemes held. */

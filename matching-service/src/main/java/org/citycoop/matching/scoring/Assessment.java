@@ -19,15 +19,15 @@ public record Assessment(
         @Schema(example = "budget 300,000 USD is inside 10,000-3,000,000 USD")
         String detail) {
 
-    static Assessment met(Criterion criterion, String detail) {
+    public static Assessment met(Criterion criterion, String detail) {
         return new Assessment(criterion, CriterionResult.MET, detail);
     }
 
-    static Assessment partlyMet(Criterion criterion, String detail) {
+    public static Assessment partlyMet(Criterion criterion, String detail) {
         return new Assessment(criterion, CriterionResult.PARTLY_MET, detail);
     }
 
-    static Assessment failed(Criterion criterion, String detail) {
+    public static Assessment failed(Criterion criterion, String detail) {
         return new Assessment(criterion, CriterionResult.FAILED, detail);
     }
 }

@@ -6,15 +6,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Primary language subtags ({@link SchemeLanguages#primary}) as bits of a {@code long}, so that the language
- * criterion of {@link MatchScorer#eligible} and {@link MatchScorer#weightedScore} compares two numbers instead of looking strings up in sets. The first 63
+ * criterion ({@link org.citycoop.matching.scoring.criteria.LanguageCriterion}) compares two numbers instead of looking strings up in sets. The first 63
  * subtags met (by schemes or profiles) get a bit each, for the life of the process; any later one shares
  * {@link #OTHER}, for which the caller compares the subtags themselves. The registry is bounded, so that
  * requests naming made-up languages cannot grow it.
  */
-final class LanguageBits {
+public final class LanguageBits {
 
     /** The bit of every subtag beyond the first 63: its holders must be compared by their subtags. */
-    static final long OTHER = 1L << 63;
+    public static final long OTHER = 1L << 63;
 
     private static final ConcurrentHashMap<String, Integer> ORDINALS = new ConcurrentHashMap<>();
     private static final AtomicInteger NEXT = new AtomicInteger();
@@ -23,7 +23,7 @@ final class LanguageBits {
     }
 
     /** The bits of these primary subtags. */
-    static long of(Collection<String> primaries) {
+    public static long of(Collection<String> primaries) {
         long bits = 0;
         for (String primary : primaries) {
             bits |= bit(primary);

@@ -10,7 +10,7 @@ import java.util.List;
  * A scheme scored against a needs profile.
  *
  * @param scheme the scheme
- * @param status its status at the time of matching ({@link HardCriteria#effectiveStatus})
+ * @param status its status at the time of matching ({@link org.citycoop.matching.scoring.criteria.StatusCriterion#effectiveStatus})
  * @param score weighted sum of the soft criteria, rounded to 3 decimals, in [0, 1]
  * @param eligible true when no hard criterion failed
  * @param explanation one assessment per criterion, hard ones first, in {@link Criterion} order
@@ -25,18 +25,26 @@ public record Match(SchemeData scheme, SchemeStatus status, double score, boolea
 
     /** {@link #RANKING} written out: no boxing and no chained lambdas, as it runs for every candidate of a match. */
     private static int compareRanking(Match a, Match b) {
-        if (a.eligible != b.eligible) {
-            return a.eligible ? -1 : 1;
+        return compare(a.eligible, a.score, a.scheme, b.eligible, b.score, b.scheme);
+    }
+
+    /**
+     * {@link #RANKING} of two schemes by their eligibility and score, for ranking before a {@code Match} is made:
+     * negative when {@code a} comes first.
+     */
+    public static int compare(boolean eligibleA, double scoreA, SchemeData a, boolean eligibleB, double scoreB, SchemeData b) {
+        if (eligibleA != eligibleB) {
+            return eligibleA ? -1 : 1;
         }
-        int byScore = Double.compare(b.score, a.score);
+        int byScore = Double.compare(scoreB, scoreA);
         if (byScore != 0) {
             return byScore;
         }
-        int byAgency = a.scheme.agencyId().compareTo(b.scheme.agencyId());
+        int byAgency = a.agencyId().compareTo(b.agencyId());
         if (byAgency != 0) {
             return byAgency;
         }
-        int byRef = a.scheme.ref().compareTo(b.scheme.ref());
-        return byRef != 0 ? byRef : a.scheme.id().compareTo(b.scheme.id());
+        int byRef = a.ref().compareTo(b.ref());
+        return byRef != 0 ? byRef : a.id().compareTo(b.id());
     }
 }

@@ -3,11 +3,10 @@ package org.citycoop.matching.scoring;
 import org.citycoop.matching.readmodel.SchemeData;
 import org.citycoop.matching.readmodel.SchemeData.ApplicationWindow;
 import org.citycoop.matching.readmodel.SchemeData.FundingRange;
-import org.citycoop.matching.vocabulary.ApplicantType;
+import org.citycoop.matching.readmodel.SchemeData.ProcessStep;
 import org.citycoop.matching.vocabulary.ChallengeArea;
 import org.citycoop.matching.vocabulary.Money;
 import org.citycoop.matching.vocabulary.SchemeStatus;
-import org.citycoop.matching.vocabulary.SupportType;
 import org.citycoop.matching.vocabulary.WindowKind;
 
 import java.math.BigDecimal;
@@ -17,19 +16,19 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A scheme in the form {@link MatchScorer#eligible} and {@link MatchScorer#weightedScore} reads: what the criteria compare, derived once when the read-model
- * index takes the scheme (code lists as bit sets of enum ordinals, amounts parsed, the applicant's lead time summed,
- * the languages of its texts collected), so that ranking thousands of schemes per request parses and allocates
- * nothing per scheme. It gives the same results as the criteria read from {@link SchemeData}
- * ({@code MatchScorerRankTest} checks that on generated cases).
+ * A scheme in the form the criteria ({@link org.citycoop.matching.scoring.criteria}) read: what they compare, derived
+ * once when the read-model index takes the scheme's version (code lists as bit sets of enum ordinals, country codes as
+ * numbers, amounts parsed, currencies interned, the applicant's lead time summed, the languages of its texts
+ * collected, the closing time as numbers), so that ranking thousands of schemes per request parses and allocates
+ * nothing per scheme. The explanations read the same values, and {@link #scheme()} for the words.
  */
 public final class PreparedScheme {
 
     private final SchemeData scheme;
+    /** The agency's id, interned: a match's lookups by agency find it by reference. */
+    private final String agencyId;
     private final long challengeAreas;
     private final long supportTypes;
-    /** The scheme names no applicant type, or {@code ANY}: open to every applicant. */
-    private final boolean anyApplicant;
     private final long applicantTypes;
     /** No country list: open to every country. */
     private final boolean anyCountry;
@@ -39,9 +38,10 @@ public final class PreparedScheme {
     private final long countryFilter;
     /** Withdrawn, or superseded by another scheme: the status criterion fails at any time. */
     private final boolean statusFailsAlways;
-    /** A FIXED window's deadline: the status criterion fails after it. Null when no time closes the scheme. */
-    private final Instant closesAfter;
-    /** {@link #closesAfter} as numbers, read without following a reference for every candidate of a match. */
+    /**
+     * A FIXED window's deadline, after which the status criterion fails, as numbers read without following a reference
+     * for every candidate of a match ({@code Long.MAX_VALUE} when no time closes the scheme).
+     */
     private final long closesAfterSecond;
     private final int closesAfterNano;
     /** The next occurrence of an ANNUAL deadline as last computed (null before the first request). */
@@ -49,6 +49,7 @@ public final class PreparedScheme {
     private final WindowKind windowKind;
     /** The deadline, when the window has a kind and a deadline (the deadline criterion checks it). */
     private final OffsetDateTime deadline;
+    private final LeadTime leadTime;
     private final long leadDays;
     private final String fundingCurrencyMin;
     private final BigDecimal fundingMin;
@@ -67,9 +68,9 @@ public final class PreparedScheme {
 
     private PreparedScheme(SchemeData scheme) {
         this.scheme = scheme;
+        this.agencyId = scheme.agencyId() == null ? null : scheme.agencyId().intern();
         this.challengeAreas = bits(scheme.challengeAreas());
         this.supportTypes = bits(scheme.supportTypes());
-        this.anyApplicant = scheme.applicantTypes().isEmpty() || scheme.applicantTypes().contains(ApplicantType.ANY);
         this.applicantTypes = bits(scheme.applicantTypes());
         this.anyCountry = scheme.eligibleCountries().isEmpty();
         this.countryCodes = scheme.eligibleCountries().stream().mapToInt(PreparedScheme::countryCode)
@@ -84,17 +85,18 @@ public final class PreparedScheme {
                 && (window.kind() == null || window.kind() == WindowKind.ANNUAL && (window.opens() == null || window.deadline() == null))
                 && scheme.status() == SchemeStatus.CLOSED;
         this.statusFailsAlways = scheme.status() == SchemeStatus.WITHDRAWN || scheme.supersededBy() != null || closedAsPublished;
-        this.closesAfter = window != null && window.kind() == WindowKind.FIXED && window.deadline() != null
+        Instant closesAfter = window != null && window.kind() == WindowKind.FIXED && window.deadline() != null
                 ? window.deadline().toInstant() : null;
         this.closesAfterSecond = closesAfter == null ? Long.MAX_VALUE : closesAfter.getEpochSecond();
         this.closesAfterNano = closesAfter == null ? 0 : closesAfter.getNano();
         this.windowKind = window == null ? null : window.kind();
         this.deadline = window == null || window.kind() == null ? null : window.deadline();
-        this.leadDays = HardCriteria.LeadTime.of(scheme.processSteps()).days();
+        this.leadTime = LeadTime.of(scheme.processSteps());
+        this.leadDays = leadTime.days();
         FundingRange range = scheme.fundingRange();
         Money min = range == null ? null : known(range.min());
         Money max = range == null ? null : known(range.max());
-        this.fundingCurrencyMin = min == null ? null : min.currency().intern(); // interned: MatchScorer compares references
+        this.fundingCurrencyMin = min == null ? null : min.currency().intern(); // interned: the budget criterion compares references
         this.fundingMin = min == null ? null : min.value().orElseThrow();
         this.fundingCurrencyMax = max == null ? null : max.currency().intern();
         this.fundingMax = max == null ? null : max.value().orElseThrow();
@@ -115,6 +117,11 @@ public final class PreparedScheme {
     /** The scheme as the catalogue published it. */
     public SchemeData scheme() {
         return scheme;
+    }
+
+    /** The agency's id, interned. */
+    public String agencyId() {
+        return agencyId;
     }
 
     /** True when the scheme addresses {@code area}. */
@@ -141,18 +148,28 @@ public final class PreparedScheme {
         return 1L << value.ordinal();
     }
 
-    /** The applicant-type criterion does not fail: open to any applicant, to none named, or to {@code type}. */
-    public boolean openToApplicant(ApplicantType type) {
-        return anyApplicant || type != null && (applicantTypes & bit(type)) != 0;
+    /** The scheme's applicant types as a bit set (0 when it names none). */
+    public long applicantTypes() {
+        return applicantTypes;
     }
 
-    /** The country criterion does not fail: no country list, or one that names the country of {@code countryCode}. */
-    public boolean openToCountry(int countryCode) {
-        return anyCountry || (countryFilter & 1L << countryCode) != 0 && java.util.Arrays.binarySearch(countryCodes, countryCode) >= 0;
+    /** No country list: open to every country. */
+    public boolean anyCountry() {
+        return anyCountry;
+    }
+
+    /** The listed countries as {@link #countryCode}s, sorted (to be read, not changed). */
+    public int[] countryCodes() {
+        return countryCodes;
+    }
+
+    /** One bit per listed country ({@link #countryCode} modulo 64): a country whose bit is not set is not listed. */
+    public long countryFilter() {
+        return countryFilter;
     }
 
     /**
-     * A number for an ISO 3166-1 alpha-2 code, 0 to 675 ({@code AA} to {@code ZZ}), for {@link #openToCountry};
+     * A number for an ISO 3166-1 alpha-2 code, 0 to 675 ({@code AA} to {@code ZZ}), for the country criterion;
      * -1 for anything else, which names no country a profile can have.
      */
     public static int countryCode(String country) {
@@ -164,111 +181,205 @@ public final class PreparedScheme {
         return first < 0 || first >= 26 || second < 0 || second >= 26 ? -1 : first * 26 + second;
     }
 
-    /** The status criterion does not fail at {@code now}: not withdrawn, superseded or closed ({@link HardCriteria#effectiveStatus}). */
-    public boolean statusAllows(Instant now) {
-        return !statusFailsAlways && !afterClosing(now);
+    /** Withdrawn, superseded or closed as published: the status criterion fails at any time. */
+    public boolean statusFailsAlways() {
+        return statusFailsAlways;
     }
 
-    /** {@code now} is after {@link #closesAfter} (never when it is null). */
-    private boolean afterClosing(Instant now) {
+    /** {@code now} is after the deadline of a {@code FIXED} window (never when there is none). */
+    public boolean afterClosing(Instant now) {
         long second = now.getEpochSecond();
         return second > closesAfterSecond || second == closesAfterSecond && now.getNano() > closesAfterNano;
     }
 
-    /** The deadline criterion does not fail at {@code now} ({@link HardCriteria#deadline}). */
-    boolean deadlineAllows(Instant now) {
-        if (deadline == null || windowKind == WindowKind.ROLLING) {
-            return true;
-        }
-        if (windowKind == WindowKind.FIXED) {
-            return !afterClosing(now) && daysUntilClosing(now) >= leadDays;
-        }
-        AnnualDeadline next = nextAnnual;
-        if (next == null || !next.holdsAt(now)) {
-            next = AnnualDeadline.after(deadline, now);
-            nextAnnual = next;
-        }
-        return daysLeft(next.at(), now) >= leadDays || daysLeft(next.yearAfter(), now) >= leadDays;
+    /** The whole days from {@code now} to the deadline of a {@code FIXED} window, as {@link java.time.Duration#toDays()} counts them. */
+    public long daysUntilClosing(Instant now) {
+        return days(closesAfterSecond, closesAfterNano, now);
     }
 
-    /** {@code daysLeft(closesAfter, now)} from the numbers of {@link #closesAfter}. */
-    private long daysUntilClosing(Instant now) {
-        long seconds = closesAfterSecond - now.getEpochSecond();
-        if (closesAfterNano < now.getNano()) {
+    /**
+     * The whole days from {@code now} to the instant of {@code second} and {@code nano}, as
+     * {@link java.time.Duration#toDays()} counts them, without making one.
+     */
+    private static long days(long second, int nano, Instant now) {
+        long seconds = second - now.getEpochSecond();
+        if (nano < now.getNano()) {
             seconds--; // as Duration, which keeps its nanoseconds in [0, 10^9)
         }
         return seconds / 86_400;
     }
 
-    private static long daysLeft(Instant deadline, Instant now) {
-        return java.time.Duration.between(now, deadline).toDays();
+    /**
+     * The next occurrence of the yearly deadline at {@code now} (the given one or the same date and time in a later
+     * year, not before now) and the one a year after it, remembered until it passes.
+     */
+    public AnnualDeadline nextAnnual(Instant now) {
+        AnnualDeadline next = nextAnnual;
+        if (next == null || !next.holdsAt(now)) {
+            next = new AnnualDeadline(deadline, now);
+            nextAnnual = next;
+        }
+        return next;
     }
 
     /**
-     * The next occurrence of a yearly deadline ({@link HardCriteria#nextOccurrence}) and the one a year after it,
-     * computed at {@code since}: the same for every time from {@code since} until {@code at}.
+     * The next occurrence of a yearly deadline and the one a year after it, computed at a time {@code since}: the same
+     * for every time from {@code since} until the next occurrence. Instants are held as numbers, read without following
+     * a reference for every candidate of a match.
      */
-    private record AnnualDeadline(Instant since, Instant at, Instant yearAfter) {
+    public static final class AnnualDeadline {
 
-        static AnnualDeadline after(OffsetDateTime deadline, Instant now) {
-            OffsetDateTime next = HardCriteria.nextOccurrence(deadline, now);
-            return new AnnualDeadline(now, next.toInstant(), next.plusYears(1).toInstant());
+        private final OffsetDateTime next;
+        private final OffsetDateTime following;
+        private final long sinceSecond;
+        private final int sinceNano;
+        private final long nextSecond;
+        private final int nextNano;
+        private final long followingSecond;
+        private final int followingNano;
+
+        AnnualDeadline(OffsetDateTime deadline, Instant since) {
+            this.next = nextOccurrence(deadline, since);
+            this.following = next.plusYears(1);
+            this.sinceSecond = since.getEpochSecond();
+            this.sinceNano = since.getNano();
+            this.nextSecond = next.toEpochSecond();
+            this.nextNano = next.getNano();
+            this.followingSecond = following.toEpochSecond();
+            this.followingNano = following.getNano();
         }
 
+        /** The next occurrence, with the offset as published. */
+        public OffsetDateTime next() {
+            return next;
+        }
+
+        /** The occurrence a year after {@link #next()}. */
+        public OffsetDateTime following() {
+            return following;
+        }
+
+        /** The whole days from {@code now} to {@link #next()}. */
+        public long daysToNext(Instant now) {
+            return days(nextSecond, nextNano, now);
+        }
+
+        /** The whole days from {@code now} to {@link #following()}. */
+        public long daysToFollowing(Instant now) {
+            return days(followingSecond, followingNano, now);
+        }
+
+        /** {@code now} is neither before the time this was computed at nor after the next occurrence. */
         boolean holdsAt(Instant now) {
-            return !now.isBefore(since) && !now.isAfter(at);
+            long second = now.getEpochSecond();
+            int nano = now.getNano();
+            boolean notBefore = second > sinceSecond || second == sinceSecond && nano >= sinceNano;
+            boolean notAfter = second < nextSecond || second == nextSecond && nano <= nextNano;
+            return notBefore && notAfter;
         }
     }
 
-    long challengeAreas() {
+    /** The first occurrence of {@code time}, or of the same date and time in a later year, that is not before {@code now}. */
+    public static OffsetDateTime nextOccurrence(OffsetDateTime time, Instant now) {
+        OffsetDateTime next = time;
+        while (next.toInstant().isBefore(now)) {
+            next = next.plusYears(1);
+        }
+        return next;
+    }
+
+    /** The applicant's days of work before the deadline, and the last step they cover (null when none). */
+    public record LeadTime(long days, ProcessStep lastStep) {
+
+        /**
+         * The sum of {@code typicalDays} of the process steps up to and including the last step whose actor is on the
+         * applicant's side ({@code CITY}, {@code NATIONAL_GOVERNMENT}, {@code PARTNER_CITY}); 0 when there is none.
+         */
+        static LeadTime of(List<ProcessStep> steps) {
+            int last = -1;
+            for (int i = 0; i < steps.size(); i++) {
+                if (steps.get(i).actor() != null && steps.get(i).actor().isApplicantSide()) {
+                    last = i;
+                }
+            }
+            if (last < 0) {
+                return new LeadTime(0, null);
+            }
+            long days = steps.subList(0, last + 1).stream().map(ProcessStep::typicalDays).filter(java.util.Objects::nonNull)
+                    .mapToLong(Integer::longValue).sum();
+            return new LeadTime(days, steps.get(last));
+        }
+    }
+
+    /** The applicant's lead time before a deadline. */
+    public LeadTime leadTime() {
+        return leadTime;
+    }
+
+    /** {@link LeadTime#days()} of {@link #leadTime()}, read without following a reference for every candidate of a match. */
+    public long leadDays() {
+        return leadDays;
+    }
+
+    /** The window's kind; null when no window or no kind is published. */
+    public WindowKind windowKind() {
+        return windowKind;
+    }
+
+    /** The window's deadline when the window has a kind; null otherwise. */
+    public OffsetDateTime deadline() {
+        return deadline;
+    }
+
+    public long challengeAreas() {
         return challengeAreas;
     }
 
-    long supportTypes() {
+    public long supportTypes() {
         return supportTypes;
     }
 
-    boolean requiresPartnerCity() {
+    public boolean requiresPartnerCity() {
         return requiresPartnerCity;
     }
 
-    String fundingCurrencyMin() {
+    public String fundingCurrencyMin() {
         return fundingCurrencyMin;
     }
 
-    BigDecimal fundingMin() {
+    public BigDecimal fundingMin() {
         return fundingMin;
     }
 
-    String fundingCurrencyMax() {
+    public String fundingCurrencyMax() {
         return fundingCurrencyMax;
     }
 
-    BigDecimal fundingMax() {
+    public BigDecimal fundingMax() {
         return fundingMax;
     }
 
-    double fundingMinAmount() {
+    public double fundingMinAmount() {
         return fundingMinAmount;
     }
 
-    double fundingMaxAmount() {
+    public double fundingMaxAmount() {
         return fundingMaxAmount;
     }
 
-    BigDecimal coFinancingShare() {
+    public BigDecimal coFinancingShare() {
         return coFinancingShare;
     }
 
-    long languageBits() {
+    public long languageBits() {
         return languageBits;
     }
 
-    Set<String> languages() {
+    public Set<String> languages() {
         return languages;
     }
 
-    List<String> sectors() {
+    public List<String> sectors() {
         return sectors;
     }
 

@@ -41,6 +41,14 @@ public final class TopN<T> {
         }
     }
 
+    /**
+     * The worst item kept when {@code n} are kept (a candidate that is not better need not be offered, nor made);
+     * null while fewer are kept.
+     */
+    public T worstKept() {
+        return worstFirst.size() == n ? worstFirst.peek() : null;
+    }
+
     /** The items kept, best first. */
     public List<T> best() {
         List<T> best = new ArrayList<>(worstFirst);

@@ -1,7 +1,8 @@
 /**
- * The matching rules, in plain classes without CDI or a database: the hard criteria that decide whether a city
- * may apply for a scheme ({@link org.citycoop.matching.scoring.HardCriteria}), the weighted soft criteria that
- * score how well the scheme fits ({@link org.citycoop.matching.scoring.SoftCriteria}), and how matches are
- * ranked ({@link org.citycoop.matching.scoring.MatchScorer}, {@link org.citycoop.matching.scoring.Match}).
+ * The matching rules, in plain classes without CDI or a database: each criterion of a match written once, in its
+ * class of {@link org.citycoop.matching.scoring.criteria} (named and ordered by {@link org.citycoop.matching.scoring.Criterion}),
+ * reading the profile and the scheme in their prepared forms ({@link org.citycoop.matching.scoring.PreparedProfile},
+ * {@link org.citycoop.matching.scoring.PreparedScheme}); how they make a match's score, eligibility and explanation
+ * ({@link org.citycoop.matching.scoring.MatchScorer}) and how matches are ranked ({@link org.citycoop.matching.scoring.Match}).
  */
 package org.citycoop.matching.scoring;

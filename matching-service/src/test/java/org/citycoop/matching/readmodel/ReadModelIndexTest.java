@@ -1,5 +1,8 @@
 package org.citycoop.matching.readmodel;
 
+import org.citycoop.matching.scoring.NeedsProfile;
+import org.citycoop.matching.scoring.PreparedProfile;
+import org.citycoop.matching.scoring.TrackRecords;
 import org.citycoop.matching.vocabulary.ApplicantType;
 import org.citycoop.matching.vocabulary.ArrangementStatus;
 import org.citycoop.matching.vocabulary.ChallengeArea;
@@ -38,7 +41,7 @@ class ReadModelIndexTest {
 
         assertEquals(Set.of("waste", "both"), ids(List.of(SOLID_WASTE)));
         assertEquals(Set.of("waste", "both"), ids(List.of(SOLID_WASTE, INSTITUTIONS)));
-        assertEquals(2, index.candidates(List.of(SOLID_WASTE, INSTITUTIONS), "ID", ApplicantType.LOCAL_GOVERNMENT, true, NOW).size(),
+        assertEquals(2, index.candidates(asked(List.of(SOLID_WASTE, INSTITUTIONS), "ID"), true).size(),
                 "a scheme of two of the asked areas is a candidate once");
         assertEquals(Set.of("air"), ids(List.of(AIR_QUALITY)));
         assertEquals(3, index.schemeCount());
@@ -83,7 +86,7 @@ class ReadModelIndexTest {
 
         assertEquals(Set.of("open", "deadlineNow"), ids(List.of(SOLID_WASTE)));
         assertEquals(Set.of("open", "withdrawn", "superseded", "closed", "deadlineNow"),
-                index.candidates(List.of(SOLID_WASTE), "ID", ApplicantType.LOCAL_GOVERNMENT, false, NOW).stream()
+                index.candidates(asked(List.of(SOLID_WASTE), "ID"), false).stream()
                         .map(prepared -> prepared.scheme().id()).collect(Collectors.toSet()));
         assertEquals(SchemeStatus.WITHDRAWN, index.scheme("withdrawn").orElseThrow().status());
     }
@@ -98,7 +101,7 @@ class ReadModelIndexTest {
 
         assertEquals(Set.of("anyCountry", "anyApplicant", "notPublished"), ids(List.of(SOLID_WASTE)));
         assertEquals(Set.of("vietnam", "anyCountry", "anyApplicant", "notPublished"),
-                index.candidates(List.of(SOLID_WASTE), "VN", ApplicantType.LOCAL_GOVERNMENT, true, NOW).stream()
+                index.candidates(asked(List.of(SOLID_WASTE), "VN"), true).stream()
                         .map(prepared -> prepared.scheme().id()).collect(Collectors.toSet()));
     }
 
@@ -131,8 +134,15 @@ class ReadModelIndexTest {
     }
 
     private Set<String> ids(List<ChallengeArea> areas) {
-        return index.candidates(areas, "ID", ApplicantType.LOCAL_GOVERNMENT, true, NOW).stream().map(prepared -> prepared.scheme().id())
+        return index.candidates(asked(areas, "ID"), true).stream().map(prepared -> prepared.scheme().id())
                 .collect(Collectors.toSet());
+    }
+
+    /** A local government of {@code country} asking about {@code areas}, at {@link #NOW}. */
+    private static PreparedProfile asked(List<ChallengeArea> areas, String country) {
+        return PreparedProfile.of(new NeedsProfile(null, country, ApplicantType.LOCAL_GOVERNMENT,
+                areas.stream().map(area -> new NeedsProfile.Challenge(area, 1)).toList(), List.of(), null, List.of()),
+                List.of(), TrackRecords.NONE, NOW);
     }
 
     /** A rolling scheme open to local governments of Indonesia and Viet Nam. */

@@ -22,45 +22,45 @@ import java.util.List;
 import java.util.Map;
 
 /** Hand-made schemes, profiles and arrangements for the scoring tests. */
-final class Fixtures {
+public final class Fixtures {
 
     /** The time every scoring test matches at. */
-    static final Instant NOW = Instant.parse("2027-01-01T00:00:00Z");
-    static final ZoneOffset TOKYO = ZoneOffset.ofHours(9);
+    public static final Instant NOW = Instant.parse("2027-01-01T00:00:00Z");
+    public static final ZoneOffset TOKYO = ZoneOffset.ofHours(9);
 
     private Fixtures() {
     }
 
     /** DESIGN.md's example profile: Surabaya (ID), solid waste (1) and institutions (2), 300,000 USD. */
-    static NeedsProfile surabaya() {
+    public static NeedsProfile surabaya() {
         return new NeedsProfile("1625822", "ID", ApplicantType.LOCAL_GOVERNMENT,
                 List.of(new NeedsProfile.Challenge(ChallengeArea.SOLID_WASTE, 1),
                         new NeedsProfile.Challenge(ChallengeArea.INSTITUTIONS, 2)),
                 List.of(SupportType.TECHNICAL, SupportType.FINANCIAL), usd("300000"), List.of("en"));
     }
 
-    static Money usd(String amount) {
+    public static Money usd(String amount) {
         return new Money(amount, "USD");
     }
 
-    static OffsetDateTime days(long fromNow) {
+    public static OffsetDateTime days(long fromNow) {
         return NOW.atOffset(TOKYO).plusDays(fromNow);
     }
 
-    static SchemeBuilder scheme() {
+    public static SchemeBuilder scheme() {
         return new SchemeBuilder();
     }
 
-    static ArrangementData arrangement(String id, ArrangementStatus status, ArrangementData.City... cities) {
+    public static ArrangementData arrangement(String id, ArrangementStatus status, ArrangementData.City... cities) {
         return new ArrangementData(id, "Arrangement " + id, List.of(cities), status, 1L);
     }
 
-    static ArrangementData.City city(String cityId, String name, String country) {
+    public static ArrangementData.City city(String cityId, String name, String country) {
         return new ArrangementData.City(cityId, name, country, "PARTNER");
     }
 
     /** A scheme open to Surabaya's profile in every hard criterion, changed field by field. */
-    static final class SchemeBuilder {
+    public static final class SchemeBuilder {
         String id = "scheme-1";
         String agencyId = "unep-ietc";
         String ref;
@@ -82,31 +82,31 @@ final class Fixtures {
         List<String> sectors = List.of();
         String coFinancingShare;
 
-        SchemeBuilder id(String value) { id = value; return this; }
-        SchemeBuilder agencyId(String value) { agencyId = value; return this; }
-        SchemeBuilder ref(String value) { ref = value; return this; }
-        SchemeBuilder names(Map<String, String> value) { names = value; return this; }
-        SchemeBuilder name(String value) { name = value; return this; }
-        SchemeBuilder supportTypes(SupportType... value) { supportTypes = List.of(value); return this; }
-        SchemeBuilder challengeAreas(ChallengeArea... value) { challengeAreas = List.of(value); return this; }
-        SchemeBuilder applicantTypes(ApplicantType... value) { applicantTypes = List.of(value); return this; }
-        SchemeBuilder channel(String value) { channel = value; return this; }
-        SchemeBuilder partnerCityIn(String country) { partnerCityRequired = new PartnerCityRequirement(country); return this; }
-        SchemeBuilder eligibleCountries(String... value) { eligibleCountries = List.of(value); return this; }
-        SchemeBuilder eligibleRegions(String... value) { eligibleRegions = List.of(value); return this; }
-        SchemeBuilder fundingRange(Money min, Money max) { fundingRange = new FundingRange(min, max); return this; }
-        SchemeBuilder noFundingRange() { fundingRange = null; return this; }
-        SchemeBuilder processSteps(ProcessStep... value) { processSteps = List.of(value); return this; }
-        SchemeBuilder window(WindowKind kind, OffsetDateTime opens, OffsetDateTime deadline) {
+        public SchemeBuilder id(String value) { id = value; return this; }
+        public SchemeBuilder agencyId(String value) { agencyId = value; return this; }
+        public SchemeBuilder ref(String value) { ref = value; return this; }
+        public SchemeBuilder names(Map<String, String> value) { names = value; return this; }
+        public SchemeBuilder name(String value) { name = value; return this; }
+        public SchemeBuilder supportTypes(SupportType... value) { supportTypes = List.of(value); return this; }
+        public SchemeBuilder challengeAreas(ChallengeArea... value) { challengeAreas = List.of(value); return this; }
+        public SchemeBuilder applicantTypes(ApplicantType... value) { applicantTypes = List.of(value); return this; }
+        public SchemeBuilder channel(String value) { channel = value; return this; }
+        public SchemeBuilder partnerCityIn(String country) { partnerCityRequired = new PartnerCityRequirement(country); return this; }
+        public SchemeBuilder eligibleCountries(String... value) { eligibleCountries = List.of(value); return this; }
+        public SchemeBuilder eligibleRegions(String... value) { eligibleRegions = List.of(value); return this; }
+        public SchemeBuilder fundingRange(Money min, Money max) { fundingRange = new FundingRange(min, max); return this; }
+        public SchemeBuilder noFundingRange() { fundingRange = null; return this; }
+        public SchemeBuilder processSteps(ProcessStep... value) { processSteps = List.of(value); return this; }
+        public SchemeBuilder window(WindowKind kind, OffsetDateTime opens, OffsetDateTime deadline) {
             window = new ApplicationWindow(kind, opens, deadline);
             return this;
         }
-        SchemeBuilder supersededBy(String value) { supersededBy = value; return this; }
-        SchemeBuilder status(SchemeStatus value) { status = value; return this; }
-        SchemeBuilder sectors(String... value) { sectors = List.of(value); return this; }
-        SchemeBuilder coFinancingShare(String value) { coFinancingShare = value; return this; }
+        public SchemeBuilder supersededBy(String value) { supersededBy = value; return this; }
+        public SchemeBuilder status(SchemeStatus value) { status = value; return this; }
+        public SchemeBuilder sectors(String... value) { sectors = List.of(value); return this; }
+        public SchemeBuilder coFinancingShare(String value) { coFinancingShare = value; return this; }
 
-        SchemeData build() {
+        public SchemeData build() {
             return new SchemeData(id, agencyId, ref != null ? ref : "REF-" + id, name, names, "Technical assistance.", Map.of(),
                     supportTypes, challengeAreas, applicantTypes, channel, partnerCityRequired, eligibleCountries,
                     eligibleRegions, fundingRange, processSteps, window, supersededBy, status, "https://example.org/" + id, 1L,

@@ -41,8 +41,8 @@ class MatchScorerRankTest {
         SchemeData scheme = withSectorsAndShare(c.scheme(), random);
         TrackRecords records = trackRecords(random, profile.country(), List.of(scheme.agencyId()));
         Match full = MatchScorer.score(profile, scheme, c.arrangements(), records, NOW);
-        double quickScore = MatchScorer.weightedScore(PreparedProfile.of(profile), PreparedScheme.of(scheme), records);
-        boolean quickEligible = MatchScorer.eligible(PreparedProfile.of(profile), PreparedScheme.of(scheme), c.arrangements(), NOW);
+        double quickScore = MatchScorer.weightedScore(PreparedProfile.of(profile, c.arrangements(), records, NOW), PreparedScheme.of(scheme));
+        boolean quickEligible = MatchScorer.eligible(PreparedProfile.of(profile, c.arrangements(), records, NOW), PreparedScheme.of(scheme));
         assertEquals(full.score(), quickScore, c.failure("score"));
         assertEquals(full.eligible(), quickEligible, c.failure("eligibility"));
     }
@@ -70,11 +70,11 @@ class MatchScorerRankTest {
         List<Match> full = schemes.stream().map(scheme -> MatchScorer.score(profile, scheme, arrangements, records, NOW))
                 .sorted(Match.RANKING).limit(limit).toList();
         TopN<Match> byNumbers = new TopN<>(limit, Match.RANKING);
-        PreparedProfile prepared = PreparedProfile.of(profile);
+        PreparedProfile prepared = PreparedProfile.of(profile, arrangements, records, NOW);
         for (SchemeData scheme : schemes) {
             PreparedScheme quick = PreparedScheme.of(scheme);
-            byNumbers.offer(new Match(scheme, null, MatchScorer.weightedScore(prepared, quick, records.memoized()),
-                    MatchScorer.eligible(prepared, quick, arrangements, NOW), List.of()));
+            byNumbers.offer(new Match(scheme, null, MatchScorer.weightedScore(prepared, quick),
+                    MatchScorer.eligible(prepared, quick), List.of()));
         }
         List<Match> quick = byNumbers.best().stream().map(match -> MatchScorer.score(profile, match.scheme(), arrangements, records, NOW))
                 .sorted(Match.RANKING).toList();

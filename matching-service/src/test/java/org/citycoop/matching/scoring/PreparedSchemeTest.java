@@ -1,6 +1,8 @@
 package org.citycoop.matching.scoring;
 
+import org.citycoop.matching.scoring.criteria.Criteria;
 import org.citycoop.matching.readmodel.SchemeData;
+import org.citycoop.matching.scoring.criteria.CountryCriterion;
 import org.citycoop.matching.vocabulary.WindowKind;
 import org.junit.jupiter.api.Test;
 
@@ -33,8 +35,8 @@ class PreparedSchemeTest {
         List<Long> dayOffsets = List.of(0L, 10L, 47L, 59L, 61L, 400L, 10L, -400L, 47L, 45L, 800L, 0L);
         for (long offset : dayOffsets) {
             Instant at = NOW.plus(Duration.ofDays(offset)).plusSeconds(7);
-            boolean expected = HardCriteria.deadline(yearly, at).result() != CriterionResult.FAILED;
-            assertEquals(expected, prepared.deadlineAllows(at), "deadline criterion " + offset + " days after NOW");
+            boolean expected = Criteria.deadline(yearly, at).result() != CriterionResult.FAILED;
+            assertEquals(expected, Criteria.deadlineAllows(prepared, at), "deadline criterion " + offset + " days after NOW");
         }
     }
 
@@ -46,11 +48,11 @@ class PreparedSchemeTest {
         Instant lastReachable = days(60).toInstant().minus(Duration.ofDays(14));
         for (Instant at : List.of(lastReachable, lastReachable.plusNanos(1), lastReachable.minusNanos(1),
                 lastReachable.plusMillis(999).plusNanos(500), days(60).toInstant(), days(60).toInstant().plusNanos(1), NOW)) {
-            boolean expected = HardCriteria.deadline(fixed, at).result() != CriterionResult.FAILED;
-            assertEquals(expected, prepared.deadlineAllows(at), "deadline criterion at " + at);
+            boolean expected = Criteria.deadline(fixed, at).result() != CriterionResult.FAILED;
+            assertEquals(expected, Criteria.deadlineAllows(prepared, at), "deadline criterion at " + at);
         }
-        assertTrue(prepared.deadlineAllows(lastReachable));
-        assertFalse(prepared.deadlineAllows(lastReachable.plusNanos(1)));
+        assertTrue(Criteria.deadlineAllows(prepared, lastReachable));
+        assertFalse(Criteria.deadlineAllows(prepared, lastReachable.plusNanos(1)));
     }
 
     @Test
@@ -60,10 +62,10 @@ class PreparedSchemeTest {
         assertEquals(64, PreparedScheme.countryCode("CM"));
         assertEquals(675, PreparedScheme.countryCode("ZZ"));
         PreparedScheme cameroon = PreparedScheme.of(scheme().eligibleCountries("CM").build());
-        assertTrue(cameroon.openToCountry(PreparedScheme.countryCode("CM")));
-        assertFalse(cameroon.openToCountry(PreparedScheme.countryCode("AA")));
-        assertFalse(cameroon.openToCountry(PreparedScheme.countryCode("ID")));
-        assertTrue(PreparedScheme.of(scheme().eligibleCountries().build()).openToCountry(PreparedScheme.countryCode("ID")));
+        assertTrue(CountryCriterion.openToCountry(cameroon, PreparedScheme.countryCode("CM")));
+        assertFalse(CountryCriterion.openToCountry(cameroon, PreparedScheme.countryCode("AA")));
+        assertFalse(CountryCriterion.openToCountry(cameroon, PreparedScheme.countryCode("ID")));
+        assertTrue(CountryCriterion.openToCountry(PreparedScheme.of(scheme().eligibleCountries().build()), PreparedScheme.countryCode("ID")));
     }
 
     @Test
@@ -72,8 +74,8 @@ class PreparedSchemeTest {
         assertEquals(-1, PreparedScheme.countryCode("IDN"));
         assertEquals(-1, PreparedScheme.countryCode(null));
         PreparedScheme odd = PreparedScheme.of(scheme().eligibleCountries("id", "ID").build());
-        assertTrue(odd.openToCountry(PreparedScheme.countryCode("ID")));
-        assertFalse(odd.openToCountry(-1));
+        assertTrue(CountryCriterion.openToCountry(odd, PreparedScheme.countryCode("ID")));
+        assertFalse(CountryCriterion.openToCountry(odd, -1));
     }
 
     @Test
@@ -85,7 +87,7 @@ class PreparedSchemeTest {
         for (List<String> wanted : List.of(List.of("xcr"), List.of("xcq"), List.of("en"), List.of("xcq", "xcr"))) {
             NeedsProfile profile = surabaya().withLanguages(wanted);
             double expected = MatchScorer.score(profile, late, List.of(), NOW).score();
-            double ranked = MatchScorer.weightedScore(PreparedProfile.of(profile), PreparedScheme.of(late), TrackRecords.NONE);
+            double ranked = MatchScorer.weightedScore(PreparedProfile.of(profile, List.of(), TrackRecords.NONE, NOW), PreparedScheme.of(late));
             assertEquals(expected, ranked, "score for a profile wanting " + wanted);
         }
     }

@@ -67,8 +67,8 @@ class RankEdgeCasesTest {
             if (random.nextBoolean()) builder.coFinancingShare(pick(random, List.of("0.5", "1E+20", "0.005", "-0.5", "0.125")));
             SchemeData s = builder.build();
             Match full = MatchScorer.score(profile, s, List.of(), NOW);
-            double quickScore = MatchScorer.weightedScore(PreparedProfile.of(profile), PreparedScheme.of(s), TrackRecords.NONE);
-            boolean quickEligible = MatchScorer.eligible(PreparedProfile.of(profile), PreparedScheme.of(s), List.of(), NOW);
+            double quickScore = MatchScorer.weightedScore(PreparedProfile.of(profile, List.of(), TrackRecords.NONE, NOW), PreparedScheme.of(s));
+            boolean quickEligible = MatchScorer.eligible(PreparedProfile.of(profile, List.of(), TrackRecords.NONE, NOW), PreparedScheme.of(s));
             if (full.score() != quickScore || full.eligible() != quickEligible) {
                 failures.add("budget " + budget + " range " + min + ".." + max + " countries " + countries + " profile "
                         + profile.country() + " langs " + wanted + " names " + names + ": score " + full.score() + "/" + quickScore
@@ -94,7 +94,7 @@ class RankEdgeCasesTest {
                     if (random.nextInt(5) == 0) at = deadline.toInstant().plusSeconds(random.nextInt(3) - 1).plusNanos(random.nextInt(3) - 1);
                     if (random.nextInt(5) == 0) at = deadline.toInstant().minus(Duration.ofDays(14)).plusNanos(random.nextInt(3) - 1);
                     Match full = MatchScorer.score(surabaya(), s, List.of(), at);
-                    boolean quick = MatchScorer.eligible(PreparedProfile.of(surabaya()), prepared, List.of(), at);
+                    boolean quick = MatchScorer.eligible(PreparedProfile.of(surabaya(), List.of(), TrackRecords.NONE, at), prepared);
                     if (full.eligible() != quick) {
                         failures.add(kind + " " + deadline + " at " + at + ": " + full.eligible() + "/" + quick);
                     }
@@ -114,7 +114,7 @@ class RankEdgeCasesTest {
             SchemeData t = scheme().name(null).names(Map.of("zz" + i, "n")).build();
             for (SchemeData x : List.of(s, t)) {
                 assertEquals(MatchScorer.score(profile, x, List.of(), NOW).score(),
-                        MatchScorer.weightedScore(PreparedProfile.of(profile), PreparedScheme.of(x), TrackRecords.NONE), x.names().toString());
+                        MatchScorer.weightedScore(PreparedProfile.of(profile, List.of(), TrackRecords.NONE, NOW), PreparedScheme.of(x)), x.names().toString());
             }
         }
     }

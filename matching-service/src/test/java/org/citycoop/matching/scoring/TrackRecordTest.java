@@ -1,5 +1,6 @@
 package org.citycoop.matching.scoring;
 
+import org.citycoop.matching.scoring.criteria.Criteria;
 import org.citycoop.matching.readmodel.ActivityData;
 import org.junit.jupiter.api.Test;
 
@@ -53,11 +54,11 @@ class TrackRecordTest {
         TrackRecords records = (agencyId, country, sectors) -> TrackRecord.of("ADB", ADB, country, sectors);
         NeedsProfile profile = Fixtures.surabaya();
         var scheme = Fixtures.scheme().agencyId("adb").sectors("14050").build();
-        Assessment assessment = SoftCriteria.trackRecord(profile, scheme, records).assessment();
+        Assessment assessment = Criteria.trackRecord(profile, scheme, records).assessment();
         assertEquals(Criterion.TRACK_RECORD, assessment.criterion());
         assertEquals(CriterionResult.MET, assessment.result());
         assertEquals("ADB has 1 activity in Indonesia in sector 14050 since 2015 (IATI, last updated 2026-09-30)", assessment.detail());
-        assertEquals(CriterionResult.FAILED, SoftCriteria.trackRecord(profile.withLanguages(List.of("en")),
+        assertEquals(CriterionResult.FAILED, Criteria.trackRecord(profile.withLanguages(List.of("en")),
                 Fixtures.scheme().agencyId("adb").sectors("14050").build(),
                 (agencyId, country, sectors) -> TrackRecord.of("ADB", ADB, "TH", sectors)).assessment().result());
     }
