@@ -28,12 +28,17 @@ public final class PostgresServer {
     private final String user;
     private final String password;
     private final EmbeddedPostgres embedded;
+    private final Path dataDirectory;
+    private final Path binaries;
 
-    private PostgresServer(String baseUrl, String user, String password, EmbeddedPostgres embedded) {
+    private PostgresServer(String baseUrl, String user, String password, EmbeddedPostgres embedded, Path dataDirectory,
+            Path binaries) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
         this.user = user;
         this.password = password;
         this.embedded = embedded;
+        this.dataDirectory = dataDirectory;
+        this.binaries = binaries;
     }
 
     /** Where tests unpack the PostgreSQL binaries: once per machine, shared by every test run. */
@@ -43,7 +48,7 @@ public final class PostgresServer {
 
     /** An external server, for example {@code jdbc:postgresql://db.example:5432}. */
     public static PostgresServer external(String baseUrl, String user, String password) {
-        return new PostgresServer(baseUrl, user, password, null);
+        return new PostgresServer(baseUrl, user, password, null, null, null);
     }
 
     /**
@@ -58,11 +63,16 @@ public final class PostgresServer {
      */
     public static PostgresServer startEmbedded(Path dataDirectory, Path binaries, int port, boolean survivesThisJvm)
             throws IOException {
+        return startEmbedded(dataDirectory, binaries, port, !survivesThisJvm, survivesThisJvm);
+    }
+
+    private static PostgresServer startEmbedded(Path dataDirectory, Path binaries, int port, boolean clean,
+            boolean survivesThisJvm) throws IOException {
         Files.createDirectories(dataDirectory);
         Files.createDirectories(binaries);
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
-                .setCleanDataDirectory(!survivesThisJvm)
+                .setCleanDataDirectory(clean)
                 .setRegisterShutdownHook(false)
                 .setOverrideWorkingDirectory(binaries.toFile())
                 .setServerConfig("listen_addresses", "127.0.0.1")
@@ -72,7 +82,30 @@ public final class PostgresServer {
             builder.setPort(port);
         }
         EmbeddedPostgres pg = builder.start();
-        return new PostgresServer("jdbc:postgresql://127.0.0.1:" + pg.getPort() + "/", "postgres", "postgres", pg);
+        return new PostgresServer("jdbc:postgresql://127.0.0.1:" + pg.getPort() + "/", "postgres", "postgres", pg,
+                dataDirectory, binaries);
+    }
+
+    /**
+     * Restarts an embedded server this JVM started: a fast shutdown ({@code SIGINT} to the postmaster: every session
+     * is ended, as clients see in a failover), then a start on the same data directory and port; returns the server
+     * that runs now (the caller closes that one).
+     */
+    public PostgresServer restart() throws IOException, InterruptedException {
+        if (embedded == null) {
+            throw new IllegalStateException("only an embedded server started here can be restarted");
+        }
+        long pid = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim());
+        ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow(() -> new IOException("PostgreSQL does not run"));
+        if (new ProcessBuilder("kill", "-INT", Long.toString(pid)).inheritIO().start().waitFor() != 0) {
+            throw new IOException("could not signal PostgreSQL (pid " + pid + ")");
+        }
+        try {
+            postmaster.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IOException("PostgreSQL did not stop within 60 s", e);
+        }
+        return startEmbedded(dataDirectory, binaries, embedded.getPort(), false, false);
     }
 
     /** Stops an embedded server started by an earlier JVM, by the postmaster id in its data directory. */
