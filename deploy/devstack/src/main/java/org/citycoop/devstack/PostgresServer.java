@@ -30,15 +30,17 @@ public final class PostgresServer {
     private final EmbeddedPostgres embedded;
     private final Path dataDirectory;
     private final Path binaries;
+    private final boolean keepsData;
 
     private PostgresServer(String baseUrl, String user, String password, EmbeddedPostgres embedded, Path dataDirectory,
-            Path binaries) {
+            Path binaries, boolean keepsData) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
         this.user = user;
         this.password = password;
         this.embedded = embedded;
         this.dataDirectory = dataDirectory;
         this.binaries = binaries;
+        this.keepsData = keepsData;
     }
 
     /** Where tests unpack the PostgreSQL binaries: once per machine, shared by every test run. */
@@ -48,7 +50,7 @@ public final class PostgresServer {
 
     /** An external server, for example {@code jdbc:postgresql://db.example:5432}. */
     public static PostgresServer external(String baseUrl, String user, String password) {
-        return new PostgresServer(baseUrl, user, password, null, null, null);
+        return new PostgresServer(baseUrl, user, password, null, null, null, true);
     }
 
     /**
@@ -64,6 +66,14 @@ public final class PostgresServer {
     public static PostgresServer startEmbedded(Path dataDirectory, Path binaries, int port, boolean survivesThisJvm)
             throws IOException {
         return startEmbedded(dataDirectory, binaries, port, !survivesThisJvm, survivesThisJvm);
+    }
+
+    /**
+     * Starts the embedded PostgreSQL for this JVM, keeping its data directory when it stops (the caller deletes it), so
+     * that {@link #restart()} can stop and start it again on the same data.
+     */
+    public static PostgresServer startEmbeddedRestartable(Path dataDirectory, Path binaries, int port) throws IOException {
+        return startEmbedded(dataDirectory, binaries, port, false, false);
     }
 
     private static PostgresServer startEmbedded(Path dataDirectory, Path binaries, int port, boolean clean,
@@ -83,29 +93,22 @@ public final class PostgresServer {
         }
         EmbeddedPostgres pg = builder.start();
         return new PostgresServer("jdbc:postgresql://127.0.0.1:" + pg.getPort() + "/", "postgres", "postgres", pg,
-                dataDirectory, binaries);
+                dataDirectory, binaries, !clean);
     }
 
     /**
-     * Restarts an embedded server this JVM started: a fast shutdown ({@code SIGINT} to the postmaster: every session
-     * is ended, as clients see in a failover), then a start on the same data directory and port; returns the server
-     * that runs now (the caller closes that one).
+     * Restarts an embedded server started by {@link #startEmbeddedRestartable}: a fast shutdown (every session is
+     * ended, as clients see in a failover; the embedded server's own stop, which also frees its lock on the data
+     * directory), then a start on the same data directory and port; returns the server that runs now (the caller
+     * closes that one).
      */
-    public PostgresServer restart() throws IOException, InterruptedException {
-        if (embedded == null) {
-            throw new IllegalStateException("only an embedded server started here can be restarted");
+    public PostgresServer restart() throws IOException {
+        if (embedded == null || !keepsData) {
+            throw new IllegalStateException("only an embedded server started with startEmbeddedRestartable can be restarted");
         }
-        long pid = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim());
-        ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow(() -> new IOException("PostgreSQL does not run"));
-        if (new ProcessBuilder("kill", "-INT", Long.toString(pid)).inheritIO().start().waitFor() != 0) {
-            throw new IOException("could not signal PostgreSQL (pid " + pid + ")");
-        }
-        try {
-            postmaster.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new IOException("PostgreSQL did not stop within 60 s", e);
-        }
-        return startEmbedded(dataDirectory, binaries, embedded.getPort(), false, false);
+        int port = embedded.getPort();
+        embedded.close();
+        return startEmbedded(dataDirectory, binaries, port, false, false);
     }
 
     /** Stops an embedded server started by an earlier JVM, by the postmaster id in its data directory. */

@@ -210,8 +210,10 @@ public final class Suite {
             return PostgresServer.external("jdbc:postgresql://127.0.0.1:" + port + "/", "postgres", "postgres");
         }
         out.println("PostgreSQL: starting the embedded server on port " + (port > 0 ? port : "(free)"));
-        return PostgresServer.startEmbedded(data,
-                detached ? state.resolve("pg-binaries") : PostgresServer.sharedBinaries(), port, detached);
+        // attached: the data stays when the server stops (the state directory goes with stopAttached), so that
+        // restartPostgres can start it again on the same data
+        return detached ? PostgresServer.startEmbedded(data, state.resolve("pg-binaries"), port, true)
+                : PostgresServer.startEmbeddedRestartable(data, PostgresServer.sharedBinaries(), port);
     }
 
     private String startKafka(int port, java.io.PrintStream out) throws Exception {
@@ -320,7 +322,8 @@ public final class Suite {
 
     /**
      * Restarts the embedded PostgreSQL of an attached suite: a fast shutdown (every session ended, as in a failover),
-     * then a start on the same data and port. Returns once it accepts connections again.
+     * then a start on the same data and port. Returns once it accepts connections again (an external server: not
+     * supported).
      */
     public void restartPostgres() throws Exception {
         postgres = postgres.restart();
