@@ -42,6 +42,18 @@ class GatewayTest {
     }
 
     @Test
+    void aServiceOfSeveralInstancesIsServedByTheOneThatRunsWhileTheOtherIsDown() {
+        // the first instance listens nowhere: every request, a POST too (nothing of it reached the dead one), is answered
+        // by the second, before and after the dead one's circuit opens (3 failures)
+        for (int i = 0; i < 8; i++) {
+            given().contentType(ContentType.JSON).body("{\"n\":" + i + "}").post("/v1/replicated/" + i).then().statusCode(200)
+                    .body("method", equalTo("POST")).body("uri", equalTo("/v1/replicated/" + i))
+                    .body("body", equalTo("{\"n\":" + i + "}"));
+            given().get("/v1/replicated/" + i).then().statusCode(200).body("uri", equalTo("/v1/replicated/" + i));
+        }
+    }
+
+    @Test
     void theFindersPagesAreServedUnderFinderWithoutTheCallersCredentials() {
         io.restassured.response.Response page = given().header("Authorization", "Bearer " + OriginServer.ADMIN_KEY)
                 .header("Cookie", "session=1").get("/finder/en/?challenge=SOLID_WASTE");

@@ -133,6 +133,9 @@ public class OriginServer implements QuarkusTestResourceLifecycleManager {
             // a service that closes kept-alive connections under the next request, for the repeating test alone
             config.put("citycoop.gateway.services.closing.url", "http://127.0.0.1:" + port);
             config.put("citycoop.gateway.services.closing.prefixes", "/v1/closing");
+            // a service of two instances, the first down, for the instances' test alone
+            config.put("citycoop.gateway.services.replicated.url", "http://127.0.0.1:" + closedPort + ",http://127.0.0.1:" + port);
+            config.put("citycoop.gateway.services.replicated.prefixes", "/v1/replicated");
             config.put("citycoop.gateway.circuit-breaker.failure-threshold", "3");
             config.put("citycoop.gateway.circuit-breaker.open-duration", "1h");
             config.put("citycoop.gateway.admin-key", ADMIN_KEY);

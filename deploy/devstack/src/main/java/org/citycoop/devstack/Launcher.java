@@ -24,6 +24,11 @@ import java.util.Map;
  * catalog 8081, matching 8082, twinning 8083, finder 8084, PostgreSQL 15432, Kafka 19092; each can be moved with
  * {@code CITYCOOP_GATEWAY_PORT}, {@code CITYCOOP_CATALOG_PORT}, {@code CITYCOOP_MATCHING_PORT},
  * {@code CITYCOOP_TWINNING_PORT}, {@code CITYCOOP_FINDER_PORT}, {@code CITYCOOP_POSTGRES_PORT}, {@code CITYCOOP_KAFKA_PORT}.
+ *
+ * <p>Several of everything ({@link Suite}): {@code CITYCOOP_REPLICAS=2} runs two instances of the catalogue, matching and
+ * twinning services (the second on the first's port plus 100: 8181, 8182, 8183) behind the one gateway;
+ * {@code CITYCOOP_KAFKA_BROKERS=3} runs a three-node KRaft cluster (client ports 19092, 19094, 19096) whose topics are
+ * replicated three times with {@code min.insync.replicas=2}. Both default to 1.
  */
 public final class Launcher {
 
@@ -41,7 +46,7 @@ public final class Launcher {
         for (SuiteService service : SuiteService.ALL) {
             ports.put(service.name(), intEnv(service.portVariable(), service.defaultPort()));
         }
-        Suite suite = new Suite(root, state, true, ports);
+        Suite suite = new Suite(root, state, true, ports, count("CITYCOOP_REPLICAS"), count("CITYCOOP_KAFKA_BROKERS"));
         switch (args[0]) {
             case "up" -> up(root, suite);
             case "down" -> {
@@ -93,19 +98,29 @@ public final class Launcher {
         }
         running.forEach((name, pid) -> {
             String health = "";
-            for (SuiteService service : SuiteService.ALL) {
-                if (service.name().equals(name)) {
+            for (Suite.Instance instance : suite.instances()) {
+                if (instance.name().equals(name)) {
                     URI url = suite.serviceUrl(name);
                     health = ServiceProcess.isReady(url) ? "  ready at " + url : "  not ready (" + url + ")";
                 }
             }
-            System.out.printf("%-18s pid %-8d%s%n", name, pid, health);
+            System.out.printf("%-20s pid %-8d%s%n", name, pid, health);
         });
-        for (SuiteService service : SuiteService.ALL) {
-            if (!running.containsKey(service.name())) {
-                System.out.printf("%-18s not running%n", service.name());
+        for (Suite.Instance instance : suite.instances()) {
+            if (!running.containsKey(instance.name())) {
+                System.out.printf("%-20s not running%n", instance.name());
             }
         }
+    }
+
+    /** A count from the environment ({@code CITYCOOP_REPLICAS}, {@code CITYCOOP_KAFKA_BROKERS}): 1 to 9, default 1. */
+    private static int count(String name) {
+        int count = intEnv(name, 1);
+        if (count < 1 || count > 9) {
+            System.err.println(name + " must be from 1 to 9, not " + count);
+            System.exit(2);
+        }
+        return count;
     }
 
     private static int intEnv(String name, int fallback) {
@@ -116,7 +131,7 @@ public final class Launcher {
         try {
             return Integer.parseInt(value.trim());
         } catch (NumberFormatException e) {
-            System.err.println(name + " must be a port number, not '" + value + "'");
+            System.err.println(name + " must be a number, not '" + value + "'");
             System.exit(2);
             return fallback;
         }

@@ -28,12 +28,19 @@ public final class PostgresServer {
     private final String user;
     private final String password;
     private final EmbeddedPostgres embedded;
+    private final Path dataDirectory;
+    private final Path binaries;
+    private final boolean keepsData;
 
-    private PostgresServer(String baseUrl, String user, String password, EmbeddedPostgres embedded) {
+    private PostgresServer(String baseUrl, String user, String password, EmbeddedPostgres embedded, Path dataDirectory,
+            Path binaries, boolean keepsData) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
         this.user = user;
         this.password = password;
         this.embedded = embedded;
+        this.dataDirectory = dataDirectory;
+        this.binaries = binaries;
+        this.keepsData = keepsData;
     }
 
     /** Where tests unpack the PostgreSQL binaries: once per machine, shared by every test run. */
@@ -43,7 +50,7 @@ public final class PostgresServer {
 
     /** An external server, for example {@code jdbc:postgresql://db.example:5432}. */
     public static PostgresServer external(String baseUrl, String user, String password) {
-        return new PostgresServer(baseUrl, user, password, null);
+        return new PostgresServer(baseUrl, user, password, null, null, null, true);
     }
 
     /**
@@ -58,11 +65,24 @@ public final class PostgresServer {
      */
     public static PostgresServer startEmbedded(Path dataDirectory, Path binaries, int port, boolean survivesThisJvm)
             throws IOException {
+        return startEmbedded(dataDirectory, binaries, port, !survivesThisJvm, survivesThisJvm);
+    }
+
+    /**
+     * Starts the embedded PostgreSQL for this JVM, keeping its data directory when it stops (the caller deletes it), so
+     * that {@link #restart()} can stop and start it again on the same data.
+     */
+    public static PostgresServer startEmbeddedRestartable(Path dataDirectory, Path binaries, int port) throws IOException {
+        return startEmbedded(dataDirectory, binaries, port, false, false);
+    }
+
+    private static PostgresServer startEmbedded(Path dataDirectory, Path binaries, int port, boolean clean,
+            boolean survivesThisJvm) throws IOException {
         Files.createDirectories(dataDirectory);
         Files.createDirectories(binaries);
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
-                .setCleanDataDirectory(!survivesThisJvm)
+                .setCleanDataDirectory(clean)
                 .setRegisterShutdownHook(false)
                 .setOverrideWorkingDirectory(binaries.toFile())
                 .setServerConfig("listen_addresses", "127.0.0.1")
@@ -72,7 +92,23 @@ public final class PostgresServer {
             builder.setPort(port);
         }
         EmbeddedPostgres pg = builder.start();
-        return new PostgresServer("jdbc:postgresql://127.0.0.1:" + pg.getPort() + "/", "postgres", "postgres", pg);
+        return new PostgresServer("jdbc:postgresql://127.0.0.1:" + pg.getPort() + "/", "postgres", "postgres", pg,
+                dataDirectory, binaries, !clean);
+    }
+
+    /**
+     * Restarts an embedded server started by {@link #startEmbeddedRestartable}: a fast shutdown (every session is
+     * ended, as clients see in a failover; the embedded server's own stop, which also frees its lock on the data
+     * directory), then a start on the same data directory and port; returns the server that runs now (the caller
+     * closes that one).
+     */
+    public PostgresServer restart() throws IOException {
+        if (embedded == null || !keepsData) {
+            throw new IllegalStateException("only an embedded server started with startEmbeddedRestartable can be restarted");
+        }
+        int port = embedded.getPort();
+        embedded.close();
+        return startEmbedded(dataDirectory, binaries, port, false, false);
     }
 
     /** Stops an embedded server started by an earlier JVM, by the postmaster id in its data directory. */

@@ -13,12 +13,19 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The whole suite on one machine: PostgreSQL, a Kafka broker, the four packaged services and the scheme finder, started
- * either detached (the launcher: they outlive it, their process ids are kept in {@code <state>/run})
- * or attached (end-to-end tests: children of the test JVM on free ports, stopped with it).
+ * The whole suite on one machine: PostgreSQL, a Kafka broker (or a KRaft cluster of several), the four packaged
+ * services and the scheme finder, started either detached (the launcher: they outlive it, their process ids are kept
+ * in {@code <state>/run}) or attached (end-to-end tests: children of the test JVM on free ports, stopped with it).
+ *
+ * <p>Several of everything: with {@code replicas} above 1 the catalogue, matching and twinning services run that many
+ * instances each (instance {@code n} named {@code <service>-n}, on the service's port plus {@code 100 (n - 1)}; one
+ * consumer group per service, so the instances share the partitions), and the gateway is given every instance's URL
+ * and spreads requests over them; the gateway and the finder run once. With {@code kafkaBrokers} above 1 Kafka is a
+ * {@link KafkaCluster} of that many nodes ({@code kafka-1}, {@code kafka-2}, ...).
  *
  * <p>State directory layout: {@code pg/} (PostgreSQL data), {@code pg-binaries/}, {@code kafka/}
- * (broker data and log), {@code logs/<service>.log}, {@code run/<process>.pid}, {@code keys/} (the
+ * (broker data and log; {@code kafka-<n>/} for the nodes of a cluster), {@code logs/<instance>.log},
+ * {@code run/<process>.pid}, {@code keys/} (the
  * gateway's token signing key pair, owner only) and {@code credentials.env} (API keys, mode 600; see
  * {@link Credentials}).
  */
@@ -30,34 +37,100 @@ public final class Suite {
     private final Path root;
     private final Path state;
     private final boolean detached;
+    private final int kafkaBrokers;
+    private final List<Instance> instances = new ArrayList<>();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, Process> attachedProcesses = new LinkedHashMap<>();
     private PostgresServer postgres;
-    private KafkaBroker attachedKafka;
+    private final Map<String, KafkaBroker> attachedKafka = new LinkedHashMap<>();
+    private KafkaCluster cluster;
+    private String kafkaBootstrapServers;
     private Credentials credentials;
+
+    /**
+     * One running copy of a service.
+     *
+     * @param service what it runs
+     * @param number 1 for the first instance
+     * @param name the service's name for the first instance, {@code <service>-<number>} for the others (its log file
+     *     and process id file are named so)
+     */
+    public record Instance(SuiteService service, int number, String name) {
+    }
+
+    /** One of each, one Kafka broker. */
+    public Suite(Path root, Path state, boolean detached, Map<String, Integer> ports) {
+        this(root, state, detached, ports, 1, 1);
+    }
 
     /**
      * @param root the repository checkout (holds the services' target/ directories)
      * @param state where data, logs and process ids live
      * @param detached true for the launcher, false for tests
-     * @param ports service name to port; missing services take their default port
+     * @param ports instance name to port; a first instance missing here takes its service's default port, a further
+     *     one its first instance's port plus {@code 100 (n - 1)}
+     * @param replicas instances of each service that scales (catalogue, matching, twinning), at least 1
+     * @param kafkaBrokers nodes of the Kafka cluster, at least 1
      */
-    public Suite(Path root, Path state, boolean detached, Map<String, Integer> ports) {
+    public Suite(Path root, Path state, boolean detached, Map<String, Integer> ports, int replicas, int kafkaBrokers) {
+        if (replicas < 1 || kafkaBrokers < 1) {
+            throw new IllegalArgumentException("replicas and kafkaBrokers are at least 1");
+        }
         this.root = root;
         this.state = state;
         this.detached = detached;
+        this.kafkaBrokers = kafkaBrokers;
         for (SuiteService service : SuiteService.ALL) {
-            this.ports.put(service.name(), ports.getOrDefault(service.name(), service.defaultPort()));
+            int count = service.scales() ? replicas : 1;
+            int first = ports.getOrDefault(service.name(), service.defaultPort());
+            for (int n = 1; n <= count; n++) {
+                Instance instance = new Instance(service, n, n == 1 ? service.name() : service.name() + "-" + n);
+                instances.add(instance);
+                this.ports.put(instance.name(), ports.getOrDefault(instance.name(), first + 100 * (n - 1)));
+            }
         }
     }
 
     /** A suite for tests: every port free and chosen now. */
     public static Suite forTests(Path root, Path state) throws IOException {
+        return forTests(root, state, 1, 1);
+    }
+
+    /** A suite for tests with several instances and Kafka brokers: every port free and chosen now. */
+    public static Suite forTests(Path root, Path state, int replicas, int kafkaBrokers) throws IOException {
         Map<String, Integer> ports = new HashMap<>();
         for (SuiteService service : SuiteService.ALL) {
-            ports.put(service.name(), KafkaBroker.freePort());
+            int count = service.scales() ? replicas : 1;
+            for (int n = 1; n <= count; n++) {
+                ports.put(n == 1 ? service.name() : service.name() + "-" + n, KafkaBroker.freePort());
+            }
         }
-        return new Suite(root, state, false, ports);
+        return new Suite(root, state, false, ports, replicas, kafkaBrokers);
+    }
+
+    /** Every instance, in start order. */
+    public List<Instance> instances() {
+        return List.copyOf(instances);
+    }
+
+    /** The instances of one service ({@code catalog-service}, ...). */
+    public List<Instance> instancesOf(String service) {
+        return instances.stream().filter(i -> i.service().name().equals(service)).toList();
+    }
+
+    /** The JDBC URL of a service's database once {@link #start} ran (user and password {@code postgres}). */
+    public String jdbcUrl(String database) {
+        return postgres.jdbcUrl(database);
+    }
+
+    /** Kafka's bootstrap servers once {@link #start} ran. */
+    public String kafkaBootstrapServers() {
+        return kafkaBootstrapServers;
+    }
+
+    /** The Kafka cluster of an attached suite with several brokers (null with one broker or an external Kafka). */
+    public KafkaCluster kafkaCluster() {
+        return cluster;
     }
 
     /**
@@ -76,6 +149,7 @@ public final class Suite {
         return URI.create("http://127.0.0.1:" + ports.get("gateway"));
     }
 
+    /** The base URL of an instance, by its name ({@code catalog-service}, {@code catalog-service-2}, ...). */
     public URI serviceUrl(String name) {
         return URI.create("http://127.0.0.1:" + ports.get(name));
     }
@@ -91,13 +165,38 @@ public final class Suite {
                 postgres.createDatabaseIfMissing(service.database());
             }
         }
-        String kafka = startKafka(settings, kafkaPort, out);
-        for (SuiteService service : SuiteService.ALL) {
-            if (service.isFinder()) {
+        kafkaBootstrapServers = settings.kafkaBootstrapServers() != null ? settings.kafkaBootstrapServers()
+                : kafkaBrokers > 1 ? startKafkaCluster(kafkaPort, out) : startKafka(kafkaPort, out);
+        if (settings.kafkaBootstrapServers() != null) {
+            out.println("Kafka: external, " + settings.kafkaBootstrapServers());
+        }
+        for (Instance instance : instances) {
+            if (instance.service().isFinder()) {
                 credentials.ensureFinderKey(gatewayUrl()); // its partner-portal key, made through the gateway now that it runs
             }
-            startService(service, kafka, out);
+            startService(instance, kafkaBootstrapServers, out);
         }
+    }
+
+    /** The nodes of a Kafka cluster ({@code kafka-1}, ...): those not running yet are started, all awaited. */
+    private String startKafkaCluster(int basePort, java.io.PrintStream out) throws Exception {
+        List<Path> directories = new ArrayList<>();
+        for (int n = 1; n <= kafkaBrokers; n++) {
+            directories.add(state.resolve("kafka-" + n));
+        }
+        cluster = KafkaCluster.of(directories, basePort);
+        java.util.function.IntPredicate running = n -> detached && runningProcess("kafka-" + n).isPresent();
+        out.println("Kafka: " + kafkaBrokers + " KRaft nodes (controller and broker each) on " + cluster.bootstrapServers()
+                + "; topics replicated " + Math.min(3, kafkaBrokers) + " times");
+        Map<Integer, KafkaBroker> started = cluster.start(running, detached, Duration.ofSeconds(90));
+        for (var node : started.entrySet()) {
+            if (detached) {
+                writePid("kafka-" + node.getKey(), node.getValue().pid());
+            } else {
+                attachedKafka.put("kafka-" + node.getKey(), node.getValue());
+            }
+        }
+        return cluster.bootstrapServers();
     }
 
     private PostgresServer startPostgres(StackSettings settings, int port, java.io.PrintStream out) throws IOException {
@@ -111,15 +210,13 @@ public final class Suite {
             return PostgresServer.external("jdbc:postgresql://127.0.0.1:" + port + "/", "postgres", "postgres");
         }
         out.println("PostgreSQL: starting the embedded server on port " + (port > 0 ? port : "(free)"));
-        return PostgresServer.startEmbedded(data,
-                detached ? state.resolve("pg-binaries") : PostgresServer.sharedBinaries(), port, detached);
+        // attached: the data stays when the server stops (the state directory goes with stopAttached), so that
+        // restartPostgres can start it again on the same data
+        return detached ? PostgresServer.startEmbedded(data, state.resolve("pg-binaries"), port, true)
+                : PostgresServer.startEmbeddedRestartable(data, PostgresServer.sharedBinaries(), port);
     }
 
-    private String startKafka(StackSettings settings, int port, java.io.PrintStream out) throws Exception {
-        if (settings.kafkaBootstrapServers() != null) {
-            out.println("Kafka: external, " + settings.kafkaBootstrapServers());
-            return settings.kafkaBootstrapServers();
-        }
+    private String startKafka(int port, java.io.PrintStream out) throws Exception {
         if (detached) {
             Optional<ProcessHandle> running = runningProcess("kafka");
             if (running.isPresent()) {
@@ -132,19 +229,20 @@ public final class Suite {
         if (detached) {
             writePid("kafka", broker.pid());
         } else {
-            attachedKafka = broker;
+            attachedKafka.put("kafka", broker);
         }
         return broker.bootstrapServers();
     }
 
-    private void startService(SuiteService service, String kafka, java.io.PrintStream out) throws Exception {
-        URI url = serviceUrl(service.name());
-        Path log = state.resolve("logs").resolve(service.name() + ".log");
-        if (detached && runningProcess(service.name()).isPresent()) {
-            out.println(service.name() + ": already running on " + url);
+    private void startService(Instance instance, String kafka, java.io.PrintStream out) throws Exception {
+        SuiteService service = instance.service();
+        URI url = serviceUrl(instance.name());
+        Path log = logFile(instance.name());
+        if (detached && runningProcess(instance.name()).isPresent()) {
+            out.println(instance.name() + ": already running on " + url);
         } else {
             Map<String, String> env = new HashMap<>();
-            env.put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(service.name())));
+            env.put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(instance.name())));
             env.put("QUARKUS_HTTP_HOST", System.getenv().getOrDefault("CITYCOOP_HTTP_HOST", "127.0.0.1"));
             if (service.database() != null) {
                 env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
@@ -167,9 +265,10 @@ public final class Suite {
                 env.put("CITYCOOP_GATEWAY_FINDER_URL", serviceUrl("finder").toString());
                 env.putIfAbsent("CITYCOOP_GATEWAY_FORWARDING_CLIENTS", "finder"); // its visitors keep quotas of their own
                 for (SuiteService routed : SuiteService.ALL) {
-                    if (!routed.isGateway() && !routed.isFinder()) {
+                    if (!routed.isGateway() && !routed.isFinder()) { // every instance, comma-separated
                         env.put("CITYCOOP_GATEWAY_SERVICES_" + routed.shortName().toUpperCase(java.util.Locale.ROOT) + "_URL",
-                                serviceUrl(routed.name()).toString());
+                                String.join(",", instancesOf(routed.name()).stream()
+                                        .map(i -> serviceUrl(i.name()).toString()).toList()));
                     }
                 }
             }
@@ -180,15 +279,54 @@ public final class Suite {
                 env.put("CITYCOOP_MATCHING_WEBHOOKS_POLL_INTERVAL", "500ms");
             }
             Path jar = root.resolve(service.name()).resolve("target/quarkus-app/quarkus-run.jar");
-            out.println(service.name() + ": starting on " + url);
+            out.println(instance.name() + ": starting on " + url);
             Process process = ServiceProcess.start(jar, service.javaOptions(), env, log, detached);
             if (detached) {
-                writePid(service.name(), process.pid());
+                writePid(instance.name(), process.pid());
             } else {
-                attachedProcesses.put(service.name(), process);
+                attachedProcesses.put(instance.name(), process);
             }
         }
-        ServiceProcess.awaitReady(service.name(), url, runningProcess(service.name()).orElse(null), log, Duration.ofMinutes(3));
+        ServiceProcess.awaitReady(instance.name(), url, runningProcess(instance.name()).orElse(null), log, Duration.ofMinutes(3));
+    }
+
+    /** The process id of a running process of this suite by name (an instance, {@code kafka}, {@code kafka-<n>}). */
+    public Optional<Long> pid(String name) {
+        KafkaBroker broker = attachedKafka.get(name);
+        if (broker != null) {
+            return Optional.of(broker.pid()).filter(p -> ProcessHandle.of(p).map(ProcessHandle::isAlive).orElse(false));
+        }
+        return runningProcess(name).map(ProcessHandle::pid);
+    }
+
+    /** Kills a process of this suite at once ({@code SIGKILL}, as {@code kill -9}) and waits until it has ended. */
+    public void kill(String name) throws Exception {
+        ProcessHandle process = ProcessHandle.of(pid(name).orElseThrow(() -> new IllegalStateException(name + " does not run")))
+                .orElseThrow();
+        process.destroyForcibly();
+        process.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    /** Starts a killed instance again on its port and waits until it is ready (attached suites). */
+    public void restartInstance(String name, java.io.PrintStream out) throws Exception {
+        Instance instance = instances.stream().filter(i -> i.name().equals(name)).findFirst().orElseThrow();
+        attachedProcesses.remove(name);
+        startService(instance, kafkaBootstrapServers, out);
+    }
+
+    /** Starts a killed node of the Kafka cluster again, formatted as it was, and waits until every broker is back. */
+    public void restartKafkaNode(int id) throws Exception {
+        KafkaBroker broker = cluster.restart(id, detached, Duration.ofSeconds(90));
+        attachedKafka.put("kafka-" + id, broker);
+    }
+
+    /**
+     * Restarts the embedded PostgreSQL of an attached suite: a fast shutdown (every session ended, as in a failover),
+     * then a start on the same data and port. Returns once it accepts connections again (an external server: not
+     * supported).
+     */
+    public void restartPostgres() throws Exception {
+        postgres = postgres.restart();
     }
 
     /** The log file of a service ({@code <state>/logs/<name>.log}). */
@@ -234,9 +372,7 @@ public final class Suite {
         for (Process process : processes) {
             stop(process.toHandle());
         }
-        if (attachedKafka != null) {
-            attachedKafka.stop();
-        }
+        attachedKafka.values().forEach(KafkaBroker::stop);
         if (postgres != null) {
             postgres.close();
         }
@@ -246,15 +382,10 @@ public final class Suite {
     /** Stops what the launcher started, by the process ids it recorded; returns what it stopped. */
     public List<String> stopDetached() throws IOException {
         List<String> stopped = new ArrayList<>();
-        List<SuiteService> reversed = new ArrayList<>(SuiteService.ALL);
-        java.util.Collections.reverse(reversed);
-        for (SuiteService service : reversed) {
-            if (stopRecorded(service.name())) {
-                stopped.add(service.name());
+        for (String name : recordedInStopOrder()) {
+            if (stopRecorded(name)) {
+                stopped.add(name);
             }
-        }
-        if (stopRecorded("kafka")) {
-            stopped.add("kafka");
         }
         if (PostgresServer.stopDetached(state.resolve("pg"))) {
             stopped.add("postgresql");
@@ -262,15 +393,55 @@ public final class Suite {
         return stopped;
     }
 
-    /** What runs now, by process: name to pid. */
+    /** What runs now, by process: name to pid (PostgreSQL, the Kafka nodes, then every instance in start order). */
     public Map<String, Long> running() {
         Map<String, Long> running = new LinkedHashMap<>();
         PostgresServer.runningPid(state.resolve("pg")).ifPresent(pid -> running.put("postgresql", pid));
-        runningProcess("kafka").ifPresent(p -> running.put("kafka", p.pid()));
-        for (SuiteService service : SuiteService.ALL) {
-            runningProcess(service.name()).ifPresent(p -> running.put(service.name(), p.pid()));
+        List<String> names = new ArrayList<>(recordedInStopOrder());
+        java.util.Collections.reverse(names); // start order: the Kafka nodes (by number), then the instances
+        names.sort(java.util.Comparator.comparing((String n) -> !n.startsWith("kafka"))
+                .thenComparing(n -> n.startsWith("kafka") ? n : ""));
+        for (String name : names) {
+            runningProcess(name).ifPresent(p -> running.put(name, p.pid()));
+        }
+        if (!detached) {
+            attachedKafka.forEach((name, broker) -> pid(name).ifPresent(pid -> running.put(name, pid)));
         }
         return running;
+    }
+
+    /**
+     * Every process this suite knows of, in the order to stop them: the finder, the gateway, the services' instances
+     * (last started first), then the Kafka nodes; the recorded process id files count too, so that {@code down} stops
+     * what an {@code up} with other counts started.
+     */
+    private List<String> recordedInStopOrder() {
+        java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
+        instances.forEach(i -> names.add(i.name()));
+        try (var files = Files.list(state.resolve("run"))) {
+            files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".pid")).sorted()
+                    .map(f -> f.substring(0, f.length() - 4)).filter(n -> !n.startsWith("kafka")).forEach(names::add);
+        } catch (IOException noneRecorded) {
+            // nothing was started from this state directory
+        }
+        List<String> ordered = new ArrayList<>(names);
+        ordered.sort(java.util.Comparator.comparingInt(Suite::startRank));
+        java.util.Collections.reverse(ordered);
+        ordered.add("kafka");
+        for (int n = 1; n <= Math.max(kafkaBrokers, 9); n++) {
+            ordered.add("kafka-" + n);
+        }
+        return ordered;
+    }
+
+    /** Where a process named so starts: the services' instances first, then the gateway, then the finder. */
+    private static int startRank(String name) {
+        for (int i = 0; i < SuiteService.ALL.size(); i++) {
+            if (name.equals(SuiteService.ALL.get(i).name()) || name.startsWith(SuiteService.ALL.get(i).name() + "-")) {
+                return i * 100 + (name.matches(".*-\\d+") ? Integer.parseInt(name.replaceAll(".*-", "")) : 1);
+            }
+        }
+        return 0;
     }
 
     private boolean stopRecorded(String name) throws IOException {

@@ -31,6 +31,14 @@ public record SuiteService(String name, int defaultPort, String database, String
         return "CITYCOOP_" + name.replace("-service", "").toUpperCase(java.util.Locale.ROOT) + "_PORT";
     }
 
+    /**
+     * True for the services that run several instances when asked (catalogue, matching, twinning): each has a database
+     * and consumes or publishes events; the gateway and the finder run once.
+     */
+    public boolean scales() {
+        return database != null && !isGateway();
+    }
+
     /** True for the gateway, which routes to the others. */
     public boolean isGateway() {
         return name.equals("gateway");

@@ -209,11 +209,20 @@ public class ClientsApi {
 
     /**
      * Whether the catalogue holds the agency: {@code GET /v1/agencies/{id}} on the service that owns
-     * {@code /v1/agencies}, as the anonymous public would read it. Fails when the catalogue cannot say.
+     * {@code /v1/agencies}, as the anonymous public would read it (its instances in order until one answers). Fails
+     * when the catalogue cannot say.
      */
     private Future<Boolean> agencyExists(String agencyId) {
-        java.net.URI catalog = config.services().values().stream().filter(s -> s.prefixes().contains("/v1/agencies"))
+        List<java.net.URI> instances = config.services().values().stream().filter(s -> s.prefixes().contains("/v1/agencies"))
                 .map(GatewayConfig.Service::url).findFirst().orElseThrow();
+        Future<Boolean> exists = agencyExists(instances.get(0), agencyId);
+        for (java.net.URI other : instances.subList(1, instances.size())) {
+            exists = exists.recover(failed -> agencyExists(other, agencyId));
+        }
+        return exists;
+    }
+
+    private Future<Boolean> agencyExists(java.net.URI catalog, String agencyId) {
         return sessions.resolve(null, "gateway").compose(anonymous -> catalogClient.request(new io.vertx.core.http.RequestOptions()
                         .setAbsoluteURI(catalog.resolve("/v1/agencies/" + agencyId).toString())
                         .putHeader("Authorization", "Bearer " + anonymous.token())

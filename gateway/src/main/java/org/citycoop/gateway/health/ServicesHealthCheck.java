@@ -13,14 +13,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * Reports each routed service's readiness ({@code <service>/q/health/ready}, 2 s timeout) as information
- * for operators, in {@code /q/health} and {@code /q/health/well}: one data entry per service, UP or DOWN, and
- * the check is DOWN while any service is. Never in readiness: a service that is down gets its own 503s, the
+ * for operators, in {@code /q/health} and {@code /q/health/well}: one data entry per service, UP (every instance ready),
+ * DOWN (none) or DEGRADED (some), and the check is DOWN while any instance is. Never in readiness: a service that is down gets its own 503s, the
  * gateway keeps serving the others, so it must stay in its load balancer (readiness is the gateway's own
  * database only).
  */
@@ -35,13 +36,14 @@ public class ServicesHealthCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        Map<String, CompletableFuture<Boolean>> probes = new TreeMap<>();
-        gateway.serviceUrls().forEach((name, url) -> probes.put(name, ready(url)));
+        Map<String, List<CompletableFuture<Boolean>>> probes = new TreeMap<>();
+        gateway.serviceUrls().forEach((name, urls) -> probes.put(name, urls.stream().map(this::ready).toList()));
         HealthCheckResponseBuilder builder = HealthCheckResponse.named("services").up();
-        probes.forEach((name, probe) -> {
-            boolean up = probe.join();
-            builder.withData(name, up ? "UP" : "DOWN");
-            if (!up) {
+        probes.forEach((name, instances) -> {
+            long up = instances.stream().filter(CompletableFuture::join).count();
+            builder.withData(name, up == instances.size() ? "UP" : up == 0 ? "DOWN"
+                    : "DEGRADED (" + up + " of " + instances.size() + " instances ready)");
+            if (up < instances.size()) {
                 builder.down();
             }
         });

@@ -97,7 +97,7 @@ public class MergedOpenApiRoute {
     private static final long RETRY_MS = 5_000;
 
     private Future<JsonNode> merged() {
-        Map<String, URI> services = new TreeMap<>(gateway.serviceUrls());
+        Map<String, List<URI>> services = new TreeMap<>(gateway.serviceUrls());
         Map<String, Future<JsonNode>> fetches = new LinkedHashMap<>();
         services.forEach((name, url) -> fetches.put(name, fetch(url)));
         return Future.join(new ArrayList<>(fetches.values())).transform(done -> {
@@ -114,6 +114,15 @@ public class MergedOpenApiRoute {
             documents.put("gateway", ownDocument);
             return Future.succeededFuture((JsonNode) new OpenApiMerger(mapper).merge(documents, unavailable));
         });
+    }
+
+    /** The document of the first instance that gives one. */
+    private Future<JsonNode> fetch(List<URI> urls) {
+        Future<JsonNode> document = fetch(urls.get(0));
+        for (URI other : urls.subList(1, urls.size())) {
+            document = document.recover(failed -> fetch(other));
+        }
+        return document;
     }
 
     private Future<JsonNode> fetch(URI url) {

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Where the gateway sends what: {@code citycoop.gateway.services.<name>.url} is the service's base URL
- * and {@code .prefixes} the public path prefixes it owns (a request goes to the service whose prefix
+ * Where the gateway sends what: {@code citycoop.gateway.services.<name>.url} is the service's base URL (or its
+ * instances' URLs, comma-separated) and {@code .prefixes} the public path prefixes it owns (a request goes to the service whose prefix
  * equals its path or is followed by {@code /} or {@code :}). Environment overrides follow the usual
  * mapping, for example {@code CITYCOOP_GATEWAY_SERVICES_CATALOG_URL=http://catalog:8081}.
  */
@@ -167,8 +167,12 @@ public interface GatewayConfig {
     }
 
     interface Service {
-        /** Base URL, for example {@code http://127.0.0.1:8081}. */
-        URI url();
+        /**
+         * Base URL of each instance, comma-separated, for example {@code http://127.0.0.1:8081} or
+         * {@code http://127.0.0.1:8081,http://127.0.0.1:8181}: requests go to the instances in turn, passing over one
+         * that is down ({@link Instances}).
+         */
+        List<URI> url();
 
         /** Public path prefixes owned by the service, for example {@code /v1/agencies}. */
         List<String> prefixes();

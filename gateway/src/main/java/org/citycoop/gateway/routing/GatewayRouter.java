@@ -27,6 +27,7 @@ import org.jboss.logging.Logger;
 
 import java.net.URI;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -55,14 +56,17 @@ import java.util.stream.Collectors;
  *       before anything is sent to the service: over the size limit (also when sent in chunks) it is a 413
  *       problem, broken framing ends the caller's request, and in either case nothing reaches the service.</li>
  * </ol>
- * A service that cannot be reached is a 503 problem, one that does not answer within
+ * A service may run several instances ({@code citycoop.gateway.services.<name>.url} lists their base URLs): requests go
+ * to them in turn, each instance has a circuit of its own, an instance whose circuit is open is passed over, and a
+ * request that could not connect to one instance (nothing of it was sent) goes to the next ({@link Instances}).
+ * A service none of whose instances can be reached is a 503 problem, one that does not answer within
  * {@code citycoop.gateway.response-timeout} a 504, a broken connection a 502; after
- * {@code citycoop.gateway.circuit-breaker.failure-threshold} failures of the service in a row (those, or a
- * 502, 503 or 504 answer of the service itself) its circuit opens ({@link CircuitBreaker}) and requests get a
- * 503 at once. A caller that goes away (connection closed or reset while its request is under way) costs only
+ * {@code citycoop.gateway.circuit-breaker.failure-threshold} failures of an instance in a row (those, or a
+ * 502, 503 or 504 answer of the instance itself) its circuit opens ({@link CircuitBreaker}), and while every
+ * instance's circuit is open requests get a 503 at once. A caller that goes away (connection closed or reset while its request is under way) costs only
  * its own request: the service's request is reset and the circuit does not count it. A request whose connection
  * to the service broke before any answer came (a kept-alive connection the service closed just then) is sent once
- * more, on another connection, when its method is idempotent (RFC 9110, section 9.2.2); no other request is
+ * more, on another connection (to another instance when there is one), when its method is idempotent (RFC 9110, section 9.2.2); no other request is
  * repeated. The other services stay reachable.
  */
 @ApplicationScoped
@@ -91,20 +95,20 @@ public class GatewayRouter {
     @Inject
     ClientsApi clients;
 
-    private final Map<String, Origin> origins = new HashMap<>();
-    private Origin finder;
+    private final Map<String, Instances<Origin>> origins = new HashMap<>();
+    private Instances<Origin> finder;
     private Routes routes;
     private volatile EdgeRules edgeRules;
     private volatile PathTemplates pathTemplates = PathTemplates.NONE;
 
-    /** A routed service: where it is, the client that reaches it, and its circuit. */
-    private record Origin(String name, SocketAddress address, HttpClient client, CircuitBreaker breaker) {
+    /** An instance of a routed service: the service's name, where the instance is, and the client that reaches it. */
+    private record Origin(String name, SocketAddress address, HttpClient client) {
     }
 
     void mount(@Observes Router router) {
         routes = new Routes(config.services().entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().prefixes())));
-        config.services().forEach((name, service) -> origins.put(name, originOf(name, service.url())));
+        config.services().forEach((name, service) -> origins.put(name, instancesOf(name, service.url())));
         learnPaths(java.util.List.of());
         router.route().order(-300).failureHandler(this::failed);
         router.route().order(-300).handler(this::guard);
@@ -112,7 +116,7 @@ public class GatewayRouter {
         router.route("/v1/*").order(-100).handler(this::route);
         router.route("/v1").order(-100).handler(this::route);
         config.finderUrl().ifPresent(url -> {
-            finder = originOf("finder", url);
+            finder = instancesOf("finder", List.of(url));
             router.route("/finder").order(-100).handler(this::routeFinder);
             router.route("/finder/*").order(-100).handler(this::routeFinder);
         });
@@ -333,10 +337,11 @@ public class GatewayRouter {
                     clients.handle(request, session, id);
                     return;
                 }
-                Origin origin = origins.get(service);
+                Instances<Origin> instances = origins.get(service);
                 long now = System.nanoTime();
-                if (!origin.breaker().allow(now)) {
-                    long retryAfter = origin.breaker().secondsUntilTrial(now);
+                int chosen = instances.next(now, Set.of());
+                if (chosen < 0) {
+                    long retryAfter = instances.secondsUntilTrial(now);
                     request.response().putHeader("Retry-After", Long.toString(retryAfter));
                     problem(request, 503, EdgeProblem.circuitOpen(service, retryAfter, request.path(), id), id);
                     return;
@@ -346,10 +351,10 @@ public class GatewayRouter {
                 ProxyRequest proxyRequest = ProxyRequest.reverseProxy(request); // takes the headers as they are now
                 readBody(request, maxBodySize).onComplete(body -> {
                     if (body.succeeded()) {
-                        forward(origin, request, proxyRequest, body.result(), id, true);
+                        forward(instances, chosen, request, proxyRequest, body.result(), id, true);
                         return;
                     }
-                    origin.breaker().abandoned(); // nothing was sent: a trial slot taken by this request is free again
+                    instances.breaker(chosen).abandoned(); // nothing was sent: a trial slot taken by this request is free again
                     if (body.cause() instanceof BodyTooLarge) {
                         request.response().putHeader("Connection", "close");
                         problem(request, 413, EdgeProblem.tooLarge(maxBodySize, request.path(), id), id);
@@ -395,8 +400,9 @@ public class GatewayRouter {
 
     private void forwardToFinder(HttpServerRequest request, String id) {
         long now = System.nanoTime();
-        if (!finder.breaker().allow(now)) {
-            long retryAfter = finder.breaker().secondsUntilTrial(now);
+        int chosen = finder.next(now, Set.of());
+        if (chosen < 0) {
+            long retryAfter = finder.secondsUntilTrial(now);
             request.response().putHeader("Retry-After", Long.toString(retryAfter));
             problem(request, 503, EdgeProblem.circuitOpen("finder", retryAfter, request.path(), id), id);
             return;
@@ -407,9 +413,9 @@ public class GatewayRouter {
         ProxyRequest proxyRequest = ProxyRequest.reverseProxy(request);
         readBody(request, config.maxBodySize().asLongValue()).onComplete(body -> {
             if (body.succeeded()) {
-                forward(finder, request, proxyRequest, body.result(), id, false);
+                forward(finder, chosen, request, proxyRequest, body.result(), id, false);
             } else {
-                finder.breaker().abandoned();
+                finder.breaker(chosen).abandoned();
                 if (body.cause() instanceof BodyTooLarge) {
                     request.response().putHeader("Connection", "close");
                     problem(request, 413, EdgeProblem.tooLarge(config.maxBodySize().asLongValue(), request.path(), id), id);
@@ -484,13 +490,21 @@ public class GatewayRouter {
      * for its circuit, as do its own 502, 503 and 504 answers when {@code answersCount} (not the finder's: its 503 page
      * says that the API behind it is unavailable, not that the finder is); a caller that went away counts for nothing.
      */
-    private void forward(Origin origin, HttpServerRequest request, ProxyRequest proxyRequest, Buffer body, String requestId,
-            boolean answersCount) {
-        forward(origin, request, proxyRequest, body, requestId, answersCount, IDEMPOTENT.contains(request.method()));
+    private void forward(Instances<Origin> instances, int chosen, HttpServerRequest request, ProxyRequest proxyRequest,
+            Buffer body, String requestId, boolean answersCount) {
+        forward(instances, chosen, new java.util.HashSet<>(), request, proxyRequest, body, requestId, answersCount,
+                IDEMPOTENT.contains(request.method()));
     }
 
-    private void forward(Origin origin, HttpServerRequest request, ProxyRequest proxyRequest, Buffer body, String requestId,
-            boolean answersCount, boolean mayRepeat) {
+    /**
+     * Sends to instance {@code chosen} of {@code instances}; {@code tried} holds the instances this request could not
+     * connect to so far. A connection refused or timed out goes on to the next instance whose circuit allows it (nothing
+     * was sent), whatever the method.
+     */
+    private void forward(Instances<Origin> instances, int chosen, java.util.Set<Integer> tried, HttpServerRequest request,
+            ProxyRequest proxyRequest, Buffer body, String requestId, boolean answersCount, boolean mayRepeat) {
+        Origin origin = instances.get(chosen);
+        CircuitBreaker breaker = instances.breaker(chosen);
         if (body != null) {
             proxyRequest.setBody(Body.body(body));
         }
@@ -505,9 +519,9 @@ public class GatewayRouter {
                     if (answered.succeeded()) {
                         int status = answered.result().getStatusCode();
                         if (answersCount && (status == 502 || status == 503 || status == 504)) {
-                            origin.breaker().failed(System.nanoTime());
+                            breaker.failed(System.nanoTime());
                         } else {
-                            origin.breaker().succeeded();
+                            breaker.succeeded();
                         }
                         answered.result().send();
                         return;
@@ -516,20 +530,35 @@ public class GatewayRouter {
                     // the caller went away (the proxy then resets the service's request): only that caller's loss. A reset
                     // while the caller is still there is the service's connection breaking under the body being sent
                     if (request.response().closed()) {
-                        origin.breaker().abandoned();
+                        breaker.abandoned();
                         LOG.debugf("Request %s: the caller went away before %s answered (%s)", requestId, origin.name(), failure.getMessage());
                         return;
                     }
                     boolean notReached = failure instanceof java.net.ConnectException;
                     boolean silent = failure instanceof java.util.concurrent.TimeoutException;
+                    if (notReached) { // nothing was sent: another instance may take it, whatever the method
+                        breaker.failed(System.nanoTime());
+                        tried.add(chosen);
+                        int other = instances.next(System.nanoTime(), tried);
+                        if (other >= 0) {
+                            LOG.debugf("Request %s: %s at %s unreachable (%s); sent to another instance", requestId,
+                                    origin.name(), origin.address(), failure.getMessage());
+                            forward(instances, other, tried, request, ProxyRequest.reverseProxy(request),
+                                    body == null ? Buffer.buffer() : body, requestId, answersCount, mayRepeat);
+                            return;
+                        }
+                    }
                     if (mayRepeat && !notReached && !silent) { // no answer came: the service did not say what it did
                         LOG.debugf("Request %s: the connection to %s broke before an answer (%s); sent again", requestId,
                                 origin.name(), failure);
-                        forward(origin, request, ProxyRequest.reverseProxy(request), body == null ? Buffer.buffer() : body,
-                                requestId, answersCount, false);
+                        int other = instances.size() > 1 ? instances.next(System.nanoTime(), Set.of(chosen)) : -1;
+                        forward(instances, other >= 0 ? other : chosen, tried, request, ProxyRequest.reverseProxy(request),
+                                body == null ? Buffer.buffer() : body, requestId, answersCount, false);
                         return;
                     }
-                    origin.breaker().failed(System.nanoTime());
+                    if (!notReached) {
+                        breaker.failed(System.nanoTime());
+                    }
                     LOG.warnf("%s %s: %s", origin.name(), notReached ? "unreachable" : "failed during the request", failure);
                     String path = request.path();
                     if (notReached) {
@@ -620,14 +649,17 @@ public class GatewayRouter {
         }
     }
 
-    private Origin originOf(String service, URI url) {
+    /** The instances of a service at {@code urls}, reached through one HTTP client (its pool is kept per address). */
+    private Instances<Origin> instancesOf(String service, List<URI> urls) {
         HttpClient client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
                 .setKeepAlive(true)
                 .setMaxPoolSize(64));
-        int port = url.getPort() > 0 ? url.getPort() : 80;
-        return new Origin(service, SocketAddress.inetSocketAddress(port, url.getHost()), client,
-                new CircuitBreaker(config.circuitBreaker().failureThreshold(), config.circuitBreaker().openDuration().toNanos()));
+        return new Instances<>(urls.stream()
+                .map(url -> new Origin(service, SocketAddress.inetSocketAddress(url.getPort() > 0 ? url.getPort() : 80, url.getHost()),
+                        client))
+                .toList(),
+                () -> new CircuitBreaker(config.circuitBreaker().failureThreshold(), config.circuitBreaker().openDuration().toNanos()));
     }
 
     /**
@@ -651,8 +683,8 @@ public class GatewayRouter {
         }
     }
 
-    /** The names of the routed services and their base URLs, for health and OpenAPI. */
-    public Map<String, URI> serviceUrls() {
+    /** The names of the routed services and their instances' base URLs, for health and OpenAPI. */
+    public Map<String, List<URI>> serviceUrls() {
         return config.services().entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().url()));
     }

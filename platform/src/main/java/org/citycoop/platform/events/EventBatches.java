@@ -10,11 +10,9 @@ import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.citycoop.platform.storage.DatabaseFailures;
 import org.jboss.logging.Logger;
 
-import java.sql.SQLException;
-import java.sql.SQLRecoverableException;
-import java.sql.SQLTransientException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +34,7 @@ import java.util.concurrent.CompletionStage;
  * in the order of the poll (per partition in offset order, so the events of one aggregate in the order they
  * were published). A redelivered id, or one seen earlier in the same poll, is skipped.</li>
  * <li>If that transaction fails, it is rolled back entirely. While the database is unavailable (connection
- * lost, serialization failure or deadlock, too many connections, shutdown; see {@link #transientFailure}) it is
+ * lost, serialization failure or deadlock, too many connections, shutdown; see {@link DatabaseFailures#isTransient}) it is
  * retried with a growing pause for up to {@link #TRANSIENT_RETRY_LIMIT}; after that the poll fails unacknowledged,
  * the connector reports the channel unhealthy and stops it, and the poll is delivered again after a restart,
  * so nothing is lost. A failure the database or the applier gives for the data (a value PostgreSQL refuses, a
@@ -61,9 +59,6 @@ public class EventBatches {
     static final Duration TRANSIENT_RETRY_LIMIT = Duration.ofSeconds(30);
     private static final long FIRST_PAUSE_MS = 250;
     private static final long LONGEST_PAUSE_MS = 5_000;
-    /** SQLSTATE classes and codes of failures that can pass by themselves (PostgreSQL Appendix A). */
-    private static final Set<String> TRANSIENT_STATE_CLASSES = Set.of("08", "40", "53", "57", "58");
-    private static final String LOCK_NOT_AVAILABLE = "55P03";
 
     private static final Logger LOG = Logger.getLogger(EventBatches.class);
 
@@ -154,7 +149,7 @@ public class EventBatches {
             retryingWhileUnavailable(() -> applyInOneTransaction(consumer, pending, applier));
             return List.of();
         } catch (RuntimeException e) {
-            if (transientFailure(e)) {
+            if (DatabaseFailures.isTransient(e)) {
                 throw e;
             }
             LOG.warnf("%s: a poll of %d events failed in one transaction (%s); applying them one by one", consumer,
@@ -165,7 +160,7 @@ public class EventBatches {
             try {
                 retryingWhileUnavailable(() -> applyInOneTransaction(consumer, List.of(one), applier));
             } catch (RuntimeException e) {
-                if (transientFailure(e)) {
+                if (DatabaseFailures.isTransient(e)) {
                     throw e;
                 }
                 one.span().setStatus(StatusCode.ERROR, "refused: " + rootCause(e));
@@ -198,7 +193,7 @@ public class EventBatches {
                 transaction.run();
                 return;
             } catch (RuntimeException e) {
-                if (!transientFailure(e) || System.nanoTime() + pause * 1_000_000 > giveUpAt) {
+                if (!DatabaseFailures.isTransient(e) || System.nanoTime() + pause * 1_000_000 > giveUpAt) {
                     throw e;
                 }
                 LOG.warnf("The database is unavailable (%s); trying again in %d ms", rootCause(e).getMessage(), pause);
@@ -211,28 +206,6 @@ public class EventBatches {
                 pause = Math.min(pause * 2, LONGEST_PAUSE_MS);
             }
         }
-    }
-
-    /**
-     * True when a failure can pass by itself: an {@link SQLException} in its causes that is transient or
-     * recoverable, has no SQLSTATE (the connection pool's own, such as a timeout waiting for a connection), or
-     * whose SQLSTATE is of class 08 (connection), 40 (serialization failure, deadlock), 53 (insufficient
-     * resources), 57 (operator intervention, such as a shutdown or a cancelled statement), 58 (system error), or
-     * is 55P03 (lock not available). Anything else, a data exception (class 22) or a constraint (23) for
-     * instance, would fail again.
-     */
-    static boolean transientFailure(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof SQLTransientException || cause instanceof SQLRecoverableException) {
-                return true;
-            }
-            if (cause instanceof SQLException sql) {
-                String state = sql.getSQLState();
-                return state == null || state.length() < 2 || LOCK_NOT_AVAILABLE.equals(state)
-                        || TRANSIENT_STATE_CLASSES.contains(state.substring(0, 2));
-            }
-        }
-        return false;
     }
 
     private static Throwable rootCause(Throwable failure) {

@@ -250,6 +250,14 @@ public class ProblemMappers {
                     "A value cannot be stored: it holds a NUL character, or a number or time outside the supported range.",
                     uri, List.of());
         }
+        if (org.citycoop.platform.storage.DatabaseFailures.isTransient(e)) {
+            // PostgreSQL restarting or failing over, or no connection free in time: the same request may succeed in a
+            // moment (the services' conditional and idempotent writes make repeating it safe)
+            LOG.warnf("Database unavailable for %s: %s", uri == null ? "" : uri.getPath(), e.getMessage());
+            return Response.fromResponse(respond(503, ProblemTypes.SERVICE_UNAVAILABLE, "Service unavailable",
+                    "The database cannot be reached for a moment; try again shortly (If-Match or an Idempotency-Key makes a repeat safe).", uri, List.of()))
+                    .header("Retry-After", "2").build();
+        }
         // Reading its body or writing the answer failed because the caller closed the connection: nobody to answer,
         // nothing broken (the closed connection itself tells, whatever the exception the framework wrapped it in).
         if (callerWentAway(e) || request.response().closed()) {

@@ -17,6 +17,7 @@ public final class ProblemTypes {
     public static final String PRECONDITION_FAILED = BASE + "precondition-failed";
     public static final String PAYLOAD_TOO_LARGE = BASE + "payload-too-large";
     public static final String INTERNAL = BASE + "internal";
+    public static final String SERVICE_UNAVAILABLE = BASE + "service-unavailable";
     public static final String HTTP = BASE + "http-";
 
     private ProblemTypes() {

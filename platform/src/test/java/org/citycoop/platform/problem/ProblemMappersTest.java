@@ -108,6 +108,20 @@ class ProblemMappersTest {
     }
 
     @Test
+    void aDatabaseThatCannotBeReachedIsA503WithRetryAfterNotA500() {
+        // what Hibernate throws while PostgreSQL restarts: the connection refused (SQLSTATE 08001) under its own exception
+        Exception refused = new jakarta.persistence.PersistenceException("Unable to acquire JDBC Connection",
+                new java.sql.SQLException("Connection to 127.0.0.1:15432 refused", "08001"));
+        jakarta.ws.rs.core.Response response = new ProblemMappers().unexpected(refused, null, null);
+        assertEquals(503, response.getStatus());
+        assertEquals("2", response.getHeaderString("Retry-After"));
+        assertEquals(ProblemTypes.SERVICE_UNAVAILABLE, ((Problem) response.getEntity()).type());
+        // an administrator's shutdown of the session (57P01), as in a fast shutdown
+        assertEquals(503, new ProblemMappers().unexpected(new RuntimeException(
+                new java.sql.SQLException("terminating connection due to administrator command", "57P01")), null, null).getStatus());
+    }
+
+    @Test
     void databaseDataExceptionsAreRecognisedInTheCauses() {
         Exception wrapped = new RuntimeException(new IllegalStateException(new java.sql.SQLException("bad", "22021")));
         assertEquals("22021", ProblemMappers.dataException(wrapped).getSQLState());
