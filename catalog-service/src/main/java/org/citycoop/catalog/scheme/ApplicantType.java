@@ -17,5 +17,13 @@ public enum ApplicantType {
     /** A private company. */
     PRIVATE,
     /** Anyone. */
-    ANY
+    ANY;
+
+    /**
+     * The types a scheme may list to be open to an applicant of this type: this type itself and ANY. The
+     * {@code applicantType} filter and facet both read it.
+     */
+    java.util.List<ApplicantType> listedFor() {
+        return this == ANY ? java.util.List.of(ANY) : java.util.List.of(this, ANY);
+    }
 }

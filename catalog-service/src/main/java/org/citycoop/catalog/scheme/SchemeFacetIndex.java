@@ -16,9 +16,11 @@ import java.util.Map;
  * about a microsecond per value, some 100 ms for 10,000 schemes on a busy 2-core machine; here it is a few.
  *
  * <p>The index is kept current from the change feed ({@code catalog_change}, whose {@code seq} is assigned in commit
- * order): before counting, the caller reads the schemes changed after the last change the index has seen
- * ({@link SchemeRepository#facetValuesChangedAfter}) and {@link #apply applies} them, so each instance counts what the
- * database holds, whichever instance wrote it. Nothing is cached but the values themselves; the status is computed at
+ * order): in one snapshot (REPEATABLE READ) the caller reads the feed's last position, the ordinals of the search and
+ * the schemes changed between the index's position and its own ({@link SchemeRepository#facetValuesChangedAfter}),
+ * {@link #apply applies} them and counts {@link #count at that position}, so that the values counted are those of the
+ * snapshot that found the schemes, whichever instance wrote them. An index already past the snapshot answers nothing,
+ * and the caller reads again in a newer one. Nothing is cached but the values themselves; the status is computed at
  * the time of the count ({@link SchemeStatusRule}). One per instance (a singleton bean); a plain class otherwise, which
  * {@code SchemeFacetIndexTest} reaches without Quarkus.
  */
@@ -37,38 +39,62 @@ final class SchemeFacetIndex {
         }
     }
 
+    /** Counts hold the read lock, so that no reading is applied while they add up values. */
+    private final java.util.concurrent.locks.ReentrantReadWriteLock lock = new java.util.concurrent.locks.ReentrantReadWriteLock();
     /** The schemes' entries by ordinal (null where no scheme has it); replaced whole when it grows. */
-    private volatile Entry[] entries = new Entry[0];
-    /** The last change feed position applied; -1 before the first load. Guarded by {@code this}. */
+    private Entry[] entries = new Entry[0];
+    /** The last change feed position applied; -1 before the first load. */
     private long seen = -1;
 
     /** The change feed position the index has applied, -1 before anything was loaded. */
-    synchronized long seen() {
-        return seen;
+    long seen() {
+        lock.readLock().lock();
+        try {
+            return seen;
+        } finally {
+            lock.readLock().unlock();
+        }
     }
 
     /**
      * Stores the entries read from the database (an entry replaces the one of its ordinal) and moves the index to
      * {@code position}. Entries read for an older position than the index's are ignored.
      */
-    synchronized void apply(long readAfter, long position, Map<Integer, Entry> changed) {
-        if (readAfter != seen) {
-            return; // another thread applied a newer reading meanwhile
+    void apply(long readAfter, long position, Map<Integer, Entry> changed) {
+        lock.writeLock().lock();
+        try {
+            if (readAfter != seen || position <= seen) {
+                return; // another thread applied another reading meanwhile
+            }
+            int highest = changed.keySet().stream().mapToInt(Integer::intValue).max().orElse(-1);
+            if (highest >= entries.length) {
+                entries = Arrays.copyOf(entries, Math.max(highest + 1, entries.length * 2));
+            }
+            changed.forEach((ordinal, entry) -> entries[ordinal] = entry);
+            seen = position;
+        } finally {
+            lock.writeLock().unlock();
         }
-        Entry[] current = entries;
-        int highest = changed.keySet().stream().mapToInt(Integer::intValue).max().orElse(-1);
-        Entry[] next = highest < current.length ? current : Arrays.copyOf(current, Math.max(highest + 1, current.length * 2));
-        changed.forEach((ordinal, entry) -> next[ordinal] = entry);
-        entries = next;
-        seen = Math.max(seen, position);
     }
 
     /**
-     * Counts the facets of the schemes with these ordinals ({@code null}: every scheme) at {@code now}.
+     * Counts the facets of the schemes with these ordinals ({@code null}: every scheme) at {@code now}, with the values
+     * the schemes had at change feed position {@code position}.
      *
-     * @return the counts, named by the facets' parameters, most frequent first
+     * @param position the position the ordinals were found at, or null to count whatever the index holds
+     * @return the counts, named by the facets' parameters, most frequent first; null when the index is not at
+     *     {@code position}
      */
-    Facets count(int[] ordinals, List<SchemeFacet> facets, Instant now) {
+    Facets count(Long position, int[] ordinals, List<SchemeFacet> facets, Instant now) {
+        lock.readLock().lock();
+        try {
+            return position == null || position == seen ? countHeld(ordinals, facets, now) : null;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private Facets countHeld(int[] ordinals, List<SchemeFacet> facets, Instant now) {
         Entry[] all = entries;
         List<Map<String, long[]>> counts = new ArrayList<>(facets.size());
         for (int i = 0; i < facets.size(); i++) {
@@ -87,6 +113,14 @@ final class SchemeFacetIndex {
                 SchemeFacet facet = facets.get(i);
                 if (facet == SchemeFacet.STATUS) {
                     add(counts.get(i), SchemeStatusRule.statusAt(now, entry.withdrawn(), entry.supersededBy(), entry.window()).name());
+                } else if (facet == SchemeFacet.APPLICANT_TYPE) {
+                    // as the filter: a scheme open to ANY counts for every applicant type
+                    List<String> listed = Arrays.asList(entry.of(facet));
+                    for (ApplicantType type : ApplicantType.values()) {
+                        if (type.listedFor().stream().anyMatch(t -> listed.contains(t.name()))) {
+                            add(counts.get(i), type.name());
+                        }
+                    }
                 } else {
                     for (String value : entry.of(facet)) {
                         add(counts.get(i), value);

@@ -7,7 +7,6 @@ import org.citycoop.platform.paging.Keyset;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -113,6 +112,12 @@ public class SchemeRepository implements PanacheRepositoryBase<Scheme, UUID> {
         return ((Number) query.getSingleResult()).doubleValue();
     }
 
+    /** The change feed's last position in this transaction's snapshot (0 when empty). */
+    long lastChange() {
+        return ((Number) getEntityManager().createNativeQuery("SELECT coalesce(max(seq), 0) FROM catalog_change")
+                .getSingleResult()).longValue();
+    }
+
     /** The ordinals ({@link SchemeFacetIndex}) of the schemes matching the filter at {@code now}. */
     @SuppressWarnings("unchecked")
     int[] ordinals(SchemeFilter filter, Instant now) {
@@ -130,62 +135,52 @@ public class SchemeRepository implements PanacheRepositoryBase<Scheme, UUID> {
     }
 
     /**
-     * The facet values of every scheme changed after {@code seq} in the change feed ({@code catalog_change}, in commit
-     * order), or of every scheme when {@code seq} is negative (the first load), with the feed position they are
-     * current at.
+     * The facet values of every scheme changed after {@code seq} and up to {@code upTo} in the change feed
+     * ({@code catalog_change}, in commit order), or of every scheme when {@code seq} is negative (the first load), as
+     * the transaction's snapshot holds them: in one snapshot whose feed ends at {@code upTo} ({@link #lastChange}),
+     * they are the schemes' state at that position.
      */
-    FacetValues facetValuesChangedAfter(long seq) {
+    FacetValues facetValuesChangedAfter(long seq, long upTo) {
         String columns = "s.ordinal, s.agency_id, s.challenge_areas, s.support_types, s.sectors, s.applicant_types,"
                 + " s.eligible_countries, s.eligible_regions, s.finance_type, s.aid_type, s.withdrawn, s.superseded_by,"
                 + " s.window_kind, s.window_opens, s.window_opens_offset, s.window_deadline, s.window_deadline_offset";
         return getEntityManager().unwrap(org.hibernate.Session.class).doReturningWork(connection -> {
-            long position = seq;
             Map<Integer, SchemeFacetIndex.Entry> entries = new java.util.HashMap<>();
-            String sql;
-            if (seq < 0) {
-                // The position first: a change committed after it is read again at the next refresh.
-                try (var statement = connection.createStatement();
-                     var rows = statement.executeQuery("SELECT coalesce(max(seq), 0) FROM catalog_change")) {
-                    rows.next();
-                    position = rows.getLong(1);
-                }
-                sql = "SELECT 0, " + columns + " FROM scheme s";
-            } else {
-                sql = "SELECT c.seq, " + columns + " FROM catalog_change c JOIN scheme s ON s.id = CAST(c.resource_id AS uuid)"
-                        + " WHERE c.seq > ? AND c.kind = 'SCHEME'";
-            }
+            String sql = seq < 0 ? "SELECT " + columns + " FROM scheme s"
+                    : "SELECT " + columns + " FROM scheme s WHERE s.id IN (SELECT CAST(c.resource_id AS uuid) FROM catalog_change c"
+                    + " WHERE c.seq > ? AND c.seq <= ? AND c.kind = 'SCHEME')";
             try (var statement = connection.prepareStatement(sql)) {
                 if (seq >= 0) {
                     statement.setLong(1, seq);
+                    statement.setLong(2, upTo);
                 }
                 statement.setFetchSize(1000);
                 try (var rows = statement.executeQuery()) {
                     while (rows.next()) {
-                        position = Math.max(position, rows.getLong(1));
-                        entries.put(rows.getInt(2), facetEntry(rows));
+                        entries.put(rows.getInt(1), facetEntry(rows));
                     }
                 }
             }
-            return new FacetValues(seq, position, entries);
+            return new FacetValues(seq, upTo, entries);
         });
     }
 
     private static SchemeFacetIndex.Entry facetEntry(java.sql.ResultSet row) throws java.sql.SQLException {
         String[][] values = new String[SchemeFacet.values().length][];
-        values[SchemeFacet.AGENCY.ordinal()] = code(row, 3);
-        values[SchemeFacet.CHALLENGE.ordinal()] = strings(row, 4);
-        values[SchemeFacet.SUPPORT_TYPE.ordinal()] = strings(row, 5);
-        values[SchemeFacet.SECTOR.ordinal()] = strings(row, 6);
-        values[SchemeFacet.APPLICANT_TYPE.ordinal()] = strings(row, 7);
-        values[SchemeFacet.COUNTRY.ordinal()] = strings(row, 8);
-        values[SchemeFacet.REGION.ordinal()] = strings(row, 9);
-        values[SchemeFacet.FINANCE_TYPE.ordinal()] = code(row, 10);
-        values[SchemeFacet.AID_TYPE.ordinal()] = code(row, 11);
+        values[SchemeFacet.AGENCY.ordinal()] = code(row, 2);
+        values[SchemeFacet.CHALLENGE.ordinal()] = strings(row, 3);
+        values[SchemeFacet.SUPPORT_TYPE.ordinal()] = strings(row, 4);
+        values[SchemeFacet.SECTOR.ordinal()] = strings(row, 5);
+        values[SchemeFacet.APPLICANT_TYPE.ordinal()] = strings(row, 6);
+        values[SchemeFacet.COUNTRY.ordinal()] = strings(row, 7);
+        values[SchemeFacet.REGION.ordinal()] = strings(row, 8);
+        values[SchemeFacet.FINANCE_TYPE.ordinal()] = code(row, 9);
+        values[SchemeFacet.AID_TYPE.ordinal()] = code(row, 10);
         values[SchemeFacet.STATUS.ordinal()] = new String[0]; // computed at the time of each count
-        String kind = row.getString(14);
+        String kind = row.getString(13);
         ApplicationWindow window = kind == null ? null : new ApplicationWindow(WindowKind.valueOf(kind),
-                at(row, 15, 16), at(row, 17, 18));
-        return new SchemeFacetIndex.Entry(values, row.getBoolean(12), row.getString(13), window);
+                at(row, 14, 15), at(row, 16, 17));
+        return new SchemeFacetIndex.Entry(values, row.getBoolean(11), row.getString(12), window);
     }
 
     private static String[] code(java.sql.ResultSet row, int column) throws java.sql.SQLException {
@@ -232,8 +227,8 @@ public class SchemeRepository implements PanacheRepositoryBase<Scheme, UUID> {
             parameters.put("aidTypes", filter.aidTypes());
         }
         if (!filter.applicantTypes().isEmpty()) {
-            List<String> types = new ArrayList<>(filter.applicantTypes().stream().map(Enum::name).toList());
-            types.add(ApplicantType.ANY.name());
+            List<String> types = filter.applicantTypes().stream().flatMap(type -> type.listedFor().stream()).map(Enum::name)
+                    .distinct().toList();
             anyOf(sql, parameters, "s.applicant_types", "applicantType", types);
         }
         if (filter.country() != null) {

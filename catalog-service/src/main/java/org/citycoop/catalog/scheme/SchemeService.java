@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.util.RawValue;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.citycoop.catalog.agency.AgencyRepository;
@@ -276,14 +277,42 @@ public class SchemeService {
      * Counts, for each facet asked for, how many matching schemes have each value (most frequent first, then by
      * value); and how many match in all.
      */
-    @Transactional
     public Facets facets(SchemeFilter filter, List<SchemeFacet> facets) {
+        // Rarely, another request moves the index past this one's snapshot: count again in a newer snapshot (at the
+        // fifth attempt, with the index as it is).
+        for (int attempt = 1; ; attempt++) {
+            boolean lastAttempt = attempt == 5;
+            Facets counted = QuarkusTransaction.requiringNew().call(() -> facetsInOneSnapshot(filter, facets, lastAttempt));
+            if (counted != null) {
+                return counted;
+            }
+        }
+    }
+
+    /**
+     * The facets counted with the values of the snapshot that finds the matching schemes ({@link SchemeFacetIndex}), or
+     * null when the index has moved past that snapshot (unless {@code anyway}).
+     */
+    private Facets facetsInOneSnapshot(SchemeFilter filter, List<SchemeFacet> facets, boolean anyway) {
         schemes.readOneSnapshot();
-        SchemeRepository.FacetValues changed = schemes.facetValuesChangedAfter(facetIndex.seen());
-        facetIndex.apply(changed.readAfter(), changed.position(), changed.entries());
+        long position = schemes.lastChange();
         Instant now = time.now();
         int[] matching = filter.equals(SchemeFilter.none()) ? null : schemes.ordinals(filter, now);
-        return facetIndex.count(matching, facets, now);
+        while (true) {
+            long seen = facetIndex.seen();
+            if (seen < position) {
+                SchemeRepository.FacetValues changed = schemes.facetValuesChangedAfter(seen, position);
+                facetIndex.apply(changed.readAfter(), changed.position(), changed.entries());
+                continue;
+            }
+            if (seen > position && !anyway) {
+                return null;
+            }
+            Facets counted = facetIndex.count(anyway ? null : position, matching, facets, now);
+            if (counted != null) {
+                return counted;
+            }
+        }
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** The in-memory facet counts: what is counted, for which schemes, and which readings the index keeps. */
 class SchemeFacetIndexTest {
@@ -27,7 +28,7 @@ class SchemeFacetIndexTest {
         entries.put(7, entry("adb", List.of("AIR_QUALITY"), false, "a newer scheme", null));
         index.apply(-1, 40, entries);
 
-        Facets all = index.count(null, FACETS, NOW);
+        Facets all = index.count(40L, null, FACETS, NOW);
         assertEquals(4, all.total());
         assertEquals(List.of(new Facets.Count("WATER", 2), new Facets.Count("AIR_QUALITY", 1), new Facets.Count("SOLID_WASTE", 1)),
                 all.facets().get("challenge"));
@@ -36,10 +37,10 @@ class SchemeFacetIndexTest {
         assertEquals(List.of(new Facets.Count("CLOSED", 2), new Facets.Count("OPEN", 1), new Facets.Count("WITHDRAWN", 1)),
                 all.facets().get("status"));
         assertEquals(List.of(new Facets.Count("FORECASTED", 2)),
-                index.count(new int[] {1, 2}, List.of(SchemeFacet.STATUS), Instant.parse("2026-12-01T00:00:00Z")).facets().get("status"),
+                index.count(40L, new int[] {1, 2}, List.of(SchemeFacet.STATUS), Instant.parse("2026-12-01T00:00:00Z")).facets().get("status"),
                 "before both open");
 
-        Facets some = index.count(new int[] {2, 7, 99}, FACETS, NOW);
+        Facets some = index.count(40L, new int[] {2, 7, 99}, FACETS, NOW);
         assertEquals(2, some.total(), "an ordinal the index does not hold (99) is not counted");
         assertEquals(List.of(new Facets.Count("adb", 1), new Facets.Count("jica", 1)), some.facets().get("agency"));
     }
@@ -51,12 +52,30 @@ class SchemeFacetIndexTest {
         assertEquals(10, index.seen());
 
         index.apply(-1, 12, Map.of(1, entry("jica", List.of("WATER"), false, null, null))); // read before the first load
-        assertEquals(List.of(new Facets.Count("adb", 1)), index.count(null, FACETS, NOW).facets().get("agency"));
+        assertEquals(List.of(new Facets.Count("adb", 1)), index.count(10L, null, FACETS, NOW).facets().get("agency"));
         assertEquals(10, index.seen());
 
         index.apply(10, 11, Map.of(1, entry("jica", List.of("WATER"), false, null, null), 300, entry("adb", List.of(), false, null, null)));
         assertEquals(11, index.seen());
-        assertEquals(List.of(new Facets.Count("adb", 1), new Facets.Count("jica", 1)), index.count(null, FACETS, NOW).facets().get("agency"));
+        assertEquals(List.of(new Facets.Count("adb", 1), new Facets.Count("jica", 1)), index.count(11L, null, FACETS, NOW).facets().get("agency"));
+        assertNull(index.count(10L, null, FACETS, NOW), "the index is past position 10: the values of 10 are gone");
+        assertNull(index.count(12L, null, FACETS, NOW), "the index has not reached 12");
+        assertEquals(2, index.count(null, null, FACETS, NOW).total(), "at any position");
+    }
+
+    @Test
+    void aSchemeOpenToAnyoneCountsForEveryApplicantTypeAsTheFilterFindsIt() {
+        SchemeFacetIndex index = new SchemeFacetIndex();
+        SchemeFacetIndex.Entry anyone = entry("adb", List.of(), false, null, null);
+        anyone.values()[SchemeFacet.APPLICANT_TYPE.ordinal()] = new String[] {"ANY"};
+        SchemeFacetIndex.Entry ngos = entry("adb", List.of(), false, null, null);
+        ngos.values()[SchemeFacet.APPLICANT_TYPE.ordinal()] = new String[] {"NGO"};
+        index.apply(-1, 1, Map.of(1, anyone, 2, ngos));
+
+        Map<String, Long> counts = new HashMap<>();
+        index.count(1L, null, List.of(SchemeFacet.APPLICANT_TYPE), NOW).facets().get("applicantType")
+                .forEach(count -> counts.put(count.value(), count.count()));
+        assertEquals(Map.of("LOCAL_GOVERNMENT", 1L, "NATIONAL_GOVERNMENT", 1L, "NGO", 2L, "ACADEMIC", 1L, "PRIVATE", 1L, "ANY", 1L), counts);
     }
 
     private static SchemeFacetIndex.Entry entry(String agency, List<String> challenges, boolean withdrawn, String supersededBy,
