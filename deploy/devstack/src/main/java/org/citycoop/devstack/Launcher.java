@@ -18,7 +18,8 @@ import java.util.Map;
  *       and returns. What already runs is left running. The token signing keys live in
  *       {@code .citycoop/keys/}.</li>
  *   <li>{@code down} stops everything {@code up} started, by the process ids it recorded.</li>
- *   <li>{@code status} says what runs.</li>
+ *   <li>{@code status} says what runs, with each process' resident memory and each service's start time (from
+ *       its process start to ready; see {@link ProcessFigures}).</li>
  * </ul>
  * State lives in {@code .citycoop/} at the repository root and survives down/up. Ports: gateway 8080,
  * catalog 8081, matching 8082, twinning 8083, finder 8084, PostgreSQL 15432, Kafka 19092; each can be moved with
@@ -104,7 +105,7 @@ public final class Launcher {
                     health = ServiceProcess.isReady(url) ? "  ready at " + url : "  not ready (" + url + ")";
                 }
             }
-            System.out.printf("%-20s pid %-8d%s%n", name, pid, health);
+            System.out.printf("%-20s pid %-8d %s%s%n", name, pid, suite.figures(name, pid), health);
         });
         for (Suite.Instance instance : suite.instances()) {
             if (!running.containsKey(instance.name())) {

@@ -54,10 +54,15 @@ public final class ServiceProcess {
         return builder.start();
     }
 
-    /** Waits until {@code baseUrl/q/health/ready} answers 200; fails early when the process ends. */
-    public static void awaitReady(String name, URI baseUrl, ProcessHandle process, Path log, Duration timeout)
+    /**
+     * Waits until {@code baseUrl/q/health/ready} answers 200 (asking every 100 ms); fails early when the process ends.
+     *
+     * @return the time from the process' start (from this call when the process or its start is unknown) to ready
+     */
+    public static Duration awaitReady(String name, URI baseUrl, ProcessHandle process, Path log, Duration timeout)
             throws IOException, InterruptedException {
-        Instant until = Instant.now().plus(timeout);
+        Instant asked = Instant.now();
+        Instant until = asked.plus(timeout);
         HttpRequest request = HttpRequest.newBuilder(baseUrl.resolve("/q/health/ready")).timeout(Duration.ofSeconds(3)).GET().build();
         while (Instant.now().isBefore(until)) {
             if (process != null && !process.isAlive()) {
@@ -65,12 +70,14 @@ public final class ServiceProcess {
             }
             try {
                 if (HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
+                    Instant ready = Instant.now();
+                    Instant start = process == null ? asked : process.info().startInstant().orElse(asked);
+                    return Duration.between(start, ready);
                 }
             } catch (IOException notYet) {
                 // not listening yet
             }
-            Thread.sleep(500);
+            Thread.sleep(100);
         }
         throw new IOException(name + " was not ready within " + timeout + "; last lines of " + log + ":\n" + tail(log, 30));
     }

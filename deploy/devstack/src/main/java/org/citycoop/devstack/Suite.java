@@ -238,7 +238,8 @@ public final class Suite {
         SuiteService service = instance.service();
         URI url = serviceUrl(instance.name());
         Path log = logFile(instance.name());
-        if (detached && runningProcess(instance.name()).isPresent()) {
+        boolean alreadyRunning = detached && runningProcess(instance.name()).isPresent();
+        if (alreadyRunning) {
             out.println(instance.name() + ": already running on " + url);
         } else {
             Map<String, String> env = new HashMap<>();
@@ -287,7 +288,20 @@ public final class Suite {
                 attachedProcesses.put(instance.name(), process);
             }
         }
-        ServiceProcess.awaitReady(instance.name(), url, runningProcess(instance.name()).orElse(null), log, Duration.ofMinutes(3));
+        Duration ready = ServiceProcess.awaitReady(instance.name(), url, runningProcess(instance.name()).orElse(null), log,
+                Duration.ofMinutes(3));
+        if (!alreadyRunning) {
+            ProcessFigures.recordStart(state.resolve("run"), instance.name(), ready);
+        }
+    }
+
+    /**
+     * Beside a running process' name in {@code status}: its resident memory, and for a service how long it took from its
+     * process start to ready when this suite's launcher started it ({@link ProcessFigures}).
+     */
+    public String figures(String name, long pid) {
+        boolean service = instances.stream().anyMatch(i -> i.name().equals(name));
+        return ProcessFigures.column(pid, state.resolve("run"), name, service);
     }
 
     /** The process id of a running process of this suite by name (an instance, {@code kafka}, {@code kafka-<n>}). */
