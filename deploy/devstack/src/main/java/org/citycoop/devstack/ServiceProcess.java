@@ -57,9 +57,10 @@ public final class ServiceProcess {
     /**
      * Waits until {@code baseUrl/q/health/ready} answers 200 (asking every 100 ms); fails early when the process ends.
      *
-     * @return the time from the process' start (from this call when the process or its start is unknown) to ready
+     * @return the time from the process' start (from this call when the process or its start is unknown) to ready,
+     *     and the processor time it had used by then
      */
-    public static Duration awaitReady(String name, URI baseUrl, ProcessHandle process, Path log, Duration timeout)
+    public static ReadyTime awaitReady(String name, URI baseUrl, ProcessHandle process, Path log, Duration timeout)
             throws IOException, InterruptedException {
         Instant asked = Instant.now();
         Instant until = asked.plus(timeout);
@@ -72,7 +73,8 @@ public final class ServiceProcess {
                 if (HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     Instant ready = Instant.now();
                     Instant start = process == null ? asked : process.info().startInstant().orElse(asked);
-                    return Duration.between(start, ready);
+                    return new ReadyTime(Duration.between(start, ready),
+                            process == null ? null : process.info().totalCpuDuration().orElse(null));
                 }
             } catch (IOException notYet) {
                 // not listening yet
@@ -80,6 +82,17 @@ public final class ServiceProcess {
             Thread.sleep(100);
         }
         throw new IOException(name + " was not ready within " + timeout + "; last lines of " + log + ":\n" + tail(log, 30));
+    }
+
+    /**
+     * How long a service took to be ready.
+     *
+     * @param elapsed from its process start to its first 200 on {@code /q/health/ready}
+     * @param cpu the processor time (user and system, all threads) it had used by then; null when unknown. Unlike
+     *     {@code elapsed} it hardly depends on what else the machine runs: on an idle 2-core machine a start takes
+     *     about half of it
+     */
+    public record ReadyTime(Duration elapsed, Duration cpu) {
     }
 
     /** True when the service answers its readiness check now. */

@@ -288,7 +288,7 @@ public final class Suite {
                 attachedProcesses.put(instance.name(), process);
             }
         }
-        Duration ready = ServiceProcess.awaitReady(instance.name(), url, runningProcess(instance.name()).orElse(null), log,
+        ServiceProcess.ReadyTime ready = ServiceProcess.awaitReady(instance.name(), url, runningProcess(instance.name()).orElse(null), log,
                 Duration.ofMinutes(3));
         if (!alreadyRunning) {
             ProcessFigures.recordStart(state.resolve("run"), instance.name(), ready);
