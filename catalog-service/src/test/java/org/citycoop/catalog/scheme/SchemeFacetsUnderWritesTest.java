@@ -63,7 +63,7 @@ class SchemeFacetsUnderWritesTest {
                 String area = AREAS.get(r % 2);
                 readers.add(threads.submit(() -> {
                     while (writing.get()) {
-                        JsonPath facets = given().get("/v1/schemes:facets?facets=challenge&agency=" + agency + "&challenge=" + area)
+                        JsonPath facets = given().urlEncodingEnabled(false).get("/v1/schemes:facets?facets=challenge&agency=" + agency + "&challenge=" + area)
                                 .then().statusCode(200).extract().jsonPath();
                         long total = facets.getLong("total");
                         List<Map<String, Object>> counted = facets.getList("facets.challenge");
