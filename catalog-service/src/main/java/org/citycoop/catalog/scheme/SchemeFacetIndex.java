@@ -70,7 +70,7 @@ final class SchemeFacetIndex {
             if (highest >= entries.length) {
                 entries = Arrays.copyOf(entries, Math.max(highest + 1, entries.length * 2));
             }
-            changed.forEach((ordinal, entry) -> entries[ordinal] = entry);
+            changed.forEach((ordinal, entry) -> entries[ordinal] = openTo(entry));
             seen = position;
         } finally {
             lock.writeLock().unlock();
@@ -113,14 +113,6 @@ final class SchemeFacetIndex {
                 SchemeFacet facet = facets.get(i);
                 if (facet == SchemeFacet.STATUS) {
                     add(counts.get(i), SchemeStatusRule.statusAt(now, entry.withdrawn(), entry.supersededBy(), entry.window()).name());
-                } else if (facet == SchemeFacet.APPLICANT_TYPE) {
-                    // as the filter: a scheme open to ANY counts for every applicant type
-                    List<String> listed = Arrays.asList(entry.of(facet));
-                    for (ApplicantType type : ApplicantType.values()) {
-                        if (type.listedFor().stream().anyMatch(t -> listed.contains(t.name()))) {
-                            add(counts.get(i), type.name());
-                        }
-                    }
                 } else {
                     for (String value : entry.of(facet)) {
                         add(counts.get(i), value);
@@ -135,6 +127,19 @@ final class SchemeFacetIndex {
             byFacet.put(facets.get(i).parameter(), values);
         }
         return Facets.of(total, byFacet);
+    }
+
+    /**
+     * The entry with, as its applicant types, every type the scheme is open to, as the filter finds it
+     * ({@link ApplicantType#listedFor}: a scheme open to ANY counts for every type); worked out once per scheme version.
+     */
+    private static Entry openTo(Entry entry) {
+        List<String> listed = Arrays.asList(entry.of(SchemeFacet.APPLICANT_TYPE));
+        String[][] values = entry.values().clone();
+        values[SchemeFacet.APPLICANT_TYPE.ordinal()] = Arrays.stream(ApplicantType.values())
+                .filter(type -> type.listedFor().stream().anyMatch(t -> listed.contains(t.name())))
+                .map(Enum::name).toArray(String[]::new);
+        return new Entry(values, entry.withdrawn(), entry.supersededBy(), entry.window());
     }
 
     private static void add(Map<String, long[]> counts, String value) {
