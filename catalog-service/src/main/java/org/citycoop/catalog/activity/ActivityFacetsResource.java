@@ -34,7 +34,8 @@ public class ActivityFacetsResource {
     @GET
     @Operation(summary = "Count the IATI activities of a list per value of its filters",
             description = "Takes the filters of GET /v1/activities and answers how many activities match in all and, for "
-                    + "each facet asked for, how many have each value (most frequent first). An activity with two recipient "
+                    + "each facet asked for, how many have each value (most frequent first) among the activities matching every "
+                    + "filter but the facet's own (with country=PH, the country counts name the other countries). An activity with two recipient "
                     + "countries counts once for each; region and sector count OECD DAC regions and DAC 5-digit sectors "
                     + "(vocabulary 1), the codes the filters take. The codes' names are at GET /v1/vocabularies/{name}.")
     @APIResponse(responseCode = "200", description = "The counts", content = @Content(schema = @Schema(implementation = Facets.class)))

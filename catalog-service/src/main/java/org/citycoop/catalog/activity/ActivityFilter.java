@@ -14,4 +14,15 @@ import java.time.LocalDate;
  * @param to activities started by this date (by their actual start, else planned)
  */
 public record ActivityFilter(String agency, String country, String region, String sector, String status, LocalDate from, LocalDate to) {
+
+    /** This filter without the field {@code facet} counts by: a facet is counted with every other filter. */
+    ActivityFilter without(ActivityFacet facet) {
+        return switch (facet) {
+            case AGENCY -> new ActivityFilter(null, country, region, sector, status, from, to);
+            case COUNTRY -> new ActivityFilter(agency, null, region, sector, status, from, to);
+            case REGION -> new ActivityFilter(agency, country, null, sector, status, from, to);
+            case SECTOR -> new ActivityFilter(agency, country, region, null, status, from, to);
+            case STATUS -> new ActivityFilter(agency, country, region, sector, null, from, to);
+        };
+    }
 }

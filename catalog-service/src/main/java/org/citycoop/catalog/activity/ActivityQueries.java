@@ -12,7 +12,10 @@ import org.citycoop.platform.storage.DatabaseTime;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -58,14 +61,31 @@ public class ActivityQueries {
         return new ActivityPage(page.items(), page.cursor());
     }
 
-    /** How many activities match the filter in all and per value of each facet ({@link Facets}). */
+    /**
+     * How many activities match the filter in all, and per value of each facet among those matching every filter but
+     * the facet's own ({@link Facets}): one statement per distinct filter, in one transaction.
+     */
     @Transactional
     public Facets facets(ActivityFilter filter, List<ActivityFacet> facets) {
-        List<Object> parameters = new ArrayList<>();
-        StringBuilder fromWhere = new StringBuilder("FROM activity WHERE TRUE");
-        conditions(filter, fromWhere, parameters);
-        return Facets.of(store.rows(Facets.sql(fromWhere.toString(), facets.stream().map(ActivityFacet::value).toList()), parameters),
-                facets.stream().map(ActivityFacet::parameter).toList());
+        Map<ActivityFilter, List<ActivityFacet>> byFilter = new LinkedHashMap<>();
+        byFilter.put(filter, new ArrayList<>()); // the total, and the facets whose field is not filtered
+        facets.forEach(facet -> byFilter.computeIfAbsent(filter.without(facet), f -> new ArrayList<>()).add(facet));
+        Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
+        facets.forEach(facet -> counts.put(facet.parameter(), new HashMap<>()));
+        long total = 0;
+        for (Map.Entry<ActivityFilter, List<ActivityFacet>> counted : byFilter.entrySet()) {
+            List<Object> parameters = new ArrayList<>();
+            StringBuilder fromWhere = new StringBuilder("FROM activity WHERE TRUE");
+            conditions(counted.getKey(), fromWhere, parameters);
+            List<String> names = counted.getValue().stream().map(ActivityFacet::parameter).toList();
+            Facets part = Facets.of(store.rows(Facets.sql(fromWhere.toString(),
+                    counted.getValue().stream().map(ActivityFacet::value).toList()), parameters), names);
+            if (counted.getKey().equals(filter)) {
+                total = part.total();
+            }
+            part.facets().forEach((name, values) -> values.forEach(value -> counts.get(name).put(value.value(), value.count())));
+        }
+        return Facets.of(total, counts);
     }
 
     /**

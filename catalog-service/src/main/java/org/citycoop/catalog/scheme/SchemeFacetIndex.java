@@ -86,40 +86,61 @@ final class SchemeFacetIndex {
      *     {@code position}
      */
     Facets count(Long position, int[] ordinals, List<SchemeFacet> facets, Instant now) {
+        return count(position, ordinals, facets, java.util.Collections.nCopies(facets.size(), ordinals), now);
+    }
+
+    /**
+     * Counts {@code ordinals} in all ({@code total}) and each facet over the schemes of its own ordinals, the same index
+     * in {@code facetOrdinals} ({@code null}: every scheme): a search counts each facet without its own filter.
+     */
+    Facets count(Long position, int[] ordinals, List<SchemeFacet> facets, List<int[]> facetOrdinals, Instant now) {
         lock.readLock().lock();
         try {
-            return position == null || position == seen ? countHeld(ordinals, facets, now) : null;
+            return position == null || position == seen ? countHeld(ordinals, facets, facetOrdinals, now) : null;
         } finally {
             lock.readLock().unlock();
         }
     }
 
-    private Facets countHeld(int[] ordinals, List<SchemeFacet> facets, Instant now) {
+    private Facets countHeld(int[] ordinals, List<SchemeFacet> facets, List<int[]> facetOrdinals, Instant now) {
         Entry[] all = entries;
-        List<Map<String, long[]>> counts = new ArrayList<>(facets.size());
-        for (int i = 0; i < facets.size(); i++) {
-            counts.add(new HashMap<>());
-        }
         long total = 0;
         int n = ordinals == null ? all.length : ordinals.length;
         for (int k = 0; k < n; k++) {
             int ordinal = ordinals == null ? k : ordinals[k];
-            Entry entry = ordinal < all.length ? all[ordinal] : null;
-            if (entry == null) {
-                continue;
+            if (ordinal < all.length && all[ordinal] != null) {
+                total++;
             }
-            total++;
-            for (int i = 0; i < facets.size(); i++) {
-                SchemeFacet facet = facets.get(i);
-                if (facet == SchemeFacet.STATUS) {
-                    add(counts.get(i), SchemeStatusRule.statusAt(now, entry.withdrawn(), entry.supersededBy(), entry.window()).name());
-                } else {
-                    for (String value : entry.of(facet)) {
-                        add(counts.get(i), value);
+        }
+        List<Map<String, long[]>> counts = new ArrayList<>(facets.size());
+        for (int i = 0; i < facets.size(); i++) {
+            counts.add(new HashMap<>());
+        }
+        // each distinct set of schemes is read once, for every facet counted over it
+        java.util.IdentityHashMap<int[], List<Integer>> facetsBySet = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < facets.size(); i++) {
+            facetsBySet.computeIfAbsent(facetOrdinals.get(i), set -> new ArrayList<>()).add(i);
+        }
+        facetsBySet.forEach((set, counted) -> {
+            int size = set == null ? all.length : set.length;
+            for (int k = 0; k < size; k++) {
+                int ordinal = set == null ? k : set[k];
+                Entry entry = ordinal < all.length ? all[ordinal] : null;
+                if (entry == null) {
+                    continue;
+                }
+                for (int i : counted) {
+                    SchemeFacet facet = facets.get(i);
+                    if (facet == SchemeFacet.STATUS) {
+                        add(counts.get(i), SchemeStatusRule.statusAt(now, entry.withdrawn(), entry.supersededBy(), entry.window()).name());
+                    } else {
+                        for (String value : entry.of(facet)) {
+                            add(counts.get(i), value);
+                        }
                     }
                 }
             }
-        }
+        });
         Map<String, Map<String, Long>> byFacet = new java.util.LinkedHashMap<>();
         for (int i = 0; i < facets.size(); i++) {
             Map<String, Long> values = new HashMap<>();

@@ -274,8 +274,9 @@ public class SchemeService {
     }
 
     /**
-     * Counts, for each facet asked for, how many matching schemes have each value (most frequent first, then by
-     * value); and how many match in all.
+     * Counts, for each facet asked for, how many schemes have each value (most frequent first, then by value) among
+     * those matching every filter but the facet's own, so that the counts of a facet say what choosing one more of its
+     * values finds; and how many match the whole filter.
      */
     public Facets facets(SchemeFilter filter, List<SchemeFacet> facets) {
         // Rarely, another request moves the index past this one's snapshot: count again in a newer snapshot (at the
@@ -298,6 +299,17 @@ public class SchemeService {
         long position = schemes.lastChange();
         Instant now = time.now();
         int[] matching = filter.equals(SchemeFilter.none()) ? null : schemes.ordinals(filter, now);
+        // each facet is counted without its own filter: the schemes of every other filter, found once per distinct filter
+        Map<SchemeFilter, int[]> found = new HashMap<>();
+        found.put(filter, matching);
+        List<int[]> facetOrdinals = new ArrayList<>(facets.size());
+        for (SchemeFacet facet : facets) {
+            SchemeFilter others = filter.without(facet);
+            if (!found.containsKey(others)) {
+                found.put(others, others.equals(SchemeFilter.none()) ? null : schemes.ordinals(others, now));
+            }
+            facetOrdinals.add(found.get(others));
+        }
         while (true) {
             long seen = facetIndex.seen();
             if (seen < position) {
@@ -308,7 +320,7 @@ public class SchemeService {
             if (seen > position && !anyway) {
                 return null;
             }
-            Facets counted = facetIndex.count(anyway ? null : position, matching, facets, now);
+            Facets counted = facetIndex.count(anyway ? null : position, matching, facets, facetOrdinals, now);
             if (counted != null) {
                 return counted;
             }

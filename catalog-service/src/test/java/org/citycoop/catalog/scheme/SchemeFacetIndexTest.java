@@ -46,6 +46,24 @@ class SchemeFacetIndexTest {
     }
 
     @Test
+    void eachFacetIsCountedOverItsOwnSchemesAndTheTotalOverTheSearchs() {
+        SchemeFacetIndex index = new SchemeFacetIndex();
+        index.apply(-1, 3, Map.of(1, entry("adb", List.of("WATER"), false, null, null), 2, entry("jica", List.of("WATER"), false, null, null),
+                3, entry("adb", List.of("AIR_QUALITY"), false, null, null)));
+        // the search: agency adb and challenge WATER finds 1; challenge counted over adb's (1, 3), agency over WATER's (1, 2)
+        Facets counted = index.count(3L, new int[] {1}, List.of(SchemeFacet.CHALLENGE, SchemeFacet.AGENCY),
+                List.of(new int[] {1, 3}, new int[] {1, 2}), NOW);
+        assertEquals(1, counted.total());
+        assertEquals(List.of(new Facets.Count("AIR_QUALITY", 1), new Facets.Count("WATER", 1)), counted.facets().get("challenge"));
+        assertEquals(List.of(new Facets.Count("adb", 1), new Facets.Count("jica", 1)), counted.facets().get("agency"));
+        int[] shared = {1, 2, 3};
+        Facets sameSet = index.count(3L, new int[] {3}, List.of(SchemeFacet.CHALLENGE, SchemeFacet.AGENCY), List.of(shared, shared), NOW);
+        assertEquals(1, sameSet.total());
+        assertEquals(List.of(new Facets.Count("WATER", 2), new Facets.Count("AIR_QUALITY", 1)), sameSet.facets().get("challenge"));
+        assertEquals(List.of(new Facets.Count("adb", 2), new Facets.Count("jica", 1)), sameSet.facets().get("agency"));
+    }
+
+    @Test
     void aReadingMadeBeforeAnotherWasAppliedIsIgnoredAndALaterOneReplacesEntries() {
         SchemeFacetIndex index = new SchemeFacetIndex();
         index.apply(-1, 10, Map.of(1, entry("adb", List.of("WATER"), false, null, null)));

@@ -133,8 +133,14 @@ class SchemeFacetedSearchTest {
         // aq opens in 2027 (forecasted); water (deadline only) and waste (rolling) are open.
         assertEquals(2, facets.getInt("facets.status.find { it.value == 'OPEN' }.count"));
         assertEquals(1, facets.getInt("facets.status.find { it.value == 'FORECASTED' }.count"));
-        given().urlEncodingEnabled(false).get("/v1/schemes:facets?agency=" + agency + "&challenge=AIR_QUALITY&facets=agency")
-                .then().statusCode(200).body("total", equalTo(3)).body("facets.agency[0].count", equalTo(3));
+        // a facet is counted without its own filter: the agency counts name other agencies' air-quality schemes too
+        JsonPath byAgency = given().urlEncodingEnabled(false).get("/v1/schemes:facets?agency=" + agency
+                + "&challenge=AIR_QUALITY&facets=agency").then().statusCode(200).extract().jsonPath();
+        assertEquals(3, byAgency.getInt("total"));
+        assertEquals(3, byAgency.getInt("facets.agency.find { it.value == '" + agency + "' }.count"));
+        int airQualityAnywhere = given().queryParam("challenge", "AIR_QUALITY").queryParam("limit", 100).get("/v1/schemes")
+                .then().statusCode(200).extract().jsonPath().getList("items").size();
+        assertEquals(airQualityAnywhere, byAgency.getList("facets.agency.count", Integer.class).stream().mapToInt(Integer::intValue).sum());
         given().urlEncodingEnabled(false).get("/v1/schemes:facets?facets=colour").then().statusCode(400)
                 .body("errors.field", hasItem("facets"));
     }
@@ -173,6 +179,10 @@ class SchemeFacetedSearchTest {
                 .then().statusCode(200).extract().jsonPath();
         assertEquals(3, facets.getInt("total"));
         fields.forEach((facet, field) -> {
+            if (facet.equals("agency")) { // counted without the agency filter: every agency's schemes
+                assertEquals(3, facets.getInt("facets.agency.find { it.value == '" + other + "' }.count"));
+                return;
+            }
             Map<String, Integer> expected = new java.util.TreeMap<>();
             for (Map<String, Object> item : items) {
                 Object value = item.get(field);
@@ -197,8 +207,14 @@ class SchemeFacetedSearchTest {
                 + "&challenge=SOLID_WASTE&facets=status,challenge,status").then().statusCode(200).extract().jsonPath();
         assertEquals(2, narrow.getInt("total"));
         assertEquals(List.of("status", "challenge"), List.copyOf(narrow.getMap("facets").keySet()));
+        assertEquals(2, narrow.getInt("facets.status.collect { it.count }.sum()"), "status: counted with the challenge filter");
+        // challenge: counted without its own filter, among the agency's three schemes: what ticking another area adds
         assertEquals(2, narrow.getInt("facets.challenge.find { it.value == 'SOLID_WASTE' }.count"));
+        assertEquals(2, narrow.getInt("facets.challenge.find { it.value == 'AIR_QUALITY' }.count"));
         assertEquals(1, narrow.getInt("facets.challenge.find { it.value == 'INSTITUTIONS' }.count"));
+        int both = given().urlEncodingEnabled(false).get("/v1/schemes?agency=" + other + "&challenge=SOLID_WASTE&challenge=AIR_QUALITY")
+                .then().statusCode(200).extract().jsonPath().getList("items").size();
+        assertEquals(3, both, "ticking AIR_QUALITY too adds the plain scheme, which the count of 2 (one shared) allowed for");
     }
 
     @Test

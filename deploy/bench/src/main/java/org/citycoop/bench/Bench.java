@@ -20,6 +20,7 @@ public final class Bench {
 
     static {
         register(new SmokeBenchmark());
+        register(new GatewayBenchmark());
         register(new CatalogBenchmark());
         register(new MatchingBenchmark());
         register(new FinderBenchmark());

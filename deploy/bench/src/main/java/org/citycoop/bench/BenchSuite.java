@@ -21,18 +21,21 @@ import java.time.Duration;
 public final class BenchSuite implements AutoCloseable {
 
     private final Suite suite;
+    private final Path root;
     private String authorization;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicInteger profiles = new java.util.concurrent.atomic.AtomicInteger();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private BenchSuite(Suite suite) {
+    private BenchSuite(Suite suite, Path root) {
         this.suite = suite;
+        this.root = root;
     }
 
     static BenchSuite start(Path root) throws Exception {
         Path state = Files.createTempDirectory("citycoop-bench");
         Suite suite = Suite.forTests(root, state);
-        BenchSuite bench = new BenchSuite(suite);
+        BenchSuite bench = new BenchSuite(suite, root);
         // Interrupted (Ctrl-C, kill): the processes it started go too.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
@@ -49,6 +52,20 @@ public final class BenchSuite implements AutoCloseable {
             throw e;
         }
         return bench;
+    }
+
+    /** The checkout the suite runs from (its {@code deploy/seed}, ...). */
+    public Path root() {
+        return root;
+    }
+
+    /**
+     * The {@code Authorization} header value of a secretariat admin's token signed with this suite's key, as the
+     * gateway signs the tokens it forwards: what a request sent straight to a service carries.
+     */
+    public String serviceAuthorization() {
+        return "Bearer " + org.citycoop.devstack.TestTokens.token(suite.stateDirectory().resolve("keys"), "bench-admin",
+                java.util.List.of("SECRETARIAT_ADMIN"), java.util.Map.<String, java.util.List<String>>of(), Duration.ofHours(2));
     }
 
     /** The gateway's base URL, for example {@code http://127.0.0.1:41234}. */
@@ -126,6 +143,28 @@ public final class BenchSuite implements AutoCloseable {
             throw new IOException("jcmd " + command + " failed: " + String.join(" ", lines));
         }
         return lines;
+    }
+
+    /**
+     * Runs {@code work}; with the environment variable {@code CITYCOOP_BENCH_JFR} set to a directory, while the suite's
+     * process {@code name} records a JFR profile ({@code settings=profile}) into {@code <name>-<pid>-<n>.jfr} there (the
+     * n-th profile of this suite), whose path is printed.
+     */
+    public <T> T profiled(String name, java.util.concurrent.Callable<T> work) throws Exception {
+        String directory = System.getenv("CITYCOOP_BENCH_JFR");
+        java.util.Optional<Long> pid = pid(name);
+        if (directory == null || pid.isEmpty()) {
+            return work.call();
+        }
+        Path jfr = Path.of(directory).toAbsolutePath().resolve(name + "-" + pid.get() + "-" + profiles.incrementAndGet() + ".jfr");
+        Files.createDirectories(jfr.getParent());
+        jcmd(pid.get(), "JFR.start name=bench settings=profile");
+        try {
+            return work.call();
+        } finally {
+            jcmd(pid.get(), "JFR.stop name=bench filename=" + jfr);
+            System.out.println("  JFR profile of " + name + ": " + jfr);
+        }
     }
 
     /** Stops every process this suite started and deletes its state directory (once; later calls do nothing). */

@@ -74,6 +74,28 @@ final class MachineLoad {
         }
     }
 
+    /**
+     * The CPU time used so far by each part of this benchmark's suite, summed over its processes: a service by the module
+     * of its jar ({@code gateway}, {@code catalog-service}, ...), {@code postgres}, {@code kafka}, and this JVM as
+     * {@code benchmark} (the load it sends).
+     */
+    static Map<String, Duration> suiteCpu() {
+        Map<String, Duration> parts = new java.util.TreeMap<>();
+        ProcessHandle.current().descendants().forEach(p -> p.info().totalCpuDuration()
+                .ifPresent(cpu -> parts.merge(part(p.info().commandLine().orElse("")), cpu, Duration::plus)));
+        ProcessHandle.current().info().totalCpuDuration().ifPresent(cpu -> parts.merge("benchmark", cpu, Duration::plus));
+        return parts;
+    }
+
+    /** Which part of the suite a command line belongs to. */
+    private static String part(String commandLine) {
+        java.util.regex.Matcher jar = java.util.regex.Pattern.compile("/([a-z-]+)/target/quarkus-app/").matcher(commandLine);
+        if (jar.find()) {
+            return jar.group(1);
+        }
+        return commandLine.contains("postgres") ? "postgres" : commandLine.contains("kafka") ? "kafka" : "other";
+    }
+
     private static Map<Long, Duration> cpuTimes() {
         Map<Long, Duration> times = new HashMap<>();
         ProcessHandle.allProcesses().forEach(p -> p.info().totalCpuDuration().ifPresent(cpu -> times.put(p.pid(), cpu)));

@@ -171,35 +171,20 @@ final class MatchingBenchmark implements Benchmark {
      * The concurrent figure at {@link #CONCURRENT_SIZE} schemes: {@link #CONNECTIONS} clients, each sending matches one
      * after another on its own connection through the gateway for {@link #CONCURRENT_TIME} (after
      * {@link #CONCURRENT_WARM_UP} of the same), matches per second and their latency; then matching-service's
-     * allocation per match over those matches ({@link #allocatedPerMatch}). With the environment variable
-     * {@code CITYCOOP_BENCH_JFR} set to a directory, matching-service records a JFR profile ({@code settings=profile})
-     * of the timed concurrent matches into {@code matching-<pid>.jfr} there.
+     * allocation per match over those matches ({@link #allocatedPerMatch}). With {@code CITYCOOP_BENCH_JFR} set,
+     * matching-service records a JFR profile of the timed concurrent matches ({@link BenchSuite#profiled}).
      */
     private void concurrent(BenchSuite suite, int requests) throws Exception {
         hammer(suite, CONCURRENT_WARM_UP, null);
         System.out.println("  " + MachineLoad.loadAverage() + " (before the concurrent matches)");
-        Optional<Long> service = suite.pid("matching-service");
-        String jfrDirectory = System.getenv("CITYCOOP_BENCH_JFR");
-        java.nio.file.Path jfr = jfrDirectory == null || service.isEmpty() ? null
-                : java.nio.file.Path.of(jfrDirectory).toAbsolutePath().resolve("matching-" + service.get() + ".jfr");
         Allocation before = allocation(suite);
-        if (jfr != null) {
-            BenchSuite.jcmd(service.get(), "JFR.start name=bench settings=profile");
-        }
         Latencies latencies = new Latencies("POST /v1/matches, " + CONNECTIONS + " connections, " + CONCURRENT_SIZE + " schemes");
-        long took = hammer(suite, CONCURRENT_TIME, latencies);
-        if (jfr != null) {
-            java.nio.file.Files.createDirectories(jfr.getParent());
-            BenchSuite.jcmd(service.get(), "JFR.stop name=bench filename=" + jfr);
-        }
+        long took = suite.profiled("matching-service", () -> hammer(suite, CONCURRENT_TIME, latencies));
         Allocation after = allocation(suite);
         latencies.print(System.out);
         System.out.printf("  %.0f matches/s through the gateway with %d connections (%d matches in %.1f s)%n",
                 latencies.count() / (took / 1e9), CONNECTIONS, latencies.count(), took / 1e9);
         System.out.println("  " + MachineLoad.loadAverage() + " (after the concurrent matches)");
-        if (jfr != null) {
-            System.out.println("  JFR profile of matching-service during the concurrent matches: " + jfr);
-        }
         printAllocation(suite, before, after, latencies.count(), requests);
     }
 

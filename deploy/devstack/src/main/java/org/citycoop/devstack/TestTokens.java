@@ -88,8 +88,17 @@ public final class TestTokens {
      * @param lifetime from now to {@code exp}; negative for an expired token
      */
     public static String token(String subject, List<String> roles, Map<String, List<String>> bindings, Duration lifetime) {
+        return token(keyDirectory(), subject, roles, bindings, lifetime);
+    }
+
+    /**
+     * A token signed with the private key in {@code keyDirectory}: with a running suite's {@code keys/}, a token its
+     * services accept as the gateway's (a benchmark's requests straight to a service).
+     */
+    public static String token(Path keyDirectory, String subject, List<String> roles, Map<String, List<String>> bindings,
+            Duration lifetime) {
         try {
-            return sign(claims(subject, roles, bindings, lifetime), JwtKeys.readPrivateKey(keyDirectory().resolve(JwtKeys.PRIVATE_KEY_FILE)));
+            return sign(claims(subject, roles, bindings, lifetime), JwtKeys.readPrivateKey(keyDirectory.resolve(JwtKeys.PRIVATE_KEY_FILE)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -227,6 +227,10 @@ class FinderIT {
         assertEquals(tenth, leftOut.nth(9).getAttribute("id"), "the first ten stay, the next follow");
         assertTrue(page.url().endsWith("#" + leftOut.nth(10).getAttribute("id")), "the link leads to the first new one: " + page.url());
         noSeriousAccessibilityViolations("more schemes left out");
+        // a link naming the city by its GeoNames id (Surabaya's) shows the city's name in the box, as if typed
+        open("/finder/en/fit?city=1625822&p.SOLID_WASTE=1");
+        assertEquals("Surabaya, ID", page.locator("#city").inputValue());
+        assertTrue(page.locator("#matches-heading").innerText().contains("Surabaya"), page.locator("#matches-heading").innerText());
         // a cursor that names none of them (the ranking changed, or the link is damaged): said, and the first ten
         open("/finder/ja/fit?city=Surabaya%2C+ID&p.SOLID_WASTE=1&leftOut=1&leftOutAfter=00000000-0000-0000-0000-000000000000");
         assertTrue(page.locator(".notice").innerText().contains("最初から表示しています"), page.locator(".notice").innerText());

@@ -71,6 +71,7 @@ public class FitResource {
         List<String> notices = new ArrayList<>(form.issues().stream().map(issue -> notice(msg, issue)).toList());
         String error = null;
         String cityLabel = null;
+        String cityValue = form.city(); // as typed, or the registry's name once found (a shared URL may carry a GeoNames id)
         List<FitView.MatchView> matches = new ArrayList<>();
         List<FitView.MatchView> leftOut = new ArrayList<>();
         String leftOutMore = null;
@@ -87,6 +88,7 @@ public class FitResource {
             } else {
                 JsonNode c = city.get();
                 cityLabel = c.path("name").asText() + " (" + formats.country(c.path("country").asText()) + ")";
+                cityValue = c.path("name").asText() + ", " + c.path("country").asText();
                 try {
                     JsonNode answer = api.matches(body(form, c, lang), form.leftOut(), form.leftOut() ? RANKED_WITH_LEFT_OUT : MATCHES_SHOWN,
                             lang.code());
@@ -148,7 +150,7 @@ public class FitResource {
                 .map(s -> new SearchView.Choice(s, msg.supportType(s), form.wants(s))).toList();
         List<SearchView.Choice> currencies = Codes.CURRENCIES.stream()
                 .map(c -> new SearchView.Choice(c, c, c.equals(form.currency()))).toList();
-        FitView view = new FitView(form, notices, error, challenges, applicants, supports, currencies, cityLabel, matches, leftOut,
+        FitView view = new FitView(form, notices, error, challenges, applicants, supports, currencies, cityValue, cityLabel, matches, leftOut,
                 leftOutMore, twinnings, partnerChallenge, partners, answered);
         String query = uri.getRequestUri().getRawQuery();
         return Templates.fit(Page.of(lang, msg.fit_heading(), "fit", "/fit", query == null ? "" : query), view).setLocale(lang.locale());

@@ -11,7 +11,7 @@ import java.util.List;
  * when all are shown).
  */
 public record FitView(FitForm form, List<String> notices, String error, List<ChallengeRow> challenges, List<SearchView.Choice> applicantTypes,
-        List<SearchView.Choice> supportTypes, List<SearchView.Choice> currencies, String cityLabel, List<MatchView> matches,
+        List<SearchView.Choice> supportTypes, List<SearchView.Choice> currencies, String cityValue, String cityLabel, List<MatchView> matches,
         List<MatchView> leftOut, String leftOutMoreUrl, List<TwinningView> twinnings, String partnerChallenge, List<PartnerView> partners,
         boolean answered) {
 

@@ -475,7 +475,7 @@ public interface Msg {
     @Message("It offers expertise in {challenge}.")
     String why_p_expertise_met(String challenge);
 
-    @Message("It has some experience in {challenge}, though not all of what you need.")
+    @Message("It has related experience in {challenge}: an offer in other sectors of it, or twinning work in it that it led.")
     String why_p_expertise_partly(String challenge);
 
     @Message("It offers no expertise in {challenge}.")
@@ -484,7 +484,7 @@ public interface Msg {
     @Message("It has led twinning work in {challenge} with results achieved.")
     String why_p_track_met(String challenge);
 
-    @Message("It has taken part in twinning work in {challenge}, with no results recorded yet.")
+    @Message("It has twinning work in {challenge}, but none that it led has results recorded yet.")
     String why_p_track_partly(String challenge);
 
     @Message("It has no twinning work in {challenge} yet.")

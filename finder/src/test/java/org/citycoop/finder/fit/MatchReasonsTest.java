@@ -171,7 +171,7 @@ class MatchReasonsTest {
         List<String> en = new PartnerReasons(Texts.of(Lang.EN), Lang.EN, surabaya, "Solid waste").of(suggestion).stream()
                 .map(r -> r.criterion() + ": " + r.result() + ": " + r.text()).toList();
         assertEquals(List.of("Expertise: met: It offers expertise in Solid waste.",
-                "Track record: partly met: It has taken part in twinning work in Solid waste, with no results recorded yet.",
+                "Track record: partly met: It has twinning work in Solid waste, but none that it led has results recorded yet.",
                 "Existing ties: met: It already has a twinning arrangement with Surabaya.",
                 "Distance: not met: 4,952 km from Surabaya.",
                 "Language: not met: Its country has no language in common with yours.",

@@ -14,10 +14,12 @@ import java.util.stream.IntStream;
 
 /**
  * The answer of a list's {@code :facets} operation ({@code GET /v1/schemes:facets}, {@code GET /v1/activities:facets}):
- * how many items match the list's filters, and for each facet asked for, how many of them have each value (most
- * frequent first, then by value). An item with several values (two sectors) counts once for each.
+ * how many items match the list's filters, and for each facet asked for, how many items have each value (most
+ * frequent first, then by value) among those that match every filter but the facet's own, so that a facet's counts say
+ * what choosing one more of its values finds (a page's tick boxes). An item with several values (two sectors) counts
+ * once for each.
  */
-@Schema(name = "Facets", description = "Counts of the matching items per value of each facet")
+@Schema(name = "Facets", description = "Counts per value of each facet, among the items matching every filter but that facet's own")
 public record Facets(
         @Schema(description = "Number of items matching the filters") long total,
         @Schema(description = "Per facet name (the search parameter's name): values with their counts, most frequent first")
@@ -26,7 +28,7 @@ public record Facets(
     /** How many matching items have a value. */
     @Schema(name = "FacetCount")
     public record Count(@Schema(description = "The code or enum value", example = "AIR_QUALITY") String value,
-                        @Schema(description = "Matching items with this value", example = "12") long count) {
+                        @Schema(description = "Items with this value that match every filter but this facet's own", example = "12") long count) {
     }
 
     /**
