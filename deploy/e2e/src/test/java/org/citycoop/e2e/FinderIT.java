@@ -33,6 +33,8 @@ import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -128,6 +130,12 @@ class FinderIT {
             assertTrue(card.locator(".tags").innerText().contains("Solid waste"), card.innerText());
             assertTrue(card.locator(".tags").innerText().contains("Technical assistance"), card.innerText());
         }
+        // each group is counted with the other groups' choices only: the number beside another area is what ticking it finds
+        int water = Integer.parseInt(page.locator("label.check:has(input[name='challenge'][value='WATER_AND_WASTEWATER']) .count")
+                .first().innerText().strip());
+        assertEquals(given().queryParam("supportType", "TECHNICAL").queryParam("challenge", "WATER_AND_WASTEWATER").queryParam("limit", 100)
+                .get("/v1/schemes").then().statusCode(200).extract().jsonPath().getList("items").size(), water);
+        assertTrue(water > 0, "the seed has water schemes with technical assistance");
         // each card shows what a city needs at a glance
         Locator first = page.locator("article.card").first();
         for (String label : List.of("status", "deadline", "funding", "who may apply", "channel")) {
@@ -376,6 +384,20 @@ class FinderIT {
         assertEquals("This page does not exist", page.locator("h1").innerText());
         assertFalse(page.content().contains("Exception"));
         noSeriousAccessibilityViolations("page not found");
+        // addresses the gateway refuses before the finder sees them: the finder's page, in the address's language
+        Response tooLong = open("/finder/ja/?q=" + "x".repeat(5000));
+        assertEquals(414, tooLong.status());
+        assertEquals("このアドレスは読み取れません", page.locator("h1").innerText());
+        assertTrue(page.locator("main").innerText().contains("長すぎて"), page.locator("main").innerText());
+        noSeriousAccessibilityViolations("address too long");
+        Response badBytes = open("/finder/en/?q=%FF%FE");
+        assertEquals(400, badBytes.status());
+        assertEquals("This address cannot be read", page.locator("h1").innerText());
+        assertTrue(page.locator("a[href='/finder/en/']").count() > 0, "a way back to the search");
+        given().urlEncodingEnabled(false).get("/finder/en/?q=%C0%AF").then().statusCode(400).contentType(containsString("text/html"))
+                .header("Cache-Control", "no-store").body(containsString("lang=\"en\"")).body(not(containsString("\"status\"")));
+        given().urlEncodingEnabled(false).get("/v1/schemes?q=%FF").then().statusCode(400).contentType(containsString("application/problem+json"))
+                .body("errors[0].field", equalTo("q")); // the API keeps its problem documents
         // malformed negotiation headers are ignored, as RFC 9110 allows: the page in its path's language
         for (String[] header : new String[][] {{"Accept-Language", "en;q=2"}, {"Accept-Language", "a,,"}, {"Accept", "*/*;q=x"}}) {
             given().header(header[0], header[1]).get("/finder/ja/").then().statusCode(200)

@@ -582,6 +582,18 @@ public interface Msg {
     @Message("Go to the search")
     String go_to_search();
 
+    @Message("This address cannot be read")
+    String refused_heading();
+
+    @Message("This address is too long for the site to read. Start again from the search, with fewer words or filters.")
+    String refused_too_long();
+
+    @Message("Your browser sent more with this address (cookies, headers) than the site reads. Remove this site's cookies and try again.")
+    String refused_headers_too_large();
+
+    @Message("This address holds characters a web address may not hold, so the site cannot read it. Start again from the search.")
+    String refused_malformed();
+
     // embedding
     @Message("Put the finder on your website")
     String embed_heading();

@@ -57,7 +57,7 @@ public class ProblemPages {
         return page(500, lang, msg.error_heading(), msg.err_unavailable());
     }
 
-    private static RestResponse<TemplateInstance> page(int status, Lang lang, String heading, String text) {
+    static RestResponse<TemplateInstance> page(int status, Lang lang, String heading, String text) {
         TemplateInstance page = Templates.problem(Page.of(lang, heading, "", "/", ""), heading, text).setLocale(lang.locale());
         return RestResponse.ResponseBuilder.<TemplateInstance>create(status).entity(page).type(MediaType.TEXT_HTML + ";charset=utf-8").build();
     }

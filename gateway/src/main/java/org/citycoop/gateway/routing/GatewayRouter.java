@@ -36,7 +36,8 @@ import java.util.stream.Collectors;
 
 /**
  * The edge. Every request first passes {@link EdgeRules} (a request the services could read differently
- * from the gateway is refused with a problem naming what is wrong) and CORS (Vert.x Web's handler: an origin
+ * from the gateway is refused with a problem naming what is wrong; an address of the finder with the finder's page saying
+ * so, in the address's language) and CORS (Vert.x Web's handler: an origin
  * not on {@code citycoop.gateway.cors-origins} is a 403 problem); any failure of a route becomes a problem
  * document too. Then every {@code /v1/...} request, in this order:
  * <ol>
@@ -147,11 +148,73 @@ public class GatewayRouter {
         if (r.status() == 505 || r.status() == 501 || r.status() == 414 || r.status() == 431) {
             request.response().putHeader("Connection", "close");
         }
+        Buffer json = EdgeProblem.withErrors(r.type(), r.title(), r.status(), r.field() + ": " + r.detail(),
+                safePath(request), requestId, java.util.List.<String[]>of(new String[]{r.field(), r.detail()}));
+        String path = request.path();
+        if (finder != null && path != null && (path.equals("/finder") || path.startsWith("/finder/"))) {
+            refusedPage(request, r.status(), path.startsWith("/finder/ja/") || path.equals("/finder/ja") ? "ja" : "en")
+                    .onComplete(page -> {
+                        if (page.succeeded()) {
+                            request.response().headers().addAll(page.result().headers());
+                            request.response().setStatusCode(r.status()).putHeader(REQUEST_ID, requestId).end(page.result().body());
+                        } else {
+                            request.response().setStatusCode(r.status()).putHeader("Content-Type", EdgeProblem.MEDIA_TYPE)
+                                    .putHeader(REQUEST_ID, requestId).end(json);
+                        }
+                    });
+            return;
+        }
         request.response().setStatusCode(r.status()).putHeader("Content-Type", EdgeProblem.MEDIA_TYPE)
-                .putHeader(REQUEST_ID, requestId)
-                .end(EdgeProblem.withErrors(r.type(), r.title(), r.status(), r.field() + ": " + r.detail(),
-                        safePath(request), requestId, java.util.List.<String[]>of(new String[]{r.field(), r.detail()})));
+                .putHeader(REQUEST_ID, requestId).end(json);
     }
+
+    /** A page of the finder as the gateway keeps it: the headers to answer with and the HTML. */
+    private record RefusedPage(MultiMap headers, Buffer body, long expiresAt) {
+    }
+
+    /** The finder's pages for refused addresses, by language and status, each kept a minute. */
+    private final Map<String, RefusedPage> refusedPages = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The finder's page for an address of its own that the edge refused ({@code GET /finder/{lang}/refused?status=...}, in the
+     * language of the address), so that a visitor reads a page rather than the API's JSON problem; fetched once a minute at
+     * most per language and status, so that bad addresses cost the finder nothing. Fails when the finder does not give it.
+     */
+    private Future<RefusedPage> refusedPage(HttpServerRequest request, int status, String lang) {
+        String key = lang + " " + status;
+        RefusedPage kept = refusedPages.get(key);
+        long now = System.nanoTime();
+        if (kept != null && kept.expiresAt() - now > 0) {
+            return Future.succeededFuture(kept);
+        }
+        int chosen = finder.next(now, Set.of());
+        if (chosen < 0) {
+            return Future.failedFuture("the finder's circuit is open");
+        }
+        Origin origin = finder.get(chosen);
+        return origin.client().request(new RequestOptions().setServer(origin.address()).setMethod(io.vertx.core.http.HttpMethod.GET)
+                        .setURI("/finder/" + lang + "/refused?status=" + status).setTimeout(config.connectTimeout().toMillis()))
+                .compose(toFinder -> toFinder.send().compose(answer -> answer.body().map(body -> {
+                    if (answer.statusCode() != status) {
+                        throw new IllegalStateException("the finder answered " + answer.statusCode());
+                    }
+                    MultiMap headers = MultiMap.caseInsensitiveMultiMap();
+                    answer.headers().forEach((name, value) -> {
+                        if (!HOP_BY_HOP.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+                            headers.add(name, value);
+                        }
+                    });
+                    headers.set("Cache-Control", "no-store");
+                    RefusedPage page = new RefusedPage(headers, body, System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(1));
+                    refusedPages.put(key, page);
+                    return page;
+                })))
+                .onFailure(e -> LOG.debugf("No page from the finder for a refused address (%s): %s", key, e.getMessage()));
+    }
+
+    /** Headers of the finder's answer that describe its connection, not the page. */
+    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "transfer-encoding", "content-length", "date",
+            "x-request-id", "set-cookie");
 
     /**
      * Browsers may call from the configured origins only (Vert.x Web's CORS handler; a refused origin fails
