@@ -31,8 +31,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * </ul>
  *
  * A client's token is kept and reused until a minute before it expires (or a fifth of its lifetime,
- * whichever is shorter); then the client is looked up again, so a key revoked elsewhere stops working
- * within the token lifetime, and at once on the gateway where it was revoked or rotated ({@link #forget}).
+ * whichever is shorter); then the client is looked up again, once however many of its requests arrive (they go on
+ * with the token they have while it is still good, ten seconds or a tenth of its lifetime before it expires), so a key
+ * revoked elsewhere stops working within the token lifetime, and at once on the gateway where it was revoked or
+ * rotated ({@link #forget}). The database and the signature run on a worker thread, never on the event loop.
  */
 @ApplicationScoped
 public class Sessions {
@@ -51,15 +53,20 @@ public class Sessions {
     Vertx vertx;
 
     private final Map<String, Session> byKeyHash = new ConcurrentHashMap<>();
+    /** The lookups under way, by key hash: concurrent requests of one key share one. */
+    private final Map<String, Future<Session>> renewing = new ConcurrentHashMap<>();
     private volatile Session anonymous;
+    private final java.util.concurrent.atomic.AtomicBoolean renewingAnonymous = new java.util.concurrent.atomic.AtomicBoolean();
 
     /**
      * Who calls, and the token to forward for them.
      *
      * @param client the API client, or null for the anonymous caller
      * @param limitKey what the rate limit counts by: the client's id, or {@code address:<ip>}
+     * @param renewAt from when the client is looked up again and a new token made (once, while requests go on with this one)
+     * @param usableUntil until when the token may still be forwarded (its expiry less a margin for the services' clocks)
      */
-    public record Session(ApiClient client, String limitKey, String token, Instant renewAt) {
+    public record Session(ApiClient client, String limitKey, String token, Instant renewAt, Instant usableUntil) {
         public boolean anonymous() {
             return client == null;
         }
@@ -91,11 +98,13 @@ public class Sessions {
         Instant now = Instant.now();
         if (authorization == null) {
             Session shared = anonymous;
-            if (shared == null || now.isAfter(shared.renewAt())) {
-                shared = new Session(null, null, mint("anonymous", "PUBLIC", Map.of(), now), renewAt(now));
-                anonymous = shared;
+            if (shared == null || !now.isBefore(shared.usableUntil())) {
+                shared = anonymousSession(now);
+            } else if (!now.isBefore(shared.renewAt()) && renewingAnonymous.compareAndSet(false, true)) {
+                // the token is still good: this request uses it, and one worker makes the next
+                vertx.executeBlocking(() -> anonymousSession(Instant.now()), false).onComplete(done -> renewingAnonymous.set(false));
             }
-            return Future.succeededFuture(new Session(null, "address:" + clientAddress, shared.token(), shared.renewAt()));
+            return Future.succeededFuture(new Session(null, "address:" + clientAddress, shared.token(), shared.renewAt(), shared.usableUntil()));
         }
         String[] parts = authorization.trim().split("\\s+");
         if (parts.length != 2 || !parts[0].equalsIgnoreCase("Bearer")) {
@@ -107,26 +116,52 @@ public class Sessions {
         if (cached != null && now.isBefore(cached.renewAt())) {
             return Future.succeededFuture(cached);
         }
-        return vertx.executeBlocking(() -> store.findByKeyHash(hash), false).compose(found -> {
-            if (found.isEmpty() || found.get().revoked()) {
-                byKeyHash.remove(hash);
-                LOG.infof("Refused API key %s...: %s", ApiKeys.visiblePrefix(key), found.isEmpty() ? "unknown" : "revoked");
-                return Future.failedFuture(new Refused("The API key is not valid: unknown, replaced or revoked."));
-            }
-            ApiClient client = found.get();
-            Session session = new Session(client, "client:" + client.id(),
-                    mint(client.name(), client.role().name(), client.bindings(), now), renewAt(now));
-            if (byKeyHash.size() > 10_000) {
-                byKeyHash.clear(); // bounded: more live keys than this is not this gateway's scale
-            }
-            byKeyHash.put(hash, session);
-            return Future.succeededFuture(session);
-        });
+        Future<Session> lookup = renewing.computeIfAbsent(hash, h -> vertx.executeBlocking(() -> lookUp(key, h), false)
+                .andThen(done -> renewing.remove(h)));
+        if (cached != null && now.isBefore(cached.usableUntil())) {
+            return Future.succeededFuture(cached); // renewed meanwhile by one lookup, whichever request started it
+        }
+        return lookup;
+    }
+
+    /** The shared session of anonymous callers, with a new token. */
+    private Session anonymousSession(Instant now) {
+        Session session = new Session(null, null, mint("anonymous", "PUBLIC", Map.of(), now), renewAt(now), usableUntil(now));
+        anonymous = session;
+        return session;
+    }
+
+    /**
+     * The client holding the key, with a new token (blocking: the database and an RSA signature), kept for the next
+     * requests; {@link Refused} for a key that is unknown or revoked, which is forgotten.
+     */
+    private Session lookUp(String key, String hash) {
+        Instant now = Instant.now();
+        java.util.Optional<ApiClient> found = store.findByKeyHash(hash);
+        if (found.isEmpty() || found.get().revoked()) {
+            byKeyHash.remove(hash);
+            LOG.infof("Refused API key %s...: %s", ApiKeys.visiblePrefix(key), found.isEmpty() ? "unknown" : "revoked");
+            throw new Refused("The API key is not valid: unknown, replaced or revoked.");
+        }
+        ApiClient client = found.get();
+        Session session = new Session(client, "client:" + client.id(), mint(client.name(), client.role().name(), client.bindings(), now),
+                renewAt(now), usableUntil(now));
+        if (byKeyHash.size() > 10_000) {
+            byKeyHash.clear(); // bounded: more live keys than this is not this gateway's scale
+        }
+        byKeyHash.put(hash, session);
+        return session;
     }
 
     /** Drops what is kept for the client, so that a revoked or replaced key stops working at once. */
     public void forget(UUID clientId) {
         byKeyHash.values().removeIf(session -> session.client() != null && session.client().id().equals(clientId));
+    }
+
+    private Instant usableUntil(Instant now) {
+        Duration lifetime = config.token().lifetime();
+        Duration margin = lifetime.dividedBy(10).compareTo(Duration.ofSeconds(10)) < 0 ? lifetime.dividedBy(10) : Duration.ofSeconds(10);
+        return now.plus(lifetime).minus(margin);
     }
 
     private Instant renewAt(Instant now) {
