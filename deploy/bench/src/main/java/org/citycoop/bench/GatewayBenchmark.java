@@ -1,16 +1,7 @@
 package org.citycoop.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.vertx.core.Future;
-import io.vertx.core.Promise;
-import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.PoolOptions;
-import io.vertx.core.http.RequestOptions;
 import org.citycoop.devstack.SeedLoader;
 
 import java.net.URI;
@@ -21,7 +12,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * What the gateway costs, side by side with the services it fronts: with {@link #CONNECTIONS} connections each sending
@@ -33,8 +23,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * throughput through the gateway at least {@value #THROUGHPUT_TARGET} of the direct one, p99 at most
  * {@value #P99_TARGET} times the direct one.
  *
- * <p>The load comes from one Vert.x event loop in the benchmark's JVM (as wrk's would from one thread), so that the
- * client takes little of the two cores the services share with it. Each run prints the CPU time each part of the suite
+ * <p>The load is {@link ConcurrentLoad}'s (as {@code wrk -c 16} sends it), which takes little of the two cores the
+ * services share with it. Each run prints the CPU time each part of the suite
  * used per request ({@link MachineLoad#suiteCpu}); with {@code CITYCOOP_BENCH_JFR} set, the gateway records a JFR
  * profile of the first round's runs through it ({@link BenchSuite#profiled}). Options: seconds per run (default 8),
  * rounds (default 3).
@@ -92,10 +82,7 @@ final class GatewayBenchmark implements Benchmark {
         awaitMatches(suite);
         suite.awaitQuiet(Duration.ofMinutes(2));
 
-        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
-        HttpClient client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setTcpNoDelay(true),
-                new PoolOptions().setHttp1MaxSize(CONNECTIONS * 2));
-        try {
+        try (ConcurrentLoad client = new ConcurrentLoad(CONNECTIONS)) {
             JitWarmUp.Outcome warmUp = JitWarmUp.run(suite, WARMED_SERVICES, elapsed -> {
                 for (Kind kind : kinds) {
                     load(client, kind, direct(suite, kind, token), Duration.ofSeconds(1), null);
@@ -150,9 +137,6 @@ final class GatewayBenchmark implements Benchmark {
                         rateRatio, THROUGHPUT_TARGET, rateRatio >= THROUGHPUT_TARGET ? "met" : "NOT met",
                         p99Ratio, P99_TARGET, p99Ratio <= P99_TARGET ? "met" : "NOT met");
             }
-        } finally {
-            client.close();
-            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         }
     }
 
@@ -186,64 +170,10 @@ final class GatewayBenchmark implements Benchmark {
         throw new IllegalStateException("matching-service found no scheme of the seed within 2 minutes");
     }
 
-    /**
-     * {@link #CONNECTIONS} senders, each sending {@code kind} to {@code target} one after another for {@code duration};
-     * their latencies into {@code into} when given. Any answer but 200 stops the benchmark. Returns the nanoseconds the
-     * run took (until the last answer).
-     */
-    private static long load(HttpClient client, Kind kind, Target target, Duration duration, Latencies into) throws Exception {
-        long start = System.nanoTime();
-        long end = start + duration.toNanos();
-        Buffer body = kind.body() == null ? null : Buffer.buffer(kind.body());
-        RequestOptions options = new RequestOptions().setMethod(kind.method()).setHost(target.base().getHost())
-                .setPort(target.base().getPort()).setURI(kind.path()).putHeader("Authorization", target.authorization())
-                .putHeader("Accept", "application/json").setIdleTimeout(60_000);
-        if (body != null) {
-            options.putHeader("Content-Type", "application/json");
-        }
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        List<Future<Void>> senders = new ArrayList<>();
-        for (int c = 0; c < CONNECTIONS; c++) {
-            Promise<Void> done = Promise.promise();
-            senders.add(done.future());
-            send(client, options, body, end, into, failure, done);
-        }
-        Future.join(senders).toCompletionStage().toCompletableFuture().get(duration.toSeconds() + 120, TimeUnit.SECONDS);
-        long took = System.nanoTime() - start;
-        if (failure.get() != null) {
-            throw new IllegalStateException(kind.label() + " " + target.label() + ": " + failure.get().getMessage(), failure.get());
-        }
-        return took;
-    }
-
-    private static void send(HttpClient client, RequestOptions options, Buffer body, long end, Latencies into,
-            AtomicReference<Throwable> failure, Promise<Void> done) {
-        if (System.nanoTime() >= end || failure.get() != null) {
-            done.complete();
-            return;
-        }
-        long sending = System.nanoTime();
-        client.request(options)
-                .compose(request -> body == null ? request.send() : request.send(body))
-                .compose(response -> response.body().map(answer -> {
-                    if (response.statusCode() != 200) {
-                        throw new IllegalStateException("answered " + response.statusCode() + ": " + answer);
-                    }
-                    return answer;
-                }))
-                .onComplete(answered -> {
-                    if (answered.failed()) {
-                        failure.compareAndSet(null, answered.cause());
-                        done.complete();
-                        return;
-                    }
-                    if (into != null) {
-                        synchronized (into) {
-                            into.record(System.nanoTime() - sending);
-                        }
-                    }
-                    send(client, options, body, end, into, failure, done);
-                });
+    /** {@code kind} sent to {@code target} from every connection for {@code duration}; returns the nanoseconds it took. */
+    private static long load(ConcurrentLoad client, Kind kind, Target target, Duration duration, Latencies into) throws Exception {
+        return client.run(new ConcurrentLoad.Request(kind.method(), target.base(), kind.path(), target.authorization(), kind.body()),
+                duration, into);
     }
 
     private static double median(double[] values) {

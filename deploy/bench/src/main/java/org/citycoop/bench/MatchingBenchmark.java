@@ -9,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -168,70 +167,28 @@ final class MatchingBenchmark implements Benchmark {
     }
 
     /**
-     * The concurrent figure at {@link #CONCURRENT_SIZE} schemes: {@link #CONNECTIONS} clients, each sending matches one
-     * after another on its own connection through the gateway for {@link #CONCURRENT_TIME} (after
+     * The concurrent figure at {@link #CONCURRENT_SIZE} schemes: {@link #CONNECTIONS} connections, each sending matches one
+     * after another through the gateway ({@link ConcurrentLoad}) for {@link #CONCURRENT_TIME} (after
      * {@link #CONCURRENT_WARM_UP} of the same), matches per second and their latency; then matching-service's
      * allocation per match over those matches ({@link #allocatedPerMatch}). With {@code CITYCOOP_BENCH_JFR} set,
      * matching-service records a JFR profile of the timed concurrent matches ({@link BenchSuite#profiled}).
      */
     private void concurrent(BenchSuite suite, int requests) throws Exception {
-        hammer(suite, CONCURRENT_WARM_UP, null);
-        System.out.println("  " + MachineLoad.loadAverage() + " (before the concurrent matches)");
-        Allocation before = allocation(suite);
-        Latencies latencies = new Latencies("POST /v1/matches, " + CONNECTIONS + " connections, " + CONCURRENT_SIZE + " schemes");
-        long took = suite.profiled("matching-service", () -> hammer(suite, CONCURRENT_TIME, latencies));
-        Allocation after = allocation(suite);
-        latencies.print(System.out);
-        System.out.printf("  %.0f matches/s through the gateway with %d connections (%d matches in %.1f s)%n",
-                latencies.count() / (took / 1e9), CONNECTIONS, latencies.count(), took / 1e9);
-        System.out.println("  " + MachineLoad.loadAverage() + " (after the concurrent matches)");
-        printAllocation(suite, before, after, latencies.count(), requests);
-    }
-
-    /**
-     * {@link #CONNECTIONS} threads sending matches for {@code duration}, each with its own HTTP client (so its own
-     * connection to the gateway); their latencies into {@code into} when given. Returns the nanoseconds it took.
-     */
-    private long hammer(BenchSuite suite, Duration duration, Latencies into) throws Exception {
-        long start = System.nanoTime();
-        long end = start + duration.toNanos();
-        List<java.util.concurrent.Future<long[]>> clients = new ArrayList<>();
-        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(CONNECTIONS);
-        try {
-            for (int c = 0; c < CONNECTIONS; c++) {
-                clients.add(threads.submit(() -> {
-                    java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1)
-                            .connectTimeout(Duration.ofSeconds(5)).build();
-                    long[] nanos = new long[1024];
-                    int n = 0;
-                    while (System.nanoTime() < end) {
-                        long sending = System.nanoTime();
-                        HttpResponse<String> response = client.send(HttpRequest.newBuilder(suite.gateway().resolve("/v1/matches"))
-                                .header("Authorization", suite.authorization()).header("Content-Type", "application/json")
-                                .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofString(PROFILE)).build(),
-                                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-                        if (response.statusCode() != 200) {
-                            throw new IllegalStateException("POST /v1/matches answered " + response.statusCode() + ": " + response.body());
-                        }
-                        if (n == nanos.length) {
-                            nanos = java.util.Arrays.copyOf(nanos, n * 2);
-                        }
-                        nanos[n++] = System.nanoTime() - sending;
-                    }
-                    return java.util.Arrays.copyOf(nanos, n);
-                }));
-            }
-            for (java.util.concurrent.Future<long[]> client : clients) {
-                for (long nanos : client.get()) {
-                    if (into != null) {
-                        into.record(nanos);
-                    }
-                }
-            }
-        } finally {
-            threads.shutdownNow();
+        ConcurrentLoad.Request match = new ConcurrentLoad.Request(io.vertx.core.http.HttpMethod.POST, suite.gateway(), "/v1/matches",
+                suite.authorization(), PROFILE);
+        try (ConcurrentLoad load = new ConcurrentLoad(CONNECTIONS)) {
+            load.run(match, CONCURRENT_WARM_UP, null);
+            System.out.println("  " + MachineLoad.loadAverage() + " (before the concurrent matches)");
+            Allocation before = allocation(suite);
+            Latencies latencies = new Latencies("POST /v1/matches, " + CONNECTIONS + " connections, " + CONCURRENT_SIZE + " schemes");
+            long took = suite.profiled("matching-service", () -> load.run(match, CONCURRENT_TIME, latencies));
+            Allocation after = allocation(suite);
+            latencies.print(System.out);
+            System.out.printf("  %.0f matches/s through the gateway with %d connections (%d matches in %.1f s)%n",
+                    latencies.count() / (took / 1e9), CONNECTIONS, latencies.count(), took / 1e9);
+            System.out.println("  " + MachineLoad.loadAverage() + " (after the concurrent matches)");
+            printAllocation(suite, before, after, latencies.count(), requests);
         }
-        return System.nanoTime() - start;
     }
 
     /** matching-service's bytes allocated so far and the time they were read. */
