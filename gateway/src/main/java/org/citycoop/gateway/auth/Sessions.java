@@ -3,6 +3,7 @@ package org.citycoop.gateway.auth;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.jwt.build.Jwt;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -116,8 +117,15 @@ public class Sessions {
         if (cached != null && now.isBefore(cached.renewAt())) {
             return Future.succeededFuture(cached);
         }
-        Future<Session> lookup = renewing.computeIfAbsent(hash, h -> vertx.executeBlocking(() -> lookUp(key, h), false)
-                .andThen(done -> renewing.remove(h)));
+        Promise<Session> mine = Promise.promise();
+        Future<Session> underWay = renewing.putIfAbsent(hash, mine.future());
+        Future<Session> lookup = underWay != null ? underWay : mine.future();
+        if (underWay == null) {
+            vertx.executeBlocking(() -> lookUp(key, hash), false).onComplete(done -> {
+                renewing.remove(hash, mine.future());
+                mine.handle(done);
+            });
+        }
         if (cached != null && now.isBefore(cached.usableUntil())) {
             return Future.succeededFuture(cached); // renewed meanwhile by one lookup, whichever request started it
         }
