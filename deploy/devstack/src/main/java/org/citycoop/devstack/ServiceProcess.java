@@ -23,7 +23,7 @@ public final class ServiceProcess {
 
     /**
      * @param jar the service's quarkus-run.jar
-     * @param javaOptions JVM options separated by white space, for example {@code -Xmx256m -XX:+UseSerialGC}
+     * @param javaOptions JVM options separated by white space, for example {@code -Xmx256m -Xmn32m -XX:+UseSerialGC}
      * @param environment configuration passed as environment variables (QUARKUS_..., KAFKA_...)
      * @param log file that receives the service's output
      * @param detached true to run it in a session of its own that outlives this JVM

@@ -21,9 +21,13 @@ public record SuiteService(String name, int defaultPort, String database, String
             new SuiteService("gateway", 8080, "gateway", "256m"),
             new SuiteService("finder", 8084, null, "128m"));
 
-    /** The JVM options it starts with: {@code CITYCOOP_JAVA_OPTS} when set, else {@code -Xmx<maxHeap> -XX:+UseSerialGC}. */
+    /**
+     * The JVM options it starts with: {@code CITYCOOP_JAVA_OPTS} when set, else {@code -Xmx<maxHeap> -Xmn32m
+     * -XX:+UseSerialGC}. The young generation is fixed at 32 MB: by default it is a third of the heap, and its pages, all
+     * touched as objects are made, stay resident (some 85 MB of a 256 MB heap) while a request's objects die young.
+     */
     public String javaOptions() {
-        return System.getenv().getOrDefault("CITYCOOP_JAVA_OPTS", "-Xmx" + maxHeap + " -XX:+UseSerialGC");
+        return System.getenv().getOrDefault("CITYCOOP_JAVA_OPTS", "-Xmx" + maxHeap + " -Xmn32m -XX:+UseSerialGC");
     }
 
     /** The environment variable that moves this service's port, e.g. {@code CITYCOOP_CATALOG_PORT}. */
