@@ -46,7 +46,7 @@ public class SchemeFacetsResource {
             description = "Takes the filters of GET /v1/schemes and answers how many schemes match in all and, for each "
                     + "facet asked for, how many have each value (most frequent first) among the schemes matching every "
                     + "filter but the facet's own: with challenge=WATER, the challenge counts say how many schemes each "
-                    + "other area would add. The country facet counts the countries schemes name in eligibleCountries.")
+                    + "area has under the other filters. The country facet counts the countries schemes name in eligibleCountries.")
     @APIResponse(responseCode = "200", description = "The counts", content = @Content(schema = @Schema(implementation = Facets.class)))
     @APIResponse(responseCode = "400", description = "An unknown facet or a bad filter value")
     public Facets facets(

@@ -39,7 +39,7 @@ record SchemeFilter(List<ChallengeArea> challengeAreas, List<SupportType> suppor
 
     /**
      * This filter without the one that {@code facet} counts by, so that the facet is counted with every other filter
-     * (its counts then say what choosing one more of its values would add); this filter itself when it does not filter
+     * (its counts then stay the same whichever of its values are chosen); this filter itself when it does not filter
      * by that field ({@code region} has no filter of its own: a country's regions follow from the country).
      */
     SchemeFilter without(SchemeFacet facet) {

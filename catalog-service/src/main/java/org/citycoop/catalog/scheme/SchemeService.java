@@ -275,8 +275,8 @@ public class SchemeService {
 
     /**
      * Counts, for each facet asked for, how many schemes have each value (most frequent first, then by value) among
-     * those matching every filter but the facet's own, so that the counts of a facet say what choosing one more of its
-     * values finds; and how many match the whole filter.
+     * those matching every filter but the facet's own, so that the counts of a facet stay the same whichever of its
+     * values are chosen; and how many match the whole filter.
      */
     public Facets facets(SchemeFilter filter, List<SchemeFacet> facets) {
         // Rarely, another request moves the index past this one's snapshot: count again in a newer snapshot (at the

@@ -82,7 +82,7 @@ public final class MatchReasons {
             case "country" -> met ? msg.why_country_met(formats.country(country))
                     : partly ? msg.why_country_regions(formats.country(country)) : failed ? msg.why_country_failed(formats.country(country)) : null;
             case "status" -> status(scheme, result);
-            case "deadline" -> deadline(scheme.path("window"), result);
+            case "deadline" -> deadline(scheme.path("window"), scheme.path("status").asText(""), result);
             case "partnerCity" -> met ? msg.why_partner_met() : failed ? msg.why_partner_failed() : null;
             case "challenges" -> challenges(scheme);
             case "supportTypes" -> supportTypes(scheme);
@@ -143,9 +143,12 @@ public final class MatchReasons {
         };
     }
 
-    private String deadline(JsonNode window, String result) {
+    private String deadline(JsonNode window, String status, String result) {
         String kind = window.path("kind").asText("");
         if (kind.equals("ROLLING")) {
+            if (status.equals("CLOSED") || status.equals("WITHDRAWN")) {
+                return msg.why_deadline_rolling_ended(); // the window never ended, the scheme did: its status says why
+            }
             return result.equals("MET") ? msg.why_deadline_rolling() : null;
         }
         OffsetDateTime deadline = time(window.path("deadline"));

@@ -154,6 +154,9 @@ public interface Msg {
     @Message("Rolling: applications at any time")
     String rolling();
 
+    @Message("Was open at any time; no longer takes applications")
+    String rolling_ended();
+
     @Message("Every year; this year's deadline")
     String annual();
 
@@ -379,6 +382,9 @@ public interface Msg {
     @Message("Applications are taken at any time.")
     String why_deadline_rolling();
 
+    @Message("It took applications at any time, but it no longer takes any.")
+    String why_deadline_rolling_ended();
+
     @Message("No deadline is published.")
     String why_deadline_none();
 
@@ -584,6 +590,12 @@ public interface Msg {
 
     @Message("This address cannot be read")
     String refused_heading();
+
+    @Message("Too many pages at once")
+    String too_many_heading();
+
+    @Message("More pages were asked for from your network address in the last minute than the site serves to one address. Please wait a minute and try again.")
+    String too_many_text();
 
     @Message("This address is too long for the site to read. Start again from the search, with fewer words or filters.")
     String refused_too_long();

@@ -62,7 +62,7 @@ public final class SchemeViews {
         String agency = s.hasNonNull("agencyName") ? s.path("agencyName").asText() : agencyNames.getOrDefault(agencyId, agencyId);
         String status = s.path("status").asText();
         return new Card(s.path("id").asText(), s.path("name").asText(), inEnglish(s.path("names")), agency, status,
-                msg.status(status), deadline(s.path("window")), applicants(s), channel(s), funding(s.path("fundingRange")),
+                msg.status(status), deadline(s.path("window"), status), applicants(s), channel(s), funding(s.path("fundingRange")),
                 codes(s.path("challengeAreas"), msg::challenge), codes(s.path("supportTypes"), msg::supportType));
     }
 
@@ -134,10 +134,12 @@ public final class SchemeViews {
         return lang != Lang.EN && names.isObject() && !names.has(lang.code());
     }
 
-    private Deadline deadline(JsonNode window) {
+    /** The deadline as a card shows it; a rolling window of a scheme that is closed or withdrawn takes nothing any more. */
+    private Deadline deadline(JsonNode window, String status) {
         String kind = window.path("kind").asText();
         if (kind.equals("ROLLING")) {
-            return new Deadline("", null, msg.rolling());
+            boolean ended = status.equals("CLOSED") || status.equals("WITHDRAWN");
+            return new Deadline("", null, ended ? msg.rolling_ended() : msg.rolling());
         }
         if (!window.hasNonNull("deadline")) {
             return new Deadline("", null, msg.no_deadline());

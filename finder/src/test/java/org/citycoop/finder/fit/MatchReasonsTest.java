@@ -71,6 +71,23 @@ class MatchReasonsTest {
     }
 
     @Test
+    void aClosedSchemeWithARollingWindowIsNotSaidToTakeApplications() throws Exception {
+        String closed = MATCH.replace("\"status\": \"OPEN\"", "\"status\": \"CLOSED\"")
+                .replace("\"window\": { \"kind\": \"FIXED\", \"opens\": \"2026-06-01T00:00:00+09:00\", \"deadline\": \"2027-03-31T23:59:00+09:00\" }",
+                        "\"window\": { \"kind\": \"ROLLING\" }");
+        assertTrue(closed.contains("ROLLING") && closed.contains("CLOSED"));
+        for (Lang lang : Lang.values()) {
+            MatchReasons.Reason deadline = new MatchReasons(Texts.of(lang), lang, form(), "ID", NOW).of(JSON.readTree(closed), "FUNDING")
+                    .stream().filter(r -> r.criterion().equals(Texts.of(lang).criterion("deadline"))).findFirst().orElseThrow();
+            assertEquals(Texts.of(lang).why_deadline_rolling_ended(), deadline.text(), lang.code());
+        }
+        String open = MATCH.replace("\"window\": { \"kind\": \"FIXED\", \"opens\": \"2026-06-01T00:00:00+09:00\", \"deadline\": \"2027-03-31T23:59:00+09:00\" }",
+                "\"window\": { \"kind\": \"ROLLING\" }");
+        assertTrue(new MatchReasons(Texts.of(Lang.EN), Lang.EN, form(), "ID", NOW).of(JSON.readTree(open), "FUNDING").stream()
+                .anyMatch(r -> r.text().equals("Applications are taken at any time.")), "an open rolling scheme does");
+    }
+
+    @Test
     void eachCriterionIsLabelledAndExplainedInEnglishFromTheValuesCompared() throws Exception {
         Map<String, MatchReasons.Reason> en = reasons(Lang.EN);
         assertEquals("It addresses Solid waste.", en.get("Relevance").text());

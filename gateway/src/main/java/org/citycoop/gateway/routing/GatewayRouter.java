@@ -453,8 +453,19 @@ public class GatewayRouter {
         rateLimiter.take("address:" + address, true, request.response().headers()).onComplete(limited -> {
             if (limited.failed()) {
                 limitsUnavailable(request, id);
-            } else if (!limited.result().allowed()) {
-                problem(request, 429, EdgeProblem.tooManyRequests(limited.result().retryAfterSeconds(), request.path(), id), id);
+            } else if (!limited.result().allowed()) { // the finder's page saying so (Retry-After is set), else the problem
+                Buffer json = EdgeProblem.tooManyRequests(limited.result().retryAfterSeconds(), request.path(), id);
+                refusedPage(request, 429, request.path().startsWith("/finder/ja/") ? "ja" : "en").onComplete(page -> {
+                    if (page.succeeded() && !request.response().ended()) {
+                        if (!request.isEnded()) {
+                            request.resume();
+                        }
+                        request.response().headers().addAll(page.result().headers());
+                        request.response().setStatusCode(429).putHeader(REQUEST_ID, id).end(page.result().body());
+                    } else {
+                        problem(request, 429, json, id);
+                    }
+                });
             } else {
                 forwardToFinder(request, id);
             }

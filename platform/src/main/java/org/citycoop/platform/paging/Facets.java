@@ -15,8 +15,8 @@ import java.util.stream.IntStream;
 /**
  * The answer of a list's {@code :facets} operation ({@code GET /v1/schemes:facets}, {@code GET /v1/activities:facets}):
  * how many items match the list's filters, and for each facet asked for, how many items have each value (most
- * frequent first, then by value) among those that match every filter but the facet's own, so that a facet's counts say
- * what choosing one more of its values finds (a page's tick boxes). An item with several values (two sectors) counts
+ * frequent first, then by value) among those that match every filter but the facet's own, so that a facet's counts stay
+ * the same whichever of its own values are chosen (a page's tick boxes keep their numbers). An item with several values (two sectors) counts
  * once for each.
  */
 @Schema(name = "Facets", description = "Counts per value of each facet, among the items matching every filter but that facet's own")
