@@ -69,6 +69,12 @@ class GatewayTest {
         given().contentType(ContentType.JSON).body("{}").post("/finder/en/").then().statusCode(405)
                 .contentType("application/problem+json").header("Allow", "GET, HEAD");
         given().get("/finderx").then().statusCode(404).contentType("application/problem+json");
+        // an address of the finder that the edge refuses: the finder's page for it, in the address's language, not cached
+        given().urlEncodingEnabled(false).get("/finder/ja/?q=%FF").then().statusCode(400).contentType(containsString("text/html"))
+                .header("Cache-Control", "no-store").header("Content-Security-Policy", "default-src 'self'")
+                .body(containsString("lang=\"ja\"")).body(containsString("refused 400"));
+        given().urlEncodingEnabled(false).get("/finder/en/schemes/a;b").then().statusCode(400).body(containsString("lang=\"en\""));
+        given().urlEncodingEnabled(false).get("/v1/schemes?q=%FF").then().statusCode(400).contentType("application/problem+json");
     }
 
     @Test

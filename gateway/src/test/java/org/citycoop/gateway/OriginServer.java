@@ -81,6 +81,14 @@ public class OriginServer implements QuarkusTestResourceLifecycleManager {
                 request.response().putHeader("Content-Type", "application/json").end("{}");
                 return;
             }
+            java.util.regex.Matcher refused = java.util.regex.Pattern.compile("/finder/(en|ja)/refused").matcher(request.path());
+            if (refused.matches()) { // the finder's page for an address the gateway refuses, as the finder makes it
+                int status = Integer.parseInt(request.getParam("status"));
+                request.response().setStatusCode(status).putHeader("Content-Type", "text/html;charset=UTF-8")
+                        .putHeader("Content-Security-Policy", "default-src 'self'")
+                        .end("<!doctype html><html lang=\"" + refused.group(1) + "\"><h1>refused " + status + "</h1></html>");
+                return;
+            }
             received.add(request.path());
             if (request.path().equals("/v1/agencies/no-such-agency")) {
                 request.response().setStatusCode(404).putHeader("Content-Type", "application/problem+json").end("{\"status\":404}");

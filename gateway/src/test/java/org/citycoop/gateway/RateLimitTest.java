@@ -15,6 +15,7 @@ import java.sql.Statement;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 
@@ -64,6 +65,9 @@ class RateLimitTest {
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
         org.junit.jupiter.api.Assertions.assertTrue(
                 org.citycoop.devstack.MetricsText.sum(metrics, "citycoop_gateway_rate_limit_refusals_total", "policy=\"anonymous\"") >= 1, metrics);
+        // a visitor of the finder's pages past the limit gets the finder's page saying so, in the address's language
+        given().get("/finder/ja/").then().statusCode(429).contentType(containsString("text/html"))
+                .header("Retry-After", matchesPattern("[1-9]\\d*")).body(containsString("lang=\"ja\"")).body(containsString("refused 429"));
         // guessing keys from the same address is counted there too
         given().header("Authorization", "Bearer cck_guess").get("/v1/schemes").then().statusCode(429);
 

@@ -63,10 +63,11 @@ public class ActivityQueries {
 
     /**
      * How many activities match the filter in all, and per value of each facet among those matching every filter but
-     * the facet's own ({@link Facets}): one statement per distinct filter, in one transaction.
+     * the facet's own ({@link Facets}): one statement per distinct filter, all in one snapshot.
      */
-    @Transactional
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Facets facets(ActivityFilter filter, List<ActivityFacet> facets) {
+        store.readOneSnapshot(); // the total and every facet of one moment, while imports write
         Map<ActivityFilter, List<ActivityFacet>> byFilter = new LinkedHashMap<>();
         byFilter.put(filter, new ArrayList<>()); // the total, and the facets whose field is not filtered
         facets.forEach(facet -> byFilter.computeIfAbsent(filter.without(facet), f -> new ArrayList<>()).add(facet));

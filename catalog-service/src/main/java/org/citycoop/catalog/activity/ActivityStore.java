@@ -57,6 +57,11 @@ public class ActivityStore {
     }
 
     /** The stored activities with these identifiers, by identifier. */
+    /** Makes the current transaction read one snapshot (before its first statement): counts that must agree. */
+    void readOneSnapshot() {
+        org.citycoop.platform.storage.Snapshots.readOne(entityManager);
+    }
+
     Map<String, Stored> findByIdentifiers(Collection<String> identifiers) {
         if (identifiers.isEmpty()) {
             return Map.of();

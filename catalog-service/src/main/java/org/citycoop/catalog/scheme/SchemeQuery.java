@@ -115,11 +115,21 @@ public class SchemeQuery {
                 country == null ? List.of() : regions.regionsOf(country),
                 QueryParams.enums("status", status, SchemeStatus.class),
                 agencies(agency),
-                time("deadlineAfter", deadlineAfter),
+                deadlineAfter(),
                 time("deadlineBefore", deadlineBefore),
                 amount(vocabularies),
                 language(language),
                 text(q));
+    }
+
+    /** deadlineAfter, refused when it is after deadlineBefore (a range nothing can fall in), as amountMin above amountMax is. */
+    private java.time.Instant deadlineAfter() {
+        java.time.Instant after = time("deadlineAfter", deadlineAfter);
+        java.time.Instant before = time("deadlineBefore", deadlineBefore);
+        if (after != null && before != null && after.isAfter(before)) {
+            throw ProblemException.badRequest("deadlineAfter", "must not be after deadlineBefore");
+        }
+        return after;
     }
 
     /** Whether q was given (relevance is then the default order). */

@@ -193,7 +193,7 @@ public class SchemeRepository implements PanacheRepositoryBase<Scheme, UUID> {
      * change feed and the ordinals of a search see the same schemes; must come first in its transaction.
      */
     void readOneSnapshot() {
-        getEntityManager().createNativeQuery("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY").executeUpdate();
+        org.citycoop.platform.storage.Snapshots.readOne(getEntityManager());
     }
 
     private static String[] strings(java.sql.ResultSet row, int column) throws java.sql.SQLException {

@@ -92,6 +92,9 @@ class SchemeFacetedSearchTest {
         assertRefs(Map.of("amountMin", List.of("1000000"), "currency", List.of("JPY")), "water");
         badParameter("currency", null, Map.of("amountMin", "10"));
         badParameter("deadlineBefore", "2027-02-01");
+        // a range nothing can fall in is refused, as an amount range upside down is
+        badParameter("deadlineAfter", "2027-01-01T00:00:00+09:00", Map.of("deadlineBefore", "2026-01-01T00:00:00Z"));
+        badParameter("amountMin", "20", Map.of("amountMax", "10", "currency", "USD"));
     }
 
     @Test
