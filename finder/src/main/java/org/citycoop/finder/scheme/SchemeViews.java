@@ -61,7 +61,7 @@ public final class SchemeViews {
         String agencyId = s.path("agencyId").asText();
         String agency = s.hasNonNull("agencyName") ? s.path("agencyName").asText() : agencyNames.getOrDefault(agencyId, agencyId);
         String status = s.path("status").asText();
-        return new Card(s.path("id").asText(), s.path("name").asText(), inEnglish(s.path("names")), agency, status,
+        return new Card(s.path("id").asText(), s.path("name").asText(), nameInEnglish(s), agency, status,
                 msg.status(status), deadline(s.path("window"), status), applicants(s), channel(s), funding(s.path("fundingRange")),
                 codes(s.path("challengeAreas"), msg::challenge), codes(s.path("supportTypes"), msg::supportType));
     }
@@ -128,6 +128,17 @@ public final class SchemeViews {
             default -> null;
         };
         return label == null ? path : label + " (" + path + ")";
+    }
+
+    /**
+     * Whether the name shown is English on a page in another language: the catalogue's scheme lists its names by language,
+     * a match says the language of the one name it gives ({@code nameLanguage}).
+     */
+    private boolean nameInEnglish(JsonNode s) {
+        if (s.hasNonNull("nameLanguage")) {
+            return lang != Lang.EN && !s.path("nameLanguage").asText().equals(lang.code());
+        }
+        return inEnglish(s.path("names"));
     }
 
     private boolean inEnglish(JsonNode names) {

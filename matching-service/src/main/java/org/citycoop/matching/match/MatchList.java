@@ -27,8 +27,9 @@ public record MatchList(List<Item> items) {
     private static Item item(MatchService.RankedMatch ranked, List<String> languages) {
         Match match = ranked.match();
         var scheme = match.scheme();
+        SchemeLanguages.Name name = SchemeLanguages.name(scheme, languages);
         return new Item(new SchemeSummary(scheme.id(), scheme.agencyId(), ranked.agencyName(),
-                ranked.agencyAcronym(), scheme.ref(), SchemeLanguages.name(scheme, languages), match.status(),
+                ranked.agencyAcronym(), scheme.ref(), name.text(), name.language(), match.status(),
                 scheme.supportTypes(), scheme.challengeAreas(), scheme.applicantTypes(), scheme.channel(),
                 scheme.partnerCityRequired(), scheme.eligibleCountries(), scheme.eligibleRegions(), scheme.fundingRange(),
                 scheme.coFinancingShare(), scheme.window(), scheme.sourceUrl()),
@@ -87,6 +88,8 @@ public record MatchList(List<Item> items) {
             @Schema(example = "AQ-2027-01") String ref,
             @Schema(description = "In the first requested language the scheme has, else English",
                     example = "Air quality monitoring support for cities") String name,
+            @Schema(description = "The language of name (a BCP 47 primary tag): one of the requested languages, or en",
+                    example = "en") String nameLanguage,
             @Schema(description = "Status at the time of matching (a FIXED window past its deadline is CLOSED)") SchemeStatus status,
             List<SupportType> supportTypes,
             List<ChallengeArea> challengeAreas,

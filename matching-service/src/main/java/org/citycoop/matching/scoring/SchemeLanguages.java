@@ -37,17 +37,21 @@ public final class SchemeLanguages {
         return wanted.isEmpty() ? List.of(ENGLISH) : wanted;
     }
 
+    /** A scheme's name in one language, and that language's primary tag ({@code ja}, {@code en}). */
+    public record Name(String text, String language) {
+    }
+
     /** The scheme's name in the first of {@code languages} it has one in, else its English (default) name. */
-    public static String name(SchemeData scheme, List<String> languages) {
+    public static Name name(SchemeData scheme, List<String> languages) {
         Map<String, String> byLanguage = new HashMap<>();
         scheme.names().forEach((tag, name) -> byLanguage.putIfAbsent(primary(tag), name));
         for (String language : languages) {
             String name = byLanguage.get(primary(language));
             if (name != null) {
-                return name;
+                return new Name(name, primary(language));
             }
         }
-        return scheme.name() != null ? scheme.name() : byLanguage.get(ENGLISH);
+        return new Name(scheme.name() != null ? scheme.name() : byLanguage.get(ENGLISH), ENGLISH);
     }
 
     static String primary(String tag) {

@@ -93,8 +93,12 @@ class MatchEndToEndTest {
         assertEquals("PARTLY_MET", explanation.get("supportTypes").get("result"));
 
         // Without languages in the body, Accept-Language picks the name; English when the scheme lacks the language.
-        assertEquals("都市の大気質モニタリング支援", scheme(awaitMatch(profile(city, "[]"), "ja, en;q=0.5", schemeId, item -> true)).get("name"));
-        assertEquals("Air quality monitoring support for cities", scheme(awaitMatch(profile(city, "[]"), "fr", schemeId, item -> true)).get("name"));
+        Map<String, Object> inJapanese = scheme(awaitMatch(profile(city, "[]"), "ja, en;q=0.5", schemeId, item -> true));
+        assertEquals("都市の大気質モニタリング支援", inJapanese.get("name"));
+        assertEquals("ja", inJapanese.get("nameLanguage"), "the name says its language");
+        Map<String, Object> inFrench = scheme(awaitMatch(profile(city, "[]"), "fr", schemeId, item -> true));
+        assertEquals("Air quality monitoring support for cities", inFrench.get("name"));
+        assertEquals("en", inFrench.get("nameLanguage"), "no French name: the English one, said to be English");
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
         org.junit.jupiter.api.Assertions.assertTrue(org.citycoop.devstack.MetricsText.sum(metrics, "citycoop_matches_seconds_count") >= 3,
                 "each match is timed");

@@ -11,10 +11,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class SchemeLanguagesTest {
 
     @Test
-    void nameIsInTheFirstWantedLanguageTheSchemeHasElseEnglish() {
+    void nameIsInTheFirstWantedLanguageTheSchemeHasElseEnglishAndSaysWhichItIs() {
         var scheme = scheme().build();
-        assertEquals("都市の堆肥化支援", SchemeLanguages.name(scheme, List.of("fr", "ja", "en")));
-        assertEquals("Composting support for cities", SchemeLanguages.name(scheme, List.of("fr")));
-        assertEquals("Composting support for cities", SchemeLanguages.name(scheme().name(null).build(), List.of()));
+        assertEquals(new SchemeLanguages.Name("都市の堆肥化支援", "ja"), SchemeLanguages.name(scheme, List.of("fr", "ja-JP", "en")));
+        assertEquals(new SchemeLanguages.Name("Composting support for cities", "en"), SchemeLanguages.name(scheme, List.of("fr")));
+        assertEquals(new SchemeLanguages.Name("Composting support for cities", "en"), SchemeLanguages.name(scheme().name(null).build(), List.of()));
     }
 }
