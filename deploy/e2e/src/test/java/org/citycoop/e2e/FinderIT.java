@@ -235,6 +235,18 @@ class FinderIT {
         assertEquals(tenth, leftOut.nth(9).getAttribute("id"), "the first ten stay, the next follow");
         assertTrue(page.url().endsWith("#" + leftOut.nth(10).getAttribute("id")), "the link leads to the first new one: " + page.url());
         noSeriousAccessibilityViolations("more schemes left out");
+        // namesakes are told apart in the type-ahead: each offered once, with its size, and chosen by its GeoNames id
+        String options = given().queryParam("city", "San Fernando").get("/finder/en/cities").then().statusCode(200).extract().asString();
+        List<String> values = new java.util.ArrayList<>();
+        java.util.regex.Matcher value = java.util.regex.Pattern.compile("value=\"([^\"]*)\"").matcher(options);
+        while (value.find()) {
+            values.add(value.group(1));
+        }
+        assertEquals(values.size(), new java.util.HashSet<>(values).size(), "no option twice: " + values);
+        String namesake = values.stream().filter(v -> v.startsWith("San Fernando, PH #")).findFirst().orElseThrow(() -> new AssertionError(options));
+        assertTrue(options.contains("inhabitants"), options);
+        open("/finder/en/fit?city=" + java.net.URLEncoder.encode(namesake, java.nio.charset.StandardCharsets.UTF_8) + "&p.SOLID_WASTE=1");
+        assertEquals(namesake, page.locator("#city").inputValue(), "the city chosen stays chosen");
         // a link naming the city by its GeoNames id (Surabaya's) shows the city's name in the box, as if typed
         open("/finder/en/fit?city=1625822&p.SOLID_WASTE=1");
         assertEquals("Surabaya, ID", page.locator("#city").inputValue());

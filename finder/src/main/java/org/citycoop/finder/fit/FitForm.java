@@ -126,6 +126,20 @@ public final class FitForm {
         return comma > 0 && countryCode() != null ? city.substring(0, comma).strip() : city;
     }
 
+    /**
+     * The GeoNames id the city was given by: all of it ({@code 1625822}, a link's), or after a {@code #} at its end
+     * ({@code San Fernando, PH #1690039}, what the type-ahead offers for a name several cities share); else null.
+     */
+    public String cityId() {
+        if (city == null) {
+            return null;
+        }
+        java.util.regex.Matcher id = CITY_ID.matcher(city);
+        return id.matches() ? id.group(1) : null;
+    }
+
+    private static final java.util.regex.Pattern CITY_ID = java.util.regex.Pattern.compile("(?:.*#\\s*)?(\\d{1,10})");
+
     public String countryCode() {
         if (city == null) {
             return null;

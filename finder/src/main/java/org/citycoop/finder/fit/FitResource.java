@@ -30,6 +30,7 @@ import java.text.NumberFormat;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -88,7 +89,8 @@ public class FitResource {
             } else {
                 JsonNode c = city.get();
                 cityLabel = c.path("name").asText() + " (" + formats.country(c.path("country").asText()) + ")";
-                cityValue = c.path("name").asText() + ", " + c.path("country").asText();
+                cityValue = c.path("name").asText() + ", " + c.path("country").asText()
+                        + (form.city().contains("#") ? " #" + c.path("id").asText() : ""); // a city chosen among namesakes stays chosen
                 try {
                     JsonNode answer = api.matches(body(form, c, lang), form.leftOut(), form.leftOut() ? RANKED_WITH_LEFT_OUT : MATCHES_SHOWN,
                             lang.code());
@@ -159,14 +161,23 @@ public class FitResource {
     @GET
     @Path("/cities")
     public TemplateInstance cities(@PathParam("lang") String code, @QueryParam("city") String typed) {
-        views.lang(code);
+        Lang lang = views.lang(code);
         List<FitView.CityOption> options = new ArrayList<>();
         if (typed != null && typed.strip().length() >= 2 && typed.length() <= FitForm.MAX_CITY_LENGTH) {
             String name = typed.contains(",") ? typed.substring(0, typed.lastIndexOf(',')).strip() : typed.strip();
             try {
-                for (JsonNode city : api.cities(name, null, 10).path("items")) {
+                JsonNode found = api.cities(name, null, 10).path("items");
+                Map<String, Integer> named = new java.util.HashMap<>();
+                found.forEach(city -> named.merge(city.path("name").asText() + ", " + city.path("country").asText(), 1, Integer::sum));
+                Formats formats = new Formats(lang.locale());
+                for (JsonNode city : found) {
                     String value = city.path("name").asText() + ", " + city.path("country").asText();
-                    options.add(new FitView.CityOption(value, value));
+                    if (named.get(value) > 1) { // namesakes: told apart by their size, chosen by their GeoNames id
+                        options.add(new FitView.CityOption(value + " #" + city.path("id").asText(),
+                                value + " (" + views.msg(lang).inhabitants(formats.number(city.path("population").asLong())) + ")"));
+                    } else {
+                        options.add(new FitView.CityOption(value, value));
+                    }
                 }
             } catch (ApiProblem ignored) {
                 // text the registry does not search by: no options
@@ -181,9 +192,9 @@ public class FitResource {
      * Near names among several finds are not taken for it.
      */
     private Optional<JsonNode> resolve(FitForm form) {
-        if (form.city().matches("\\d{1,10}")) {
+        if (form.cityId() != null) {
             try {
-                return Optional.of(api.city(form.city()));
+                return Optional.of(api.city(form.cityId()));
             } catch (ApiProblem notFound) {
                 return Optional.empty();
             }

@@ -588,6 +588,9 @@ public interface Msg {
     @Message("Go to the search")
     String go_to_search();
 
+    @Message("{count} inhabitants")
+    String inhabitants(String count);
+
     @Message("This address cannot be read")
     String refused_heading();
 

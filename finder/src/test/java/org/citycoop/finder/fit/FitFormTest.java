@@ -51,6 +51,14 @@ class FitFormTest {
     }
 
     @Test
+    void aCityIsGivenByItsGeoNamesIdAloneOrAfterANameItShares() {
+        assertEquals("1625822", new FitForm(params("city", "1625822")).cityId(), "a link's");
+        assertEquals("1690039", new FitForm(params("city", "San Fernando, PH #1690039")).cityId(), "the type-ahead's, for namesakes");
+        assertEquals(null, new FitForm(params("city", "Surabaya, ID")).cityId());
+        assertEquals(null, new FitForm(params("city", "Route 66")).cityId(), "digits in a name are not an id");
+    }
+
+    @Test
     void aNameWithoutACountryIsSearchedAsTyped() {
         FitForm form = new FitForm(params("city", "Đà Nẵng", "p.WATER_AND_WASTEWATER", "1"));
         assertEquals("Đà Nẵng", form.cityName());
