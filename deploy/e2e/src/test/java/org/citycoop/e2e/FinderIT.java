@@ -304,9 +304,9 @@ class FinderIT {
             assertTrue(allReasons.contains("地方自治体が申請できます。") && allReasons.contains("予算 300,000 USD"), allReasons);
             assertEquals(0, ja.locator(".reasons .detail[lang='en']").count(), "no reason left in the service's English");
             // a scheme without a Japanese name is shown in English, marked as such (IGES CCET has an English name only)
-            Locator english = ja.locator("ol.match-list h3:has(a[lang='en'])");
-            assertTrue(english.count() > 0, "English names on the Japanese page: " + english.count());
-            english.all().forEach(name -> assertTrue(name.innerText().contains("（英語）") || name.innerText().contains("(英語)"), name.innerText()));
+            Locator englishNames = ja.locator("ol.match-list h3:has(a[lang='en'])");
+            assertTrue(englishNames.count() > 0, "English names on the Japanese page: " + englishNames.count());
+            englishNames.all().forEach(name -> assertTrue(name.innerText().contains("（英語）") || name.innerText().contains("(英語)"), name.innerText()));
             assertTrue(ja.locator("ol.match-list h3:not(:has(a[lang='en']))").count() > 0, "JICA's schemes keep their Japanese names");
             String main = ja.locator("main").innerText();
             plainWords(main);
