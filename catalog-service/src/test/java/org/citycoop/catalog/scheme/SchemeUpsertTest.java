@@ -106,8 +106,11 @@ class SchemeUpsertTest {
         given().get("/v1/schemes/" + id).then().body("supersededBy", nullValue()).body("version", equalTo(1));
 
         putScheme(agency, "R1", changed, "\"1\"").statusCode(200).body("version", equalTo(2)).body("status", equalTo("CLOSED"));
-        // A stale If-Match is refused even when the content is the same.
-        putScheme(agency, "R1", changed, "\"1\"").statusCode(412);
+        // The same update sent again (its answer lost): already applied, so it succeeds and changes nothing (RFC 9110,
+        // 13.1.1); a stale If-Match with other content is still refused.
+        putScheme(agency, "R1", changed, "\"1\"").statusCode(200).header("ETag", "\"2\"").body("version", equalTo(2));
+        putScheme(agency, "R1", changed.put("description", "Other"), "\"1\"").statusCode(412);
+        given().get("/v1/schemes/" + id).then().body("version", equalTo(2)).body("description", not(equalTo("Other")));
     }
 
     @Test

@@ -24,8 +24,11 @@ public final class EntityTags {
      * @param ifMatch the {@code If-Match} header, or null when absent
      * @param currentVersion the stored version, or null when the resource does not exist yet
      * @param changesContent whether the request changes the stored content
-     * @throws ProblemException 412 when {@code If-Match} is present and does not name the current version
-     *     (or the resource does not exist); 428 when it is absent and the request changes an existing resource
+     * @throws ProblemException 412 when {@code If-Match} is present, the request would change the content and
+     *     {@code If-Match} does not name the current version (or the resource does not exist); 428 when it is absent and
+     *     the request changes an existing resource. A request whose content is already stored passes whatever
+     *     {@code If-Match} it names: its change has been applied (RFC 9110, section 13.1.1), so an agency re-sending an
+     *     update whose answer it lost gets the success it missed, and nothing changes.
      */
     public static void checkPrecondition(String ifMatch, Long currentVersion, boolean changesContent) {
         if (ifMatch != null) {
@@ -33,7 +36,9 @@ public final class EntityTags {
                 throw ProblemException.preconditionFailed(
                         "If-Match was sent but the resource does not exist yet; send no If-Match to create it");
             }
-            checkIfSent(ifMatch, currentVersion);
+            if (changesContent) {
+                checkIfSent(ifMatch, currentVersion);
+            }
         } else if (currentVersion != null && changesContent) {
             throw ProblemException.preconditionRequired("Changing an existing resource needs If-Match with its current "
                     + "ETag (" + of(currentVersion) + ")");
