@@ -588,6 +588,10 @@ public interface Msg {
     @Message("Go to the search")
     String go_to_search();
 
+    /** The end of a sentence: a full stop, 。 in Japanese. */
+    @Message(".")
+    String full_stop();
+
     @Message("{count} inhabitants")
     String inhabitants(String count);
 

@@ -51,9 +51,10 @@ public class Views {
         return names;
     }
 
+    /** "ADB – Asian Development Bank"; the name alone when it already begins with the acronym ("ICLEI - Local ..."). */
     public static String displayName(JsonNode agency) {
         String name = agency.path("name").asText();
         String acronym = agency.path("acronym").asText("");
-        return acronym.isEmpty() || acronym.equals(name) ? name : acronym + " – " + name;
+        return acronym.isEmpty() || name.startsWith(acronym) ? name : acronym + " – " + name;
     }
 }
