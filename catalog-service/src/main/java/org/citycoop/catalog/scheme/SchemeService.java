@@ -155,8 +155,8 @@ public class SchemeService {
     /**
      * Withdraws a scheme: marks it withdrawn (status WITHDRAWN), next version, keeps it for history, and publishes
      * {@link #WITHDRAWN}. Withdrawing a withdrawn scheme changes nothing (same version, no event). Conditional as
-     * the upsert is: If-Match with the current ETag is needed to withdraw, and a stale one is refused even when
-     * the scheme is already withdrawn.
+     * the upsert is: If-Match with the current ETag is needed to withdraw; a withdrawal sent again once the scheme is
+     * withdrawn succeeds whatever If-Match it names (already applied, RFC 9110, 13.1.1).
      *
      * @param ifMatch the {@code If-Match} header, or null
      * @throws ProblemException 404 unknown agency or ref, 428 no If-Match, 412 stale If-Match
