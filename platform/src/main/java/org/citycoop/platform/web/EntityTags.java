@@ -38,6 +38,9 @@ public final class EntityTags {
             }
             if (changesContent) {
                 checkIfSent(ifMatch, currentVersion);
+            } else if (!wellFormed(ifMatch)) {
+                throw ProblemException.preconditionFailed("If-Match " + ifMatch.trim() + " is not a list of entity tags such as "
+                        + of(currentVersion) + " (RFC 9110, section 8.8.3)");
             }
         } else if (currentVersion != null && changesContent) {
             throw ProblemException.preconditionRequired("Changing an existing resource needs If-Match with its current "
@@ -57,6 +60,22 @@ public final class EntityTags {
             throw ProblemException.preconditionFailed("If-Match " + ifMatch.trim() + " does not name the current version; "
                     + "the current ETag is " + of(currentVersion) + ": fetch the resource, merge, and retry");
         }
+    }
+
+    /** An entity tag (RFC 9110, section 8.8.3): optionally weak, its opaque part in double quotes. */
+    private static final java.util.regex.Pattern ENTITY_TAG = java.util.regex.Pattern.compile("(W/)?\"[\\x21\\x23-\\x7E\\x80-\\xFF]*\"");
+
+    /** Whether an {@code If-Match} value is {@code *} or a comma-separated list of entity tags. */
+    static boolean wellFormed(String ifMatch) {
+        if (ifMatch.trim().equals("*")) {
+            return true;
+        }
+        for (String tag : ifMatch.split(",", -1)) {
+            if (!ENTITY_TAG.matcher(tag.trim()).matches()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
