@@ -38,9 +38,9 @@ public final class EntityTags {
             }
             if (changesContent) {
                 checkIfSent(ifMatch, currentVersion);
-            } else if (!wellFormed(ifMatch)) {
-                throw ProblemException.preconditionFailed("If-Match " + ifMatch.trim() + " is not a list of entity tags such as "
-                        + of(currentVersion) + " (RFC 9110, section 8.8.3)");
+            } else if (!namesAVersionHeld(ifMatch, currentVersion)) {
+                throw ProblemException.preconditionFailed("If-Match " + ifMatch.trim() + " names no version this resource has had; "
+                        + "the current ETag is " + of(currentVersion));
             }
         } else if (currentVersion != null && changesContent) {
             throw ProblemException.preconditionRequired("Changing an existing resource needs If-Match with its current "
@@ -62,16 +62,20 @@ public final class EntityTags {
         }
     }
 
-    /** An entity tag (RFC 9110, section 8.8.3): optionally weak, its opaque part in double quotes. */
-    private static final java.util.regex.Pattern ENTITY_TAG = java.util.regex.Pattern.compile("(W/)?\"[\\x21\\x23-\\x7E\\x80-\\xFF]*\"");
+    /** A strong entity tag of a version, as {@link #of} makes it. */
+    private static final java.util.regex.Pattern VERSION_TAG = java.util.regex.Pattern.compile("\"([1-9][0-9]{0,17})\"");
 
-    /** Whether an {@code If-Match} value is {@code *} or a comma-separated list of entity tags. */
-    static boolean wellFormed(String ifMatch) {
+    /**
+     * Whether an {@code If-Match} value is {@code *} or a list of strong entity tags of versions the resource has had
+     * (1 to the current one): what a request based on an earlier version carries, and nothing else.
+     */
+    static boolean namesAVersionHeld(String ifMatch, long currentVersion) {
         if (ifMatch.trim().equals("*")) {
             return true;
         }
         for (String tag : ifMatch.split(",", -1)) {
-            if (!ENTITY_TAG.matcher(tag.trim()).matches()) {
+            java.util.regex.Matcher version = VERSION_TAG.matcher(tag.trim());
+            if (!version.matches() || Long.parseLong(version.group(1)) > currentVersion) {
                 return false;
             }
         }

@@ -31,10 +31,11 @@ class EntityTagsTest {
         assertEquals(412, assertThrows(ProblemException.class, () -> EntityTags.checkPrecondition("\"1\"", 2L, true)).status());
         assertDoesNotThrow(() -> EntityTags.checkPrecondition("\"1\"", 2L, false),
                 "a re-sent update already applied (its answer lost): the content is stored, nothing to refuse");
-        assertDoesNotThrow(() -> EntityTags.checkPrecondition("W/\"1\", \"9\"", 2L, false), "a list of tags");
-        for (String malformed : new String[] {"garbage", "\"1", "1", "\"1\",", "\"a b\""}) {
-            assertEquals(412, assertThrows(ProblemException.class, () -> EntityTags.checkPrecondition(malformed, 2L, false)).status(),
-                    "not an entity tag, even when nothing would change: " + malformed);
+        assertDoesNotThrow(() -> EntityTags.checkPrecondition("\"1\", \"2\"", 2L, false), "a list of versions held");
+        for (String never : new String[] {"garbage", "\"1", "1", "\"1\",", "\"a b\"", "\"-1\"", "\"0\"", "\"3\"", "W/\"1\"",
+                "\"" + "9".repeat(60) + "\""}) {
+            assertEquals(412, assertThrows(ProblemException.class, () -> EntityTags.checkPrecondition(never, 2L, false)).status(),
+                    "names no version the resource has had, even when nothing would change: " + never);
         }
         assertEquals(412, assertThrows(ProblemException.class, () -> EntityTags.checkPrecondition("\"1\"", null, true)).status());
     }
