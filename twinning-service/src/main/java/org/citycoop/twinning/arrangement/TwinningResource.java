@@ -51,6 +51,9 @@ import java.util.UUID;
 @Tag(name = "Twinnings", description = "City-to-city twinning arrangements and their lifecycle")
 public class TwinningResource {
 
+    /** A city id of the registry: a GeoNames id, or CC and digits for a municipality the secretariat added. */
+    private static final java.util.regex.Pattern CITY_ID = java.util.regex.Pattern.compile("[0-9]{1,12}|CC[0-9]{1,18}");
+
     /** The binding kind of a city editor's token: GeoNames ids of the cities it acts for. */
     static final String CITY = "city";
 
@@ -100,7 +103,7 @@ public class TwinningResource {
     @Operation(summary = "List twinning arrangements",
             description = "Newest first (then by id), without `history`; follow `next` until it is absent.")
     @APIResponse(responseCode = "200", description = "A page of arrangements (`items`, `next`)")
-    @APIResponse(responseCode = "400", description = "Unknown `status` value, unreadable `cursor`, or `limit` not from 1 to 100")
+    @APIResponse(responseCode = "400", description = "A `city` that is no city id, unknown `status` value, unreadable `cursor`, or `limit` not from 1 to 100")
     public Page<Twinning> list(
             @Parameter(description = "Only arrangements this city (GeoNames id) takes part in", example = "1859307")
             @QueryParam("city") String city,
@@ -113,6 +116,9 @@ public class TwinningResource {
             @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
         int size = QueryParams.limit(limit);
+        if (city != null && !city.isBlank() && !CITY_ID.matcher(city).matches()) {
+            throw ProblemException.badRequest("city", "must be a city id of the registry: a GeoNames id (digits) or CC and digits");
+        }
         List<Twinning> found = service.page(blankToNull(city), QueryParams.enumValue("status", status, TwinningStatus.class), position(Cursor.decode(cursor, 2)), Keyset.fetch(size));
         return Keyset.of(found, size, last -> List.of(last.createdAt().toString(), last.id().toString())).page(uri);
     }

@@ -14,6 +14,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -239,5 +240,9 @@ class TwinningApiTest {
         given().get("/v1/twinnings?status=DONE").then().statusCode(400).body("errors[0].field", equalTo("status"));
         given().get("/v1/twinnings?cursor=xyz").then().statusCode(400).body("errors[0].field", equalTo("cursor"));
         given().get("/v1/twinnings?limit=0").then().statusCode(400).body("errors[0].field", equalTo("limit"));
+        // a city that is no city id is said to be one, not answered with an empty list
+        given().get("/v1/twinnings?city=abc").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("city"));
+        given().get("/v1/twinnings?city=CC42").then().statusCode(200).body("items", empty()); // a secretariat's city id
     }
 }
