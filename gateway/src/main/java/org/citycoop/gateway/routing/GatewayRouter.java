@@ -152,20 +152,31 @@ public class GatewayRouter {
                 safePath(request), requestId, java.util.List.<String[]>of(new String[]{r.field(), r.detail()}));
         String path = request.path();
         if (finder != null && path != null && (path.equals("/finder") || path.startsWith("/finder/"))) {
-            refusedPage(request, r.status(), path.startsWith("/finder/ja/") || path.equals("/finder/ja") ? "ja" : "en")
-                    .onComplete(page -> {
-                        if (page.succeeded()) {
-                            request.response().headers().addAll(page.result().headers());
-                            request.response().setStatusCode(r.status()).putHeader(REQUEST_ID, requestId).end(page.result().body());
-                        } else {
-                            request.response().setStatusCode(r.status()).putHeader("Content-Type", EdgeProblem.MEDIA_TYPE)
-                                    .putHeader(REQUEST_ID, requestId).end(json);
-                        }
-                    });
+            finderPageOrProblem(request, r.status(), json, requestId);
             return;
         }
         request.response().setStatusCode(r.status()).putHeader("Content-Type", EdgeProblem.MEDIA_TYPE)
                 .putHeader(REQUEST_ID, requestId).end(json);
+    }
+
+    /**
+     * Answers a visitor of the finder whom the edge refuses with the finder's page for {@code status}, in the language of
+     * the address ({@link #refusedPage}), or with the problem {@code json} when the finder gives none.
+     */
+    private void finderPageOrProblem(HttpServerRequest request, int status, Buffer json, String requestId) {
+        String path = request.path();
+        String lang = path.equals("/finder/ja") || path.startsWith("/finder/ja/") ? "ja" : "en";
+        refusedPage(status, lang).onComplete(page -> {
+            if (page.failed() || request.response().ended() || request.response().closed()) {
+                problem(request, status, json, requestId);
+                return;
+            }
+            if (!request.isEnded()) {
+                request.resume();
+            }
+            request.response().headers().addAll(page.result().headers());
+            request.response().setStatusCode(status).putHeader(REQUEST_ID, requestId).end(page.result().body());
+        });
     }
 
     /** A page of the finder as the gateway keeps it: the headers to answer with and the HTML. */
@@ -180,7 +191,7 @@ public class GatewayRouter {
      * language of the address), so that a visitor reads a page rather than the API's JSON problem; fetched once a minute at
      * most per language and status, so that bad addresses cost the finder nothing. Fails when the finder does not give it.
      */
-    private Future<RefusedPage> refusedPage(HttpServerRequest request, int status, String lang) {
+    private Future<RefusedPage> refusedPage(int status, String lang) {
         String key = lang + " " + status;
         RefusedPage kept = refusedPages.get(key);
         long now = System.nanoTime();
@@ -454,18 +465,7 @@ public class GatewayRouter {
             if (limited.failed()) {
                 limitsUnavailable(request, id);
             } else if (!limited.result().allowed()) { // the finder's page saying so (Retry-After is set), else the problem
-                Buffer json = EdgeProblem.tooManyRequests(limited.result().retryAfterSeconds(), request.path(), id);
-                refusedPage(request, 429, request.path().startsWith("/finder/ja/") ? "ja" : "en").onComplete(page -> {
-                    if (page.succeeded() && !request.response().ended()) {
-                        if (!request.isEnded()) {
-                            request.resume();
-                        }
-                        request.response().headers().addAll(page.result().headers());
-                        request.response().setStatusCode(429).putHeader(REQUEST_ID, id).end(page.result().body());
-                    } else {
-                        problem(request, 429, json, id);
-                    }
-                });
+                finderPageOrProblem(request, 429, EdgeProblem.tooManyRequests(limited.result().retryAfterSeconds(), request.path(), id), id);
             } else {
                 forwardToFinder(request, id);
             }
