@@ -47,7 +47,7 @@ public class ActivityExportResource {
             "humanitarian", "lastUpdated", "version", "updatedAt");
 
     @Inject
-    ActivityQueries queries;
+    ActivityQueryRepository queries;
 
     @Inject
     Vocabularies vocabularies;

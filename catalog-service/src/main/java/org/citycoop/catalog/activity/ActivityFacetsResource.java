@@ -26,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ActivityFacetsResource {
 
     @Inject
-    ActivityQueries queries;
+    ActivityQueryRepository queries;
 
     @Inject
     Vocabularies vocabularies;

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.transaction.Transactional;
+import org.citycoop.platform.storage.AdvisoryLocks;
 import org.citycoop.catalog.activity.iati.IatiActivityReader;
 import org.citycoop.catalog.activity.iati.ReadActivity;
 import org.citycoop.catalog.agency.AgencyService;
@@ -56,7 +57,7 @@ public class ActivityImport {
     AgencyService agencies;
 
     @Inject
-    ActivityStore store;
+    ActivityRepository store;
 
     @Inject
     Outbox outbox;
@@ -90,8 +91,7 @@ public class ActivityImport {
     public ImportReport importFile(String agencyId, InputStream body, Consumer<ImportReport> progress) {
         AgencyView agency = agencyFor(agencyId);
         // one import of an agency's files at a time: two imports of one file do not both create its activities
-        entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))").setParameter(1, "activities:" + agencyId)
-                .getSingleResult();
+        AdvisoryLocks.lockForTransaction(entityManager, "activities:" + agencyId);
         Run run = new Run(agency, time.now());
         try (IatiActivityReader reader = IatiActivityReader.open(body)) {
             List<ReadActivity> group = new ArrayList<>(GROUP);
@@ -158,16 +158,16 @@ public class ActivityImport {
                     identifiers.add(read.content().iatiIdentifier());
                 }
             });
-            Map<String, ActivityStore.Stored> stored = new java.util.HashMap<>(store.findByIdentifiers(identifiers));
-            Map<String, ActivityStore.Row> inserts = new java.util.LinkedHashMap<>();
-            Map<String, ActivityStore.Row> updates = new java.util.LinkedHashMap<>();
+            Map<String, ActivityRepository.Stored> stored = new java.util.HashMap<>(store.findByIdentifiers(identifiers));
+            Map<String, ActivityRepository.Row> inserts = new java.util.LinkedHashMap<>();
+            Map<String, ActivityRepository.Row> updates = new java.util.LinkedHashMap<>();
             List<OutboxEvent> events = new ArrayList<>();
             for (ReadActivity read : group) {
                 ActivityContent content = read.content();
                 List<String> reasons = new ArrayList<>(read.reasons());
                 reasons.addAll(rules.reasons(content));
                 List<String> warnings = new ArrayList<>(read.warnings());
-                ActivityStore.Stored existing = content.iatiIdentifier() == null ? null : stored.get(content.iatiIdentifier());
+                ActivityRepository.Stored existing = content.iatiIdentifier() == null ? null : stored.get(content.iatiIdentifier());
                 if (existing != null && !existing.agencyId().equals(agency.id())) {
                     reasons.add("iati-identifier: this activity is held for agency '" + existing.agencyId() + "'");
                 }
@@ -183,8 +183,8 @@ public class ActivityImport {
                 JsonNode tree = mapper.valueToTree(content);
                 if (existing == null) {
                     ActivityView view = ActivityView.of(UUID.randomUUID(), agency.id(), 1, now, now, content);
-                    inserts.put(content.iatiIdentifier(), new ActivityStore.Row(view, tree));
-                    stored.put(content.iatiIdentifier(), new ActivityStore.Stored(view.id(), agency.id(), 1, tree, now, now));
+                    inserts.put(content.iatiIdentifier(), new ActivityRepository.Row(view, tree));
+                    stored.put(content.iatiIdentifier(), new ActivityRepository.Stored(view.id(), agency.id(), 1, tree, now, now));
                     events.add(new OutboxEvent(TOPIC, view.id().toString(), CREATED, view.id().toString(), view));
                     item(read, ImportReport.Outcome.CREATED, view.id(), 1L, reasons, warnings);
                     continue;
@@ -201,13 +201,13 @@ public class ActivityImport {
                 }
                 long version = existing.version() + 1;
                 ActivityView view = ActivityView.of(existing.id(), agency.id(), version, existing.createdAt(), now, content);
-                ActivityStore.Row row = new ActivityStore.Row(view, tree);
+                ActivityRepository.Row row = new ActivityRepository.Row(view, tree);
                 if (inserts.containsKey(content.iatiIdentifier())) {
                     inserts.put(content.iatiIdentifier(), row); // created earlier in this group: insert the later content
                 } else {
                     updates.put(content.iatiIdentifier(), row);
                 }
-                stored.put(content.iatiIdentifier(), new ActivityStore.Stored(view.id(), agency.id(), version, tree, existing.createdAt(), now));
+                stored.put(content.iatiIdentifier(), new ActivityRepository.Stored(view.id(), agency.id(), version, tree, existing.createdAt(), now));
                 events.add(new OutboxEvent(TOPIC, view.id().toString(), UPDATED, view.id().toString(), view));
                 item(read, ImportReport.Outcome.UPDATED, view.id(), version, reasons, warnings);
             }

@@ -33,7 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ActivityResource {
 
     @Inject
-    ActivityQueries queries;
+    ActivityQueryRepository queries;
 
     @Inject
     Vocabularies vocabularies;
@@ -51,7 +51,7 @@ public class ActivityResource {
             @QueryParam("limit") String limit,
             @Parameter(description = "Opaque cursor from the previous page's next link") @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
-        ActivityQueries.ActivityPage page = queries.list(query.filter(vocabularies), cursor, QueryParams.limit(limit));
+        ActivityQueryRepository.ActivityPage page = queries.list(query.filter(vocabularies), cursor, QueryParams.limit(limit));
         return Page.of(page.items(), page.nextCursor() == null ? null : Cursor.nextLink(uri, page.nextCursor()));
     }
 

@@ -16,7 +16,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.MediaType;
-import org.citycoop.catalog.scheme.ChallengeArea;
+import org.citycoop.catalog.vocabulary.ChallengeArea;
 import org.citycoop.catalog.vocabulary.Vocabularies;
 import org.citycoop.catalog.vocabulary.Vocabulary;
 import org.citycoop.platform.problem.ProblemException;
@@ -52,7 +52,7 @@ public class AgencyActivityResource {
 
 
     @Inject
-    ActivityQueries queries;
+    ActivityQueryRepository queries;
 
     @Inject
     OrganisationImport organisations;
@@ -61,7 +61,7 @@ public class AgencyActivityResource {
     ImportJobs jobs;
 
     @Inject
-    ImportJobStore jobStore;
+    ImportJobRepository jobStore;
 
     @Inject
     Vocabularies vocabularies;

@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Imports that run after their request was answered ({@code Prefer: respond-async}): the file is kept in a temporary
  * file, imported by {@link ActivityImport} on a worker thread of this instance, and its state and progress are kept
- * by {@link ImportJobStore} in PostgreSQL, where every instance reads them.
+ * by {@link ImportJobRepository} in PostgreSQL, where every instance reads them.
  */
 @ApplicationScoped
 public class ImportJobs {
@@ -37,7 +37,7 @@ public class ImportJobs {
     ActivityImport imports;
 
     @Inject
-    ImportJobStore store;
+    ImportJobRepository store;
 
     @ConfigProperty(name = "citycoop.iati.import-workers", defaultValue = "2")
     int workers;

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.citycoop.platform.storage.AdvisoryLocks;
 import org.citycoop.catalog.activity.iati.IatiOrganisationReader;
 import org.citycoop.catalog.agency.AgencyService;
 import org.citycoop.catalog.agency.AgencyView;
@@ -83,8 +84,7 @@ public class OrganisationImport {
                     + "' (" + agency.iatiOrgId() + "); nothing was imported");
         }
         List<String> warnings = warnings(own);
-        entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))").setParameter(1, "organisation:" + agencyId)
-                .getSingleResult();
+        AdvisoryLocks.lockForTransaction(entityManager, "organisation:" + agencyId);
         OrganisationView held = find(agencyId);
         JsonNode tree = mapper.valueToTree(own);
         if (held != null && mapper.valueToTree(held.budgets()).equals(tree)) {

@@ -3,7 +3,8 @@ package org.citycoop.catalog.agency;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.citycoop.catalog.changes.ChangeFeed;
+import org.citycoop.platform.storage.AdvisoryLocks;
+import org.citycoop.catalog.changes.ChangeFeedRepository;
 import org.citycoop.catalog.changes.ChangeSubject;
 import org.citycoop.catalog.changes.ChangeType;
 import org.citycoop.catalog.vocabulary.Vocabularies;
@@ -37,7 +38,7 @@ public class AgencyService {
     AgencyEvents events;
 
     @Inject
-    ChangeFeed changeFeed;
+    ChangeFeedRepository changeFeed;
 
     private final AgencyRules rules;
 
@@ -56,8 +57,7 @@ public class AgencyService {
     public Upserted<AgencyView> upsert(String id, AgencyRequest request, String ifMatch) {
         AgencyRequest content = rules.normalise(request);
         // Serialises concurrent PUTs of one agency id, including two that would both create it.
-        agencies.getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))")
-                .setParameter(1, "agency:" + id).getSingleResult();
+        AdvisoryLocks.lockForTransaction(agencies.getEntityManager(), "agency:" + id);
         Agency agency = agencies.findById(id);
         boolean changes = agency == null || !agency.content().equals(content);
         EntityTags.checkPrecondition(ifMatch, agency == null ? null : agency.version, changes);

@@ -28,7 +28,7 @@ import java.util.List;
 public class ChangeFeedResource {
 
     @Inject
-    ChangeFeed feed;
+    ChangeFeedRepository feed;
 
     @GET
     @Operation(summary = "Feed of catalogue changes",
@@ -49,7 +49,7 @@ public class ChangeFeedResource {
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
             @QueryParam("limit") String limit) {
         int size = QueryParams.limit(limit);
-        ChangeFeed.ChangePage page = feed.page(after, size);
+        ChangeFeedRepository.ChangePage page = feed.page(after, size);
         return Page.of(page.items(), "/v1/changes?after=" + page.nextCursor() + "&limit=" + size);
     }
 

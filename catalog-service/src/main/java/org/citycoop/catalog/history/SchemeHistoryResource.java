@@ -34,7 +34,7 @@ import java.util.UUID;
 public class SchemeHistoryResource {
 
     @Inject
-    SchemeHistory history;
+    SchemeHistoryRepository history;
 
     @Inject
     SchemeService schemes;
@@ -61,7 +61,7 @@ public class SchemeHistoryResource {
         UUID uuid = PathIds.uuid(id, "No scheme " + id + " (scheme ids are UUIDs).");
         int size = QueryParams.limit(limit);
         schemes.get(uuid); // 404 problem when there is no such scheme
-        SchemeHistory.HistoryPage page = history.page(uuid, cursor, size);
+        SchemeHistoryRepository.HistoryPage page = history.page(uuid, cursor, size);
         return Page.of(page.items(), page.nextCursor() == null ? null : Cursor.nextLink(uri, page.nextCursor()));
     }
 

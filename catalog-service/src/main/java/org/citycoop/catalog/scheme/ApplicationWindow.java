@@ -1,5 +1,6 @@
 package org.citycoop.catalog.scheme;
 
+import org.citycoop.catalog.vocabulary.WindowKind;
 import jakarta.validation.constraints.NotNull;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

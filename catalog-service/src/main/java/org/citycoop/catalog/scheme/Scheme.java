@@ -1,5 +1,9 @@
 package org.citycoop.catalog.scheme;
 
+import org.citycoop.catalog.vocabulary.SupportType;
+import org.citycoop.catalog.vocabulary.ChallengeArea;
+import org.citycoop.catalog.vocabulary.WindowKind;
+import org.citycoop.catalog.vocabulary.ApplicantType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

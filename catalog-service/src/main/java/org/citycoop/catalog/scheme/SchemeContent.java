@@ -1,5 +1,9 @@
 package org.citycoop.catalog.scheme;
 
+import org.citycoop.catalog.vocabulary.SupportType;
+import org.citycoop.catalog.vocabulary.ChallengeArea;
+import org.citycoop.catalog.vocabulary.ApplicationChannel;
+import org.citycoop.catalog.vocabulary.ApplicantType;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import jakarta.validation.Valid;

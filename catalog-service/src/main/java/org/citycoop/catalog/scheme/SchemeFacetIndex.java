@@ -1,5 +1,6 @@
 package org.citycoop.catalog.scheme;
 
+import org.citycoop.catalog.vocabulary.ApplicantType;
 import org.citycoop.platform.paging.Facets;
 
 import java.time.Instant;

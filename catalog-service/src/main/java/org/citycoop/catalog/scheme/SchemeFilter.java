@@ -1,5 +1,9 @@
 package org.citycoop.catalog.scheme;
 
+import org.citycoop.catalog.vocabulary.SchemeStatus;
+import org.citycoop.catalog.vocabulary.SupportType;
+import org.citycoop.catalog.vocabulary.ChallengeArea;
+import org.citycoop.catalog.vocabulary.ApplicantType;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;

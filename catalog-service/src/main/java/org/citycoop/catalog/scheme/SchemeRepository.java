@@ -1,5 +1,7 @@
 package org.citycoop.catalog.scheme;
 
+import org.citycoop.catalog.vocabulary.SchemeStatus;
+import org.citycoop.catalog.vocabulary.WindowKind;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Query;

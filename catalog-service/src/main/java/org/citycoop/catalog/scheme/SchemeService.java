@@ -8,10 +8,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.citycoop.catalog.agency.AgencyRepository;
-import org.citycoop.catalog.changes.ChangeFeed;
+import org.citycoop.catalog.changes.ChangeFeedRepository;
 import org.citycoop.catalog.changes.ChangeSubject;
 import org.citycoop.catalog.changes.ChangeType;
-import org.citycoop.catalog.history.SchemeHistory;
+import org.citycoop.catalog.history.SchemeHistoryRepository;
 import org.citycoop.catalog.vocabulary.Vocabularies;
 import org.citycoop.platform.storage.DatabaseTime;
 import org.citycoop.platform.web.EntityTags;
@@ -38,7 +38,7 @@ import java.util.UUID;
 /**
  * Takes the schemes agencies push (idempotent upserts keyed by agency and ref), reads and filters them,
  * and publishes each change on {@code catalog.schemes} (key = scheme id) through the outbox and keeps
- * each version in the scheme's history ({@link SchemeHistory}), in the same transaction.
+ * each version in the scheme's history ({@link SchemeHistoryRepository}), in the same transaction.
  */
 @ApplicationScoped
 public class SchemeService {
@@ -64,10 +64,10 @@ public class SchemeService {
     Outbox outbox;
 
     @Inject
-    SchemeHistory history;
+    SchemeHistoryRepository history;
 
     @Inject
-    ChangeFeed changeFeed;
+    ChangeFeedRepository changeFeed;
 
     @Inject
     Caller caller;
@@ -194,8 +194,8 @@ public class SchemeService {
         schemes.flush();
         String changedBy = caller.name();
         List<OutboxEvent> events = new ArrayList<>(newVersions.size());
-        List<SchemeHistory.SchemeVersion> versions = new ArrayList<>(newVersions.size());
-        List<ChangeFeed.ChangeLine> lines = new ArrayList<>(newVersions.size());
+        List<SchemeHistoryRepository.SchemeVersion> versions = new ArrayList<>(newVersions.size());
+        List<ChangeFeedRepository.ChangeLine> lines = new ArrayList<>(newVersions.size());
         for (NewVersion v : newVersions) {
             String id = v.schemeId().toString();
             // written once, the same JSON for the event and the history
@@ -206,8 +206,8 @@ public class SchemeService {
                 case WITHDRAWN -> WITHDRAWN;
             };
             events.add(new OutboxEvent(TOPIC, id, eventType, id, new RawValue(representation)));
-            versions.add(new SchemeHistory.SchemeVersion(v.schemeId(), v.version(), v.change(), now, changedBy, representation));
-            lines.add(new ChangeFeed.ChangeLine(ChangeSubject.SCHEME, id, v.agencyId(), v.ref(), v.change(), v.version(), now));
+            versions.add(new SchemeHistoryRepository.SchemeVersion(v.schemeId(), v.version(), v.change(), now, changedBy, representation));
+            lines.add(new ChangeFeedRepository.ChangeLine(ChangeSubject.SCHEME, id, v.agencyId(), v.ref(), v.change(), v.version(), now));
         }
         outbox.recordAll(events);
         history.recordAll(versions);

@@ -1,5 +1,6 @@
 package org.citycoop.catalog.scheme;
 
+import org.citycoop.catalog.vocabulary.SchemeStatus;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 

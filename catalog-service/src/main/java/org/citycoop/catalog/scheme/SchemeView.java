@@ -1,5 +1,10 @@
 package org.citycoop.catalog.scheme;
 
+import org.citycoop.catalog.vocabulary.SchemeStatus;
+import org.citycoop.catalog.vocabulary.SupportType;
+import org.citycoop.catalog.vocabulary.ChallengeArea;
+import org.citycoop.catalog.vocabulary.ApplicationChannel;
+import org.citycoop.catalog.vocabulary.ApplicantType;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import org.citycoop.catalog.web.DecimalString;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;

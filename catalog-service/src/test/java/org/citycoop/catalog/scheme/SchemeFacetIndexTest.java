@@ -1,5 +1,6 @@
 package org.citycoop.catalog.scheme;
 
+import org.citycoop.catalog.vocabulary.WindowKind;
 import org.citycoop.platform.paging.Facets;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,10 @@
 package org.citycoop.catalog.scheme;
 
+import org.citycoop.catalog.vocabulary.SupportType;
+import org.citycoop.catalog.vocabulary.ChallengeArea;
+import org.citycoop.catalog.vocabulary.WindowKind;
+import org.citycoop.catalog.vocabulary.ApplicationChannel;
+import org.citycoop.catalog.vocabulary.ApplicantType;
 import org.citycoop.catalog.vocabulary.Vocabularies;
 import org.citycoop.platform.problem.Problem;
 import org.citycoop.platform.problem.ProblemException;

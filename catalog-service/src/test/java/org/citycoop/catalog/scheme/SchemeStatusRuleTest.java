@@ -1,14 +1,16 @@
 package org.citycoop.catalog.scheme;
 
+import org.citycoop.catalog.vocabulary.SchemeStatus;
+import org.citycoop.catalog.vocabulary.WindowKind;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
 
-import static org.citycoop.catalog.scheme.SchemeStatus.CLOSED;
-import static org.citycoop.catalog.scheme.SchemeStatus.FORECASTED;
-import static org.citycoop.catalog.scheme.SchemeStatus.OPEN;
-import static org.citycoop.catalog.scheme.SchemeStatus.WITHDRAWN;
+import static org.citycoop.catalog.vocabulary.SchemeStatus.CLOSED;
+import static org.citycoop.catalog.vocabulary.SchemeStatus.FORECASTED;
+import static org.citycoop.catalog.vocabulary.SchemeStatus.OPEN;
+import static org.citycoop.catalog.vocabulary.SchemeStatus.WITHDRAWN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class SchemeStatusRuleTest {

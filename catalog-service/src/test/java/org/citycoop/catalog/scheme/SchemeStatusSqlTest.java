@@ -1,5 +1,7 @@
 package org.citycoop.catalog.scheme;
 
+import org.citycoop.catalog.vocabulary.SchemeStatus;
+import org.citycoop.catalog.vocabulary.WindowKind;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

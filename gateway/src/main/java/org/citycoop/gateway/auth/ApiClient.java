@@ -1,5 +1,6 @@
 package org.citycoop.gateway.auth;
 
+import org.citycoop.gateway.vocabulary.ClientRole;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.time.OffsetDateTime;

@@ -1,5 +1,6 @@
 package org.citycoop.gateway.auth;
 
+import org.citycoop.gateway.vocabulary.ClientRole;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -53,7 +54,7 @@ public class ClientsApi {
     private static final int MAX_BODY = 64 * 1024;
 
     @Inject
-    ClientStore store;
+    ClientRepository store;
 
     @Inject
     Sessions sessions;
@@ -244,7 +245,7 @@ public class ClientsApi {
                     Reply reply = reply(201, new ApiClient.IssuedKey(client, key));
                     reply.headers.put("Location", PREFIX + "/" + client.id());
                     return reply;
-                } catch (ClientStore.NameTaken taken) {
+                } catch (ClientRepository.NameTaken taken) {
                     return new Reply(409, EdgeProblem.withErrors("conflict", "Conflict", 409, "name: a client named '" + request.name()
                             + "' exists already", exchange.request.path(), exchange.requestId,
                             List.<String[]>of(new String[] {"name", "a client of this name exists already"})));

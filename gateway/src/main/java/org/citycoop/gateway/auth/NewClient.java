@@ -1,5 +1,6 @@
 package org.citycoop.gateway.auth;
 
+import org.citycoop.gateway.vocabulary.ClientRole;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -48,7 +48,7 @@ public class Sessions {
     GatewayConfig config;
 
     @Inject
-    ClientStore store;
+    ClientRepository store;
 
     @Inject
     Vertx vertx;

@@ -4,10 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.citycoop.matching.needs.Need;
-import org.citycoop.matching.needs.NeedStore;
+import org.citycoop.matching.needs.NeedRepository;
 import org.citycoop.matching.readmodel.ArrangementData;
 import org.citycoop.matching.readmodel.ActivityData;
-import org.citycoop.matching.readmodel.ArrangementStore;
+import org.citycoop.matching.readmodel.ArrangementRepository;
 import org.citycoop.matching.readmodel.SchemeData;
 import org.citycoop.matching.readmodel.ReadModelIndex;
 import org.citycoop.matching.readmodel.ReadModelIndexer;
@@ -20,7 +20,7 @@ import org.citycoop.matching.scoring.PreparedProfile;
 import org.citycoop.matching.scoring.PreparedScheme;
 import org.citycoop.matching.scoring.TrackRecord;
 import org.citycoop.matching.scoring.TrackRecords;
-import org.citycoop.matching.subscriptions.Deliveries;
+import org.citycoop.matching.subscriptions.SubscriptionRepository;
 import org.citycoop.platform.storage.DatabaseTime;
 import org.jboss.logging.Logger;
 
@@ -41,7 +41,7 @@ import java.util.stream.Stream;
  * {@code matching.alerts} event (platform outbox) and its webhook deliveries commit together.
  *
  * <p>Only the needs an event can affect are evaluated: for a scheme, the needs with a challenge area it
- * addresses in a country it does not exclude, plus those it matched before ({@link NeedStore#affectedBySchemes});
+ * addresses in a country it does not exclude, plus those it matched before ({@link NeedRepository#affectedBySchemes});
  * for a twinning arrangement, the needs of its cities, in full (a partner city can make any scheme eligible); for
  * an agency's IATI activities, the needs its schemes can affect, as for a change of those schemes.
  * The schemes a need is evaluated against in full come from the in-memory {@link ReadModelIndex}, brought up to
@@ -57,7 +57,7 @@ public class NeedEvaluator {
     DatabaseTime time;
 
     @Inject
-    NeedStore needs;
+    NeedRepository needs;
 
     @Inject
     ReadModelIndex index;
@@ -66,16 +66,16 @@ public class NeedEvaluator {
     ReadModelIndexer indexer;
 
     @Inject
-    ArrangementStore arrangements;
+    ArrangementRepository arrangements;
 
     @Inject
-    AlertStore alerts;
+    AlertRepository alerts;
 
     @Inject
     AlertEvents events;
 
     @Inject
-    Deliveries deliveries;
+    SubscriptionRepository deliveries;
 
     /** Records what a new or changed need matches now, without alerts (the baseline later alerts compare with). */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -88,7 +88,7 @@ public class NeedEvaluator {
 
     /**
      * After schemes changed in the read model (the versions a poll stored, in order): evaluates each for every saved
-     * need it can affect ({@link NeedStore#affectedBySchemes}: the same lookup for all of them).
+     * need it can affect ({@link NeedRepository#affectedBySchemes}: the same lookup for all of them).
      *
      * @return the number of alerts raised
      */

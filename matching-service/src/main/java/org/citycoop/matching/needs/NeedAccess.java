@@ -23,7 +23,7 @@ public class NeedAccess {
     Caller caller;
 
     @Inject
-    NeedStore needs;
+    NeedRepository needs;
 
     /** The name recorded as the owner of what the caller saves (the token's subject). */
     public String owner() {

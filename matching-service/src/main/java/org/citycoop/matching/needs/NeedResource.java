@@ -21,7 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.citycoop.matching.alerts.Alert;
-import org.citycoop.matching.alerts.AlertStore;
+import org.citycoop.matching.alerts.AlertRepository;
 import org.citycoop.matching.match.MatchList;
 import org.citycoop.matching.match.MatchResource;
 import org.citycoop.matching.match.MatchService;
@@ -191,8 +191,8 @@ public class NeedResource {
                               @Parameter(description = "Opaque cursor from a previous page's `next`") @QueryParam("cursor") String cursor,
                               @Context UriInfo uri) {
         int size = QueryParams.limit(limit);
-        List<AlertStore.Stored> found = service.alerts(access.require(id).id(), sequence(Cursor.decode(cursor, 1)), Keyset.fetch(size));
-        return Keyset.of(found, size, last -> List.of(Long.toString(last.seq()))).page(uri, AlertStore.Stored::alert);
+        List<AlertRepository.Stored> found = service.alerts(access.require(id).id(), sequence(Cursor.decode(cursor, 1)), Keyset.fetch(size));
+        return Keyset.of(found, size, last -> List.of(Long.toString(last.seq()))).page(uri, AlertRepository.Stored::alert);
     }
 
     static UUID needId(String id) {
@@ -215,12 +215,12 @@ public class NeedResource {
         }
     }
 
-    private static NeedStore.Position position(List<String> sortKey) {
+    private static NeedRepository.Position position(List<String> sortKey) {
         if (sortKey == null) {
             return null;
         }
         try {
-            return new NeedStore.Position(Instant.parse(sortKey.get(0)), UUID.fromString(sortKey.get(1)));
+            return new NeedRepository.Position(Instant.parse(sortKey.get(0)), UUID.fromString(sortKey.get(1)));
         } catch (DateTimeParseException | IllegalArgumentException e) {
             throw ProblemException.badRequest("cursor", "not a cursor returned by this list; start again without it");
         }

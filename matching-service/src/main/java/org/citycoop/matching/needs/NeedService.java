@@ -3,7 +3,7 @@ package org.citycoop.matching.needs;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.citycoop.matching.alerts.AlertStore;
+import org.citycoop.matching.alerts.AlertRepository;
 import org.citycoop.matching.alerts.NeedEvaluator;
 import org.citycoop.platform.idempotency.IdempotencyKeys;
 import org.citycoop.platform.problem.Problem;
@@ -28,7 +28,7 @@ public class NeedService {
     DatabaseTime time;
 
     @Inject
-    NeedStore needs;
+    NeedRepository needs;
 
     @Inject
     SectorCodelist sectorCodelist;
@@ -37,7 +37,7 @@ public class NeedService {
     NeedEvaluator evaluator;
 
     @Inject
-    AlertStore alerts;
+    AlertRepository alerts;
 
     @Inject
     IdempotencyKeys idempotencyKeys;
@@ -86,7 +86,7 @@ public class NeedService {
     }
 
     @Transactional
-    public List<Need> page(String cityId, NeedAccess.Visibility visibility, NeedStore.Position after, int limit) {
+    public List<Need> page(String cityId, NeedAccess.Visibility visibility, NeedRepository.Position after, int limit) {
         return needs.page(cityId, visibility, after, limit);
     }
 
@@ -122,7 +122,7 @@ public class NeedService {
 
     /** A page of the need's alerts, oldest first. */
     @Transactional
-    public List<AlertStore.Stored> alerts(UUID id, long afterSeq, int limit) {
+    public List<AlertRepository.Stored> alerts(UUID id, long afterSeq, int limit) {
         find(id);
         return alerts.page(id, afterSeq, limit);
     }

@@ -3,20 +3,17 @@ package org.citycoop.matching.plans;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.citycoop.matching.needs.NeedService;
-import org.citycoop.matching.needs.NeedStore;
+import org.citycoop.matching.needs.NeedRepository;
 import org.citycoop.matching.readmodel.EventJson;
 import org.citycoop.matching.readmodel.SchemeData;
-import org.citycoop.matching.readmodel.SchemeStore;
+import org.citycoop.matching.readmodel.SchemeRepository;
 import org.citycoop.platform.problem.ProblemException;
 import org.citycoop.platform.storage.DatabaseTime;
-import org.hibernate.query.NativeQuery;
 
 import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -32,16 +29,16 @@ public class PlanService {
     DatabaseTime time;
 
     @Inject
-    EntityManager entityManager;
+    PlanRepository plans;
 
     @Inject
     EventJson json;
 
     @Inject
-    NeedStore needs;
+    NeedRepository needs;
 
     @Inject
-    SchemeStore schemes;
+    SchemeRepository schemes;
 
     /** What is stored of a plan. */
     record Stored(SchemeData scheme, Map<Integer, OffsetDateTime> done) {
@@ -55,23 +52,14 @@ public class PlanService {
                 .orElseThrow(() -> ProblemException.invalid("schemeId", "no scheme with id '" + request.schemeId() + "' is known"));
         UUID id = UUID.randomUUID();
         OffsetDateTime now = time.nowUtc();
-        entityManager.createNativeQuery("""
-                        INSERT INTO application_plan (id, need_id, scheme_id, plan, version, created_at)
-                        VALUES (?1, ?2, ?3, CAST(?4 AS jsonb), 1, ?5)""")
-                .unwrap(NativeQuery.class)
-                .setParameter(1, id, UUID.class)
-                .setParameter(2, needId, UUID.class)
-                .setParameter(3, scheme.id(), String.class)
-                .setParameter(4, json.write(new Stored(scheme, Map.of())), String.class)
-                .setParameter(5, now, OffsetDateTime.class)
-                .executeUpdate();
+        plans.insert(id, needId, scheme.id(), json.write(new Stored(scheme, Map.of())), now);
         return find(needId, id);
     }
 
     @Transactional
     public ApplicationPlan find(UUID needId, UUID planId) {
-        Object[] row = row(needId, planId, false);
-        return view(needId, planId, read((String) row[0]), ((Number) row[1]).longValue(), DatabaseTime.utc(row[2]));
+        PlanRepository.Row row = row(needId, planId, false);
+        return view(needId, planId, read(row.plan()), row.version(), row.createdAt());
     }
 
     /**
@@ -81,8 +69,8 @@ public class PlanService {
      */
     @Transactional
     public ApplicationPlan markStep(UUID needId, UUID planId, int number, boolean done) {
-        Object[] row = row(needId, planId, true);
-        Stored stored = read((String) row[0]);
+        PlanRepository.Row row = row(needId, planId, true);
+        Stored stored = read(row.plan());
         SchemeData scheme = current(stored.scheme());
         if (number < 1 || number > scheme.processSteps().size()) {
             throw ProblemException.notFound("The plan has no step " + number + (scheme.processSteps().isEmpty()
@@ -95,24 +83,13 @@ public class PlanService {
         } else {
             marks.remove(number);
         }
-        long version = ((Number) row[1]).longValue() + 1;
-        entityManager.createNativeQuery("UPDATE application_plan SET plan = CAST(?2 AS jsonb), version = ?3 WHERE id = ?1")
-                .unwrap(NativeQuery.class)
-                .setParameter(1, planId, UUID.class)
-                .setParameter(2, json.write(new Stored(stored.scheme(), marks)), String.class)
-                .setParameter(3, version, Long.class)
-                .executeUpdate();
-        return view(needId, planId, new Stored(stored.scheme(), marks), version, DatabaseTime.utc(row[2]));
+        long version = row.version() + 1;
+        plans.update(planId, json.write(new Stored(stored.scheme(), marks)), version);
+        return view(needId, planId, new Stored(stored.scheme(), marks), version, row.createdAt());
     }
 
-    private Object[] row(UUID needId, UUID planId, boolean lock) {
-        List<?> rows = entityManager.createNativeQuery("SELECT CAST(plan AS text), version, created_at FROM application_plan"
-                        + " WHERE id = ?1 AND need_id = ?2" + (lock ? " FOR UPDATE" : ""))
-                .setParameter(1, planId).setParameter(2, needId).getResultList();
-        if (rows.isEmpty()) {
-            throw notFound(planId);
-        }
-        return (Object[]) rows.get(0);
+    private PlanRepository.Row row(UUID needId, UUID planId, boolean lock) {
+        return plans.find(needId, planId, lock).orElseThrow(() -> notFound(planId));
     }
 
     /** The scheme as the read model holds it now, or the snapshot when it is gone. */

@@ -55,16 +55,16 @@ public class ReadModelConsumers {
     EventJson json;
 
     @Inject
-    SchemeStore schemes;
+    SchemeRepository schemes;
 
     @Inject
-    AgencyStore agencies;
+    AgencyRepository agencies;
 
     @Inject
-    ArrangementStore arrangements;
+    ArrangementRepository arrangements;
 
     @Inject
-    ActivityStore activities;
+    ActivityRepository activities;
 
     @Inject
     NeedEvaluator evaluator;

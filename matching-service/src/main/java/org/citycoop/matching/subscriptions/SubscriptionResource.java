@@ -123,9 +123,9 @@ public class SubscriptionResource {
                                      @Parameter(description = "Opaque cursor from a previous page's `next`") @QueryParam("cursor") String cursor,
                                      @Context UriInfo uri) {
         int size = QueryParams.limit(limit);
-        List<Deliveries.Positioned> found = service.deliveries(owned(id).id(), NeedResource.sequence(Cursor.decode(cursor, 1)),
+        List<SubscriptionRepository.Positioned> found = service.deliveries(owned(id).id(), NeedResource.sequence(Cursor.decode(cursor, 1)),
                 Keyset.fetch(size));
-        return Keyset.of(found, size, last -> List.of(Long.toString(last.seq()))).page(uri, Deliveries.Positioned::delivery);
+        return Keyset.of(found, size, last -> List.of(Long.toString(last.seq()))).page(uri, SubscriptionRepository.Positioned::delivery);
     }
 
     /** The subscription when the caller created it (or is the admin); otherwise the 404 of an unknown id. */

@@ -3,7 +3,7 @@ package org.citycoop.matching.subscriptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.citycoop.matching.needs.NeedStore;
+import org.citycoop.matching.needs.NeedRepository;
 import org.citycoop.platform.problem.ProblemException;
 import org.citycoop.platform.storage.DatabaseTime;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -19,10 +19,10 @@ public class SubscriptionService {
     DatabaseTime time;
 
     @Inject
-    Deliveries deliveries;
+    SubscriptionRepository deliveries;
 
     @Inject
-    NeedStore needs;
+    NeedRepository needs;
 
     @ConfigProperty(name = "citycoop.matching.webhooks.allow-private-addresses", defaultValue = "false")
     boolean allowPrivateAddresses;
@@ -60,7 +60,7 @@ public class SubscriptionService {
     }
 
     @Transactional
-    public List<Deliveries.Positioned> deliveries(UUID id, long afterSeq, int limit) {
+    public List<SubscriptionRepository.Positioned> deliveries(UUID id, long afterSeq, int limit) {
         find(id);
         return deliveries.page(id, afterSeq, limit);
     }

@@ -19,7 +19,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Sends due webhook deliveries from the {@code delivery} table, so that nothing queued is lost across
- * restarts. Each run claims a batch ({@link Deliveries#claimDue}), POSTs its deliveries at once through
+ * restarts. Each run claims a batch ({@link SubscriptionRepository#claimDue}), POSTs its deliveries at once through
  * {@link WebhookCall} (the Vert.x HTTP client, connecting to the address the SSRF check accepted; a slow receiver
  * holds up the others by at most the timeout), signed as {@link WebhookSignature} describes (Standard Webhooks),
  * and records each outcome: a 2xx answer delivers it;
@@ -43,7 +43,7 @@ public class WebhookSender {
     DatabaseTime time;
 
     @Inject
-    Deliveries deliveries;
+    SubscriptionRepository deliveries;
 
     @ConfigProperty(name = "citycoop.matching.webhooks.initial-backoff", defaultValue = "30s")
     Duration initialBackoff;
@@ -88,7 +88,7 @@ public class WebhookSender {
         // the batch is sent at once, so one slow receiver holds up the others by at most the timeout, and the lease
         // outlasts the connect timeout plus the answer's timeout
         long lease = timeout.toSeconds() + 60;
-        List<Deliveries.Claimed> batch;
+        List<SubscriptionRepository.Claimed> batch;
         do {
             batch = QuarkusTransaction.requiringNew().call(() -> deliveries.claimDue(time.now(), BATCH, lease));
             List<CompletableFuture<WebhookCall.Outcome>> attempts = batch.stream().map(this::attempt).toList();
@@ -98,7 +98,7 @@ public class WebhookSender {
         } while (batch.size() == BATCH);
     }
 
-    private CompletableFuture<WebhookCall.Outcome> attempt(Deliveries.Claimed delivery) {
+    private CompletableFuture<WebhookCall.Outcome> attempt(SubscriptionRepository.Claimed delivery) {
         String body = "{\"deliveryId\":\"" + delivery.id() + "\",\"subscriptionId\":\"" + delivery.subscriptionId()
                 + "\",\"digest\":" + delivery.digest() + ",\"alerts\":" + delivery.alertsJson() + "}";
         Map<String, String> headers;
@@ -110,7 +110,7 @@ public class WebhookSender {
         return call.post(delivery.url(), headers, body);
     }
 
-    private void record(Deliveries.Claimed delivery, WebhookCall.Outcome outcome, Backoff backoff) {
+    private void record(SubscriptionRepository.Claimed delivery, WebhookCall.Outcome outcome, Backoff backoff) {
         boolean delivered = outcome.error() == null;
         Instant now = time.now();
         Duration wait = delivered ? null : backoff.after(delivery.attempt());

@@ -48,7 +48,7 @@ class ReadModelIndexerTest {
     ReadModelIndexer indexer;
 
     @Inject
-    SchemeStore schemes;
+    SchemeRepository schemes;
 
     @Inject
     DataSource dataSource;

@@ -1,5 +1,6 @@
 package org.citycoop.twinning.arrangement;
 
+import org.citycoop.twinning.vocabulary.ActivityType;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

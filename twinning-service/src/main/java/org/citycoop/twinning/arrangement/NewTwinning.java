@@ -1,5 +1,7 @@
 package org.citycoop.twinning.arrangement;
 
+import org.citycoop.twinning.vocabulary.CityRole;
+import org.citycoop.twinning.vocabulary.TwinningKind;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

@@ -1,5 +1,6 @@
 package org.citycoop.twinning.arrangement;
 
+import org.citycoop.twinning.vocabulary.CityRole;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;

@@ -1,5 +1,8 @@
 package org.citycoop.twinning.arrangement;
 
+import org.citycoop.twinning.vocabulary.TwinningStatus;
+import org.citycoop.twinning.vocabulary.CityRole;
+import org.citycoop.twinning.vocabulary.TwinningKind;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.citycoop.twinning.vocabulary.ChallengeArea;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

@@ -1,5 +1,6 @@
 package org.citycoop.twinning.arrangement;
 
+import org.citycoop.twinning.vocabulary.TwinningStatus;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -78,6 +79,12 @@ public class TwinningRepository implements PanacheRepositoryBase<TwinningArrange
                 .unwrap(org.hibernate.query.NativeQuery.class)
                 .setParameter(1, schemeIds.stream().map(TwinningRepository::containment).toArray(String[]::new), String[].class)
                 .getResultList());
+    }
+
+    /** Ids of the arrangements the city takes part in. */
+    public List<UUID> ofCity(String cityId) {
+        return uuids(getEntityManager().createNativeQuery("SELECT arrangement_id FROM twinning_city WHERE city_id = ?1")
+                .setParameter(1, cityId).getResultList());
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.citycoop.twinning.arrangement;
 
+import org.citycoop.twinning.vocabulary.TwinningStatus;
 import org.citycoop.platform.web.PathIds;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

@@ -1,5 +1,6 @@
 package org.citycoop.twinning.arrangement;
 
+import org.citycoop.twinning.vocabulary.TwinningStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -12,7 +13,7 @@ import org.citycoop.platform.problem.ProblemException;
 import org.citycoop.platform.problem.ProblemTypes;
 import org.citycoop.twinning.city.City;
 import org.citycoop.twinning.funding.SchemeData;
-import org.citycoop.twinning.funding.SchemeReadModel;
+import org.citycoop.twinning.funding.SchemeRepository;
 import org.citycoop.twinning.city.CityRepository;
 import org.citycoop.twinning.vocabulary.ChallengeArea;
 import org.citycoop.platform.vocabulary.SectorCodelist;
@@ -60,7 +61,7 @@ public class TwinningService {
     Caller caller;
 
     @Inject
-    SchemeReadModel schemes;
+    SchemeRepository schemes;
 
     /**
      * The outcome of a create.

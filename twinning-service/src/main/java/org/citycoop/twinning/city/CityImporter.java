@@ -12,6 +12,7 @@ import org.hibernate.Session;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 
+import org.citycoop.platform.storage.AdvisoryLocks;
 import org.citycoop.platform.storage.DatabaseTime;
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,7 +45,6 @@ public class CityImporter {
     public static final String SOURCE = "geonames:cities_pop15k";
 
     private static final Logger LOG = Logger.getLogger(CityImporter.class);
-    private static final long ADVISORY_LOCK = 0x6369747969L; // "cityi"
 
     @Inject
     DatabaseTime time;
@@ -166,7 +166,7 @@ public class CityImporter {
     }
 
     private void lock() {
-        entityManager.createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(?1)").setParameter(1, ADVISORY_LOCK).getSingleResult();
+        AdvisoryLocks.lockForTransaction(entityManager, "city-import");
     }
 
     private static byte[] shippedFile() {

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Reads the city registry. */
+/** The city registry: cities, their names in other scripts and their profiles (offers and needs). */
 @ApplicationScoped
 public class CityRepository implements PanacheRepositoryBase<City, String> {
 
@@ -99,5 +99,72 @@ public class CityRepository implements PanacheRepositoryBase<City, String> {
             return Map.of();
         }
         return list("id in ?1", ids).stream().collect(Collectors.toMap(City::id, Function.identity()));
+    }
+
+    /** The next id for a city the secretariat adds ({@code CC} and a sequence number). */
+    public String nextSecretariatId() {
+        Number next = (Number) getEntityManager().createNativeQuery("SELECT nextval('city_secretariat_id')").getSingleResult();
+        return "CC" + next.longValue();
+    }
+
+    /** Adds a populated place ({@code PPL}) that GeoNames does not hold. */
+    public void insert(String id, NewCity city, String name, String asciiName, String source) {
+        getEntityManager().createNativeQuery("""
+                        INSERT INTO city (geonames_id, name, ascii_name, country, admin1_code, feature_code, population,
+                                          latitude, longitude, source)
+                        VALUES (?1, ?2, ?3, ?4, ?5, 'PPL', ?6, ?7, ?8, ?9)""")
+                .setParameter(1, id).setParameter(2, name).setParameter(3, asciiName)
+                .setParameter(4, city.country()).setParameter(5, city.admin1Code())
+                .setParameter(6, city.population()).setParameter(7, city.latitude())
+                .setParameter(8, city.longitude()).setParameter(9, source)
+                .executeUpdate();
+    }
+
+    /** The city's names in other scripts, in name order. */
+    @SuppressWarnings("unchecked")
+    public List<AlternateName> alternateNames(String cityId) {
+        List<Object[]> rows = getEntityManager().createNativeQuery(
+                        "SELECT name, lang FROM city_alternate_name WHERE city_id = ?1 ORDER BY name")
+                .setParameter(1, cityId).getResultList();
+        return rows.stream().map(row -> new AlternateName((String) row[0], (String) row[1])).toList();
+    }
+
+    /** Replaces the city's names in other scripts. */
+    public void replaceAlternateNames(String cityId, List<AlternateName> names) {
+        getEntityManager().createNativeQuery("DELETE FROM city_alternate_name WHERE city_id = ?1").setParameter(1, cityId).executeUpdate();
+        for (AlternateName name : names) {
+            getEntityManager().createNativeQuery("INSERT INTO city_alternate_name (city_id, name, lang) VALUES (?1, ?2, ?3)")
+                    .setParameter(1, cityId).setParameter(2, name.name().strip()).setParameter(3, name.lang())
+                    .executeUpdate();
+        }
+    }
+
+    /** The city's profile, or null when it has declared nothing. */
+    public CityProfile profile(String cityId) {
+        return getEntityManager().find(CityProfile.class, cityId);
+    }
+
+    /** The city's profile locked for update, made (empty) when it has none. */
+    public CityProfile lockedProfile(String cityId, java.time.Instant now) {
+        CityProfile profile = getEntityManager().find(CityProfile.class, cityId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (profile == null) {
+            profile = CityProfile.empty(cityId, now);
+            getEntityManager().persist(profile);
+        }
+        return profile;
+    }
+
+    /** Stores a new profile. */
+    public void persist(CityProfile profile) {
+        getEntityManager().persist(profile);
+    }
+
+    /** Ids of the cities that declare an offer in the challenge area {@code area} (its code). */
+    @SuppressWarnings("unchecked")
+    public List<String> offering(String area) {
+        return getEntityManager().createNativeQuery(
+                        "SELECT city_id FROM city_profile WHERE offers @> CAST(?1 AS jsonb)", String.class)
+                .setParameter(1, "[{\"area\":\"" + area + "\"}]")
+                .getResultList();
     }
 }

@@ -2,7 +2,6 @@ package org.citycoop.twinning.city;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.citycoop.twinning.arrangement.TwinningRepository;
 import org.citycoop.platform.problem.Problem.FieldError;
@@ -39,7 +38,7 @@ public class CityService {
     CityRepository cities;
 
     @Inject
-    EntityManager entityManager;
+    TwinningRepository arrangements;
 
     @Inject
     SectorCodelist sectors;
@@ -78,22 +77,13 @@ public class CityService {
             }
         }
         checkNames(request.alternateNamesOrEmpty(), "alternateNames");
-        Number next = (Number) entityManager.createNativeQuery("SELECT nextval('city_secretariat_id')").getSingleResult();
-        String id = "CC" + next.longValue();
-        entityManager.createNativeQuery("""
-                        INSERT INTO city (geonames_id, name, ascii_name, country, admin1_code, feature_code, population,
-                                          latitude, longitude, source)
-                        VALUES (?1, ?2, ?3, ?4, ?5, 'PPL', ?6, ?7, ?8, ?9)""")
-                .setParameter(1, id).setParameter(2, name).setParameter(3, ascii(name))
-                .setParameter(4, request.country()).setParameter(5, request.admin1Code())
-                .setParameter(6, request.population()).setParameter(7, request.latitude())
-                .setParameter(8, request.longitude()).setParameter(9, SECRETARIAT)
-                .executeUpdate();
-        replaceNames(id, request.alternateNamesOrEmpty());
+        String id = cities.nextSecretariatId();
+        cities.insert(id, request, name, ascii(name), SECRETARIAT);
+        cities.replaceAlternateNames(id, request.alternateNamesOrEmpty());
         CityProfile profile = CityProfile.empty(id, time.now());
         profile.touch(time.now());
-        entityManager.persist(profile);
-        entityManager.flush();
+        cities.persist(profile);
+        cities.flush();
         CityDetail detail = detail(cities.findById(id), profile);
         events.created(detail);
         return detail;
@@ -138,54 +128,34 @@ public class CityService {
         if (!differs) {
             return detail(city, profile);
         }
-        replaceNames(id, names);
+        cities.replaceAlternateNames(id, names);
         profile.touch(time.now());
         return published(city, profile);
     }
 
     private CityDetail published(City city, CityProfile profile) {
-        entityManager.flush();
+        cities.flush();
         CityDetail detail = detail(city, profile);
         events.updated(detail);
         return detail;
     }
 
     private CityProfile lockedProfile(String id) {
-        CityProfile profile = entityManager.find(CityProfile.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
-        if (profile == null) {
-            profile = CityProfile.empty(id, time.now());
-            entityManager.persist(profile);
-        }
-        return profile;
+        return cities.lockedProfile(id, time.now());
     }
 
     private CityProfile profile(String id) {
-        return entityManager.find(CityProfile.class, id);
+        return cities.profile(id);
     }
 
     /** Ids of the arrangements the city takes part in. */
     private Set<UUID> arrangementsOf(String cityId) {
-        return new HashSet<>(TwinningRepository.uuids(entityManager
-                .createNativeQuery("SELECT arrangement_id FROM twinning_city WHERE city_id = ?1")
-                .setParameter(1, cityId).getResultList()));
+        return new HashSet<>(arrangements.ofCity(cityId));
     }
 
     /** The city's names in other scripts, in name order. */
-    @SuppressWarnings("unchecked")
     public List<AlternateName> alternateNames(String cityId) {
-        List<Object[]> rows = entityManager.createNativeQuery(
-                        "SELECT name, lang FROM city_alternate_name WHERE city_id = ?1 ORDER BY name")
-                .setParameter(1, cityId).getResultList();
-        return rows.stream().map(row -> new AlternateName((String) row[0], (String) row[1])).toList();
-    }
-
-    private void replaceNames(String cityId, List<AlternateName> names) {
-        entityManager.createNativeQuery("DELETE FROM city_alternate_name WHERE city_id = ?1").setParameter(1, cityId).executeUpdate();
-        for (AlternateName name : names) {
-            entityManager.createNativeQuery("INSERT INTO city_alternate_name (city_id, name, lang) VALUES (?1, ?2, ?3)")
-                    .setParameter(1, cityId).setParameter(2, name.name().strip()).setParameter(3, name.lang())
-                    .executeUpdate();
-        }
+        return cities.alternateNames(cityId);
     }
 
     private static void checkNames(List<AlternateName> names, String field) {

@@ -44,7 +44,7 @@ public class SchemeEventsConsumer {
     EventBatches batches;
 
     @Inject
-    SchemeReadModel schemes;
+    SchemeRepository schemes;
 
     @Inject
     TwinningService twinnings;

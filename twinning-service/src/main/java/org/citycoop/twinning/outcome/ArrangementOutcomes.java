@@ -4,7 +4,7 @@ import org.citycoop.twinning.arrangement.Evaluation;
 import org.citycoop.twinning.arrangement.OutcomeIndicator;
 import org.citycoop.twinning.arrangement.Period;
 import org.citycoop.twinning.arrangement.Twinning;
-import org.citycoop.twinning.arrangement.TwinningStatus;
+import org.citycoop.twinning.vocabulary.TwinningStatus;
 import org.citycoop.twinning.vocabulary.ChallengeArea;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

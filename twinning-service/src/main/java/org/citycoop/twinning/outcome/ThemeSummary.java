@@ -2,7 +2,7 @@ package org.citycoop.twinning.outcome;
 
 import org.citycoop.twinning.arrangement.OutcomeIndicator;
 import org.citycoop.twinning.arrangement.Twinning;
-import org.citycoop.twinning.arrangement.TwinningStatus;
+import org.citycoop.twinning.vocabulary.TwinningStatus;
 import org.citycoop.twinning.vocabulary.ChallengeArea;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

@@ -10,12 +10,13 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.citycoop.platform.storage.AdvisoryLocks;
 import org.citycoop.twinning.arrangement.Provenance;
-import org.citycoop.twinning.arrangement.CityRole;
+import org.citycoop.twinning.vocabulary.CityRole;
 import org.citycoop.twinning.arrangement.Twinning;
 import org.citycoop.twinning.arrangement.TwinningEvents;
-import org.citycoop.twinning.arrangement.TwinningKind;
-import org.citycoop.twinning.arrangement.TwinningStatus;
+import org.citycoop.twinning.vocabulary.TwinningKind;
+import org.citycoop.twinning.vocabulary.TwinningStatus;
 import org.citycoop.platform.storage.DatabaseTime;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
@@ -60,7 +61,6 @@ public class SisterCityImport {
             + "(geocoded by github Hekman/twincities, commit 84ebdec)", "CC BY-SA 4.0; coordinates partly OpenStreetMap (ODbL)");
     static final Provenance WIKIDATA = new Provenance("Wikidata property P190 \"twinned administrative body\" "
             + "(through github rogorido/sistercities)", "CC0 1.0");
-    private static final long ADVISORY_LOCK = 0x73697374657243L; // "sisterC"
     private static final Logger LOG = Logger.getLogger(SisterCityImport.class);
 
     @Inject
@@ -96,7 +96,7 @@ public class SisterCityImport {
     /** Runs the import and keeps its report. */
     @Transactional
     public SisterCityImportReport run() {
-        entityManager.createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(?1)").setParameter(1, ADVISORY_LOCK).getSingleResult();
+        AdvisoryLocks.lockForTransaction(entityManager, "sister-city-import");
         Instant now = time.now();
         SisterCityResolver resolver = new SisterCityResolver(registry());
         List<Pair> pairs = new ArrayList<>();

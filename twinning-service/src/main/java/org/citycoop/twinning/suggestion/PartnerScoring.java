@@ -1,7 +1,7 @@
 package org.citycoop.twinning.suggestion;
 
-import org.citycoop.twinning.arrangement.CityRole;
-import org.citycoop.twinning.arrangement.TwinningStatus;
+import org.citycoop.twinning.vocabulary.CityRole;
+import org.citycoop.twinning.vocabulary.TwinningStatus;
 import org.citycoop.twinning.city.Geo;
 import org.citycoop.twinning.vocabulary.ChallengeArea;
 

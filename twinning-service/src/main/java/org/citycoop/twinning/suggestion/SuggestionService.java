@@ -2,12 +2,11 @@ package org.citycoop.twinning.suggestion;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.citycoop.platform.problem.ProblemException;
 import org.citycoop.twinning.arrangement.Twinning;
 import org.citycoop.twinning.arrangement.TwinningService;
-import org.citycoop.twinning.arrangement.TwinningStatus;
+import org.citycoop.twinning.vocabulary.TwinningStatus;
 import org.citycoop.twinning.city.City;
 import org.citycoop.twinning.city.CityDetail;
 import org.citycoop.twinning.city.CityRepository;
@@ -43,8 +42,6 @@ public class SuggestionService {
     @Inject
     TwinningService twinnings;
 
-    @Inject
-    EntityManager entityManager;
 
     /**
      * The best-scoring candidates, best first.
@@ -62,7 +59,7 @@ public class SuggestionService {
         Set<String> candidateIds = new LinkedHashSet<>(offers.keySet());
         for (Twinning twinning : inArea) {
             if (twinning.status() == TwinningStatus.ACTIVE || twinning.status() == TwinningStatus.COMPLETED) {
-                twinning.cities().stream().filter(c -> c.role() == org.citycoop.twinning.arrangement.CityRole.MENTOR)
+                twinning.cities().stream().filter(c -> c.role() == org.citycoop.twinning.vocabulary.CityRole.MENTOR)
                         .forEach(c -> candidateIds.add(c.cityId()));
             }
         }
@@ -101,12 +98,8 @@ public class SuggestionService {
     }
 
     /** The cities declaring an offer in {@code area}, with the sectors of that offer. */
-    @SuppressWarnings("unchecked")
     private Map<String, Set<String>> offersIn(ChallengeArea area) {
-        List<String> ids = entityManager.createNativeQuery(
-                        "SELECT city_id FROM city_profile WHERE offers @> CAST(?1 AS jsonb)", String.class)
-                .setParameter(1, "[{\"area\":\"" + area.name() + "\"}]")
-                .getResultList();
+        List<String> ids = cities.offering(area.name());
         Map<String, Set<String>> offers = new HashMap<>();
         for (String id : ids) {
             cityService.detail(id).offers().stream().filter(o -> o.area() == area).findFirst()

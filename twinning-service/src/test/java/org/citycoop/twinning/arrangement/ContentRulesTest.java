@@ -1,5 +1,6 @@
 package org.citycoop.twinning.arrangement;
 
+import org.citycoop.twinning.vocabulary.ActivityType;
 import org.citycoop.platform.problem.Problem.FieldError;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,7 @@
 package org.citycoop.twinning.arrangement;
 
+import org.citycoop.twinning.vocabulary.CityRole;
+import org.citycoop.twinning.vocabulary.TwinningKind;
 import org.citycoop.platform.problem.Problem.FieldError;
 import org.citycoop.twinning.vocabulary.ChallengeArea;
 import org.citycoop.platform.vocabulary.SectorCodelist;

@@ -1,17 +1,18 @@
 package org.citycoop.twinning.arrangement;
 
+import org.citycoop.twinning.vocabulary.TwinningStatus;
 import org.junit.jupiter.api.Test;
 
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 
-import static org.citycoop.twinning.arrangement.TwinningStatus.ACTIVE;
-import static org.citycoop.twinning.arrangement.TwinningStatus.AGREED;
-import static org.citycoop.twinning.arrangement.TwinningStatus.COMPLETED;
-import static org.citycoop.twinning.arrangement.TwinningStatus.PROPOSED;
-import static org.citycoop.twinning.arrangement.TwinningStatus.SUSPENDED;
-import static org.citycoop.twinning.arrangement.TwinningStatus.TERMINATED;
+import static org.citycoop.twinning.vocabulary.TwinningStatus.ACTIVE;
+import static org.citycoop.twinning.vocabulary.TwinningStatus.AGREED;
+import static org.citycoop.twinning.vocabulary.TwinningStatus.COMPLETED;
+import static org.citycoop.twinning.vocabulary.TwinningStatus.PROPOSED;
+import static org.citycoop.twinning.vocabulary.TwinningStatus.SUSPENDED;
+import static org.citycoop.twinning.vocabulary.TwinningStatus.TERMINATED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class TwinningStatusTest {

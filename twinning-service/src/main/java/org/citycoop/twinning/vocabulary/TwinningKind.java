@@ -1,4 +1,4 @@
-package org.citycoop.twinning.arrangement;
+package org.citycoop.twinning.vocabulary;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

@@ -1,4 +1,4 @@
-package org.citycoop.catalog.scheme;
+package org.citycoop.catalog.vocabulary;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -23,7 +23,7 @@ public enum ApplicantType {
      * The types a scheme may list to be open to an applicant of this type: this type itself and ANY. The
      * {@code applicantType} filter and facet both read it.
      */
-    java.util.List<ApplicantType> listedFor() {
+    public java.util.List<ApplicantType> listedFor() {
         return this == ANY ? java.util.List.of(ANY) : java.util.List.of(this, ANY);
     }
 }

@@ -23,7 +23,7 @@ import java.util.UUID;
 
 /** Webhook subscriptions (table {@code subscription}) and their deliveries (table {@code delivery}). */
 @ApplicationScoped
-public class Deliveries {
+public class SubscriptionRepository {
 
     @Inject
     DatabaseTime time;

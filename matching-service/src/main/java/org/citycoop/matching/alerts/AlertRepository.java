@@ -17,7 +17,7 @@ import java.util.UUID;
 
 /** The last evaluated match state per (need, scheme) (table {@code need_match}) and the alerts (table {@code alert}). */
 @ApplicationScoped
-public class AlertStore {
+public class AlertRepository {
 
     @Inject
     EntityManager entityManager;

@@ -1,4 +1,4 @@
-package org.citycoop.catalog.scheme;
+package org.citycoop.catalog.vocabulary;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

@@ -27,7 +27,7 @@ import java.util.UUID;
  * the differences between consecutive versions.
  */
 @ApplicationScoped
-public class SchemeHistory {
+public class SchemeHistoryRepository {
 
     /** Bookkeeping that changes with every version; left out of the differences. */
     static final Set<String> NOT_COMPARED = Set.of("version", "createdAt", "updatedAt");

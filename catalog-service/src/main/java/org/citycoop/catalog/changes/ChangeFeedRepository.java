@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.hibernate.Session;
+import org.citycoop.platform.storage.AdvisoryLocks;
 import org.citycoop.platform.paging.Cursor;
 import org.citycoop.platform.problem.ProblemException;
 import org.citycoop.platform.storage.DatabaseTime;
@@ -20,10 +21,7 @@ import java.util.List;
  * the change, read in {@code seq} order.
  */
 @ApplicationScoped
-public class ChangeFeed {
-
-    /** Key of the advisory lock that serialises writers of catalog_change (any fixed number would do). */
-    static final long LOCK_KEY = 0x63686e6766656564L; // "chngfeed"
+public class ChangeFeedRepository {
 
     private static final String CURSOR_MARK = "changes";
 
@@ -58,11 +56,8 @@ public class ChangeFeed {
         // The change's own writes go to the database first, so that this lock is the last one the transaction
         // takes (a writer holding it never waits for a row another writer holds while waiting for it).
         entityManager.flush();
+        AdvisoryLocks.lockForTransaction(entityManager, "catalog-change-feed");
         entityManager.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
-                lock.setLong(1, LOCK_KEY);
-                lock.execute();
-            }
             try (PreparedStatement insert = connection.prepareStatement("""
                     INSERT INTO catalog_change (kind, resource_id, agency_id, ref, change, version, changed_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?)""")) {

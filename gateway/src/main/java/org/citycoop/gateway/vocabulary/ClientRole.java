@@ -1,4 +1,4 @@
-package org.citycoop.gateway.auth;
+package org.citycoop.gateway.vocabulary;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 
@@ -21,7 +21,7 @@ public enum ClientRole {
     PARTNER_PORTAL;
 
     /** The names, for error messages. */
-    static final String ALLOWED = Arrays.stream(values()).map(Enum::name).collect(Collectors.joining(", "));
+    public static final String ALLOWED = Arrays.stream(values()).map(Enum::name).collect(Collectors.joining(", "));
 
     /**
      * The role named exactly (Jackson's own reading trims spaces and control characters, so that

@@ -21,7 +21,7 @@ import java.util.UUID;
  * its own, so that every instance reads them while the import's own transaction is still open.
  */
 @ApplicationScoped
-public class ImportJobStore {
+public class ImportJobRepository {
 
     @Inject
     EntityManager entityManager;

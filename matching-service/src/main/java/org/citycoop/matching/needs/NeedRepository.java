@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
 
 /** Saved needs profiles (table {@code need}). */
 @ApplicationScoped
-public class NeedStore {
+public class NeedRepository {
 
     private static final String COLUMNS = "id, name, created_by, CAST(profile AS text), version, created_at, updated_at";
 

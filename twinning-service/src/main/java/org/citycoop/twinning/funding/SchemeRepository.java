@@ -16,7 +16,7 @@ import java.util.Optional;
 
 /** The catalogue's schemes as this service knows them (table {@code scheme}), from {@code catalog.schemes}. */
 @ApplicationScoped
-public class SchemeReadModel {
+public class SchemeRepository {
 
     @Inject
     DatabaseTime time;

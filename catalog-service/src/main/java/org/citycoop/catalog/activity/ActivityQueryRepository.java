@@ -22,7 +22,7 @@ import java.util.UUID;
 
 /** Reads the stored activities: lists, one activity, an agency's track record. */
 @ApplicationScoped
-public class ActivityQueries {
+public class ActivityQueryRepository {
 
     /** First part of the list's cursors: tells them from text that merely decodes to an identifier. */
     private static final String CURSOR_MARK = "activities";
@@ -31,7 +31,7 @@ public class ActivityQueries {
     static final int LATEST = 5;
 
     @Inject
-    ActivityStore store;
+    ActivityRepository store;
 
     @Inject
     AgencyService agencies;

@@ -7,7 +7,7 @@ import jakarta.transaction.Transactional;
 
 /** The agencies of the read model (table {@code agency}). */
 @ApplicationScoped
-public class AgencyStore {
+public class AgencyRepository {
 
     @Inject
     EntityManager entityManager;

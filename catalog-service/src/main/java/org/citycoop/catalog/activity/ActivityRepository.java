@@ -30,7 +30,7 @@ import java.util.UUID;
  * activities in JDBC batches, without holding them in a persistence context.
  */
 @ApplicationScoped
-public class ActivityStore {
+public class ActivityRepository {
 
     private static final String COLUMNS = "id, agency_id, version, content::text, created_at, updated_at";
 

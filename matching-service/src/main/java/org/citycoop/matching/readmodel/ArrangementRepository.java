@@ -13,7 +13,7 @@ import java.util.Objects;
 
 /** The twinning arrangements of the read model (table {@code arrangement}). */
 @ApplicationScoped
-public class ArrangementStore {
+public class ArrangementRepository {
 
     @Inject
     EntityManager entityManager;

@@ -8,7 +8,7 @@ import org.hibernate.query.NativeQuery;
 
 /** The agencies' IATI activities in the read model (table {@code activity}). */
 @ApplicationScoped
-public class ActivityStore {
+public class ActivityRepository {
 
     @Inject
     EntityManager entityManager;

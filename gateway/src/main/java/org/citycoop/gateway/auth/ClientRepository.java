@@ -1,5 +1,6 @@
 package org.citycoop.gateway.auth;
 
+import org.citycoop.gateway.vocabulary.ClientRole;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,7 +23,7 @@ import java.util.UUID;
  * thread. Keys arrive here already hashed ({@link ApiKeys#hash}).
  */
 @ApplicationScoped
-public class ClientStore {
+public class ClientRepository {
 
     private static final String COLUMNS = "id, name, role, agency_id, city_ids, key_prefix, created_at, key_created_at, revoked_at";
 

@@ -20,7 +20,7 @@ import java.util.List;
  * that last wrote the row, from which {@link ReadModelIndexer} refreshes every instance's in-memory index.
  */
 @ApplicationScoped
-public class SchemeStore {
+public class SchemeRepository {
 
     @Inject
     EntityManager entityManager;
