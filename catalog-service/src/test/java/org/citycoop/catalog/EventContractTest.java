@@ -1,5 +1,8 @@
 package org.citycoop.catalog;
 
+import org.citycoop.catalog.agency.AgencyEvents;
+import org.citycoop.catalog.activity.ActivityEvents;
+import org.citycoop.catalog.scheme.SchemeEvents;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,6 +13,7 @@ import org.citycoop.catalog.activity.ActivityImport;
 import org.citycoop.catalog.activity.ActivityView;
 import org.citycoop.catalog.agency.AgencyView;
 import org.citycoop.catalog.scheme.SchemeView;
+import org.citycoop.devstack.ExampleEvents;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -31,11 +35,15 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 @QuarkusTest
 class EventContractTest {
 
-    private static final Set<String> ENVELOPE = Set.of("specversion", "id", "source", "type", "subject", "time",
-            "datacontenttype", "data");
-
     @Inject
     ObjectMapper mapper;
+
+    @Test
+    void everyExampleIsOfATypeThisServicePublishesAndEveryTypeHasOne() {
+        assertEquals(new TreeSet<>(Set.of(SchemeEvents.CREATED, SchemeEvents.UPDATED, SchemeEvents.WITHDRAWN,
+                        AgencyEvents.CREATED, AgencyEvents.UPDATED, ActivityEvents.CREATED, ActivityEvents.UPDATED)),
+                ExampleEvents.types("org.citycoop.catalog."));
+    }
 
     @Test
     void publishedSchemeEventsHaveExactlyTheFieldsOfTheExamples() throws IOException {
@@ -48,11 +56,11 @@ class EventContractTest {
         Fixtures.putScheme(agency, "C1", body, "\"1\"").statusCode(200);
         given().header("If-Match", "\"2\"").delete("/v1/agencies/" + agency + "/schemes/C1").then().statusCode(200);
 
-        try (TopicReader topic = new TopicReader("catalog.schemes")) {
+        try (TopicReader topic = new TopicReader(SchemeEvents.TOPIC)) {
             List<ConsumerRecord<String, String>> events = topic.awaitRecords(id, 3);
-            assertMatchesExample(events.get(0), "org.citycoop.catalog.scheme.created.v1", SchemeView.class);
-            assertMatchesExample(events.get(1), "org.citycoop.catalog.scheme.updated.v1", SchemeView.class);
-            assertMatchesExample(events.get(2), "org.citycoop.catalog.scheme.withdrawn.v1", SchemeView.class);
+            assertMatchesExample(events.get(0), SchemeEvents.CREATED, SchemeView.class);
+            assertMatchesExample(events.get(1), SchemeEvents.UPDATED, SchemeView.class);
+            assertMatchesExample(events.get(2), SchemeEvents.WITHDRAWN, SchemeView.class);
         }
     }
 
@@ -64,10 +72,10 @@ class EventContractTest {
                 .body(Fixtures.agency().put("contact", "secretariat@example.org").toString())
                 .put("/v1/agencies/" + agency).then().statusCode(200);
 
-        try (TopicReader topic = new TopicReader("catalog.agencies")) {
+        try (TopicReader topic = new TopicReader(AgencyEvents.TOPIC)) {
             List<ConsumerRecord<String, String>> events = topic.awaitRecords(agency, 2);
-            assertMatchesExample(events.get(0), "org.citycoop.catalog.agency.created.v1", AgencyView.class);
-            assertMatchesExample(events.get(1), "org.citycoop.catalog.agency.updated.v1", AgencyView.class);
+            assertMatchesExample(events.get(0), AgencyEvents.CREATED, AgencyView.class);
+            assertMatchesExample(events.get(1), AgencyEvents.UPDATED, AgencyView.class);
         }
     }
 
@@ -80,17 +88,16 @@ class EventContractTest {
         given().contentType("application/xml; charset=utf-8").body(file.replace("2026-09-30T00:00:00Z", "2026-10-30T00:00:00Z"))
                 .post("/v1/agencies/" + agency + "/iati-activities").then().statusCode(200).body("items[0].outcome", org.hamcrest.Matchers.equalTo("UPDATED"));
 
-        try (TopicReader topic = new TopicReader(ActivityImport.TOPIC)) {
+        try (TopicReader topic = new TopicReader(ActivityEvents.TOPIC)) {
             List<ConsumerRecord<String, String>> events = topic.awaitRecords(id, 2);
-            assertMatchesExample(events.get(0), ActivityImport.CREATED, ActivityView.class);
-            assertMatchesExample(events.get(1), ActivityImport.UPDATED, ActivityView.class);
+            assertMatchesExample(events.get(0), ActivityEvents.CREATED, ActivityView.class);
+            assertMatchesExample(events.get(1), ActivityEvents.UPDATED, ActivityView.class);
         }
     }
 
     private void assertMatchesExample(ConsumerRecord<String, String> record, String type, Class<?> dataClass) throws IOException {
-        JsonNode example = example(type);
-        assertEquals(ENVELOPE, fieldNames(example), "envelope of " + type);
-        assertEquals(type, example.get("type").asText());
+        JsonNode example = ExampleEvents.example(type);
+        assertEquals(ExampleEvents.ENVELOPE, List.copyOf(fieldNames(example)), "envelope of " + type);
         assertEquals(example.get("subject").asText(), example.get("data").get("id").asText(), "subject is the aggregate id");
         // The example's data is a valid representation: it reads with the service's strict mapper.
         assertNotNull(mapper.treeToValue(example.get("data"), dataClass));
@@ -98,39 +105,13 @@ class EventContractTest {
         assertEquals(type, TopicReader.header(record, "ce_type"));
         assertEquals(example.get("source").asText(), TopicReader.header(record, "ce_source"));
         assertEquals(record.key(), TopicReader.header(record, "ce_subject"));
-        List<String> differences = new ArrayList<>();
-        compareFieldNames("data", example.get("data"), mapper.readTree(record.value()), differences);
-        assertEquals(List.of(), differences, "published data of " + type + " against its example");
-    }
-
-    /** Compares the field names of two JSON trees, descending into objects and the first element of arrays. */
-    private static void compareFieldNames(String path, JsonNode example, JsonNode published, List<String> differences) {
-        if (example.isObject() && published.isObject()) {
-            if (!fieldNames(example).equals(fieldNames(published))) {
-                differences.add(path + ": example " + fieldNames(example) + ", published " + fieldNames(published));
-            }
-            example.fieldNames().forEachRemaining(name -> {
-                if (published.has(name)) {
-                    compareFieldNames(path + "." + name, example.get(name), published.get(name), differences);
-                }
-            });
-        } else if (example.isArray() && published.isArray() && !example.isEmpty() && !published.isEmpty()) {
-            compareFieldNames(path + "[0]", example.get(0), published.get(0), differences);
-        } else if (!example.isNull() && !published.isNull() && example.getNodeType() != published.getNodeType()) {
-            differences.add(path + ": example is " + example.getNodeType() + ", published " + published.getNodeType());
-        }
+        assertEquals(List.of(), ExampleEvents.shapeDifferences("data", example.get("data"), mapper.readTree(record.value())),
+                "published data of " + type + " against its example");
     }
 
     private static Set<String> fieldNames(JsonNode node) {
-        Set<String> names = new TreeSet<>();
+        Set<String> names = new java.util.LinkedHashSet<>();
         node.fieldNames().forEachRemaining(names::add);
         return names;
-    }
-
-    private static JsonNode example(String type) throws IOException {
-        try (InputStream in = EventContractTest.class.getResourceAsStream("/events/" + type + ".json")) {
-            assertNotNull(in, "example event for " + type);
-            return Fixtures.JSON.readTree(in);
-        }
     }
 }

@@ -13,7 +13,6 @@ import org.citycoop.catalog.activity.iati.ReadActivity;
 import org.citycoop.catalog.agency.AgencyService;
 import org.citycoop.catalog.agency.AgencyView;
 import org.citycoop.catalog.vocabulary.Vocabularies;
-import org.citycoop.platform.outbox.Outbox;
 import org.citycoop.platform.outbox.OutboxEvent;
 import org.citycoop.platform.problem.ProblemException;
 import org.citycoop.platform.storage.DatabaseTime;
@@ -40,10 +39,6 @@ import java.util.function.Consumer;
 @ApplicationScoped
 public class ActivityImport {
 
-    public static final String TOPIC = "catalog.activities";
-    public static final String CREATED = "org.citycoop.catalog.activity.created.v1";
-    public static final String UPDATED = "org.citycoop.catalog.activity.updated.v1";
-
     /** A file of 60 MB on a busy machine takes longer than the default transaction timeout (60 s). */
     static final int TIMEOUT_SECONDS = 900;
 
@@ -60,7 +55,7 @@ public class ActivityImport {
     ActivityRepository store;
 
     @Inject
-    Outbox outbox;
+    ActivityEvents activityEvents;
 
     @Inject
     ObjectMapper mapper;
@@ -185,7 +180,7 @@ public class ActivityImport {
                     ActivityView view = ActivityView.of(UUID.randomUUID(), agency.id(), 1, now, now, content);
                     inserts.put(content.iatiIdentifier(), new ActivityRepository.Row(view, tree));
                     stored.put(content.iatiIdentifier(), new ActivityRepository.Stored(view.id(), agency.id(), 1, tree, now, now));
-                    events.add(new OutboxEvent(TOPIC, view.id().toString(), CREATED, view.id().toString(), view));
+                    events.add(ActivityEvents.created(view));
                     item(read, ImportReport.Outcome.CREATED, view.id(), 1L, reasons, warnings);
                     continue;
                 }
@@ -208,11 +203,11 @@ public class ActivityImport {
                     updates.put(content.iatiIdentifier(), row);
                 }
                 stored.put(content.iatiIdentifier(), new ActivityRepository.Stored(view.id(), agency.id(), version, tree, existing.createdAt(), now));
-                events.add(new OutboxEvent(TOPIC, view.id().toString(), UPDATED, view.id().toString(), view));
+                events.add(ActivityEvents.updated(view));
                 item(read, ImportReport.Outcome.UPDATED, view.id(), version, reasons, warnings);
             }
             store.write(List.copyOf(inserts.values()), List.copyOf(updates.values()));
-            outbox.recordAll(events);
+            activityEvents.publishAll(events);
         }
 
         private void item(ReadActivity read, ImportReport.Outcome outcome, UUID id, Long version, List<String> reasons, List<String> warnings) {

@@ -1,6 +1,5 @@
 package org.citycoop.catalog.activity;
 
-import io.quarkus.runtime.configuration.MemorySize;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -23,7 +22,6 @@ import org.citycoop.platform.problem.ProblemException;
 import org.citycoop.platform.security.BoundTo;
 import org.citycoop.platform.web.QueryParams;
 import org.citycoop.platform.security.Roles;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.citycoop.platform.web.PathIds;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -66,8 +64,8 @@ public class AgencyActivityResource {
     @Inject
     Vocabularies vocabularies;
 
-    @ConfigProperty(name = "citycoop.iati.max-file-size", defaultValue = "60M")
-    MemorySize maxFileSize;
+    @Inject
+    IatiConfig config;
 
     @RolesAllowed(Roles.ANYONE)
     @GET
@@ -135,7 +133,7 @@ public class AgencyActivityResource {
             InputStream body,
             @Context UriInfo uri) throws IOException {
         boolean async = respondAsync(prefer);
-        InputStream limited = new SizeLimit(maxFileSize.asLongValue()).apply(contentLength, body);
+        InputStream limited = new SizeLimit(config.maxFileSize().asLongValue()).apply(contentLength, body);
         if (!async) {
             return Response.ok(imports.importFile(agencyId, limited, soFar -> { })).build();
         }
@@ -225,7 +223,7 @@ public class AgencyActivityResource {
             @Parameter(description = "The agency's id", example = "adb") @PathParam("agencyId") String agencyId,
             @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength, // HTTP framing, not an API parameter
             InputStream body) {
-        return organisations.importFile(agencyId, new SizeLimit(maxFileSize.asLongValue()).apply(contentLength, body));
+        return organisations.importFile(agencyId, new SizeLimit(config.maxFileSize().asLongValue()).apply(contentLength, body));
     }
 
     @RolesAllowed(Roles.ANYONE)

@@ -7,7 +7,6 @@ import jakarta.inject.Inject;
 import org.citycoop.platform.problem.Problem;
 import org.citycoop.platform.problem.ProblemException;
 import org.citycoop.platform.problem.ProblemTypes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -39,12 +38,8 @@ public class ImportJobs {
     @Inject
     ImportJobRepository store;
 
-    @ConfigProperty(name = "citycoop.iati.import-workers", defaultValue = "2")
-    int workers;
-
-    /** How many background imports may wait or run on this instance at once (each holds its file on disk). */
-    @ConfigProperty(name = "citycoop.iati.import-queue", defaultValue = "8")
-    int queueLimit;
+    @Inject
+    IatiConfig config;
 
     private final AtomicInteger pending = new AtomicInteger();
 
@@ -53,7 +48,7 @@ public class ImportJobs {
     private synchronized ExecutorService executor() {
         if (executor == null) {
             AtomicInteger number = new AtomicInteger();
-            executor = Executors.newFixedThreadPool(workers, task -> {
+            executor = Executors.newFixedThreadPool(config.importWorkers(), task -> {
                 Thread thread = new Thread(task, "iati-import-" + number.incrementAndGet());
                 thread.setDaemon(true);
                 return thread;
@@ -77,9 +72,9 @@ public class ImportJobs {
      * @throws ProblemException 503 when {@code citycoop.iati.import-queue} imports already wait or run here
      */
     public void reserve() {
-        if (pending.incrementAndGet() > queueLimit) {
+        if (pending.incrementAndGet() > config.importQueue()) {
             pending.decrementAndGet();
-            throw new ProblemException(503, ProblemTypes.HTTP + "503", "Service unavailable", queueLimit
+            throw new ProblemException(503, ProblemTypes.HTTP + "503", "Service unavailable", config.importQueue()
                     + " background imports are waiting or running here; send the file again once one has finished", List.of());
         }
     }

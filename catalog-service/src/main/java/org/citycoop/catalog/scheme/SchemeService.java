@@ -2,7 +2,6 @@ package org.citycoop.catalog.scheme;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.util.RawValue;
 import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
@@ -17,7 +16,6 @@ import org.citycoop.platform.storage.DatabaseTime;
 import org.citycoop.platform.web.EntityTags;
 import org.citycoop.platform.security.Caller;
 import org.citycoop.catalog.web.Upserted;
-import org.citycoop.platform.outbox.Outbox;
 import org.citycoop.platform.outbox.OutboxEvent;
 import org.citycoop.platform.paging.Cursor;
 import org.citycoop.platform.paging.Facets;
@@ -43,11 +41,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class SchemeService {
 
-    public static final String TOPIC = "catalog.schemes";
-    public static final String CREATED = "org.citycoop.catalog.scheme.created.v1";
-    public static final String UPDATED = "org.citycoop.catalog.scheme.updated.v1";
-    public static final String WITHDRAWN = "org.citycoop.catalog.scheme.withdrawn.v1";
-
     @Inject
     SchemeFacetIndex facetIndex;
 
@@ -61,7 +54,7 @@ public class SchemeService {
     AgencyRepository agencies;
 
     @Inject
-    Outbox outbox;
+    SchemeEvents schemeEvents;
 
     @Inject
     SchemeHistoryRepository history;
@@ -154,7 +147,7 @@ public class SchemeService {
 
     /**
      * Withdraws a scheme: marks it withdrawn (status WITHDRAWN), next version, keeps it for history, and publishes
-     * {@link #WITHDRAWN}. Withdrawing a withdrawn scheme changes nothing (same version, no event). Conditional as
+     * {@link SchemeEvents#WITHDRAWN}. Withdrawing a withdrawn scheme changes nothing (same version, no event). Conditional as
      * the upsert is: If-Match with the current ETag is needed to withdraw; a withdrawal sent again once the scheme is
      * withdrawn succeeds whatever If-Match it names (already applied, RFC 9110, 13.1.1).
      *
@@ -200,16 +193,11 @@ public class SchemeService {
             String id = v.schemeId().toString();
             // written once, the same JSON for the event and the history
             String representation = json(v.view());
-            String eventType = switch (v.change()) {
-                case CREATED -> CREATED;
-                case UPDATED -> UPDATED;
-                case WITHDRAWN -> WITHDRAWN;
-            };
-            events.add(new OutboxEvent(TOPIC, id, eventType, id, new RawValue(representation)));
+            events.add(SchemeEvents.of(v.change(), id, representation));
             versions.add(new SchemeHistoryRepository.SchemeVersion(v.schemeId(), v.version(), v.change(), now, changedBy, representation));
             lines.add(new ChangeFeedRepository.ChangeLine(ChangeSubject.SCHEME, id, v.agencyId(), v.ref(), v.change(), v.version(), now));
         }
-        outbox.recordAll(events);
+        schemeEvents.publishAll(events);
         history.recordAll(versions);
         changeFeed.recordAll(lines);
     }

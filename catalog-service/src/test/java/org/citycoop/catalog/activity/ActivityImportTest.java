@@ -129,9 +129,9 @@ class ActivityImportTest {
                 .statusCode(200).body("updated", equalTo(1)).body("items[0].version", equalTo(2));
         given().get("/v1/activities/" + id).then().body("titles.en", equalTo("Newer")).body("version", equalTo(2));
 
-        try (TopicReader topic = new TopicReader(ActivityImport.TOPIC)) {
+        try (TopicReader topic = new TopicReader(ActivityEvents.TOPIC)) {
             List<ConsumerRecord<String, String>> events = topic.awaitRecords(id, 2);
-            assertEquals(List.of(ActivityImport.CREATED, ActivityImport.UPDATED),
+            assertEquals(List.of(ActivityEvents.CREATED, ActivityEvents.UPDATED),
                     events.stream().map(e -> TopicReader.header(e, "ce_type")).toList(),
                     "the same file again and the older copy published nothing between the creation and the update");
         }

@@ -55,8 +55,8 @@ class AgencyResourceTest {
         try (TopicReader topic = new TopicReader("catalog.agencies")) {
             List<ConsumerRecord<String, String>> events = topic.awaitRecords(id, 2);
             assertEquals(2, events.size());
-            assertEquals("org.citycoop.catalog.agency.created.v1", TopicReader.header(events.get(0), "ce_type"));
-            assertEquals("org.citycoop.catalog.agency.updated.v1", TopicReader.header(events.get(1), "ce_type"));
+            assertEquals(AgencyEvents.CREATED, TopicReader.header(events.get(0), "ce_type"));
+            assertEquals(AgencyEvents.UPDATED, TopicReader.header(events.get(1), "ce_type"));
             JsonNode data = Fixtures.JSON.readTree(events.get(1).value());
             assertEquals(2, data.get("version").asInt());
             assertEquals("ietc@example.org", data.get("contact").asText());

@@ -77,8 +77,8 @@ class SchemeUpsertTest {
 
         List<ConsumerRecord<String, String>> events = schemesTopic.awaitRecords(id, 2);
         assertEquals(2, events.size(), "one event per version, none for the unchanged PUT");
-        assertEquals("org.citycoop.catalog.scheme.created.v1", TopicReader.header(events.get(0), "ce_type"));
-        assertEquals("org.citycoop.catalog.scheme.updated.v1", TopicReader.header(events.get(1), "ce_type"));
+        assertEquals(SchemeEvents.CREATED, TopicReader.header(events.get(0), "ce_type"));
+        assertEquals(SchemeEvents.UPDATED, TopicReader.header(events.get(1), "ce_type"));
         assertEquals(id, TopicReader.header(events.get(1), "ce_subject"));
         JsonNode first = Fixtures.JSON.readTree(events.get(0).value());
         JsonNode second = Fixtures.JSON.readTree(events.get(1).value());

@@ -195,7 +195,7 @@ class SchemeValidationTest {
         try (TopicReader topic = new TopicReader("catalog.schemes")) {
             List<ConsumerRecord<String, String>> events = topic.awaitRecords(id, 2);
             assertEquals(2, events.size(), "created and one update: the refused request published nothing");
-            assertEquals("org.citycoop.catalog.scheme.updated.v1", TopicReader.header(events.get(1), "ce_type"));
+            assertEquals(SchemeEvents.UPDATED, TopicReader.header(events.get(1), "ce_type"));
         }
     }
 

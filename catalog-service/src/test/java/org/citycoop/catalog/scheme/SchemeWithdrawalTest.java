@@ -63,7 +63,7 @@ class SchemeWithdrawalTest {
 
         List<ConsumerRecord<String, String>> events = schemesTopic.awaitRecords(id, 2);
         assertEquals(2, events.size(), "created, then withdrawn once");
-        assertEquals("org.citycoop.catalog.scheme.withdrawn.v1", TopicReader.header(events.get(1), "ce_type"));
+        assertEquals(SchemeEvents.WITHDRAWN, TopicReader.header(events.get(1), "ce_type"));
         assertEquals(id, TopicReader.header(events.get(1), "ce_subject"));
         JsonNode data = Fixtures.JSON.readTree(events.get(1).value());
         assertEquals(2, data.get("version").asInt());
@@ -109,7 +109,7 @@ class SchemeWithdrawalTest {
 
         List<ConsumerRecord<String, String>> events = schemesTopic.awaitRecords(id, 3);
         assertEquals(3, events.size());
-        assertEquals("org.citycoop.catalog.scheme.updated.v1", TopicReader.header(events.get(2), "ce_type"));
+        assertEquals(SchemeEvents.UPDATED, TopicReader.header(events.get(2), "ce_type"));
         assertEquals("FORECASTED", Fixtures.JSON.readTree(events.get(2).value()).get("status").asText());
     }
 }

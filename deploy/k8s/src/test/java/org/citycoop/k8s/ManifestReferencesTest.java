@@ -149,9 +149,13 @@ class ManifestReferencesTest {
                     continue;
                 }
                 String prefix = "mp.messaging." + channel.group(1) + "." + channel.group(2) + ".";
+                String connector = "mp.messaging.connector." + properties.getProperty(key) + ".";
                 used.add(properties.getProperty(prefix + "topic", channel.group(2)));
-                if ("dead-letter-queue".equals(properties.getProperty(prefix + "failure-strategy"))) {
-                    used.add(properties.getProperty(prefix + "dead-letter-queue.topic", "dead-letter-topic-" + channel.group(2)));
+                // a channel's attribute, else the connector's default for every channel
+                if ("dead-letter-queue".equals(properties.getProperty(prefix + "failure-strategy",
+                        properties.getProperty(connector + "failure-strategy")))) {
+                    used.add(properties.getProperty(prefix + "dead-letter-queue.topic",
+                            properties.getProperty(connector + "dead-letter-queue.topic", "dead-letter-topic-" + channel.group(2))));
                 }
             }
             try (Stream<Path> sources = Files.walk(module.resolve("src/main/java"))) {

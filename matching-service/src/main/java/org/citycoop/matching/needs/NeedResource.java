@@ -139,8 +139,6 @@ public class NeedResource {
     public Response update(@Parameter(description = "Profile id (UUID)") @PathParam("id") String id,
                            @Parameter(description = "The current ETag") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid @NotNull NewNeed body) {
-        access.require(id);
-        access.requireMayCreateFor(body.profile().cityId());
         Need need = service.update(needId(id), body, ifMatch);
         return Response.ok(need).tag(etag(need)).build();
     }

@@ -42,6 +42,9 @@ public class NeedService {
     @Inject
     IdempotencyKeys idempotencyKeys;
 
+    @Inject
+    NeedAccess access;
+
     /** The Idempotency-Keys of POST /v1/needs, deleted with the need they created. */
     static final IdempotencyKeys.Table IDEMPOTENCY_KEYS = new IdempotencyKeys.Table("need_idempotency_key", "need_id", "needs profile");
 
@@ -94,11 +97,13 @@ public class NeedService {
      * Replaces the name and profile; the version grows by one and the alert baseline is recorded again.
      * Sending the stored content again changes nothing and needs no If-Match.
      *
-     * @throws ProblemException 404 unknown; 428 without If-Match; 412 when it names another version; 422 invalid
+     * @throws ProblemException 404 unknown or not the caller's ({@link NeedAccess}); 403/422 naming {@code cityId}
+     *     for a city editor's other city; 428 without If-Match; 412 when it names another version; 422 invalid
      */
     @Transactional
     public Need update(UUID id, NewNeed request, String ifMatch) {
-        Need current = needs.findForUpdate(id).orElseThrow(() -> notFound(id));
+        Need current = needs.findForUpdate(id).filter(access::allows).orElseThrow(() -> notFound(id));
+        access.requireMayCreateFor(request.profile().cityId());
         boolean changes = !current.name().equals(request.name()) || !current.profile().equals(request.profile());
         EntityTags.checkPrecondition(ifMatch, current.version(), changes);
         if (!changes) {
@@ -120,10 +125,9 @@ public class NeedService {
         }
     }
 
-    /** A page of the need's alerts, oldest first. */
+    /** A page of the need's alerts, oldest first; the caller has checked it may see the need ({@link NeedAccess#require}). */
     @Transactional
     public List<AlertRepository.Stored> alerts(UUID id, long afterSeq, int limit) {
-        find(id);
         return alerts.page(id, afterSeq, limit);
     }
 

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.citycoop.matching.needs.NeedService;
-import org.citycoop.matching.needs.NeedRepository;
 import org.citycoop.matching.readmodel.EventJson;
 import org.citycoop.matching.readmodel.SchemeData;
 import org.citycoop.matching.readmodel.SchemeRepository;
@@ -34,8 +32,6 @@ public class PlanService {
     @Inject
     EventJson json;
 
-    @Inject
-    NeedRepository needs;
 
     @Inject
     SchemeRepository schemes;
@@ -44,10 +40,13 @@ public class PlanService {
     record Stored(SchemeData scheme, Map<Integer, OffsetDateTime> done) {
     }
 
-    /** @throws ProblemException 404 unknown need; 422 when the read model has no such scheme */
+    /**
+     * Makes a plan for a need the caller may see ({@link org.citycoop.matching.needs.NeedAccess#require}).
+     *
+     * @throws ProblemException 422 when the read model has no such scheme
+     */
     @Transactional
     public ApplicationPlan create(UUID needId, NewApplicationPlan request) {
-        needs.find(needId).orElseThrow(() -> NeedService.notFound(needId));
         SchemeData scheme = schemes.find(request.schemeId())
                 .orElseThrow(() -> ProblemException.invalid("schemeId", "no scheme with id '" + request.schemeId() + "' is known"));
         UUID id = UUID.randomUUID();

@@ -38,15 +38,24 @@ public class ReadModelConsumers {
 
     private static final Logger LOG = Logger.getLogger(ReadModelConsumers.class);
 
-    static final Set<String> SCHEME_TYPES = Set.of("org.citycoop.catalog.scheme.created.v1",
-            "org.citycoop.catalog.scheme.updated.v1", "org.citycoop.catalog.scheme.withdrawn.v1");
-    static final String SCHEME_WITHDRAWN = "org.citycoop.catalog.scheme.withdrawn.v1";
-    static final Set<String> AGENCY_TYPES = Set.of("org.citycoop.catalog.agency.created.v1",
-            "org.citycoop.catalog.agency.updated.v1");
-    static final Set<String> ACTIVITY_TYPES = Set.of("org.citycoop.catalog.activity.created.v1",
-            "org.citycoop.catalog.activity.updated.v1");
-    static final Set<String> ARRANGEMENT_TYPES = Set.of("org.citycoop.twinning.arrangement.created.v1",
-            "org.citycoop.twinning.arrangement.updated.v1");
+    // The types this service reads, one per example event of the producers (the contract test checks that each topic's
+    // set is every type its producer has an example for, so that a new type cannot go unread).
+    public static final String SCHEME_CREATED = "org.citycoop.catalog.scheme.created.v1";
+    public static final String SCHEME_UPDATED = "org.citycoop.catalog.scheme.updated.v1";
+    public static final String SCHEME_WITHDRAWN = "org.citycoop.catalog.scheme.withdrawn.v1";
+    public static final String AGENCY_CREATED = "org.citycoop.catalog.agency.created.v1";
+    public static final String AGENCY_UPDATED = "org.citycoop.catalog.agency.updated.v1";
+    public static final String ACTIVITY_CREATED = "org.citycoop.catalog.activity.created.v1";
+    public static final String ACTIVITY_UPDATED = "org.citycoop.catalog.activity.updated.v1";
+    public static final String ARRANGEMENT_CREATED = "org.citycoop.twinning.arrangement.created.v1";
+    public static final String ARRANGEMENT_UPDATED = "org.citycoop.twinning.arrangement.updated.v1";
+    /** The arrangement with a funding link flagged (its version grew): read as an update. */
+    public static final String ARRANGEMENT_FUNDING_FLAGGED = "org.citycoop.twinning.arrangement.funding-flagged.v1";
+
+    static final Set<String> SCHEME_TYPES = Set.of(SCHEME_CREATED, SCHEME_UPDATED, SCHEME_WITHDRAWN);
+    static final Set<String> AGENCY_TYPES = Set.of(AGENCY_CREATED, AGENCY_UPDATED);
+    static final Set<String> ACTIVITY_TYPES = Set.of(ACTIVITY_CREATED, ACTIVITY_UPDATED);
+    static final Set<String> ARRANGEMENT_TYPES = Set.of(ARRANGEMENT_CREATED, ARRANGEMENT_UPDATED, ARRANGEMENT_FUNDING_FLAGGED);
 
     @Inject
     EventBatches batches;

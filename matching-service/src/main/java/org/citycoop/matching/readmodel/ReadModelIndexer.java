@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import javax.sql.DataSource;
@@ -18,7 +17,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -62,9 +60,9 @@ public class ReadModelIndexer {
     @Inject
     EventJson json;
 
-    /** How often to refresh (the Quarkus scheduler's {@code every} cannot go below a second). */
-    @ConfigProperty(name = "citycoop.matching.index.refresh-interval", defaultValue = "250ms")
-    Duration refreshInterval;
+    /** How often to refresh: its own timer, since the Quarkus scheduler's {@code every} cannot go below a second. */
+    @Inject
+    IndexConfig config;
 
     /** The snapshot taken before the last load or refresh read the tables; null until the first load. */
     private String lastSnapshot;
@@ -74,7 +72,7 @@ public class ReadModelIndexer {
     void onStart(@Observes StartupEvent start) {
         load();
         refresher = Executors.newSingleThreadScheduledExecutor(runnable -> new Thread(runnable, "read-model-index-refresh"));
-        refresher.scheduleWithFixedDelay(this::scheduledRefresh, refreshInterval.toMillis(), refreshInterval.toMillis(),
+        refresher.scheduleWithFixedDelay(this::scheduledRefresh, config.refreshInterval().toMillis(), config.refreshInterval().toMillis(),
                 TimeUnit.MILLISECONDS);
     }
 

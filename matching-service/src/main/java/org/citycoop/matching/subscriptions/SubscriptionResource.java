@@ -16,15 +16,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.citycoop.matching.needs.NeedAccess;
-import org.citycoop.platform.problem.ProblemException;
-import org.citycoop.platform.security.Caller;
 import org.citycoop.platform.security.Roles;
 import org.citycoop.matching.needs.NeedResource;
 import org.citycoop.platform.paging.Cursor;
 import org.citycoop.platform.paging.Keyset;
 import org.citycoop.platform.paging.Page;
-import org.citycoop.platform.web.PathIds;
 import org.citycoop.platform.web.QueryParams;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -36,7 +32,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Webhook subscriptions to the alerts of saved needs. A subscription is its creator's: only that API client
@@ -69,10 +64,7 @@ public class SubscriptionResource {
     SubscriptionService service;
 
     @Inject
-    Caller caller;
-
-    @Inject
-    NeedAccess needs;
+    SubscriptionAccess access;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -82,10 +74,8 @@ public class SubscriptionResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Subscription.class)))
     @APIResponse(responseCode = "422", description = "`url` not http(s), unresolvable or private; `needId` unknown")
     public Response create(@Valid @NotNull NewSubscription body, @Context UriInfo uri) {
-        if (body.needId() != null && needs.visible(body.needId()).isEmpty()) {
-            throw ProblemException.invalid("needId", "no saved needs profile with id '" + body.needId() + "'");
-        }
-        Subscription subscription = service.create(body, caller.name());
+        access.requireMaySubscribeTo(body.needId());
+        Subscription subscription = service.create(body, access.owner());
         return Response.created(uri.getBaseUriBuilder().path("v1/subscriptions").path(subscription.id().toString()).build())
                 .entity(subscription).build();
     }
@@ -97,7 +87,7 @@ public class SubscriptionResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Subscription.class)))
     @APIResponse(responseCode = "404", description = "Unknown or malformed id, or another API client's subscription")
     public Subscription get(@Parameter(description = "Subscription id (UUID)") @PathParam("id") String id) {
-        return owned(id);
+        return access.require(id);
     }
 
     @DELETE
@@ -106,7 +96,7 @@ public class SubscriptionResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "Unknown or malformed id, or another API client's subscription")
     public Response delete(@Parameter(description = "Subscription id (UUID)") @PathParam("id") String id) {
-        service.delete(owned(id).id());
+        service.delete(access.require(id).id());
         return Response.noContent().build();
     }
 
@@ -123,21 +113,8 @@ public class SubscriptionResource {
                                      @Parameter(description = "Opaque cursor from a previous page's `next`") @QueryParam("cursor") String cursor,
                                      @Context UriInfo uri) {
         int size = QueryParams.limit(limit);
-        List<SubscriptionRepository.Positioned> found = service.deliveries(owned(id).id(), NeedResource.sequence(Cursor.decode(cursor, 1)),
+        List<SubscriptionRepository.Positioned> found = service.deliveries(access.require(id).id(), NeedResource.sequence(Cursor.decode(cursor, 1)),
                 Keyset.fetch(size));
         return Keyset.of(found, size, last -> List.of(Long.toString(last.seq()))).page(uri, SubscriptionRepository.Positioned::delivery);
-    }
-
-    /** The subscription when the caller created it (or is the admin); otherwise the 404 of an unknown id. */
-    private Subscription owned(String id) {
-        Subscription subscription = service.find(subscriptionId(id));
-        if (!caller.isAdmin() && !subscription.createdBy().equals(caller.name())) {
-            throw SubscriptionService.notFound(id);
-        }
-        return subscription;
-    }
-
-    private static UUID subscriptionId(String id) {
-        return PathIds.uuid(id, SubscriptionService.notFound(id).getMessage());
     }
 }

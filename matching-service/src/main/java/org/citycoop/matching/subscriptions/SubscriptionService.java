@@ -3,10 +3,8 @@ package org.citycoop.matching.subscriptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.citycoop.matching.needs.NeedRepository;
 import org.citycoop.platform.problem.ProblemException;
 import org.citycoop.platform.storage.DatabaseTime;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.List;
 import java.util.UUID;
@@ -19,50 +17,40 @@ public class SubscriptionService {
     DatabaseTime time;
 
     @Inject
-    SubscriptionRepository deliveries;
+    SubscriptionRepository subscriptions;
 
     @Inject
-    NeedRepository needs;
-
-    @ConfigProperty(name = "citycoop.matching.webhooks.allow-private-addresses", defaultValue = "false")
-    boolean allowPrivateAddresses;
+    WebhookConfig config;
 
     /**
      * Registers a webhook with a new secret (returned only here).
      *
      * @throws ProblemException 422 when the URL is not http(s), cannot be resolved or resolves to a private,
-     *     loopback or link-local address (unless allowed), or when {@code needId} names no saved need
+     *     loopback or link-local address (unless allowed); the caller's right to {@code needId} is
+     *     {@link SubscriptionAccess}'s
      */
     @Transactional
     public Subscription create(NewSubscription request, String createdBy) {
-        WebhookAddresses.refusal(request.url(), allowPrivateAddresses, WebhookAddresses.SYSTEM).ifPresent(reason -> {
+        WebhookAddresses.refusal(request.url(), config.allowPrivateAddresses(), WebhookAddresses.SYSTEM).ifPresent(reason -> {
             throw ProblemException.invalid("url", reason);
         });
-        if (request.needId() != null && needs.find(request.needId()).isEmpty()) {
-            throw ProblemException.invalid("needId", "no saved needs profile with id '" + request.needId() + "'");
-        }
         Subscription subscription = new Subscription(UUID.randomUUID(), request.url(), request.needId(), request.mode(),
                 createdBy, time.nowUtc(), WebhookSignature.newSecret());
-        deliveries.insert(subscription);
+        subscriptions.insert(subscription);
         return subscription;
     }
 
     @Transactional
-    public Subscription find(UUID id) {
-        return deliveries.find(id).orElseThrow(() -> notFound(id));
-    }
-
-    @Transactional
     public void delete(UUID id) {
-        if (!deliveries.delete(id)) {
+        if (!subscriptions.delete(id)) {
             throw notFound(id);
         }
     }
 
+    /** A page of a subscription's deliveries; the caller has checked it may see it ({@link SubscriptionAccess#require}). */
     @Transactional
     public List<SubscriptionRepository.Positioned> deliveries(UUID id, long afterSeq, int limit) {
-        find(id);
-        return deliveries.page(id, afterSeq, limit);
+        return subscriptions.page(id, afterSeq, limit);
     }
 
     static ProblemException notFound(Object id) {

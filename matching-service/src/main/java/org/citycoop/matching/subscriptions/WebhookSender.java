@@ -7,7 +7,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import org.citycoop.platform.storage.DatabaseTime;
@@ -28,10 +27,7 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>Body: {@code {"deliveryId": "...", "subscriptionId": "...", "digest": false, "alerts": [Alert, ...]}}.
  *
- * <p>Settings: {@code citycoop.matching.webhooks.poll-interval} (default 2s),
- * {@code citycoop.matching.webhooks.initial-backoff} (default 30s), {@code ...max-backoff} (default 1h),
- * {@code ...max-attempts} (default 8), {@code ...timeout} (default 10s),
- * {@code ...allow-private-addresses} (default false).
+ * <p>Settings: {@link WebhookConfig}.
  */
 @ApplicationScoped
 public class WebhookSender {
@@ -45,20 +41,8 @@ public class WebhookSender {
     @Inject
     SubscriptionRepository deliveries;
 
-    @ConfigProperty(name = "citycoop.matching.webhooks.initial-backoff", defaultValue = "30s")
-    Duration initialBackoff;
-
-    @ConfigProperty(name = "citycoop.matching.webhooks.max-backoff", defaultValue = "1h")
-    Duration maxBackoff;
-
-    @ConfigProperty(name = "citycoop.matching.webhooks.max-attempts", defaultValue = "8")
-    int maxAttempts;
-
-    @ConfigProperty(name = "citycoop.matching.webhooks.timeout", defaultValue = "10s")
-    Duration timeout;
-
-    @ConfigProperty(name = "citycoop.matching.webhooks.allow-private-addresses", defaultValue = "false")
-    boolean allowPrivateAddresses;
+    @Inject
+    WebhookConfig config;
 
     @Inject
     Vertx vertx;
@@ -70,7 +54,7 @@ public class WebhookSender {
 
     @PostConstruct
     void createClient() {
-        call = new WebhookCall(vertx, timeout, allowPrivateAddresses, WebhookAddresses.SYSTEM);
+        call = new WebhookCall(vertx, config.timeout(), config.allowPrivateAddresses(), WebhookAddresses.SYSTEM);
         for (String outcome : new String[] {"delivered", "failed", "given-up"}) { // listed from the start, at 0
             metrics.counter("citycoop.webhook.attempts", "outcome", outcome);
         }
@@ -84,10 +68,10 @@ public class WebhookSender {
     @Scheduled(every = "${citycoop.matching.webhooks.poll-interval:2s}", delayed = "2s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void sendDue() {
-        Backoff backoff = new Backoff(initialBackoff, maxBackoff, maxAttempts);
+        Backoff backoff = new Backoff(config.initialBackoff(), config.maxBackoff(), config.maxAttempts());
         // the batch is sent at once, so one slow receiver holds up the others by at most the timeout, and the lease
         // outlasts the connect timeout plus the answer's timeout
-        long lease = timeout.toSeconds() + 60;
+        long lease = config.timeout().toSeconds() + 60;
         List<SubscriptionRepository.Claimed> batch;
         do {
             batch = QuarkusTransaction.requiringNew().call(() -> deliveries.claimDue(time.now(), BATCH, lease));

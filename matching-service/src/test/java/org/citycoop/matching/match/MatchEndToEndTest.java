@@ -1,12 +1,14 @@
 package org.citycoop.matching.match;
 
+import org.citycoop.matching.readmodel.ReadModelConsumers;
+import org.citycoop.devstack.ExampleEvents;
+import org.citycoop.matching.ServiceJson;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import org.citycoop.matching.EventPublisher;
-import org.citycoop.matching.ExampleEvents;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,13 +61,13 @@ class MatchEndToEndTest {
     @Test
     void aPublishedSchemeIsMatchedWithItsExplanationAndAgency() {
         String agencyId = "agency-" + UUID.randomUUID();
-        events.publish("catalog.agencies", "org.citycoop.catalog.agency.updated.v1", agencyId,
-                ExampleEvents.data(ExampleEvents.AGENCY).put("id", agencyId).put("name", "Test Agency").put("acronym", "TA").toString());
+        events.publish("catalog.agencies", ReadModelConsumers.AGENCY_UPDATED, agencyId,
+                ExampleEvents.data(ReadModelConsumers.AGENCY_UPDATED).put("id", agencyId).put("name", "Test Agency").put("acronym", "TA").toString());
         String schemeId = UUID.randomUUID().toString();
         ObjectNode scheme = openScheme(schemeId, "SOLID_WASTE").put("agencyId", agencyId);
         scheme.putArray("supportTypes").add("TECHNICAL");
         scheme.putObject("fundingRange").<ObjectNode>set("min", money("10000")).set("max", money("3000000"));
-        events.publish("catalog.schemes", "org.citycoop.catalog.scheme.created.v1", schemeId, scheme.toString());
+        events.publish("catalog.schemes", ReadModelConsumers.SCHEME_CREATED, schemeId, scheme.toString());
         String city = newCityId();
 
         Map<String, Object> match = awaitMatch(profile(city, "[\"ja\"]"), "", schemeId, item -> "TA".equals(item.get("agencyAcronym")));
@@ -110,7 +112,7 @@ class MatchEndToEndTest {
         ObjectNode scheme = openScheme(schemeId, "SOLID_WASTE");
         scheme.put("channel", "THROUGH_NATIONAL_GOVERNMENT").put("coFinancingShare", "0.1");
         scheme.putObject("partnerCityRequired").put("country", "JP");
-        events.publish("catalog.schemes", "org.citycoop.catalog.scheme.created.v1", schemeId, scheme.toString());
+        events.publish("catalog.schemes", ReadModelConsumers.SCHEME_CREATED, schemeId, scheme.toString());
 
         // A partner city in Japan is required and the city has none: listed only with the ineligible ones.
         Map<String, Object> summary = scheme(awaitMatch(profile(newCityId(), "[]"), "", "?includeIneligible=true", schemeId));
@@ -126,19 +128,19 @@ class MatchEndToEndTest {
     @Test
     void theAgencysIatiActivitiesInTheCountryAndSectorRaiseItsSchemeAndAreCitedInTheExplanation() {
         String agencyId = "agency-" + UUID.randomUUID();
-        events.publish("catalog.agencies", "org.citycoop.catalog.agency.updated.v1", agencyId,
-                ExampleEvents.data(ExampleEvents.AGENCY).put("id", agencyId).put("name", "Iati Agency").put("acronym", "IA").toString());
+        events.publish("catalog.agencies", ReadModelConsumers.AGENCY_UPDATED, agencyId,
+                ExampleEvents.data(ReadModelConsumers.AGENCY_UPDATED).put("id", agencyId).put("name", "Iati Agency").put("acronym", "IA").toString());
         String schemeId = UUID.randomUUID().toString();
         ObjectNode scheme = openScheme(schemeId, "SOLID_WASTE").put("agencyId", agencyId);
         scheme.putArray("sectors").add("14050");
-        events.publish("catalog.schemes", "org.citycoop.catalog.scheme.created.v1", schemeId, scheme.toString());
+        events.publish("catalog.schemes", ReadModelConsumers.SCHEME_CREATED, schemeId, scheme.toString());
         String city = newCityId();
         Map<String, Object> before = awaitMatch(profile(city, "[\"en\"]"), "", schemeId, item -> "IA".equals(item.get("agencyAcronym")));
         assertEquals("PARTLY_MET", explanation(before).get("trackRecord").get("result"));
 
         String activityId = UUID.randomUUID().toString();
-        ObjectNode activity = ExampleEvents.data(ExampleEvents.ACTIVITY_CREATED).put("id", activityId).put("agencyId", agencyId);
-        events.publish("catalog.activities", "org.citycoop.catalog.activity.created.v1", activityId, activity.toString());
+        ObjectNode activity = ExampleEvents.data(ReadModelConsumers.ACTIVITY_CREATED).put("id", activityId).put("agencyId", agencyId);
+        events.publish("catalog.activities", ReadModelConsumers.ACTIVITY_CREATED, activityId, activity.toString());
 
         Map<String, Object> after = await().atMost(PATIENCE).until(() -> items(profile(city, "[\"en\"]"), "?limit=100").stream()
                 .filter(item -> schemeId.equals(scheme(item).get("id")) && "MET".equals(explanation(item).get("trackRecord").get("result")))
@@ -155,7 +157,7 @@ class MatchEndToEndTest {
         String schemeId = UUID.randomUUID().toString();
         ObjectNode scheme = openScheme(schemeId, "INSTITUTIONS");
         scheme.putObject("partnerCityRequired").put("country", "JP");
-        events.publish("catalog.schemes", "org.citycoop.catalog.scheme.created.v1", schemeId, scheme.toString());
+        events.publish("catalog.schemes", ReadModelConsumers.SCHEME_CREATED, schemeId, scheme.toString());
 
         Map<String, Object> before = awaitMatch(profile(city, "[\"en\"]"), "", "?includeIneligible=true", schemeId);
         assertEquals(false, before.get("eligible"));
@@ -164,11 +166,11 @@ class MatchEndToEndTest {
         assertFalse(matchIds(profile(city, "[\"en\"]"), "").contains(schemeId), "ineligible schemes are left out by default");
 
         String arrangementId = UUID.randomUUID().toString();
-        ObjectNode arrangement = ExampleEvents.data(ExampleEvents.ARRANGEMENT).put("id", arrangementId).put("status", "ACTIVE");
+        ObjectNode arrangement = ExampleEvents.data(ReadModelConsumers.ARRANGEMENT_UPDATED).put("id", arrangementId).put("status", "ACTIVE");
         ArrayNode cities = arrangement.putArray("cities");
         cities.addObject().put("cityId", "1859307").put("name", "Kitakyushu").put("country", "JP").put("role", "MENTOR");
         cities.addObject().put("cityId", city).put("name", "Test City").put("country", "ID").put("role", "PARTNER");
-        events.publish("twinning.arrangements", "org.citycoop.twinning.arrangement.created.v1", arrangementId, arrangement.toString());
+        events.publish("twinning.arrangements", ReadModelConsumers.ARRANGEMENT_CREATED, arrangementId, arrangement.toString());
 
         Map<String, Object> after = awaitMatch(profile(city, "[\"en\"]"), "", schemeId, item -> true);
         assertEquals(true, after.get("eligible"));
@@ -208,7 +210,7 @@ class MatchEndToEndTest {
         schemes.put("tooLate", openScheme(UUID.randomUUID().toString(), area));
         schemes.get("tooLate").putObject("window").put("kind", "FIXED").put("opens", NOW.minusDays(9).toString())
                 .put("deadline", NOW.plusDays(5).toString());
-        schemes.values().forEach(data -> events.publish("catalog.schemes", "org.citycoop.catalog.scheme.updated.v1",
+        schemes.values().forEach(data -> events.publish("catalog.schemes", ReadModelConsumers.SCHEME_UPDATED,
                 data.get("id").asText(), data.toString()));
         Map<String, String> names = schemes.entrySet().stream()
                 .collect(Collectors.toMap(entry -> entry.getValue().get("id").asText(), Map.Entry::getKey));
@@ -233,7 +235,7 @@ class MatchEndToEndTest {
 
     /** A scheme from the catalogue's example, open now with a deadline in 90 days, for local governments in ID and VN. */
     private static ObjectNode openScheme(String id, String area) {
-        ObjectNode scheme = ExampleEvents.data(ExampleEvents.SCHEME).put("id", id).put("version", 1).put("status", "OPEN");
+        ObjectNode scheme = ExampleEvents.data(ReadModelConsumers.SCHEME_UPDATED).put("id", id).put("version", 1).put("status", "OPEN");
         scheme.putArray("challengeAreas").add(area);
         scheme.putObject("window").put("kind", "FIXED").put("opens", NOW.minusDays(1).toString())
                 .put("deadline", NOW.plusDays(90).toString());
@@ -241,7 +243,7 @@ class MatchEndToEndTest {
     }
 
     private static ObjectNode money(String amount) {
-        return ExampleEvents.SERVICE_MAPPER.createObjectNode().put("amount", amount).put("currency", "USD");
+        return ServiceJson.MAPPER.createObjectNode().put("amount", amount).put("currency", "USD");
     }
 
     /** A GeoNames-like id no other test uses. */

@@ -1,5 +1,7 @@
 package org.citycoop.matching.needs;
 
+import org.citycoop.matching.readmodel.ReadModelConsumers;
+import org.citycoop.devstack.ExampleEvents;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.standardwebhooks.Webhook;
@@ -10,7 +12,6 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import org.citycoop.matching.EventPublisher;
-import org.citycoop.matching.ExampleEvents;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.citycoop.devstack.MetricsText;
@@ -56,8 +57,8 @@ class NeedsAlertsTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final OffsetDateTime NOW = OffsetDateTime.now(ZoneOffset.ofHours(9));
-    private static final String CREATED = "org.citycoop.catalog.scheme.created.v1";
-    private static final String UPDATED = "org.citycoop.catalog.scheme.updated.v1";
+    private static final String CREATED = ReadModelConsumers.SCHEME_CREATED;
+    private static final String UPDATED = ReadModelConsumers.SCHEME_UPDATED;
 
     private EventPublisher events;
 
@@ -146,7 +147,7 @@ class NeedsAlertsTest {
 
             String schemeId = UUID.randomUUID().toString();
             ObjectNode scheme = openScheme(schemeId, 1, NOW.plusDays(90));
-            events.publish("catalog.schemes", "org.citycoop.catalog.scheme.created.v1", schemeId, scheme.toString());
+            events.publish("catalog.schemes", ReadModelConsumers.SCHEME_CREATED, schemeId, scheme.toString());
             Map<String, Object> appeared = awaitAlert(needId, schemeId, 1);
             assertEquals("NEW_MATCH", appeared.get("reason"));
             assertEquals(Map.of("field", "eligible", "before", false, "after", true), ((List<?>) appeared.get("changes")).get(0));
@@ -177,7 +178,7 @@ class NeedsAlertsTest {
             assertTrue(MetricsText.sum(metrics, "citycoop_webhook_attempts_total", "outcome=\"failed\"") >= 1, "the refused attempt counted");
 
             OffsetDateTime later = NOW.plusDays(120);
-            events.publish("catalog.schemes", "org.citycoop.catalog.scheme.updated.v1", schemeId, openScheme(schemeId, 2, later).toString());
+            events.publish("catalog.schemes", ReadModelConsumers.SCHEME_UPDATED, schemeId, openScheme(schemeId, 2, later).toString());
             Map<String, Object> changed = awaitAlert(needId, schemeId, 2);
             assertEquals("CHANGED", changed.get("reason"));
             // as the API writes times: with seconds always (OffsetDateTime.toString drops them when zero)
@@ -187,8 +188,8 @@ class NeedsAlertsTest {
 
             ObjectNode unchanged = openScheme(schemeId, 3, later);
             unchanged.put("description", "Only the wording changed.");
-            events.publish("catalog.schemes", "org.citycoop.catalog.scheme.updated.v1", schemeId, unchanged.toString());
-            events.publish("catalog.schemes", "org.citycoop.catalog.scheme.withdrawn.v1", schemeId, openScheme(schemeId, 4, later).toString());
+            events.publish("catalog.schemes", ReadModelConsumers.SCHEME_UPDATED, schemeId, unchanged.toString());
+            events.publish("catalog.schemes", ReadModelConsumers.SCHEME_WITHDRAWN, schemeId, openScheme(schemeId, 4, later).toString());
             Map<String, Object> withdrawn = awaitAlert(needId, schemeId, 3);
             assertEquals("NO_LONGER_MATCHING", withdrawn.get("reason"), "a change of wording raised no alert");
             assertEquals("status", ((Map<?, ?>) ((List<?>) withdrawn.get("failedCriteria")).get(0)).get("criterion"));
@@ -214,7 +215,7 @@ class NeedsAlertsTest {
         String schemeId = UUID.randomUUID().toString();
         ObjectNode scheme = openScheme(schemeId, 1, NOW.plusDays(90));
         scheme.putObject("partnerCityRequired").put("country", "JP");
-        events.publish("catalog.schemes", "org.citycoop.catalog.scheme.created.v1", schemeId, scheme.toString());
+        events.publish("catalog.schemes", ReadModelConsumers.SCHEME_CREATED, schemeId, scheme.toString());
         await().atMost(PATIENCE).until(() -> given().contentType(ContentType.JSON).body(need(city, "x").replace("\"name\": \"x\",", ""))
                 .post("/v1/matches?includeIneligible=true").then().extract().jsonPath().getList("items.scheme.id").contains(schemeId));
         String needId = given().contentType(ContentType.JSON).body(need(city, "Twinned")).post("/v1/needs")
@@ -222,11 +223,11 @@ class NeedsAlertsTest {
         given().get("/v1/needs/" + needId + "/matches").then().statusCode(200);
 
         String arrangementId = UUID.randomUUID().toString();
-        ObjectNode arrangement = ExampleEvents.data(ExampleEvents.ARRANGEMENT).put("id", arrangementId).put("status", "ACTIVE").put("version", 1);
+        ObjectNode arrangement = ExampleEvents.data(ReadModelConsumers.ARRANGEMENT_UPDATED).put("id", arrangementId).put("status", "ACTIVE").put("version", 1);
         ArrayNode cities = arrangement.putArray("cities");
         cities.addObject().put("cityId", "1859307").put("name", "Kitakyushu").put("country", "JP").put("role", "MENTOR");
         cities.addObject().put("cityId", city).put("name", "Test City").put("country", "ID").put("role", "PARTNER");
-        events.publish("twinning.arrangements", "org.citycoop.twinning.arrangement.updated.v1", arrangementId, arrangement.toString());
+        events.publish("twinning.arrangements", ReadModelConsumers.ARRANGEMENT_UPDATED, arrangementId, arrangement.toString());
 
         Map<String, Object> alert = awaitAlert(needId, schemeId, 1);
         assertEquals("NEW_MATCH", alert.get("reason"));
@@ -240,7 +241,7 @@ class NeedsAlertsTest {
         String schemeId = UUID.randomUUID().toString();
         ObjectNode scheme = openScheme(schemeId, 1, NOW.plusDays(90)).put("agencyId", agencyId);
         scheme.putArray("sectors").add("14050");
-        events.publish("catalog.schemes", "org.citycoop.catalog.scheme.created.v1", schemeId, scheme.toString());
+        events.publish("catalog.schemes", ReadModelConsumers.SCHEME_CREATED, schemeId, scheme.toString());
         String city = newCityId();
         await().atMost(PATIENCE).until(() -> given().contentType(ContentType.JSON).body(need(city, "x").replace("\"name\": \"x\",", ""))
                 .post("/v1/matches").then().extract().jsonPath().getList("items.scheme.id").contains(schemeId));
@@ -249,8 +250,8 @@ class NeedsAlertsTest {
         double before = storedScore(needId, schemeId);
 
         String activityId = UUID.randomUUID().toString();
-        events.publish("catalog.activities", "org.citycoop.catalog.activity.created.v1", activityId,
-                ExampleEvents.data(ExampleEvents.ACTIVITY_CREATED).put("id", activityId).put("agencyId", agencyId).toString());
+        events.publish("catalog.activities", ReadModelConsumers.ACTIVITY_CREATED, activityId,
+                ExampleEvents.data(ReadModelConsumers.ACTIVITY_CREATED).put("id", activityId).put("agencyId", agencyId).toString());
 
         // the saved match is evaluated again with the activity counted: the track record goes from unknown (0.5) to met (1)
         await().atMost(PATIENCE).until(() -> storedScore(needId, schemeId) > before);
@@ -287,7 +288,7 @@ class NeedsAlertsTest {
         String first = UUID.randomUUID().toString();
         String second = UUID.randomUUID().toString();
         List<String> eventIds = List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString());
-        String created = "org.citycoop.catalog.scheme.created.v1";
+        String created = ReadModelConsumers.SCHEME_CREATED;
         events.publishTogether("catalog.schemes", 0, List.of(
                 new EventPublisher.Event(eventIds.get(0), created, first, openScheme(first, 1, NOW.plusDays(90)).toString()),
                 new EventPublisher.Event(eventIds.get(1), created, second, openScheme(second, 1, NOW.plusDays(90)).toString())));
@@ -319,7 +320,7 @@ class NeedsAlertsTest {
     }
 
     private static ObjectNode openScheme(String id, int version, OffsetDateTime deadline) {
-        ObjectNode scheme = ExampleEvents.data(ExampleEvents.SCHEME).put("id", id).put("version", version).put("status", "OPEN");
+        ObjectNode scheme = ExampleEvents.data(ReadModelConsumers.SCHEME_UPDATED).put("id", id).put("version", version).put("status", "OPEN");
         scheme.putArray("challengeAreas").add("SOLID_WASTE");
         scheme.putObject("window").put("kind", "FIXED").put("opens", NOW.minusDays(1).toString()).put("deadline", deadline.toString());
         return scheme;
@@ -368,7 +369,7 @@ class NeedsAlertsTest {
         String needId = newNeed();
         String schemeId = UUID.randomUUID().toString();
         String refused = UUID.randomUUID().toString();
-        ObjectNode farFuture = ExampleEvents.data(ExampleEvents.SCHEME).put("id", refused).put("version", 1).put("status", "OPEN");
+        ObjectNode farFuture = ExampleEvents.data(ReadModelConsumers.SCHEME_UPDATED).put("id", refused).put("version", 1).put("status", "OPEN");
         farFuture.putArray("challengeAreas").add("SOLID_WASTE");
         farFuture.putObject("window").put("kind", "FIXED").put("opens", NOW.minusDays(1).toString()).put("deadline", "+300000-01-01T00:00:00Z");
         events.publishTogether("catalog.schemes", 0, List.of(
@@ -403,7 +404,7 @@ class NeedsAlertsTest {
     }
 
     private static String scheme(String id, int version, String area) {
-        ObjectNode scheme = ExampleEvents.data(ExampleEvents.SCHEME).put("id", id).put("version", version).put("status", "OPEN");
+        ObjectNode scheme = ExampleEvents.data(ReadModelConsumers.SCHEME_UPDATED).put("id", id).put("version", version).put("status", "OPEN");
         scheme.putArray("challengeAreas").add(area);
         scheme.putObject("window").put("kind", "FIXED").put("opens", NOW.minusDays(1).toString()).put("deadline", NOW.plusDays(90).toString());
         return scheme.toString();

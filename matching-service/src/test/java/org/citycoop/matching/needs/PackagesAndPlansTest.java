@@ -1,11 +1,13 @@
 package org.citycoop.matching.needs;
 
+import org.citycoop.matching.readmodel.ReadModelConsumers;
+import org.citycoop.devstack.ExampleEvents;
+import org.citycoop.matching.ServiceJson;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import org.citycoop.matching.EventPublisher;
-import org.citycoop.matching.ExampleEvents;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -33,9 +35,9 @@ class PackagesAndPlansTest {
         String waste = UUID.randomUUID().toString();
         String institutions = UUID.randomUUID().toString();
         try (EventPublisher events = new EventPublisher()) {
-            events.publish("catalog.schemes", "org.citycoop.catalog.scheme.created.v1", waste,
+            events.publish("catalog.schemes", ReadModelConsumers.SCHEME_CREATED, waste,
                     scheme(waste, "agency-" + UUID.randomUUID(), "SOLID_WASTE", "300000").toString());
-            events.publish("catalog.schemes", "org.citycoop.catalog.scheme.created.v1", institutions,
+            events.publish("catalog.schemes", ReadModelConsumers.SCHEME_CREATED, institutions,
                     scheme(institutions, "agency-" + UUID.randomUUID(), "INSTITUTIONS", "200000").toString());
         }
         String needId = given().contentType(ContentType.JSON).body("""
@@ -84,7 +86,7 @@ class PackagesAndPlansTest {
     }
 
     private static ObjectNode scheme(String id, String agencyId, String area, String max) {
-        ObjectNode scheme = ExampleEvents.data(ExampleEvents.SCHEME).put("id", id).put("agencyId", agencyId).put("version", 1)
+        ObjectNode scheme = ExampleEvents.data(ReadModelConsumers.SCHEME_UPDATED).put("id", id).put("agencyId", agencyId).put("version", 1)
                 .put("status", "OPEN");
         scheme.putArray("challengeAreas").add(area);
         scheme.putArray("eligibleCountries").add("BT");
@@ -95,6 +97,6 @@ class PackagesAndPlansTest {
     }
 
     private static ObjectNode money(String amount) {
-        return ExampleEvents.SERVICE_MAPPER.createObjectNode().put("amount", amount).put("currency", "USD");
+        return ServiceJson.MAPPER.createObjectNode().put("amount", amount).put("currency", "USD");
     }
 }

@@ -1,8 +1,9 @@
 package org.citycoop.matching.readmodel;
 
+import org.citycoop.devstack.ExampleEvents;
+import org.citycoop.matching.ServiceJson;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.citycoop.matching.ExampleEvents;
 import org.citycoop.matching.vocabulary.ApplicantType;
 import org.citycoop.matching.vocabulary.ArrangementStatus;
 import org.citycoop.matching.vocabulary.ChallengeArea;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -23,11 +25,19 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 /** The producers' example events parse into the read-model classes, with every field matching relies on. */
 class EventContractTest {
 
-    private final ObjectMapper json = EventJson.tolerant(ExampleEvents.SERVICE_MAPPER);
+    private final ObjectMapper json = EventJson.tolerant(ServiceJson.MAPPER);
+
+    @Test
+    void everyTypeThatTheProducersPublishOnATopicIsReadFromIt() {
+        assertEquals(ExampleEvents.types("org.citycoop.catalog.scheme."), new TreeSet<>(ReadModelConsumers.SCHEME_TYPES));
+        assertEquals(ExampleEvents.types("org.citycoop.catalog.agency."), new TreeSet<>(ReadModelConsumers.AGENCY_TYPES));
+        assertEquals(ExampleEvents.types("org.citycoop.catalog.activity."), new TreeSet<>(ReadModelConsumers.ACTIVITY_TYPES));
+        assertEquals(ExampleEvents.types("org.citycoop.twinning.arrangement."), new TreeSet<>(ReadModelConsumers.ARRANGEMENT_TYPES));
+    }
 
     @Test
     void catalogueSchemeEvent() throws Exception {
-        SchemeData scheme = json.treeToValue(ExampleEvents.data(ExampleEvents.SCHEME), SchemeData.class);
+        SchemeData scheme = json.treeToValue(ExampleEvents.data(ReadModelConsumers.SCHEME_UPDATED), SchemeData.class);
         assertEquals("0b6f3f7e-2d4c-4a8e-bb1e-5c8f1a2d9e10", scheme.id());
         assertEquals("unep-ietc", scheme.agencyId());
         assertEquals("AQ-2027-01", scheme.ref());
@@ -58,7 +68,7 @@ class EventContractTest {
 
     @Test
     void catalogueSchemeCreatedEvent() throws Exception {
-        SchemeData scheme = json.treeToValue(ExampleEvents.data(ExampleEvents.SCHEME_CREATED), SchemeData.class);
+        SchemeData scheme = json.treeToValue(ExampleEvents.data(ReadModelConsumers.SCHEME_CREATED), SchemeData.class);
         assertEquals("0b6f3f7e-2d4c-4a8e-bb1e-5c8f1a2d9e10", scheme.id());
         assertEquals(1L, scheme.version());
         assertEquals(List.of("ID", "VN"), scheme.eligibleCountries());
@@ -68,7 +78,7 @@ class EventContractTest {
 
     @Test
     void catalogueAgencyCreatedEvent() throws Exception {
-        AgencyData agency = json.treeToValue(ExampleEvents.data(ExampleEvents.AGENCY_CREATED), AgencyData.class);
+        AgencyData agency = json.treeToValue(ExampleEvents.data(ReadModelConsumers.AGENCY_CREATED), AgencyData.class);
         assertEquals("unep-ietc", agency.id());
         assertEquals("UNEP-IETC", agency.acronym());
         assertEquals(1L, agency.version());
@@ -76,14 +86,14 @@ class EventContractTest {
 
     @Test
     void catalogueAgencyEvent() throws Exception {
-        AgencyData agency = json.treeToValue(ExampleEvents.data(ExampleEvents.AGENCY), AgencyData.class);
+        AgencyData agency = json.treeToValue(ExampleEvents.data(ReadModelConsumers.AGENCY_UPDATED), AgencyData.class);
         assertEquals(new AgencyData("unep-ietc", "UN Environment Programme, International Environmental Technology Centre",
                 "UNEP-IETC", 1L), agency);
     }
 
     @Test
     void catalogueActivityEvents() throws Exception {
-        for (var example : List.of(ExampleEvents.ACTIVITY_CREATED, ExampleEvents.ACTIVITY)) {
+        for (var example : List.of(ReadModelConsumers.ACTIVITY_CREATED, ReadModelConsumers.ACTIVITY_UPDATED)) {
             ActivityData activity = json.treeToValue(ExampleEvents.data(example), ActivityData.class);
             assertEquals("4b6a1f0e-2c3d-4e5f-8a9b-1c2d3e4f5a6b", activity.id());
             assertEquals("example-agency", activity.agencyId());
@@ -92,12 +102,12 @@ class EventContractTest {
             assertEquals(java.util.Optional.of(2015), activity.startYear());
         }
         assertEquals(java.util.Optional.of(java.time.LocalDate.of(2026, 11, 30)),
-                json.treeToValue(ExampleEvents.data(ExampleEvents.ACTIVITY), ActivityData.class).lastUpdatedDay());
+                json.treeToValue(ExampleEvents.data(ReadModelConsumers.ACTIVITY_UPDATED), ActivityData.class).lastUpdatedDay());
     }
 
     @Test
     void twinningArrangementEvent() throws Exception {
-        ArrangementData arrangement = json.treeToValue(ExampleEvents.data(ExampleEvents.ARRANGEMENT), ArrangementData.class);
+        ArrangementData arrangement = json.treeToValue(ExampleEvents.data(ReadModelConsumers.ARRANGEMENT_UPDATED), ArrangementData.class);
         assertEquals("7c9e6679-7425-40de-944b-e07fc1f90ae7", arrangement.id());
         assertEquals("Kitakyushu and Surabaya composting cooperation", arrangement.title());
         assertEquals(List.of(new ArrangementData.City("1859307", "Kitakyushu", "JP", "MENTOR"),
@@ -108,7 +118,7 @@ class EventContractTest {
 
     @Test
     void unknownFieldsAreIgnoredAndUnknownCodesDropped() throws Exception {
-        ObjectNode data = ExampleEvents.data(ExampleEvents.SCHEME);
+        ObjectNode data = ExampleEvents.data(ReadModelConsumers.SCHEME_UPDATED);
         data.put("fieldAddedLater", "ignored");
         data.putArray("supportTypes").add("TECHNICAL").add("MICRO_GRANT");
         data.putObject("window").put("kind", "SEASONAL");
@@ -123,8 +133,8 @@ class EventContractTest {
 
     @Test
     void whatTheReadModelStoresReadsBackTheSame() throws Exception {
-        EventJson eventJson = new EventJson(ExampleEvents.SERVICE_MAPPER);
-        SchemeData scheme = json.treeToValue(ExampleEvents.data(ExampleEvents.SCHEME), SchemeData.class);
+        EventJson eventJson = new EventJson(ServiceJson.MAPPER);
+        SchemeData scheme = json.treeToValue(ExampleEvents.data(ReadModelConsumers.SCHEME_UPDATED), SchemeData.class);
         assertEquals(scheme, eventJson.read(eventJson.write(scheme), SchemeData.class));
     }
 }

@@ -1,12 +1,12 @@
 package org.citycoop.matching.readmodel;
 
+import org.citycoop.devstack.ExampleEvents;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.citycoop.matching.EventPublisher;
-import org.citycoop.matching.ExampleEvents;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,14 +71,14 @@ class ReadModelIndexerTest {
     @Test
     void aConsumedSchemeAndItsAgencysNewNameShowInMatchesAndAReloadFromTheDatabaseGivesTheSameIndex() {
         String agencyId = "agency-" + UUID.randomUUID();
-        events.publish("catalog.agencies", "org.citycoop.catalog.agency.created.v1", agencyId,
+        events.publish("catalog.agencies", ReadModelConsumers.AGENCY_CREATED, agencyId,
                 agency(agencyId, 1, "Index Test Agency").toString());
         String schemeId = UUID.randomUUID().toString();
-        events.publish("catalog.schemes", "org.citycoop.catalog.scheme.created.v1", schemeId,
+        events.publish("catalog.schemes", ReadModelConsumers.SCHEME_CREATED, schemeId,
                 scheme(schemeId, 1).put("agencyId", agencyId).toString());
         await().atMost(PATIENCE).until(() -> "Index Test Agency".equals(matchedAgencyName(schemeId)));
 
-        events.publish("catalog.agencies", "org.citycoop.catalog.agency.updated.v1", agencyId,
+        events.publish("catalog.agencies", ReadModelConsumers.AGENCY_UPDATED, agencyId,
                 agency(agencyId, 2, "Index Test Agency, renamed").toString());
         await().atMost(PATIENCE).until(() -> "Index Test Agency, renamed".equals(matchedAgencyName(schemeId)));
 
@@ -146,7 +146,7 @@ class ReadModelIndexerTest {
 
     /** The catalogue's example scheme, open to local governments of Bhutan for appropriate technology. */
     private static ObjectNode scheme(String id, long version) {
-        ObjectNode scheme = ExampleEvents.data(ExampleEvents.SCHEME).put("id", id).put("version", version).put("status", "OPEN");
+        ObjectNode scheme = ExampleEvents.data(ReadModelConsumers.SCHEME_UPDATED).put("id", id).put("version", version).put("status", "OPEN");
         scheme.putArray("challengeAreas").add("APPROPRIATE_TECHNOLOGY");
         scheme.putArray("eligibleCountries").add("BT");
         scheme.remove("partnerCityRequired");
@@ -156,7 +156,7 @@ class ReadModelIndexerTest {
     }
 
     private static ObjectNode agency(String id, long version, String name) {
-        return ExampleEvents.data(ExampleEvents.AGENCY).put("id", id).put("version", version).put("name", name);
+        return ExampleEvents.data(ReadModelConsumers.AGENCY_UPDATED).put("id", id).put("version", version).put("name", name);
     }
 
     private SchemeData parse(ObjectNode scheme) {

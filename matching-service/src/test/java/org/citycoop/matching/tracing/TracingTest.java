@@ -1,5 +1,7 @@
 package org.citycoop.matching.tracing;
 
+import org.citycoop.matching.readmodel.ReadModelConsumers;
+import org.citycoop.devstack.ExampleEvents;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
@@ -9,7 +11,6 @@ import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import org.citycoop.devstack.RecordedSpans;
 import org.citycoop.matching.EventPublisher;
-import org.citycoop.matching.ExampleEvents;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -37,10 +38,10 @@ class TracingTest {
         String traceparent = RecordedSpans.newTraceparent();
         String traceId = traceparent.substring(3, 35);
         String agencyId = "traced-" + UUID.randomUUID();
-        ObjectNode agency = ExampleEvents.data(ExampleEvents.AGENCY_CREATED).put("id", agencyId);
+        ObjectNode agency = ExampleEvents.data(ReadModelConsumers.AGENCY_CREATED).put("id", agencyId);
         String eventId;
         try (EventPublisher events = new EventPublisher()) {
-            eventId = events.publishTraced("catalog.agencies", "org.citycoop.catalog.agency.created.v1", agencyId,
+            eventId = events.publishTraced("catalog.agencies", ReadModelConsumers.AGENCY_CREATED, agencyId,
                     agency.toString(), traceparent);
         }
 

@@ -16,6 +16,7 @@ import io.opentelemetry.api.trace.StatusCode;
 import org.citycoop.platform.events.CloudEventHeaders;
 import org.citycoop.platform.events.EventTracing;
 import org.citycoop.platform.storage.DatabaseTime;
+import org.citycoop.platform.events.EventsConfig;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -40,8 +41,8 @@ import java.util.concurrent.TimeUnit;
  * publishes in that order with an idempotent producer, which keeps it per partition.
  *
  * <p>It runs right after every commit that wrote to the outbox, and once a second to catch up after
- * a failure or a restart. Settings: {@code citycoop.outbox.batch-size}
- * (default 500), {@code citycoop.events.source} (the CloudEvents source of this service).
+ * a failure or a restart ({@code citycoop.outbox.catch-up-interval}). Settings: {@link OutboxConfig},
+ * {@link EventsConfig} (the CloudEvents source of this service).
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -59,11 +60,11 @@ public class OutboxRelay {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
-    @ConfigProperty(name = "citycoop.events.source")
-    String source;
+    @Inject
+    OutboxConfig config;
 
-    @ConfigProperty(name = "citycoop.outbox.batch-size", defaultValue = "500")
-    int batchSize;
+    @Inject
+    EventsConfig events;
 
     private KafkaProducer<String, String> producer;
     private final java.util.concurrent.ExecutorService worker = java.util.concurrent.Executors.newSingleThreadExecutor(
@@ -107,7 +108,7 @@ public class OutboxRelay {
             int published;
             do {
                 published = publishBatch();
-            } while (published == batchSize && !stopping);
+            } while (published == config.batchSize() && !stopping);
         } catch (RuntimeException e) {
             if (stopping) {
                 return;
@@ -135,7 +136,7 @@ public class OutboxRelay {
                         SELECT seq, event_id, topic, message_key, event_type, subject, payload, occurred_at, traceparent,
                                tracestate
                         FROM outbox_event ORDER BY seq LIMIT ?1""")
-                .setParameter(1, batchSize)
+                .setParameter(1, config.batchSize())
                 .getResultList();
         if (rows.isEmpty()) {
             return 0;
@@ -146,7 +147,7 @@ public class OutboxRelay {
         try {
             for (Object[] row : rows) {
                 ProducerRecord<String, String> record = new ProducerRecord<>((String) row[2], (String) row[3], (String) row[6]);
-                CloudEventHeaders.write(record.headers(), row[1].toString(), source, (String) row[4], (String) row[5],
+                CloudEventHeaders.write(record.headers(), row[1].toString(), events.source(), (String) row[4], (String) row[5],
                         DatabaseTime.utc(row[7]));
                 spans.add(tracing.startSend(record.headers(), record.topic(), row[1].toString(), (String) row[8], (String) row[9]));
                 acks.add(producer().send(record));
@@ -178,7 +179,7 @@ public class OutboxRelay {
                     ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
                     ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 25_000,
                     ProducerConfig.LINGER_MS_CONFIG, 0,
-                    ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay-" + source.replaceAll("[^A-Za-z0-9-]", ""),
+                    ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay-" + events.source().replaceAll("[^A-Za-z0-9-]", ""),
                     ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
                     ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()));
         }

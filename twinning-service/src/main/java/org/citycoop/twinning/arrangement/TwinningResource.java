@@ -28,7 +28,6 @@ import org.citycoop.platform.paging.Keyset;
 import org.citycoop.platform.paging.Page;
 import org.citycoop.platform.idempotency.IdempotencyKeys;
 import org.citycoop.platform.problem.ProblemException;
-import org.citycoop.platform.security.Caller;
 import org.citycoop.platform.security.Roles;
 import org.citycoop.platform.web.QueryParams;
 import org.citycoop.twinning.outcome.ArrangementOutcomes;
@@ -55,14 +54,12 @@ public class TwinningResource {
     /** A city id of the registry: a GeoNames id, or CC and digits for a municipality the secretariat added. */
     private static final java.util.regex.Pattern CITY_ID = java.util.regex.Pattern.compile("[0-9]{1,12}|CC[0-9]{1,18}");
 
-    /** The binding kind of a city editor's token: GeoNames ids of the cities it acts for. */
-    static final String CITY = "city";
 
     @Inject
     TwinningService service;
 
     @Inject
-    Caller caller;
+    TwinningAccess access;
 
     @RolesAllowed({Roles.ADMIN, Roles.CITY_EDITOR})
     @POST
@@ -87,8 +84,8 @@ public class TwinningResource {
             @HeaderParam("Idempotency-Key") String idempotencyKey,
             @Context UriInfo uri) {
         if (body.cities() != null) {
-            caller.requireAnyBound(CITY, body.cities().stream().filter(java.util.Objects::nonNull)
-                    .map(NewTwinning.CityParticipation::cityId).toList(), "cities");
+            access.requireMayPropose(body.cities().stream().filter(java.util.Objects::nonNull)
+                    .map(NewTwinning.CityParticipation::cityId).toList());
         }
         TwinningService.Created created = service.create(body, IdempotencyKeys.check(idempotencyKey));
         Twinning twinning = created.twinning();
@@ -161,7 +158,7 @@ public class TwinningResource {
                                @Parameter(description = "Optional: the ETag the client last saw; a stale one is a 412 and changes nothing")
                                @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                @Valid @NotNull TransitionRequest body) {
-        Twinning twinning = service.transition(editable(id), body.to(), ifMatch);
+        Twinning twinning = service.transition(arrangementId(id), body.to(), ifMatch);
         return Response.ok(twinning).tag(etag(twinning)).build();
     }
 
@@ -185,7 +182,7 @@ public class TwinningResource {
                                 @Parameter(description = "Key of the activity", example = "field-missions") @PathParam("ref") String ref,
                                 @Parameter(description = "The arrangement's current ETag") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                 @Valid @NotNull ActivityRequest body) {
-        return put(service.putActivity(editable(id), ref, body, ifMatch));
+        return put(service.putActivity(arrangementId(id), ref, body, ifMatch));
     }
 
     @RolesAllowed({Roles.ADMIN, Roles.CITY_EDITOR})
@@ -198,7 +195,7 @@ public class TwinningResource {
     @APIResponse(responseCode = "404", description = "Unknown arrangement or ref")
     public Response deleteActivity(@PathParam("id") String id, @PathParam("ref") String ref,
                                    @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        Twinning twinning = service.remove(editable(id), ref, false, ifMatch);
+        Twinning twinning = service.remove(arrangementId(id), ref, false, ifMatch);
         return Response.ok(twinning).tag(etag(twinning)).build();
     }
 
@@ -220,7 +217,7 @@ public class TwinningResource {
                                @Parameter(description = "Key of the indicator", example = "non-revenue-water") @PathParam("ref") String ref,
                                @Parameter(description = "The arrangement's current ETag") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                @Valid @NotNull OutcomeRequest body) {
-        return put(service.putOutcome(editable(id), ref, body, ifMatch));
+        return put(service.putOutcome(arrangementId(id), ref, body, ifMatch));
     }
 
     @RolesAllowed({Roles.ADMIN, Roles.CITY_EDITOR})
@@ -233,7 +230,7 @@ public class TwinningResource {
     @APIResponse(responseCode = "404", description = "Unknown arrangement or ref")
     public Response deleteOutcome(@PathParam("id") String id, @PathParam("ref") String ref,
                                   @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        Twinning twinning = service.remove(editable(id), ref, true, ifMatch);
+        Twinning twinning = service.remove(arrangementId(id), ref, true, ifMatch);
         return Response.ok(twinning).tag(etag(twinning)).build();
     }
 
@@ -253,7 +250,7 @@ public class TwinningResource {
     public Response putEvaluation(@Parameter(description = "Arrangement id (UUID)") @PathParam("id") String id,
                                   @Parameter(description = "The arrangement's current ETag") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                   @Valid @NotNull EvaluationRequest body) {
-        return put(service.putEvaluation(editable(id), body, ifMatch));
+        return put(service.putEvaluation(arrangementId(id), body, ifMatch));
     }
 
     @RolesAllowed(Roles.ANYONE)
@@ -287,17 +284,7 @@ public class TwinningResource {
     @APIResponse(responseCode = "422", description = "`schemeId` unknown to the catalogue or withdrawn")
     public Response linkFunding(@Parameter(description = "Arrangement id (UUID)") @PathParam("id") String id,
                                 @Valid @NotNull FundingLinkRequest body) {
-        return put(service.linkFunding(editable(id), body));
-    }
-
-    /**
-     * The arrangement's id when the caller may change it: the secretariat admin, or a city editor bound to one
-     * of its cities (403 naming {@code id} otherwise); 404 when there is no such arrangement.
-     */
-    private UUID editable(String id) {
-        UUID arrangement = arrangementId(id);
-        caller.requireAnyBound(CITY, service.find(arrangement).cities().stream().map(Twinning.TwinnedCity::cityId).toList(), "id");
-        return arrangement;
+        return put(service.linkFunding(arrangementId(id), body));
     }
 
     private static Response put(TwinningService.Put put) {

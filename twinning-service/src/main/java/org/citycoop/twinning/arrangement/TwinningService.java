@@ -4,7 +4,6 @@ import org.citycoop.twinning.vocabulary.TwinningStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.citycoop.platform.security.Caller;
 import org.citycoop.platform.idempotency.IdempotencyKeys;
 import org.citycoop.platform.storage.DatabaseTime;
 import org.citycoop.platform.web.EntityTags;
@@ -30,7 +29,7 @@ import java.util.stream.Collectors;
  * Proposes twinning arrangements, moves them through their lifecycle ({@link TwinningStatus}) and records
  * their activities, outcome indicators and evaluation. Each change bumps the version and is written to the
  * outbox in the same transaction ({@link TwinningEvents}); status changes are also recorded in the audit
- * with who made them ({@link Caller}: the API client of the request).
+ * with who made them ({@link TwinningAccess#changedBy}: the API client of the request).
  */
 @ApplicationScoped
 public class TwinningService {
@@ -58,7 +57,7 @@ public class TwinningService {
     TwinningEvents events;
 
     @Inject
-    Caller caller;
+    TwinningAccess access;
 
     @Inject
     SchemeRepository schemes;
@@ -83,7 +82,7 @@ public class TwinningService {
     public Created create(NewTwinning request, String idempotencyKey) {
         Instant now = time.now();
         UUID id = UUID.randomUUID();
-        Optional<UUID> earlier = idempotencyKeys.claim(IDEMPOTENCY_KEYS, caller.name(), idempotencyKey, request, id, now);
+        Optional<UUID> earlier = idempotencyKeys.claim(IDEMPOTENCY_KEYS, access.changedBy(), idempotencyKey, request, id, now);
         if (earlier.isPresent()) {
             return new Created(find(earlier.get()), true);
         }
@@ -95,7 +94,7 @@ public class TwinningService {
         }
         TwinningArrangement arrangement = TwinningArrangement.propose(id, request, now);
         arrangements.persist(arrangement);
-        arrangements.recordTransition(new StatusTransition(id, null, TwinningStatus.PROPOSED, now, caller.name()));
+        arrangements.recordTransition(new StatusTransition(id, null, TwinningStatus.PROPOSED, now, access.changedBy()));
         Twinning twinning = view(arrangement, registered, arrangements.history(id));
         events.created(twinning);
         return new Created(twinning, false);
@@ -109,7 +108,7 @@ public class TwinningService {
      */
     @Transactional
     public Twinning transition(UUID id, TwinningStatus target, String ifMatch) {
-        TwinningArrangement arrangement = arrangements.findForUpdate(id).orElseThrow(() -> notFound(id));
+        TwinningArrangement arrangement = changeable(id);
         EntityTags.checkIfSent(ifMatch, arrangement.version());
         TwinningStatus current = arrangement.status();
         if (!current.canMoveTo(target)) {
@@ -117,7 +116,7 @@ public class TwinningService {
         }
         Instant now = time.now();
         arrangement.moveTo(target, now);
-        arrangements.recordTransition(new StatusTransition(id, current, target, now, caller.name()));
+        arrangements.recordTransition(new StatusTransition(id, current, target, now, access.changedBy()));
         Twinning twinning = view(arrangement, citiesOf(List.of(arrangement)), arrangements.history(id));
         events.updated(twinning);
         return twinning;
@@ -142,7 +141,7 @@ public class TwinningService {
     @Transactional
     public Put putActivity(UUID id, String ref, ActivityRequest request, String ifMatch) {
         requireRef(ref);
-        TwinningArrangement arrangement = arrangements.findForUpdate(id).orElseThrow(() -> notFound(id));
+        TwinningArrangement arrangement = changeable(id);
         List<FieldError> errors = ContentRules.check(request, arrangement.cities().stream()
                 .map(Participant::cityId).collect(Collectors.toCollection(java.util.TreeSet::new)));
         if (!errors.isEmpty()) {
@@ -163,7 +162,7 @@ public class TwinningService {
     @Transactional
     public Put putOutcome(UUID id, String ref, OutcomeRequest request, String ifMatch) {
         requireRef(ref);
-        TwinningArrangement arrangement = arrangements.findForUpdate(id).orElseThrow(() -> notFound(id));
+        TwinningArrangement arrangement = changeable(id);
         List<FieldError> errors = ContentRules.check(request);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
@@ -181,7 +180,7 @@ public class TwinningService {
      */
     @Transactional
     public Put putEvaluation(UUID id, EvaluationRequest request, String ifMatch) {
-        TwinningArrangement arrangement = arrangements.findForUpdate(id).orElseThrow(() -> notFound(id));
+        TwinningArrangement arrangement = changeable(id);
         List<FieldError> errors = ContentRules.check(request);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
@@ -200,7 +199,7 @@ public class TwinningService {
      */
     @Transactional
     public Twinning remove(UUID id, String ref, boolean outcome, String ifMatch) {
-        TwinningArrangement arrangement = arrangements.findForUpdate(id).orElseThrow(() -> notFound(id));
+        TwinningArrangement arrangement = changeable(id);
         EntityTags.checkIfSent(ifMatch, arrangement.version());
         boolean removed = outcome ? arrangement.removeOutcome(ref, time.now()) : arrangement.removeActivity(ref, time.now());
         if (!removed) {
@@ -219,7 +218,7 @@ public class TwinningService {
      */
     @Transactional
     public Put linkFunding(UUID id, FundingLinkRequest request) {
-        TwinningArrangement arrangement = arrangements.findForUpdate(id).orElseThrow(() -> notFound(id));
+        TwinningArrangement arrangement = changeable(id);
         SchemeData scheme = schemes.find(request.schemeId()).orElseThrow(() -> ProblemException.invalid("schemeId",
                 "no scheme '" + request.schemeId() + "' in the catalogue as this service knows it (from catalog.schemes); "
                         + "find one with GET /v1/schemes"));
@@ -266,6 +265,13 @@ public class TwinningService {
             events.updated(twinning);
         }
         return twinning;
+    }
+
+    /** The arrangement locked for a change the caller may make ({@link TwinningAccess}); 404 when unknown. */
+    private TwinningArrangement changeable(UUID id) {
+        TwinningArrangement arrangement = arrangements.findForUpdate(id).orElseThrow(() -> notFound(id));
+        access.requireMayChange(arrangement);
+        return arrangement;
     }
 
     private static void requireRef(String ref) {

@@ -35,9 +35,11 @@ import java.util.concurrent.CompletionStage;
 public class SchemeEventsConsumer {
 
     static final String CONSUMER = "twinning.schemes";
-    static final Set<String> TYPES = Set.of("org.citycoop.catalog.scheme.created.v1",
-            "org.citycoop.catalog.scheme.updated.v1", "org.citycoop.catalog.scheme.withdrawn.v1");
-    static final String WITHDRAWN = "org.citycoop.catalog.scheme.withdrawn.v1";
+    // The catalogue's scheme events, one per example it publishes (CatalogSchemeExamplesTest checks the set).
+    public static final String CREATED = "org.citycoop.catalog.scheme.created.v1";
+    public static final String UPDATED = "org.citycoop.catalog.scheme.updated.v1";
+    public static final String WITHDRAWN = "org.citycoop.catalog.scheme.withdrawn.v1";
+    static final Set<String> TYPES = Set.of(CREATED, UPDATED, WITHDRAWN);
     private static final Logger LOG = Logger.getLogger(SchemeEventsConsumer.class);
 
     @Inject

@@ -18,7 +18,6 @@ import org.citycoop.twinning.arrangement.TwinningEvents;
 import org.citycoop.twinning.vocabulary.TwinningKind;
 import org.citycoop.twinning.vocabulary.TwinningStatus;
 import org.citycoop.platform.storage.DatabaseTime;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
@@ -75,8 +74,8 @@ public class SisterCityImport {
     @Inject
     ObjectMapper objectMapper;
 
-    @ConfigProperty(name = "citycoop.twinning.sister-city-import.at-start", defaultValue = "false")
-    boolean atStart;
+    @Inject
+    SisterCityConfig config;
 
     /** A pair from a file, its ends resolved or not. */
     private record Pair(String file, long line, SisterCityResolver.End first, SisterCityResolver.End second, Provenance provenance) {
@@ -86,7 +85,7 @@ public class SisterCityImport {
     }
 
     void onStart(@Observes StartupEvent started) {
-        if (atStart) {
+        if (config.atStart()) {
             SisterCityImportReport report = run();
             LOG.infof("Sister-city import: %d created, %d already held, %d duplicates merged, %d pairs unresolved",
                     report.created(), report.alreadyHeld(), report.duplicatesMerged(), report.unresolvedPairs());

@@ -1,6 +1,6 @@
 package org.citycoop.twinning.arrangement;
 
-import org.citycoop.twinning.EventExamples;
+import org.citycoop.devstack.ExampleEvents;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
@@ -28,7 +28,6 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Predicate;
 
-import static org.citycoop.twinning.EventExamples.fieldNames;
 import static io.restassured.RestAssured.given;
 import static org.citycoop.twinning.arrangement.TwinningApiTest.BANGKOK;
 import static org.citycoop.twinning.arrangement.TwinningApiTest.CEBU;
@@ -94,7 +93,7 @@ class TwinningEventsTest {
         assertEquals("AGREED", updated.path("status").asText());
         assertEquals(2, updated.path("version").asInt());
 
-        assertEquals(fieldNames(example(TwinningEvents.CREATED).path("data")), fieldNames(created));
+        assertEquals(ExampleEvents.fieldPaths(example(TwinningEvents.CREATED).path("data")), ExampleEvents.fieldPaths(created));
     }
 
     @Test
@@ -112,9 +111,9 @@ class TwinningEventsTest {
         assertEquals("tonnes/day", updated.path("outcomes").path(0).path("unit").asText());
         assertEquals("2009", updated.path("evaluation").path("evaluatedOn").asText());
         // Funding links have their own test (FundingLinksTest): this arrangement has none.
-        TreeSet<String> expected = fieldNames(example(TwinningEvents.UPDATED).path("data"));
+        TreeSet<String> expected = ExampleEvents.fieldPaths(example(TwinningEvents.UPDATED).path("data"));
         expected.removeIf(path -> path.startsWith("fundingLinks[]"));
-        assertEquals(expected, fieldNames(updated));
+        assertEquals(expected, ExampleEvents.fieldPaths(updated));
     }
 
     @Test
@@ -169,6 +168,6 @@ class TwinningEventsTest {
     }
 
     private JsonNode example(String type) throws IOException {
-        return EventExamples.example(mapper, type);
+        return ExampleEvents.example(type);
     }
 }

@@ -1,6 +1,6 @@
 package org.citycoop.twinning.city;
 
-import org.citycoop.twinning.EventExamples;
+import org.citycoop.devstack.ExampleEvents;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
@@ -26,7 +26,6 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Predicate;
 
-import static org.citycoop.twinning.EventExamples.fieldNames;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -63,8 +62,8 @@ class CityEventsTest {
             assertEquals("secretariat", createdData.path("source").asText());
             assertEquals(2, updatedData.path("version").asInt());
             assertEquals("SOLID_WASTE", updatedData.path("offers").path(0).path("area").asText());
-            assertEquals(fieldNames(example(CityEvents.CREATED).path("data")), fieldNames(createdData));
-            assertEquals(fieldNames(example(CityEvents.UPDATED).path("data")), fieldNames(updatedData));
+            assertEquals(ExampleEvents.fieldPaths(example(CityEvents.CREATED).path("data")), ExampleEvents.fieldPaths(createdData));
+            assertEquals(ExampleEvents.fieldPaths(example(CityEvents.UPDATED).path("data")), ExampleEvents.fieldPaths(updatedData));
         }
     }
 
@@ -112,6 +111,6 @@ class CityEventsTest {
     }
 
     private JsonNode example(String type) throws IOException {
-        return EventExamples.example(mapper, type);
+        return ExampleEvents.example(type);
     }
 }

@@ -1,12 +1,12 @@
 package org.citycoop.twinning.funding;
 
+import org.citycoop.devstack.ExampleEvents;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.citycoop.platform.events.IncomingEvent;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -15,7 +15,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The contract with the catalogue: its example scheme events (catalog-service/src/main/resources/events) read as this consumer reads them. */
 class CatalogSchemeExamplesTest {
 
-    static final Path EVENTS = Path.of("../catalog-service/src/main/resources/events");
     private final ObjectMapper mapper = new ObjectMapper();
 
     static IncomingEvent incoming(JsonNode example) {
@@ -25,10 +24,14 @@ class CatalogSchemeExamplesTest {
     }
 
     @Test
+    void everyTypeTheCataloguePublishesOnItsSchemeTopicIsRead() {
+        assertEquals(ExampleEvents.types("org.citycoop.catalog.scheme."), new java.util.TreeSet<>(SchemeEventsConsumer.TYPES));
+    }
+
+    @Test
     void everyExampleSchemeEventReadsWithIdVersionAndStatus() throws IOException {
         for (String type : SchemeEventsConsumer.TYPES) {
-            JsonNode example = mapper.readTree(EVENTS.resolve(type + ".json").toFile());
-            assertEquals(type, example.path("type").asText());
+            JsonNode example = ExampleEvents.example(type);
             SchemeData scheme = new SchemeEventsConsumer(mapper).read(incoming(example));
             assertEquals(example.path("data").path("id").asText(), scheme.id());
             assertEquals(example.path("data").path("version").asLong(), scheme.version());
@@ -39,7 +42,7 @@ class CatalogSchemeExamplesTest {
 
     @Test
     void anEventWithoutVersionIsRefused() throws IOException {
-        JsonNode example = mapper.readTree(EVENTS.resolve("org.citycoop.catalog.scheme.updated.v1.json").toFile());
+        JsonNode example = ExampleEvents.example(SchemeEventsConsumer.UPDATED);
         ((com.fasterxml.jackson.databind.node.ObjectNode) example.path("data")).remove("version");
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> new SchemeEventsConsumer(mapper).read(incoming(example)));

@@ -1,5 +1,6 @@
 package org.citycoop.twinning.funding;
 
+import org.citycoop.devstack.ExampleEvents;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -66,8 +67,7 @@ class FundingLinksTest {
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()))) {
             List<Future<RecordMetadata>> sent = new ArrayList<>();
             for (SchemeEvent event : events) {
-                JsonNode example = mapper.readTree(CatalogSchemeExamplesTest.EVENTS.resolve(event.type() + ".json").toFile());
-                ObjectNode data = ((ObjectNode) example.path("data")).deepCopy().put("id", event.schemeId()).put("version", event.version());
+                ObjectNode data = ExampleEvents.data(event.type()).put("id", event.schemeId()).put("version", event.version());
                 if (event.name() != null) {
                     data.put("name", event.name());
                 }
@@ -107,7 +107,7 @@ class FundingLinksTest {
         given().contentType(ContentType.JSON).body(link).post("/v1/twinnings/" + id + "/funding-links").then().statusCode(422)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("schemeId"));
 
-        publish("org.citycoop.catalog.scheme.created.v1", schemeId, 1);
+        publish(SchemeEventsConsumer.CREATED, schemeId, 1);
         Response linked = await(() -> {
             Response response = given().contentType(ContentType.JSON).body(link).post("/v1/twinnings/" + id + "/funding-links");
             return response.statusCode() == 201 ? response : null;
@@ -119,13 +119,13 @@ class FundingLinksTest {
         given().contentType(ContentType.JSON).body(link).post("/v1/twinnings/" + id + "/funding-links").then().statusCode(200)
                 .body("version", equalTo(2)).body("fundingLinks.size()", equalTo(1));
 
-        publish("org.citycoop.catalog.scheme.withdrawn.v1", schemeId, 3);
+        publish(SchemeEventsConsumer.WITHDRAWN, schemeId, 3);
         await(() -> "SCHEME_WITHDRAWN".equals(given().get("/v1/twinnings/" + id).path("fundingLinks[0].flag")) ? true : null,
                 "the link flagged");
         given().get("/v1/twinnings/" + id).then().body("version", equalTo(3)).body("fundingLinks[0].flaggedAt", org.hamcrest.Matchers.notNullValue());
 
         // An older event arriving late changes nothing.
-        publish("org.citycoop.catalog.scheme.updated.v1", schemeId, 2);
+        publish(SchemeEventsConsumer.UPDATED, schemeId, 2);
         String other = given().contentType(ContentType.JSON).body("""
                         { "title": "Kitakyushu and Cebu, refused funding", "cities": [ { "cityId": "1859307", "role": "MENTOR" },
                           { "cityId": "1717512", "role": "PARTNER" } ], "themes": ["SOLID_WASTE"], "kind": "TECHNICAL_COOPERATION" }""")
@@ -165,14 +165,14 @@ class FundingLinksTest {
         String second = UUID.randomUUID().toString();
         String kept = UUID.randomUUID().toString();
         for (String scheme : List.of(first, second, kept)) {
-            publish("org.citycoop.catalog.scheme.created.v1", scheme, 1);
+            publish(SchemeEventsConsumer.CREATED, scheme, 1);
         }
         link(both, first);
         link(both, second);
         link(neither, kept);
 
-        publish("org.citycoop.catalog.scheme.withdrawn.v1", first, 2);
-        publish("org.citycoop.catalog.scheme.withdrawn.v1", second, 2);
+        publish(SchemeEventsConsumer.WITHDRAWN, first, 2);
+        publish(SchemeEventsConsumer.WITHDRAWN, second, 2);
         await(() -> List.of("SCHEME_WITHDRAWN", "SCHEME_WITHDRAWN").equals(given().get("/v1/twinnings/" + both).path("fundingLinks.flag"))
                 ? true : null, "both links flagged");
         given().get("/v1/twinnings/" + neither).then().body("fundingLinks[0].schemeId", equalTo(kept))
@@ -185,18 +185,18 @@ class FundingLinksTest {
         String first = UUID.randomUUID().toString();
         String refused = UUID.randomUUID().toString();
         String last = UUID.randomUUID().toString();
-        publishTogether(List.of(new SchemeEvent(UUID.randomUUID().toString(), "org.citycoop.catalog.scheme.created.v1", first, 1, null),
-                new SchemeEvent(UUID.randomUUID().toString(), "org.citycoop.catalog.scheme.created.v1", refused, 1, null),
-                new SchemeEvent(UUID.randomUUID().toString(), "org.citycoop.catalog.scheme.created.v1", last, 1, null)));
+        publishTogether(List.of(new SchemeEvent(UUID.randomUUID().toString(), SchemeEventsConsumer.CREATED, first, 1, null),
+                new SchemeEvent(UUID.randomUUID().toString(), SchemeEventsConsumer.CREATED, refused, 1, null),
+                new SchemeEvent(UUID.randomUUID().toString(), SchemeEventsConsumer.CREATED, last, 1, null)));
         String twinning = twinning("Withdrawals in one poll");
         link(twinning, first);
         link(twinning, refused);
         link(twinning, last);
 
-        List<SchemeEvent> poll = List.of(new SchemeEvent(UUID.randomUUID().toString(), "org.citycoop.catalog.scheme.withdrawn.v1", first, 2, null),
-                new SchemeEvent(UUID.randomUUID().toString(), "org.citycoop.catalog.scheme.updated.v1", refused, 2, "NUL \u0000 in the name"),
-                new SchemeEvent(UUID.randomUUID().toString(), "org.citycoop.catalog.scheme.withdrawn.v1", refused, 3, null),
-                new SchemeEvent(UUID.randomUUID().toString(), "org.citycoop.catalog.scheme.withdrawn.v1", last, 2, null));
+        List<SchemeEvent> poll = List.of(new SchemeEvent(UUID.randomUUID().toString(), SchemeEventsConsumer.WITHDRAWN, first, 2, null),
+                new SchemeEvent(UUID.randomUUID().toString(), SchemeEventsConsumer.UPDATED, refused, 2, "NUL \u0000 in the name"),
+                new SchemeEvent(UUID.randomUUID().toString(), SchemeEventsConsumer.WITHDRAWN, refused, 3, null),
+                new SchemeEvent(UUID.randomUUID().toString(), SchemeEventsConsumer.WITHDRAWN, last, 2, null));
         publishTogether(poll);
         await(() -> List.of("SCHEME_WITHDRAWN", "SCHEME_WITHDRAWN", "SCHEME_WITHDRAWN")
                 .equals(given().get("/v1/twinnings/" + twinning).path("fundingLinks.flag")) ? true : null, "three links flagged");
@@ -204,7 +204,7 @@ class FundingLinksTest {
 
         publishTogether(poll); // the same event ids again
         String marker = UUID.randomUUID().toString();
-        publishTogether(List.of(new SchemeEvent(UUID.randomUUID().toString(), "org.citycoop.catalog.scheme.created.v1", marker, 1, null)));
+        publishTogether(List.of(new SchemeEvent(UUID.randomUUID().toString(), SchemeEventsConsumer.CREATED, marker, 1, null)));
         link(twinning, marker);
         long afterMarker = given().get("/v1/twinnings/" + twinning).then().extract().jsonPath().getLong("version");
         assertEquals(java.util.Arrays.asList("SCHEME_WITHDRAWN", "SCHEME_WITHDRAWN", "SCHEME_WITHDRAWN", null),

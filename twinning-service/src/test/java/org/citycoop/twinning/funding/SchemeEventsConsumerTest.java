@@ -1,5 +1,6 @@
 package org.citycoop.twinning.funding;
 
+import org.citycoop.devstack.ExampleEvents;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
@@ -50,8 +51,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 class SchemeEventsConsumerTest {
 
     private static final String TOPIC = "catalog.schemes";
-    private static final String CREATED = "org.citycoop.catalog.scheme.created.v1";
-    private static final String UPDATED = "org.citycoop.catalog.scheme.updated.v1";
+    private static final String CREATED = SchemeEventsConsumer.CREATED;
+    private static final String UPDATED = SchemeEventsConsumer.UPDATED;
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private final ObjectMapper mapper = new ObjectMapper();
 
@@ -102,9 +103,7 @@ class SchemeEventsConsumerTest {
     }
 
     private ObjectNode scheme(String id, long version, String name) throws IOException {
-        ObjectNode data = ((ObjectNode) mapper.readTree(CatalogSchemeExamplesTest.EVENTS.resolve(CREATED + ".json").toFile())
-                .path("data")).deepCopy();
-        return data.put("id", id).put("version", version).put("name", name);
+        return ExampleEvents.data(CREATED).put("id", id).put("version", version).put("name", name);
     }
 
     /** Produces the events as one record batch on partition 0 (held back until flushed) and waits for the broker. */
