@@ -1,6 +1,7 @@
 package org.citycoop.catalog.scheme;
 
 import org.citycoop.catalog.vocabulary.ApplicantType;
+import org.citycoop.catalog.vocabulary.SchemeStatus;
 import org.citycoop.platform.paging.Facets;
 
 import java.time.Instant;
@@ -42,8 +43,26 @@ final class SchemeFacetIndex {
 
     /** Counts hold the read lock, so that no reading is applied while they add up values. */
     private final java.util.concurrent.locks.ReentrantReadWriteLock lock = new java.util.concurrent.locks.ReentrantReadWriteLock();
-    /** The schemes' entries by ordinal (null where no scheme has it); replaced whole when it grows. */
-    private Entry[] entries = new Entry[0];
+    /** The schemes' values by ordinal (null where no scheme has it), as codes; replaced whole when it grows. */
+    private Coded[] entries = new Coded[0];
+    /** Per facet (by ordinal), each value's code: its index in {@link #values}. Codes are never reused. */
+    private final List<Map<String, Integer>> codes = new ArrayList<>();
+    /** Per facet, the values by code. */
+    private final List<List<String>> values = new ArrayList<>();
+
+    /**
+     * One scheme's values as codes per facet, counted by array index rather than by looking values up; the status is
+     * still computed at the time of each count.
+     */
+    private record Coded(int[][] codes, boolean withdrawn, String supersededBy, ApplicationWindow window) {
+    }
+
+    SchemeFacetIndex() {
+        for (int i = 0; i < SchemeFacet.values().length; i++) {
+            codes.add(new HashMap<>());
+            values.add(new ArrayList<>());
+        }
+    }
     /** The last change feed position applied; -1 before the first load. */
     private long seen = -1;
 
@@ -71,7 +90,7 @@ final class SchemeFacetIndex {
             if (highest >= entries.length) {
                 entries = Arrays.copyOf(entries, Math.max(highest + 1, entries.length * 2));
             }
-            changed.forEach((ordinal, entry) -> entries[ordinal] = openTo(entry));
+            changed.forEach((ordinal, entry) -> entries[ordinal] = coded(openTo(entry)));
             seen = position;
         } finally {
             lock.writeLock().unlock();
@@ -104,7 +123,7 @@ final class SchemeFacetIndex {
     }
 
     private Facets countHeld(int[] ordinals, List<SchemeFacet> facets, List<int[]> facetOrdinals, Instant now) {
-        Entry[] all = entries;
+        Coded[] all = entries;
         long total = 0;
         int n = ordinals == null ? all.length : ordinals.length;
         for (int k = 0; k < n; k++) {
@@ -113,9 +132,13 @@ final class SchemeFacetIndex {
                 total++;
             }
         }
-        List<Map<String, long[]>> counts = new ArrayList<>(facets.size());
+        // per facet asked for, a counter per code (per status for STATUS)
+        long[][] counts = new long[facets.size()][];
+        int[] facetIndexes = new int[facets.size()];
         for (int i = 0; i < facets.size(); i++) {
-            counts.add(new HashMap<>());
+            SchemeFacet facet = facets.get(i);
+            facetIndexes[i] = facet.ordinal();
+            counts[i] = new long[facet == SchemeFacet.STATUS ? SchemeStatus.values().length : values.get(facet.ordinal()).size()];
         }
         // each distinct set of schemes is read once, for every facet counted over it
         java.util.IdentityHashMap<int[], List<Integer>> facetsBySet = new java.util.IdentityHashMap<>();
@@ -123,20 +146,21 @@ final class SchemeFacetIndex {
             facetsBySet.computeIfAbsent(facetOrdinals.get(i), set -> new ArrayList<>()).add(i);
         }
         facetsBySet.forEach((set, counted) -> {
+            int[] which = counted.stream().mapToInt(Integer::intValue).toArray();
             int size = set == null ? all.length : set.length;
             for (int k = 0; k < size; k++) {
                 int ordinal = set == null ? k : set[k];
-                Entry entry = ordinal < all.length ? all[ordinal] : null;
+                Coded entry = ordinal < all.length ? all[ordinal] : null;
                 if (entry == null) {
                     continue;
                 }
-                for (int i : counted) {
-                    SchemeFacet facet = facets.get(i);
-                    if (facet == SchemeFacet.STATUS) {
-                        add(counts.get(i), SchemeStatusRule.statusAt(now, entry.withdrawn(), entry.supersededBy(), entry.window()).name());
+                for (int i : which) {
+                    long[] counter = counts[i];
+                    if (facets.get(i) == SchemeFacet.STATUS) {
+                        counter[SchemeStatusRule.statusAt(now, entry.withdrawn(), entry.supersededBy(), entry.window()).ordinal()]++;
                     } else {
-                        for (String value : entry.of(facet)) {
-                            add(counts.get(i), value);
+                        for (int code : entry.codes()[facetIndexes[i]]) {
+                            counter[code]++;
                         }
                     }
                 }
@@ -144,11 +168,33 @@ final class SchemeFacetIndex {
         });
         Map<String, Map<String, Long>> byFacet = new java.util.LinkedHashMap<>();
         for (int i = 0; i < facets.size(); i++) {
-            Map<String, Long> values = new HashMap<>();
-            counts.get(i).forEach((value, count) -> values.put(value, count[0]));
-            byFacet.put(facets.get(i).parameter(), values);
+            Map<String, Long> counted = new HashMap<>();
+            long[] counter = counts[i];
+            for (int code = 0; code < counter.length; code++) {
+                if (counter[code] > 0) {
+                    counted.put(facets.get(i) == SchemeFacet.STATUS ? SchemeStatus.values()[code].name()
+                            : values.get(facetIndexes[i]).get(code), counter[code]);
+                }
+            }
+            byFacet.put(facets.get(i).parameter(), counted);
         }
         return Facets.of(total, byFacet);
+    }
+
+    /** The entry's values as codes, each new value given the next code of its facet; under the write lock. */
+    private Coded coded(Entry entry) {
+        int[][] coded = new int[SchemeFacet.values().length][];
+        for (SchemeFacet facet : SchemeFacet.values()) {
+            String[] held = entry.of(facet);
+            Map<String, Integer> facetCodes = codes.get(facet.ordinal());
+            List<String> facetValues = values.get(facet.ordinal());
+            coded[facet.ordinal()] = held == null ? new int[0] : Arrays.stream(held).filter(java.util.Objects::nonNull)
+                    .mapToInt(value -> facetCodes.computeIfAbsent(value, v -> {
+                        facetValues.add(v);
+                        return facetValues.size() - 1;
+                    })).toArray();
+        }
+        return new Coded(coded, entry.withdrawn(), entry.supersededBy(), entry.window());
     }
 
     /**
@@ -162,11 +208,5 @@ final class SchemeFacetIndex {
                 .filter(type -> type.listedFor().stream().anyMatch(t -> listed.contains(t.name())))
                 .map(Enum::name).toArray(String[]::new);
         return new Entry(values, entry.withdrawn(), entry.supersededBy(), entry.window());
-    }
-
-    private static void add(Map<String, long[]> counts, String value) {
-        if (value != null) {
-            counts.computeIfAbsent(value, v -> new long[1])[0]++;
-        }
     }
 }

@@ -12,7 +12,22 @@ class ImportJobsQueueTest {
     @Test
     void pastItsLimitAnInstanceRefusesMoreBackgroundImportsUntilOneEnds() {
         ImportJobs jobs = new ImportJobs();
-        jobs.queueLimit = 2;
+        jobs.config = new IatiConfig() {
+            @Override
+            public io.quarkus.runtime.configuration.MemorySize maxFileSize() {
+                return new io.quarkus.runtime.configuration.MemorySize(java.math.BigInteger.valueOf(1024));
+            }
+
+            @Override
+            public int importWorkers() {
+                return 1;
+            }
+
+            @Override
+            public int importQueue() {
+                return 2;
+            }
+        };
         jobs.reserve();
         jobs.reserve();
         ProblemException refused = assertThrows(ProblemException.class, jobs::reserve);
