@@ -163,6 +163,18 @@ class ClientsTest {
         given().header("Authorization", ADMIN).get("/v1/clients/not-a-uuid").then().statusCode(404);
         given().header("Authorization", ADMIN).contentType(ContentType.JSON).body("{}").put("/v1/clients").then().statusCode(405)
                 .header("Allow", "GET, POST").contentType("application/problem+json");
+        String id = UUID.randomUUID().toString();
+        given().header("Authorization", ADMIN).get("/v1/clients/" + id + "/key").then().statusCode(405).header("Allow", "POST");
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON).body("{}").put("/v1/clients/" + id).then().statusCode(405)
+                .header("Allow", "GET, DELETE");
+    }
+
+    @Test
+    void theCallersOwnClientNeedsAKey() {
+        given().get("/v1/clients/me").then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer realm=\"citycoop\"").body("errors[0].field", equalTo("Authorization"));
+        given().header("Authorization", ADMIN).get("/v1/clients/me").then().statusCode(200)
+                .body("name", equalTo("secretariat-admin")).header("Cache-Control", "no-store");
     }
 
     @Test

@@ -3,31 +3,35 @@ package org.citycoop.gateway;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
 import org.citycoop.devstack.OpenApiCheck;
 import org.citycoop.gateway.openapi.OpenApiMerger;
 import org.junit.jupiter.api.Test;
 
-import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The merge of documents shaped as the platform's OpenAPI filter shapes each service's (the shared
  * components copied from the gateway's own document, which carries the same ones) with the gateway's
- * own {@code openapi/clients.json}, checked with {@link OpenApiCheck} (swagger-parser and the suite's rules).
+ * own, generated from its {@code /v1/clients} resource (served alone at {@code /q/openapi-gateway}), checked with
+ * {@link OpenApiCheck} (swagger-parser and the suite's rules).
  */
+@QuarkusTest
+@QuarkusTestResource(OriginServer.class)
 class OpenApiMergerTest {
 
     private final ObjectMapper mapper = new ObjectMapper();
 
     private JsonNode gatewayDocument() throws Exception {
-        try (InputStream in = getClass().getResourceAsStream("/openapi/clients.json")) {
-            return mapper.readTree(in);
-        }
+        return mapper.readTree(given().queryParam("format", "json").get("/q/openapi-gateway").then().statusCode(200)
+                .extract().asByteArray());
     }
 
     /** A service document with one public list and the components every service shares. */
@@ -65,8 +69,11 @@ class OpenApiMergerTest {
         assertEquals(fieldNames(gatewayDocument().at("/components/responses")), fieldNames(merged.at("/components/responses")));
         assertTrue(OpenApiCheck.isPublic(merged.at("/paths/~1v1~1schemes/get")));
         // the gateway's own operations follow the same conventions
-        assertEquals("ApiKey", merged.at("/paths/~1v1~1clients/post/security/0").fieldNames().next());
+        assertEquals(List.of("SECRETARIAT_ADMIN"), mapper.convertValue(merged.at("/paths/~1v1~1clients/post/security/0/ApiKey"), List.class));
         assertEquals("#/components/responses/Unauthorized", merged.at("/paths/~1v1~1clients/post/responses/401/$ref").asText());
+        assertEquals(4, merged.at("/paths/~1v1~1clients~1me/get/security/0/ApiKey").size(), "any client's key, not the public");
+        assertEquals("#/components/schemas/IssuedKey",
+                merged.at("/paths/~1v1~1clients/post/responses/201/content/application~1json/schema/$ref").asText());
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.citycoop.gateway.auth;
 
 import org.citycoop.gateway.vocabulary.ClientRole;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
@@ -16,8 +17,13 @@ import java.util.UUID;
  * @param revokedAt when it was revoked; its key is refused from then on
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ApiClient(UUID id, String name, ClientRole role, String agencyId, List<String> cityIds, String keyPrefix,
-                        OffsetDateTime createdAt, OffsetDateTime keyCreatedAt, OffsetDateTime revokedAt) {
+@Schema(name = "ApiClient")
+public record ApiClient(UUID id, String name, ClientRole role,
+                        @Schema(description = "AGENCY_EDITOR only: the agency whose schemes it changes") String agencyId,
+                        @Schema(description = "CITY_EDITOR only: GeoNames ids of its cities") List<String> cityIds,
+                        @Schema(description = "The first 12 characters of the current key") String keyPrefix,
+                        OffsetDateTime createdAt, OffsetDateTime keyCreatedAt,
+                        @Schema(description = "When it was revoked; its key is refused from then on") OffsetDateTime revokedAt) {
 
     public boolean revoked() {
         return revokedAt != null;
@@ -36,6 +42,8 @@ public record ApiClient(UUID id, String name, ClientRole role, String agencyId, 
     }
 
     /** A client with the key made for it just now: the only answer that holds the key. */
-    public record IssuedKey(@com.fasterxml.jackson.annotation.JsonUnwrapped ApiClient client, String key) {
+    @Schema(name = "IssuedKey")
+    public record IssuedKey(@com.fasterxml.jackson.annotation.JsonUnwrapped ApiClient client,
+                            @Schema(description = "The API key, shown this once: cck_ and 43 base64url characters") String key) {
     }
 }

@@ -1,6 +1,9 @@
 package org.citycoop.gateway.auth;
 
 import org.citycoop.gateway.vocabulary.ClientRole;
+import org.citycoop.platform.problem.Problem.FieldError;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -8,7 +11,7 @@ import java.util.regex.Pattern;
 
 /**
  * The body of {@code POST /v1/clients}. Everything else a client has (id, key, prefix, times) is the
- * gateway's to set: a body naming any other field is refused (400 naming it).
+ * gateway's to set: a body naming any other field is refused (400 naming it, the platform's strict JSON).
  *
  * @param name unique, 1 to 64 of a-z 0-9 . _ - starting with a letter or digit (it is the token's subject
  *             and so the "who changed" the services record)
@@ -16,15 +19,21 @@ import java.util.regex.Pattern;
  * @param agencyId the agency an {@code AGENCY_EDITOR} changes (required for it, refused for the others)
  * @param cityIds GeoNames ids of the cities a {@code CITY_EDITOR} acts for (1 to 50; required for it, refused for the others)
  */
-public record NewClient(String name, ClientRole role, String agencyId, List<String> cityIds) {
+@Schema(name = "NewClient", requiredProperties = {"name", "role"}, additionalProperties = Schema.False.class)
+public record NewClient(
+        @Schema(description = "Unique; the subject of its tokens, which the services record as who changed what",
+                pattern = "^[a-z0-9][a-z0-9._-]{0,63}$", examples = "agency-unep-ietc")
+        String name,
+        ClientRole role,
+        @Schema(description = "AGENCY_EDITOR only: the agency whose schemes it changes, which the catalogue must hold",
+                examples = "unep-ietc")
+        String agencyId,
+        @Schema(description = "CITY_EDITOR only: GeoNames ids of its cities (1 to 50)", examples = "[\"1859307\"]")
+        List<String> cityIds) {
 
     static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
     static final Pattern AGENCY_ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+){0,40}");
     static final Pattern CITY_ID = Pattern.compile("[1-9][0-9]{0,11}");
-
-    /** A field that failed and why. */
-    public record FieldError(String field, String detail) {
-    }
 
     /** What is wrong with this body; empty when nothing. */
     public List<FieldError> errors() {

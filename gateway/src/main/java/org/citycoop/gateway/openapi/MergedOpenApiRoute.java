@@ -2,6 +2,9 @@ package org.citycoop.gateway.openapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.smallrye.openapi.runtime.OpenApiConstants;
+import io.quarkus.smallrye.openapi.runtime.OpenApiDocumentService;
+import io.smallrye.openapi.runtime.io.Format;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -25,9 +28,10 @@ import java.util.TreeMap;
 /**
  * Serves the merged OpenAPI document of the routed services at {@code /q/openapi} (JSON), fetched
  * from each service's {@code /q/openapi?format=json} on every request (a few kilobytes each), so it is
- * never stale, with the gateway's own {@code /v1/clients} (resource {@code openapi/clients.json}, which follows the
- * platform's conventions and carries copies of the shared components, so that it stands alone when no service
- * answers). Swagger UI at {@code /q/swagger-ui} shows it.
+ * never stale, with the gateway's own {@code /v1/clients}: the document Quarkus generates from
+ * {@link org.citycoop.gateway.auth.ClientsResource} (also served alone at {@code /q/openapi-gateway}), which the
+ * platform's {@code ApiConventionsFilter} shapes as it shapes the services' and which carries the shared components, so
+ * that the merged document stands alone when no service answers. Swagger UI at {@code /q/swagger-ui} shows it.
  */
 @ApplicationScoped
 public class MergedOpenApiRoute {
@@ -41,6 +45,9 @@ public class MergedOpenApiRoute {
     @Inject
     Vertx vertx;
 
+    @Inject
+    OpenApiDocumentService ownDocuments;
+
     private HttpClient client;
     private JsonNode ownDocument;
     /** The next {@link #learnPaths} timer; none once the application stops. */
@@ -48,10 +55,11 @@ public class MergedOpenApiRoute {
     private volatile boolean stopped;
 
     void mount(@Observes Router router) {
-        try (java.io.InputStream in = getClass().getResourceAsStream("/openapi/clients.json")) {
-            ownDocument = mapper.readTree(in);
+        try {
+            // generated at build time from ClientsResource, shaped by the platform's ApiConventionsFilter as the services' are
+            ownDocument = mapper.readTree(ownDocuments.getDocument(OpenApiConstants.DEFAULT_DOCUMENT_NAME, Format.JSON));
         } catch (java.io.IOException | RuntimeException e) {
-            throw new IllegalStateException("openapi/clients.json is missing or not JSON", e);
+            throw new IllegalStateException("The gateway's own OpenAPI document is missing or not JSON", e);
         }
         client = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(2000));
         router.get("/q/openapi").order(-100).handler(this::serve);

@@ -1,17 +1,23 @@
 package org.citycoop.gateway.routing;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.JsonObject;
+import org.citycoop.platform.problem.Problem;
+
+import java.util.List;
 
 /**
- * RFC 9457 problem documents for the errors the gateway itself produces (unknown route 404, 401, 403,
- * 405, 413, 429, 502, 503, 504, and the problems of {@code /v1/clients}), in the same shape as the
- * services' own: type, title, status, detail, instance, requestId, and {@code errors} naming fields.
+ * The problem documents of what the edge itself answers, before any service or the gateway's own API sees the request:
+ * an unknown route (404), a refused request (400, 403, 414, 431, 505, ... naming what is wrong), a wrong API key (401),
+ * a body too large (413), the rate limit (429), a service down, failing, silent or cut off (502, 503, 504). They are the
+ * platform's {@link Problem} documents, as the services' and {@code /v1/clients}' own.
  */
 public final class EdgeProblem {
 
-    public static final String MEDIA_TYPE = "application/problem+json";
+    public static final String MEDIA_TYPE = Problem.MEDIA_TYPE;
     private static final String BASE = "https://citycoop.org/problems/";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private EdgeProblem() {
     }
@@ -44,12 +50,7 @@ public final class EdgeProblem {
     }
 
     public static Buffer unauthorized(String detail, String path, String requestId) {
-        return withErrors("unauthorized", "Unauthorized", 401, detail, path, requestId,
-                java.util.List.<String[]>of(new String[] {"Authorization", detail}));
-    }
-
-    public static Buffer forbidden(String detail, String path, String requestId) {
-        return of("forbidden", "Forbidden", 403, detail, path, requestId);
+        return of("unauthorized", "Unauthorized", 401, detail, path, requestId, List.of(new Problem.FieldError("Authorization", detail)));
     }
 
     public static Buffer tooManyRequests(long retryAfterSeconds, String path, String requestId) {
@@ -63,33 +64,21 @@ public final class EdgeProblem {
                 path, requestId);
     }
 
-    public static Buffer methodNotAllowed(String allow, String path, String requestId) {
-        return of("method-not-allowed", "Method not allowed", 405, "Allowed here: " + allow + ".", path, requestId);
-    }
-
-    /** A problem with {@code errors}: one {@code {field, detail}} per failing field. */
-    public static Buffer withErrors(String type, String title, int status, String detail, String path, String requestId,
-                                    java.util.List<String[]> fieldErrors) {
-        JsonObject problem = problem(type, title, status, detail, path, requestId);
-        io.vertx.core.json.JsonArray errors = new io.vertx.core.json.JsonArray();
-        fieldErrors.forEach(e -> errors.add(new JsonObject().put("field", e[0]).put("detail", e[1])));
-        return problem.put("errors", errors).toBuffer();
+    /** A problem naming the one field (a header, the path, a parameter) that makes the request refused. */
+    public static Buffer refused(String type, String title, int status, String field, String detail, String path, String requestId) {
+        return of(type, title, status, field + ": " + detail, path, requestId, List.of(new Problem.FieldError(field, detail)));
     }
 
     public static Buffer of(String type, String title, int status, String detail, String path, String requestId) {
-        return problem(type, title, status, detail, path, requestId).toBuffer();
+        return of(type, title, status, detail, path, requestId, List.of());
     }
 
-    private static JsonObject problem(String type, String title, int status, String detail, String path, String requestId) {
-        JsonObject problem = new JsonObject()
-                .put("type", BASE + type)
-                .put("title", title)
-                .put("status", status)
-                .put("detail", detail)
-                .put("instance", path);
-        if (requestId != null) {
-            problem.put("requestId", requestId);
+    private static Buffer of(String type, String title, int status, String detail, String path, String requestId,
+                             List<Problem.FieldError> errors) {
+        try {
+            return Buffer.buffer(JSON.writeValueAsBytes(new Problem(BASE + type, title, status, detail, path, requestId, errors)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
-        return problem;
     }
 }

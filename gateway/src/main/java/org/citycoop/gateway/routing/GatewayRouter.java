@@ -20,7 +20,8 @@ import io.vertx.httpproxy.ProxyResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.citycoop.gateway.auth.ClientsApi;
+import org.citycoop.gateway.auth.ClientsResource;
+import org.citycoop.gateway.auth.SessionAuthentication;
 import org.citycoop.gateway.auth.Sessions;
 import org.citycoop.gateway.ratelimit.RateLimiter;
 import org.jboss.logging.Logger;
@@ -51,7 +52,9 @@ import java.util.stream.Collectors;
  *       a wrong key is a 401 problem;</li>
  *   <li>the rate limit of the key, or of the address for calls without a valid key ({@link RateLimiter}):
  *       {@code RateLimit} headers on every answer, 429 problem with {@code Retry-After} past it;</li>
- *   <li>{@code /v1/clients} is answered here ({@link ClientsApi}); anything else goes to its service
+ *   <li>{@code /v1/clients} is the gateway's own API, a quarkus-rest resource ({@link ClientsResource}): the request goes
+ *       on to the next route, quarkus-rest's, with the caller's session in its routing context
+ *       ({@link SessionAuthentication} makes it the request's identity); anything else goes to its service
  *       through a Vert.x reverse proxy with the caller's {@code Authorization} replaced by the gateway's
  *       signed token, and {@code X-Forwarded-For}, {@code -Proto}, {@code -Host} added. A body is read whole
  *       before anything is sent to the service: over the size limit (also when sent in chunks) it is a 413
@@ -92,9 +95,6 @@ public class GatewayRouter {
 
     @Inject
     RateLimiter rateLimiter;
-
-    @Inject
-    ClientsApi clients;
 
     private final Map<String, Instances<Origin>> origins = new HashMap<>();
     private Instances<Origin> finder;
@@ -148,8 +148,7 @@ public class GatewayRouter {
         if (r.status() == 505 || r.status() == 501 || r.status() == 414 || r.status() == 431) {
             request.response().putHeader("Connection", "close");
         }
-        Buffer json = EdgeProblem.withErrors(r.type(), r.title(), r.status(), r.field() + ": " + r.detail(),
-                safePath(request), requestId, java.util.List.<String[]>of(new String[]{r.field(), r.detail()}));
+        Buffer json = EdgeProblem.refused(r.type(), r.title(), r.status(), r.field(), r.detail(), safePath(request), requestId);
         String path = request.path();
         if (finder != null && path != null && (path.equals("/finder") || path.startsWith("/finder/"))) {
             finderPageOrProblem(request, r.status(), json, requestId);
@@ -285,12 +284,11 @@ public class GatewayRouter {
         String requestId = requestIdOf(request);
         io.vertx.core.buffer.Buffer body;
         if (status == 400 && !namesItsHost(request)) {
-            body = EdgeProblem.withErrors("bad-request", "Bad request", 400, "Host: an HTTP/1.1 request must name its host",
-                    safePath(request), requestId, java.util.List.<String[]>of(new String[]{"Host", "missing"}));
+            body = EdgeProblem.refused("bad-request", "Bad request", 400, "Host", "an HTTP/1.1 request must name its host",
+                    safePath(request), requestId);
         } else if (status == 403 && request.getHeader("Origin") != null) {
-            body = EdgeProblem.withErrors("forbidden", "Forbidden", 403,
-                    "Origin: pages from this origin may not call the API (CORS allow-list)", safePath(request), requestId,
-                    java.util.List.<String[]>of(new String[]{"Origin", "not on the allow-list"}));
+            body = EdgeProblem.refused("forbidden", "Forbidden", 403, "Origin",
+                    "pages from this origin may not call the API (CORS allow-list)", safePath(request), requestId);
         } else if (status >= 500) {
             LOG.errorf(context.failure(), "Request %s failed", requestId);
             body = EdgeProblem.of("internal-error", "Internal error", status,
@@ -364,7 +362,7 @@ public class GatewayRouter {
         String path = decoded(request.path());
         String template = path == null ? null : pathTemplates.templateOf(path.split("/", -1)).orElse(null); // once a request
         countAs(template == null ? "/v1/**" : template);
-        boolean own = path != null && ClientsApi.owns(path);
+        boolean own = path != null && ClientsResource.owns(path);
         String service = path == null || own ? null : routes.serviceFor(path).orElse(null);
         if (service == null && !own) {
             problem(request, 404, EdgeProblem.notFound(request.path(), requestId), requestId);
@@ -407,8 +405,9 @@ public class GatewayRouter {
                     problem(request, 429, EdgeProblem.tooManyRequests(limited.result().retryAfterSeconds(), request.path(), id), id);
                     return;
                 }
-                if (own) {
-                    clients.handle(request, session, id);
+                if (own) { // the next route, quarkus-rest's, reads the body (a Content-Length over the limit was refused above)
+                    context.put(SessionAuthentication.SESSION, session);
+                    context.next();
                     return;
                 }
                 Instances<Origin> instances = origins.get(service);

@@ -3,6 +3,9 @@ package org.citycoop.platform.paging;
 import jakarta.ws.rs.core.UriInfo;
 import org.citycoop.platform.problem.ProblemException;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -11,8 +14,8 @@ import java.util.List;
 /**
  * Opaque keyset cursors: the sort key of the last item of a page (one or more strings), encoded as
  * base64url. The next page starts strictly after that key, so pages stay stable when items are
- * inserted meanwhile and there is no limit on how far one can page. A cursor that cannot be read is
- * a 400 naming the {@code cursor} parameter.
+ * inserted meanwhile and there is no limit on how far one can page. A cursor that cannot be read (not base64url,
+ * not UTF-8, holding NUL, of another shape) is a 400 naming the {@code cursor} parameter.
  */
 public final class Cursor {
 
@@ -32,13 +35,16 @@ public final class Cursor {
             return null;
         }
         try {
-            String joined = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            // strictly UTF-8: a cursor of this list never holds other bytes (a lenient decoding would turn them into U+FFFD)
+            String joined = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(Base64.getUrlDecoder().decode(cursor))).toString();
             List<String> values = new ArrayList<>(List.of(joined.split(String.valueOf(SEPARATOR), -1)));
             if (values.size() != parts || joined.indexOf('\u0000') >= 0) {
                 throw new IllegalArgumentException("wrong number of parts");
             }
             return values;
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | CharacterCodingException e) {
             throw ProblemException.badRequest("cursor", "not a cursor returned by this list; start again without it");
         }
     }

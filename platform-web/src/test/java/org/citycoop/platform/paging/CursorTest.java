@@ -29,5 +29,8 @@ class CursorTest {
         assertEquals(400, wrongShape.status());
         assertEquals("cursor", wrongShape.errors().get(0).field());
         assertEquals(400, assertThrows(ProblemException.class, () -> Cursor.decode("not base64 !!", 1)).status());
+        // "bad" decodes to bytes that are not UTF-8, "AAAA" to NUL bytes: no cursor of a list holds them
+        assertEquals(400, assertThrows(ProblemException.class, () -> Cursor.decode("bad", 1)).status());
+        assertEquals(400, assertThrows(ProblemException.class, () -> Cursor.decode("AAAA", 1)).status());
     }
 }
