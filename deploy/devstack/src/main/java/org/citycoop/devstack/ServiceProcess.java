@@ -43,6 +43,12 @@ public final class ServiceProcess {
                 command.add(option);
             }
         }
+        // the class-data archive the build made next to the jar (quarkus.package.jar.appcds.enabled), with this same JVM:
+        // the classes it read at start-up, loaded and verified once, so that each start reads them ready-made
+        Path archive = jar.resolveSibling("app-cds.jsa");
+        if (Files.isRegularFile(archive) && !javaOptions.contains("SharedArchiveFile")) {
+            command.add("-XX:SharedArchiveFile=" + archive);
+        }
         command.add("-jar");
         command.add(jar.toString());
         ProcessBuilder builder = new ProcessBuilder(command)
