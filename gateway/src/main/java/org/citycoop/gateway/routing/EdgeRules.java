@@ -1,12 +1,9 @@
 package org.citycoop.gateway.routing;
 
+import org.citycoop.platform.web.StrictText;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpVersion;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -184,7 +181,7 @@ public final class EdgeRules {
         }
         String decoded;
         try {
-            decoded = decode(raw, false);
+            decoded = StrictText.percentDecode(raw, false);
         } catch (IllegalArgumentException e) {
             return Optional.of(e.getMessage());
         }
@@ -208,7 +205,7 @@ public final class EdgeRules {
             String rawName = equals < 0 ? pair : pair.substring(0, equals);
             String name;
             try {
-                name = decode(rawName, true);
+                name = StrictText.percentDecode(rawName, true);
             } catch (IllegalArgumentException e) {
                 return refuse(400, "bad-request", "Bad request", "query", "a parameter name has " + e.getMessage());
             }
@@ -222,7 +219,7 @@ public final class EdgeRules {
             }
             String value;
             try {
-                value = decode(pair.substring(equals + 1), true);
+                value = StrictText.percentDecode(pair.substring(equals + 1), true);
             } catch (IllegalArgumentException e) {
                 return refuse(400, "bad-request", "Bad request", name, e.getMessage());
             }
@@ -232,38 +229,6 @@ public final class EdgeRules {
             }
         }
         return Optional.empty();
-    }
-
-    /**
-     * Percent-decodes strictly: every {@code %} is followed by two hex digits, and the bytes are UTF-8.
-     * In a query, {@code +} is a space.
-     */
-    static String decode(String raw, boolean query) {
-        if (raw.indexOf('%') < 0 && !(query && raw.indexOf('+') >= 0)) {
-            return raw;
-        }
-        ByteBuffer bytes = ByteBuffer.allocate(raw.length() * 3);
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
-            if (c == '%') {
-                if (i + 2 >= raw.length() || !isHex(raw.charAt(i + 1)) || !isHex(raw.charAt(i + 2))) {
-                    throw new IllegalArgumentException("broken percent-encoding: '%' must be followed by two hex digits");
-                }
-                bytes.put((byte) Integer.parseInt(raw, i + 1, i + 3, 16));
-                i += 2;
-            } else if (query && c == '+') {
-                bytes.put((byte) ' ');
-            } else {
-                bytes.put(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
-            }
-        }
-        bytes.flip();
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(bytes).toString();
-        } catch (CharacterCodingException e) {
-            throw new IllegalArgumentException("percent-encoded bytes that are not UTF-8");
-        }
     }
 
     /** The index of the first character a URL may not hold unencoded (RFC 3986: unreserved, reserved and '%'), or -1. */
@@ -277,10 +242,6 @@ public final class EdgeRules {
             }
         }
         return -1;
-    }
-
-    private static boolean isHex(char c) {
-        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
 
     /** The first C0 control character (tab allowed) or DEL in the text, or -1. */
