@@ -109,6 +109,11 @@ class ClientsTest {
         given().header("Authorization", "Bearer " + newKey).get("/v1/schemes").then().statusCode(401)
                 .body("detail", matchesPattern(".*not valid.*"));
         given().header("Authorization", ADMIN).delete("/v1/clients/" + id).then().statusCode(200);
+        // a revoked client gets no new key (one would be refused at once): a conflict, and it stays revoked
+        given().header("Authorization", ADMIN).post("/v1/clients/" + id + "/key").then().statusCode(409)
+                .contentType("application/problem+json").body("detail", matchesPattern(".*revoked.*create a new client.*"))
+                .body("key", org.hamcrest.Matchers.nullValue());
+        given().header("Authorization", ADMIN).get("/v1/clients/" + id).then().statusCode(200).body("revokedAt", notNullValue());
     }
 
     @Test

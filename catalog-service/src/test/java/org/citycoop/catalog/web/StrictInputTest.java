@@ -47,6 +47,16 @@ class StrictInputTest {
     }
 
     @Test
+    void aMethodAPathDoesNotTakeIsA405NamingTheMethodsItTakes() {
+        String agency = Fixtures.createAgency("allow");
+        given().patch("/v1/agencies/" + agency).then().statusCode(405).contentType("application/problem+json")
+                .header("Allow", "GET, PUT").body("status", equalTo(405));
+        given().delete("/v1/schemes").then().statusCode(405).header("Allow", "GET");
+        given().contentType("application/json").body("{}").put("/v1/schemes/" + java.util.UUID.randomUUID()).then().statusCode(405)
+                .header("Allow", "GET");
+    }
+
+    @Test
     void aBodyIsPlainUtf8JsonOfADeclaredMediaType() {
         String agency = Fixtures.createAgency("strict-ct");
         byte[] body = Fixtures.scheme().toString().getBytes(StandardCharsets.UTF_8);

@@ -97,9 +97,10 @@ public class ClientRepository {
         return find(id).orElseThrow();
     }
 
-    /** Replaces the client's key: the old one stops working. Empty when there is no such client. */
+    /** Replaces the client's key: the old one stops working. Empty when there is no such client or it is revoked. */
     public Optional<ApiClient> replaceKey(UUID id, String keyPrefix, String keyHash) {
-        return update("UPDATE api_client SET key_prefix = ?, key_hash = ?, key_created_at = now() WHERE id = ?", id, keyPrefix, keyHash);
+        return update("UPDATE api_client SET key_prefix = ?, key_hash = ?, key_created_at = now() WHERE id = ? AND revoked_at IS NULL",
+                id, keyPrefix, keyHash);
     }
 
     /** Revokes the client (its key stops working); revoking again changes nothing. */

@@ -153,11 +153,15 @@ public class ClientsResource {
     @Operation(summary = "Give an API client a new key", description = "The new key is in `key`, shown this once; the old key "
             + "is refused from now on.")
     @APIResponse(responseCode = "200", description = "The client and its new key")
+    @APIResponse(responseCode = "409", description = "The client is revoked: a revoked client gets no new key")
     public RestResponse<ApiClient.IssuedKey> replaceKey(
             @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id) {
         String key = ApiKeys.generate();
-        ApiClient client = store.replaceKey(id(id), ApiKeys.visiblePrefix(key), ApiKeys.hash(key))
-                .orElseThrow(() -> notFound(PATH + "/" + id));
+        UUID clientId = id(id);
+        ApiClient client = store.replaceKey(clientId, ApiKeys.visiblePrefix(key), ApiKeys.hash(key))
+                .orElseThrow(() -> store.find(clientId).<ProblemException>map(revoked -> new ProblemException(409,
+                        ProblemTypes.CONFLICT, "Conflict", "The client was revoked at " + revoked.revokedAt()
+                        + " and gets no new key: create a new client instead.", List.of())).orElseGet(() -> notFound(PATH + "/" + id)));
         sessions.forget(client.id());
         LOG.infof("Client %s has a new key %s...; the old one no longer works", client.name(), client.keyPrefix());
         return noStore(new ApiClient.IssuedKey(client, key));

@@ -33,7 +33,7 @@ public final class EdgeProblem {
     }
 
     public static Buffer tooLarge(long maxBytes, String path, String requestId) {
-        return of("payload-too-large", "Payload too large", 413,
+        return of("payload-too-large", "Content too large", 413,
                 "The body is larger than " + maxBytes + " bytes, the most this API accepts in one request.", path, requestId);
     }
 

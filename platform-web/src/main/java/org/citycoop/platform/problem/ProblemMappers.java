@@ -211,7 +211,8 @@ public class ProblemMappers {
         }
         // in sentence case, as the other problems' titles ("Not found", "Method not allowed")
         String reason = Response.Status.fromStatusCode(status) == null ? "Error" : Response.Status.fromStatusCode(status).getReasonPhrase();
-        String title = reason.charAt(0) + reason.substring(1).toLowerCase(java.util.Locale.ROOT);
+        // RFC 9110's names where JAX-RS still has the older ones ("Request Entity Too Large")
+        String title = status == 413 ? "Content too large" : reason.charAt(0) + reason.substring(1).toLowerCase(java.util.Locale.ROOT);
         String type = switch (status) {
             case 404 -> ProblemTypes.NOT_FOUND;
             case 405 -> ProblemTypes.METHOD_NOT_ALLOWED;

@@ -1,11 +1,10 @@
-package org.citycoop.gateway.auth;
+package org.citycoop.platform.problem;
 
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.citycoop.platform.problem.ProblemMappers;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.lang.reflect.Method;
@@ -19,16 +18,17 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * The 405 problem of the gateway's own API says in {@code Allow} which methods the path takes (RFC 9110, section
- * 15.5.6), read from {@link ClientsResource}'s annotations: quarkus-rest's own 405 leaves the header out. The problem
- * itself is the platform's.
+ * A 405 problem says in {@code Allow} which methods the path takes (RFC 9110, section 15.5.6), as every API of the
+ * suite declares them: read once from the annotations of the application's resource classes (the beans with
+ * {@code @Path}), since quarkus-rest's own 405 leaves the header out. The problem itself is {@link ProblemMappers}'.
  */
 public class AllowedMethods {
 
     /** The order methods are listed in. */
     private static final List<String> ORDER = List.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH,
             HttpMethod.DELETE);
-    private static final Map<Pattern, Set<String>> BY_PATH = byPath(ClientsResource.class);
+    /** Each path template of the application's resources, as a pattern, with its methods; made at the first 405. */
+    private static volatile Map<Pattern, Set<String>> byPath;
 
     @ServerExceptionMapper
     public Response notAllowed(NotAllowedException e, UriInfo uri) {
@@ -39,8 +39,12 @@ public class AllowedMethods {
 
     /** The methods {@code path} takes, such as {@code GET, POST}; empty when it is none of the resource's paths. */
     static String allowed(String path) {
+        Map<Pattern, Set<String>> templates = byPath;
+        if (templates == null) {
+            templates = byPath = resources();
+        }
         Set<String> methods = new TreeSet<>(Comparator.comparingInt(method -> ORDER.contains(method) ? ORDER.indexOf(method) : ORDER.size()));
-        BY_PATH.forEach((template, those) -> {
+        templates.forEach((template, those) -> {
             if (template.matcher(path).matches()) {
                 methods.addAll(those);
             }
@@ -48,10 +52,21 @@ public class AllowedMethods {
         return String.join(", ", methods);
     }
 
-    /** Each path template of a resource class (as a pattern of one segment per parameter) with its methods. */
-    private static Map<Pattern, Set<String>> byPath(Class<?> resource) {
-        String base = resource.getAnnotation(Path.class).value();
+    /** The path templates of every resource class of the application (the beans with {@code @Path}). */
+    private static Map<Pattern, Set<String>> resources() {
         Map<String, Set<String>> methods = new LinkedHashMap<>();
+        jakarta.enterprise.inject.spi.BeanManager beans = jakarta.enterprise.inject.spi.CDI.current().getBeanManager();
+        beans.getBeans(Object.class, jakarta.enterprise.inject.Any.Literal.INSTANCE).stream()
+                .map(jakarta.enterprise.inject.spi.Bean::getBeanClass)
+                .filter(type -> type.isAnnotationPresent(Path.class))
+                .distinct()
+                .forEach(resource -> collect(resource, methods));
+        return patterns(methods);
+    }
+
+    /** Each path template of a resource class with its methods. */
+    private static void collect(Class<?> resource, Map<String, Set<String>> methods) {
+        String base = resource.getAnnotation(Path.class).value();
         for (Method method : resource.getDeclaredMethods()) {
             for (java.lang.annotation.Annotation annotation : method.getAnnotations()) {
                 HttpMethod http = annotation.annotationType().getAnnotation(HttpMethod.class);
@@ -62,6 +77,10 @@ public class AllowedMethods {
                 }
             }
         }
+    }
+
+    /** The templates as patterns of one segment per parameter. */
+    static Map<Pattern, Set<String>> patterns(Map<String, Set<String>> methods) {
         Map<Pattern, Set<String>> byPattern = new LinkedHashMap<>();
         methods.forEach((template, those) -> {
             List<String> parts = new ArrayList<>();
