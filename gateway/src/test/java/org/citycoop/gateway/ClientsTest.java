@@ -86,6 +86,41 @@ class ClientsTest {
     }
 
     @Test
+    void aNewKeysFirstRequestsArrivingTogetherAreAllAnswered() throws Exception {
+        // the requests that wait on the first one's key lookup go on in their own request scope (was a 500 now and then)
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        for (int round = 0; round < 5; round++) {
+            String key = create("{\"name\":\"" + unique("together") + "\",\"role\":\"PARTNER_PORTAL\"}").path("key");
+            List<java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<String>>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                answers.add(http.sendAsync(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                                io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port + "/v1/clients/me"))
+                        .header("Authorization", "Bearer " + key).timeout(java.time.Duration.ofSeconds(20)).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString()));
+            }
+            for (var answer : answers) {
+                assertEquals(200, answer.get().statusCode(), answer.get().body());
+            }
+        }
+    }
+
+    @Test
+    void aBodyOfUnknownLengthIsRefusedBeforeItIsRead() throws Exception {
+        byte[] body = ("{\"name\":\"" + unique("chunked") + "\",\"role\":\"PARTNER_PORTAL\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).build()
+                .send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                                io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port + "/v1/clients"))
+                        .header("Authorization", ADMIN).header("Content-Type", "application/json")
+                        .timeout(java.time.Duration.ofSeconds(20))
+                        // a stream of unknown length goes in chunks
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)))
+                        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(411, response.statusCode(), response.body());
+        org.junit.jupiter.api.Assertions.assertTrue(response.body().contains("Content-Length"), response.body());
+    }
+
+    @Test
     void aCityEditorIsBoundToItsCities() {
         Response created = create("{\"name\":\"" + unique("kitakyushu") + "\",\"role\":\"CITY_EDITOR\",\"cityIds\":[\"1859307\",\"1583992\"]}");
         created.then().statusCode(201).body("cityIds", equalTo(List.of("1859307", "1583992")));

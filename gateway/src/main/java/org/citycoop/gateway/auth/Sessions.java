@@ -129,7 +129,22 @@ public class Sessions {
         if (cached != null && now.isBefore(cached.usableUntil())) {
             return Future.succeededFuture(cached); // renewed meanwhile by one lookup, whichever request started it
         }
-        return lookup;
+        return underWay == null ? lookup : onOwnContext(underWay);
+    }
+
+    /**
+     * Another request's lookup, completing on this request's own Vert.x context: its callbacks would otherwise run on the
+     * context of the request that started the lookup, where the request scope quarkus-rest activates for this
+     * request ({@code /v1/clients}) is not active.
+     */
+    private static Future<Session> onOwnContext(Future<Session> lookup) {
+        io.vertx.core.Context own = Vertx.currentContext();
+        if (own == null) {
+            return lookup;
+        }
+        Promise<Session> here = Promise.promise();
+        lookup.onComplete(done -> own.runOnContext(ignored -> here.handle(done)));
+        return here.future();
     }
 
     /** The shared session of anonymous callers, with a new token. */

@@ -37,6 +37,11 @@ public final class EdgeProblem {
                 "The body is larger than " + maxBytes + " bytes, the most this API accepts in one request.", path, requestId);
     }
 
+    public static Buffer lengthRequired(long maxBytes, String path, String requestId) {
+        return of("length-required", "Length required", 411, "Send this API's bodies with Content-Length (at most "
+                + maxBytes + " bytes), not in chunks of unknown total length.", path, requestId);
+    }
+
     public static Buffer timeout(String service, long seconds, String path, String requestId) {
         return of("gateway-timeout", "Gateway timeout", 504,
                 "The " + service + " service did not answer within " + seconds + " s: the request may or may not have "
