@@ -549,6 +549,9 @@ public interface Msg {
     @Message("{param}: \"{value}\" is not an amount (write it as 50000); it was left out.")
     String err_bad_amount(String param, String value);
 
+    @Message("{param}: \"{value}\" comes before {other}, so nothing could match; it was left out.")
+    String err_reversed_range(String param, String value, String other);
+
     @Message("The keywords are longer than {max} characters; please shorten them.")
     String err_query_too_long(String max);
 

@@ -69,8 +69,12 @@ public final class SchemeViews {
     public Detail detail(JsonNode s, JsonNode history) {
         Card card = card(s);
         List<Integer> days = new ArrayList<>();
-        s.path("processSteps").forEach(step -> days.add(step.hasNonNull("typicalDays") ? step.path("typicalDays").asInt() : null));
-        List<LocalDate> starts = StepPlan.startDates(days, deadlineDate(s.path("window")));
+        List<String> actors = new ArrayList<>();
+        s.path("processSteps").forEach(step -> {
+            days.add(step.hasNonNull("typicalDays") ? step.path("typicalDays").asInt() : null);
+            actors.add(step.path("actor").asText());
+        });
+        List<LocalDate> starts = StepPlan.startDates(days, actors, deadlineDate(s.path("window")));
         List<Step> steps = new ArrayList<>();
         int i = 0;
         for (JsonNode step : s.path("processSteps")) {

@@ -27,7 +27,7 @@ public final class SearchForm {
 
     /** Something in the URL that was left out, and why. */
     public record Issue(Kind kind, String parameter, String value) {
-        public enum Kind { UNKNOWN_VALUE, BAD_DATE, BAD_AMOUNT, QUERY_TOO_LONG, BAD_CURSOR, ONE_COUNTRY }
+        public enum Kind { UNKNOWN_VALUE, BAD_DATE, BAD_AMOUNT, QUERY_TOO_LONG, BAD_CURSOR, ONE_COUNTRY, REVERSED_RANGE }
     }
 
     private final String q;
@@ -66,6 +66,15 @@ public final class SearchForm {
         deadlineBefore = date(params, "deadlineBefore");
         amountMin = amount(params, "amountMin");
         amountMax = amount(params, "amountMax");
+        // a range the wrong way round finds nothing: its upper end is left out, and the search goes on with the rest
+        if (deadlineAfter != null && deadlineBefore != null && deadlineAfter.isAfter(deadlineBefore)) {
+            issues.add(new Issue(Issue.Kind.REVERSED_RANGE, "deadlineBefore", deadlineBefore.toString()));
+            deadlineBefore = null;
+        }
+        if (amountMin != null && amountMax != null && amountMin.compareTo(amountMax) > 0) {
+            issues.add(new Issue(Issue.Kind.REVERSED_RANGE, "amountMax", amountMax.toPlainString()));
+            amountMax = null;
+        }
         String wantedCurrency = first(params, "currency");
         if (wantedCurrency != null) {
             if (Codes.CURRENCIES.contains(wantedCurrency)) {

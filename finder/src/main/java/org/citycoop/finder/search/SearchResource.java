@@ -124,6 +124,7 @@ public class SearchResource {
             case QUERY_TOO_LONG -> msg.err_query_too_long(Integer.toString(SearchForm.MAX_QUERY_LENGTH));
             case BAD_CURSOR -> msg.err_cursor();
             case ONE_COUNTRY -> msg.err_one_country(field, issue.value());
+            case REVERSED_RANGE -> msg.err_reversed_range(field, issue.value(), label(msg, issue.parameter().equals("amountMax") ? "amountMin" : "deadlineAfter"));
         };
     }
 

@@ -82,4 +82,21 @@ class SearchFormTest {
                 .map(SearchForm.Issue::value).toList());
         assertTrue(new SearchForm(params("country", ""), Set.of()).issues().isEmpty(), "any country: no filter");
     }
+
+    @Test
+    void aRangeTheWrongWayRoundLosesItsUpperEndAndTheRestOfTheSearchGoesOn() {
+        SearchForm form = new SearchForm(params("deadlineAfter", "2027-06-01", "deadlineBefore", "2027-01-01",
+                "amountMin", "500000", "amountMax", "100", "currency", "USD", "challenge", "SOLID_WASTE"), Set.of());
+        assertEquals("2027-06-01", form.deadlineAfter());
+        assertEquals("", form.deadlineBefore());
+        assertEquals("500000", form.amountMin());
+        assertEquals("", form.amountMax());
+        assertFalse(form.apiSearch(10).containsKey("deadlineBefore"));
+        assertFalse(form.apiSearch(10).containsKey("amountMax"));
+        assertEquals(List.of("deadlineBefore", "amountMax"), form.issues().stream()
+                .filter(i -> i.kind() == SearchForm.Issue.Kind.REVERSED_RANGE).map(SearchForm.Issue::parameter).toList());
+        assertEquals(List.of("SOLID_WASTE"), form.apiFilters().get("challenge"));
+        assertTrue(new SearchForm(params("deadlineAfter", "2027-01-01", "deadlineBefore", "2027-01-01"), Set.of()).issues().isEmpty(),
+                "one day is a range");
+    }
 }
