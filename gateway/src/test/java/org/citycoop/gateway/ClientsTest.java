@@ -121,6 +121,18 @@ class ClientsTest {
     }
 
     @Test
+    void theConfiguredBootstrapAdminIsNeitherReKeyedNorRevokedThroughTheApi() {
+        // its key comes from the gateway's configuration at every start, which would undo either silently
+        String id = given().header("Authorization", ADMIN).get("/v1/clients/me").then().statusCode(200)
+                .body("name", org.hamcrest.Matchers.equalTo("secretariat-admin")).extract().path("id");
+        given().header("Authorization", ADMIN).post("/v1/clients/" + id + "/key").then().statusCode(409)
+                .contentType("application/problem+json").body("detail", containsString("CITYCOOP_GATEWAY_ADMIN_KEY"));
+        given().header("Authorization", ADMIN).delete("/v1/clients/" + id).then().statusCode(409);
+        given().header("Authorization", ADMIN).get("/v1/clients/me").then().statusCode(200)
+                .body("revokedAt", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
     void aCityEditorIsBoundToItsCities() {
         Response created = create("{\"name\":\"" + unique("kitakyushu") + "\",\"role\":\"CITY_EDITOR\",\"cityIds\":[\"1859307\",\"1583992\"]}");
         created.then().statusCode(201).body("cityIds", equalTo(List.of("1859307", "1583992")));

@@ -67,6 +67,18 @@ public class ClientsResource {
     @Inject
     SecurityIdentity identity;
 
+    /**
+     * Refuses (409) to re-key or revoke the bootstrap admin while the gateway's configuration sets its key: the change
+     * would be undone at the next start.
+     */
+    private void requireNotConfigured(UUID id) {
+        store.find(id).filter(sessions::configured).ifPresent(client -> {
+            throw new ProblemException(409, ProblemTypes.CONFLICT, "Conflict", "The key of " + client.name()
+                    + " is set by the gateway's configuration (CITYCOOP_GATEWAY_ADMIN_KEY) at every start, which would undo "
+                    + "this change: change or remove that setting instead, with other admin clients made here.", List.of());
+        });
+    }
+
     /** Whether {@code path} (decoded) is the gateway's own, answered by this resource rather than a service. */
     public static boolean owns(String path) {
         return path.equals(PATH) || path.startsWith(PATH + "/");
@@ -153,11 +165,13 @@ public class ClientsResource {
     @Operation(summary = "Give an API client a new key", description = "The new key is in `key`, shown this once; the old key "
             + "is refused from now on.")
     @APIResponse(responseCode = "200", description = "The client and its new key")
-    @APIResponse(responseCode = "409", description = "The client is revoked: a revoked client gets no new key")
+    @APIResponse(responseCode = "409", description = "The client is revoked (a revoked client gets no new key), or it is the "
+            + "bootstrap admin whose key the gateway's configuration sets")
     public RestResponse<ApiClient.IssuedKey> replaceKey(
             @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id) {
         String key = ApiKeys.generate();
         UUID clientId = id(id);
+        requireNotConfigured(clientId);
         ApiClient client = store.replaceKey(clientId, ApiKeys.visiblePrefix(key), ApiKeys.hash(key))
                 .orElseThrow(() -> store.find(clientId).<ProblemException>map(revoked -> new ProblemException(409,
                         ProblemTypes.CONFLICT, "Conflict", "The client was revoked at " + revoked.revokedAt()
@@ -172,7 +186,9 @@ public class ClientsResource {
     @Operation(summary = "Revoke an API client", description = "Its key is refused from now on (401); the client stays listed "
             + "with `revokedAt`. Revoking again changes nothing.")
     @APIResponse(responseCode = "200", description = "The revoked client")
+    @APIResponse(responseCode = "409", description = "The bootstrap admin, whose key the gateway's configuration sets")
     public RestResponse<ApiClient> revoke(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id) {
+        requireNotConfigured(id(id));
         ApiClient client = store.revoke(id(id)).orElseThrow(() -> notFound(PATH + "/" + id));
         sessions.forget(client.id());
         LOG.infof("Client %s (key %s...) revoked", client.name(), client.keyPrefix());

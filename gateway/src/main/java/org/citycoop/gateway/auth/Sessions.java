@@ -80,6 +80,11 @@ public class Sessions {
         }
     }
 
+    /** Whether the client is the bootstrap admin whose key the gateway's configuration sets at every start. */
+    public boolean configured(ApiClient client) {
+        return BOOTSTRAP_ADMIN.equals(client.name()) && config.adminKey().filter(key -> !key.isBlank()).isPresent();
+    }
+
     void bootstrap(@Observes StartupEvent started) {
         config.adminKey().filter(key -> !key.isBlank()).ifPresent(key -> {
             if (key.length() < 32) {
