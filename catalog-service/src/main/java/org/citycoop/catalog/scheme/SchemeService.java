@@ -340,8 +340,8 @@ public class SchemeService {
             UUID id = UUID.fromString(parts.get(2));
             String key = parts.get(1);
             return switch (sort) {
-                case UPDATED -> new SchemeRepository.Position(Instant.parse(key), null, null, id);
-                case DEADLINE -> new SchemeRepository.Position(null, key.isEmpty() ? null : Instant.parse(key), null, id);
+                case UPDATED -> new SchemeRepository.Position(Cursor.instant(key), null, null, id);
+                case DEADLINE -> new SchemeRepository.Position(null, key.isEmpty() ? null : Cursor.instant(key), null, id);
                 case RELEVANCE -> new SchemeRepository.Position(null, null, Double.parseDouble(key), id);
             };
         } catch (DateTimeParseException | IllegalArgumentException e) {

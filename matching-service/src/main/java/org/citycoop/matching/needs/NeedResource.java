@@ -218,7 +218,7 @@ public class NeedResource {
             return null;
         }
         try {
-            return new NeedRepository.Position(Instant.parse(sortKey.get(0)), UUID.fromString(sortKey.get(1)));
+            return new NeedRepository.Position(Cursor.instant(sortKey.get(0)), UUID.fromString(sortKey.get(1)));
         } catch (DateTimeParseException | IllegalArgumentException e) {
             throw ProblemException.badRequest("cursor", "not a cursor returned by this list; start again without it");
         }

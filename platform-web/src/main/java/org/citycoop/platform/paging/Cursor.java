@@ -49,6 +49,27 @@ public final class Cursor {
         }
     }
 
+    /** The earliest and latest instants PostgreSQL's {@code timestamptz} holds (a cursor's time must fit them). */
+    private static final java.time.Instant EARLIEST = java.time.Instant.parse("-4712-01-01T00:00:00Z");
+    private static final java.time.Instant LATEST = java.time.Instant.parse("+294276-12-31T23:59:59Z");
+
+    /**
+     * A time part of a cursor, as {@link #encode} wrote it ({@link java.time.Instant#toString()}).
+     *
+     * @throws IllegalArgumentException when it is not one, or lies beyond what the database stores (a forged cursor)
+     */
+    public static java.time.Instant instant(String part) {
+        try {
+            java.time.Instant instant = java.time.Instant.parse(part);
+            if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+                throw new IllegalArgumentException("a time no row holds");
+            }
+            return instant;
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
     /** The relative URL of the next page: the current path and query with {@code cursor} replaced. */
     public static String nextLink(UriInfo uri, String cursor) {
         return uri.getRequestUriBuilder().replaceQueryParam("cursor", cursor).build().getRawPath()

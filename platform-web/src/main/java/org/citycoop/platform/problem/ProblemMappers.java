@@ -113,10 +113,13 @@ public class ProblemMappers {
      */
     public static ProblemException unreadable(JsonProcessingException e) {
         if (!(e instanceof JsonMappingException mapping)) {
-            return unparsable(e);
+            return unparsable(e, "");
         }
-        if (e.getCause() instanceof com.fasterxml.jackson.core.exc.StreamReadException parse) {
-            return unparsable(parse); // a parse error met while mapping a nested value
+        if (e.getCause() instanceof com.fasterxml.jackson.core.exc.StreamReadException
+                || e.getCause() instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
+            // met while mapping a nested value: named by the mapping's path (the object whose value it is, when the parser
+            // does not say where it stood)
+            return unparsable((JsonProcessingException) e.getCause(), pathOf(mapping));
         }
         String field = pathOf(mapping);
         String detail;
@@ -150,13 +153,16 @@ public class ProblemMappers {
      * the field's range, bytes that are not UTF-8): a 400 naming the member where the parser stopped, in plain words
      * (never Jackson's own message, which names its feature switches).
      */
-    private static ProblemException unparsable(JsonProcessingException e) {
+    private static ProblemException unparsable(JsonProcessingException e, String mappedField) {
         String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
         String message = java.util.Objects.requireNonNullElse(e.getOriginalMessage(), "");
-        String field = e.getProcessor() instanceof com.fasterxml.jackson.core.JsonParser parser ? pathOf(parser.getParsingContext()) : "";
+        String field = e.getProcessor() instanceof com.fasterxml.jackson.core.JsonParser parser ? pathOf(parser.getParsingContext()) : mappedField;
         String detail;
         if (message.startsWith("Duplicate field")) {
             detail = "duplicate member: a member may appear once in an object";
+        } else if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
+            detail = "too long or too deep for a JSON body (a number of more than 1,000 digits, a text of more than "
+                    + "20 million characters, or more than 1,000 levels of nesting)" + where;
         } else if (e instanceof com.fasterxml.jackson.core.exc.InputCoercionException coercion) {
             detail = "number out of range" + (coercion.getTargetType() == null ? "" : " of " + describe(coercion.getTargetType()));
         } else if (message.contains("Non-standard token") || message.contains("NaN") || message.contains("INF")) {

@@ -33,4 +33,14 @@ class CursorTest {
         assertEquals(400, assertThrows(ProblemException.class, () -> Cursor.decode("bad", 1)).status());
         assertEquals(400, assertThrows(ProblemException.class, () -> Cursor.decode("AAAA", 1)).status());
     }
+
+    @Test
+    void aTimeInACursorMustBeOneTheDatabaseHolds() {
+        java.time.Instant now = java.time.Instant.parse("2026-12-08T03:50:00.123456Z");
+        org.junit.jupiter.api.Assertions.assertEquals(now, Cursor.instant(now.toString()));
+        // a forged cursor's time, beyond PostgreSQL's timestamptz, is refused before any query
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Cursor.instant("+999999999-12-31T23:59:59Z"));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Cursor.instant("-999999999-01-01T00:00:00Z"));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Cursor.instant("yesterday"));
+    }
 }

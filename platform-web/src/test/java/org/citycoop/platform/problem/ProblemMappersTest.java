@@ -127,4 +127,16 @@ class ProblemMappersTest {
         assertEquals("22021", ProblemMappers.dataException(wrapped).getSQLState());
         assertEquals(null, ProblemMappers.dataException(new RuntimeException(new java.sql.SQLException("x", "23505"))));
     }
+
+    @Test
+    void aNumberLongerThanTheParserTakesIsNamedInPlainWordsAtItsMember() throws Exception {
+        String digits = "1".repeat(2000);
+        com.fasterxml.jackson.core.JsonProcessingException e = assertThrows(com.fasterxml.jackson.core.JsonProcessingException.class,
+                () -> strict.readValue("{\"steps\":[{\"title\":\"a\",\"typicalDays\":" + digits + "}]}", Body.class));
+        ProblemException problem = ProblemMappers.unreadable(e);
+        Problem.FieldError error = problem.errors().get(0);
+        assertEquals("steps[0]", error.field()); // the object holding the value: the parser's limit does not say which member
+        assertTrue(error.detail().startsWith("too long or too deep"), error.detail());
+        assertTrue(!error.detail().contains("StreamReadConstraints"), error.detail());
+    }
 }

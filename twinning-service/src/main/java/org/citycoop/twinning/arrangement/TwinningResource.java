@@ -305,7 +305,7 @@ public class TwinningResource {
             return null;
         }
         try {
-            return new TwinningRepository.Position(Instant.parse(sortKey.get(0)), UUID.fromString(sortKey.get(1)));
+            return new TwinningRepository.Position(Cursor.instant(sortKey.get(0)), UUID.fromString(sortKey.get(1)));
         } catch (DateTimeParseException | IllegalArgumentException e) {
             throw ProblemException.badRequest("cursor", "not a cursor returned by this list; start again without it");
         }
