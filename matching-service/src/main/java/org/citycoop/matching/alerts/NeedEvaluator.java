@@ -190,7 +190,7 @@ public class NeedEvaluator {
                 now.atOffset(ZoneOffset.UTC), 1);
         alerts.insert(alert);
         events.raised(alert);
-        deliveries.enqueue(alert, need.createdBy());
+        deliveries.enqueue(alert, need.createdBy(), need.profile().cityId());
         LOG.debugf("Alert %s for need %s: scheme %s %s", alert.id(), need.id(), schemeId, alert.reason());
         return true;
     }

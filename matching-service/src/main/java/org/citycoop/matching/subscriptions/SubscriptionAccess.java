@@ -14,7 +14,8 @@ import java.util.UUID;
  * Who may see and delete a webhook subscription and read its deliveries (OWASP API Security Top 10 2023, API1
  * object-level authorization): the secretariat admin and the API client that registered it. Anyone else is told
  * it does not exist (404). A subscription to one saved needs profile needs a profile the caller may see
- * ({@link NeedAccess}); another is refused as unknown (422 naming {@code needId}).
+ * ({@link NeedAccess}); another is refused as unknown (422 naming {@code needId}). What the caller may see is kept with
+ * the subscription ({@link #sees}): an alert goes only to subscriptions whose owner may still see its need.
  */
 @RequestScoped
 public class SubscriptionAccess {
@@ -31,6 +32,11 @@ public class SubscriptionAccess {
     /** The name recorded as the owner of what the caller registers (the token's subject). */
     public String owner() {
         return caller.name();
+    }
+
+    /** What the caller may see of the saved needs, kept with its subscription (null: all of them). */
+    public NeedAccess.Visibility sees() {
+        return needs.visibility();
     }
 
     /** Passes when {@code needId} is null (every alert) or names a profile the caller may see; else 422. */

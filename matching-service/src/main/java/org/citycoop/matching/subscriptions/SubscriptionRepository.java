@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.citycoop.matching.needs.NeedAccess;
 import org.citycoop.matching.alerts.Alert;
 import org.citycoop.matching.readmodel.EventJson;
 import org.citycoop.platform.storage.DatabaseTime;
@@ -38,11 +39,15 @@ public class SubscriptionRepository {
     public record Claimed(UUID id, UUID subscriptionId, String url, String secret, boolean digest, String alertsJson, int attempt) {
     }
 
+    /**
+     * Stores a subscription with what its owner may see of the saved needs ({@link NeedAccess#visibility}: null for the
+     * secretariat admin, who sees them all).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void insert(Subscription subscription) {
+    public void insert(Subscription subscription, NeedAccess.Visibility owner) {
         entityManager.createNativeQuery("""
-                        INSERT INTO subscription (id, created_by, need_id, url, secret, mode, created_at)
-                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)""")
+                        INSERT INTO subscription (id, created_by, need_id, url, secret, mode, created_at, sees_all, city_ids)
+                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)""")
                 .unwrap(NativeQuery.class)
                 .setParameter(1, subscription.id(), UUID.class)
                 .setParameter(2, subscription.createdBy(), String.class)
@@ -51,6 +56,8 @@ public class SubscriptionRepository {
                 .setParameter(5, subscription.secret(), String.class)
                 .setParameter(6, subscription.mode().name(), String.class)
                 .setParameter(7, subscription.createdAt(), OffsetDateTime.class)
+                .setParameter(8, owner == null, Boolean.class)
+                .setParameter(9, owner == null ? new String[0] : owner.cityIds().stream().sorted().toArray(String[]::new), String[].class)
                 .executeUpdate();
     }
 
@@ -73,15 +80,19 @@ public class SubscriptionRepository {
     }
 
     /**
-     * Queues the alert for every subscription to its need, or to all needs of {@code needCreatedBy}: an
+     * Queues the alert for every subscription to its need, or to all needs of {@code needCreatedBy}, whose owner may
+     * still see the need (as when it subscribed: the admin, the need's owner, an editor of the need's city): an
      * immediate subscription gets a delivery due now; a digest one adds the alert to its open digest (due at
      * the next 00:00 UTC), opening one when there is none.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void enqueue(Alert alert, String needCreatedBy) {
+    public void enqueue(Alert alert, String needCreatedBy, String needCityId) {
         List<?> rows = entityManager.createNativeQuery("""
-                        SELECT id, mode FROM subscription WHERE need_id = ?1 OR (need_id IS NULL AND created_by = ?2)""")
-                .setParameter(1, alert.needId()).setParameter(2, needCreatedBy).getResultList();
+                        SELECT id, mode FROM subscription WHERE (need_id = ?1 OR (need_id IS NULL AND created_by = ?2))
+                        AND (sees_all OR created_by = ?2 OR CAST(?3 AS text) = ANY (city_ids))""")
+                .unwrap(NativeQuery.class)
+                .setParameter(1, alert.needId(), UUID.class).setParameter(2, needCreatedBy, String.class)
+                .setParameter(3, needCityId, String.class).getResultList();
         Instant now = time.now();
         String alerts = json.write(List.of(alert));
         for (Object row : rows) {

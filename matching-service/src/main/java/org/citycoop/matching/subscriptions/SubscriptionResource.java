@@ -75,7 +75,7 @@ public class SubscriptionResource {
     @APIResponse(responseCode = "422", description = "`url` not http(s), unresolvable or private; `needId` unknown")
     public Response create(@Valid @NotNull NewSubscription body, @Context UriInfo uri) {
         access.requireMaySubscribeTo(body.needId());
-        Subscription subscription = service.create(body, access.owner());
+        Subscription subscription = service.create(body, access.owner(), access.sees());
         return Response.created(uri.getBaseUriBuilder().path("v1/subscriptions").path(subscription.id().toString()).build())
                 .entity(subscription).build();
     }

@@ -30,13 +30,13 @@ public class SubscriptionService {
      *     {@link SubscriptionAccess}'s
      */
     @Transactional
-    public Subscription create(NewSubscription request, String createdBy) {
+    public Subscription create(NewSubscription request, String createdBy, org.citycoop.matching.needs.NeedAccess.Visibility owner) {
         WebhookAddresses.refusal(request.url(), config.allowPrivateAddresses(), WebhookAddresses.SYSTEM).ifPresent(reason -> {
             throw ProblemException.invalid("url", reason);
         });
         Subscription subscription = new Subscription(UUID.randomUUID(), request.url(), request.needId(), request.mode(),
                 createdBy, time.nowUtc(), WebhookSignature.newSecret());
-        subscriptions.insert(subscription);
+        subscriptions.insert(subscription, owner);
         return subscription;
     }
 

@@ -309,6 +309,35 @@ class NeedsAlertsTest {
         awaitAlert(needId, second, 1);
     }
 
+    @Test
+    void anAlertGoesOnlyToSubscriptionsWhoseOwnerMayStillSeeTheNeed() {
+        String portal = "Bearer " + org.citycoop.devstack.TestTokens.partnerPortal("portal-" + newCityId());
+        String firstCity = newCityId();
+        String secondCity = newCityId();
+        String editor = "Bearer " + org.citycoop.devstack.TestTokens.cityEditor(firstCity);
+        String needId = given().header("Authorization", portal).contentType(ContentType.JSON).body(need(firstCity, "Moved"))
+                .post("/v1/needs").then().statusCode(201).extract().path("id");
+        // the city's editor sees the need and subscribes to it; the portal subscribes to all of its own
+        String editors = given().header("Authorization", editor).contentType(ContentType.JSON)
+                .body(Map.of("url", "http://127.0.0.1:9/editor", "needId", needId))
+                .post("/v1/subscriptions").then().statusCode(201).extract().path("id");
+        String portals = given().header("Authorization", portal).contentType(ContentType.JSON)
+                .body(Map.of("url", "http://127.0.0.1:9/portal", "mode", "DAILY_DIGEST"))
+                .post("/v1/subscriptions").then().statusCode(201).extract().path("id");
+        // the portal moves its need to another city: the first city's editor no longer sees it
+        given().header("Authorization", portal).header("If-Match", "\"1\"").contentType(ContentType.JSON)
+                .body(need(secondCity, "Moved")).put("/v1/needs/" + needId).then().statusCode(200);
+        given().header("Authorization", editor).get("/v1/needs/" + needId).then().statusCode(404);
+
+        String schemeId = UUID.randomUUID().toString();
+        events.publish("catalog.schemes", ReadModelConsumers.SCHEME_CREATED, schemeId, openScheme(schemeId, 1, NOW.plusDays(90)).toString());
+        awaitAlert(needId, schemeId, 1);
+        await().atMost(PATIENCE).untilAsserted(() -> given().header("Authorization", portal).get("/v1/subscriptions/" + portals + "/deliveries")
+                .then().statusCode(200).body("items.size()", equalTo(1)));
+        given().header("Authorization", editor).get("/v1/subscriptions/" + editors + "/deliveries")
+                .then().statusCode(200).body("items.size()", equalTo(0));
+    }
+
     private static Map<String, Object> awaitAlert(String needId, String schemeId, int count) {
         List<Map<String, Object>> alerts = await().atMost(PATIENCE).until(() -> given().queryParam("limit", 100)
                         .get("/v1/needs/" + needId + "/alerts").then().statusCode(200).extract().jsonPath()
