@@ -106,66 +106,68 @@ final class SchemeFacetIndex {
      *     {@code position}
      */
     Facets count(Long position, int[] ordinals, List<SchemeFacet> facets, Instant now) {
-        return count(position, ordinals, facets, java.util.Collections.nCopies(facets.size(), ordinals), now);
+        return count(position, ordinals, SchemeFilter.none(), facets, now);
     }
 
     /**
-     * Counts {@code ordinals} in all ({@code total}) and each facet over the schemes of its own ordinals, the same index
-     * in {@code facetOrdinals} ({@code null}: every scheme): a search counts each facet without its own filter.
+     * Counts a search's facets: among the schemes with these ordinals ({@code null}: every scheme), those that pass
+     * every code filter of {@code filter} in {@code total}, and each facet over those that pass every code filter but
+     * its own ({@link SchemeFilter#without}). The code filters (areas, support and applicant types, sectors, finance
+     * and aid types, country with its regions, status, agency) are evaluated here, on the index's own values, as
+     * {@code SchemeRepository} writes them in SQL for the lists ({@code SchemeFacetFilterTest} holds the two equal);
+     * the ordinals are those of the rest of the filter ({@link SchemeFilter#databaseOnly}), which only PostgreSQL
+     * can evaluate.
      */
-    Facets count(Long position, int[] ordinals, List<SchemeFacet> facets, List<int[]> facetOrdinals, Instant now) {
+    Facets count(Long position, int[] ordinals, SchemeFilter filter, List<SchemeFacet> facets, Instant now) {
         lock.readLock().lock();
         try {
-            return position == null || position == seen ? countHeld(ordinals, facets, facetOrdinals, now) : null;
+            return position == null || position == seen ? countHeld(ordinals, filter, facets, now) : null;
         } finally {
             lock.readLock().unlock();
         }
     }
 
-    private Facets countHeld(int[] ordinals, List<SchemeFacet> facets, List<int[]> facetOrdinals, Instant now) {
+    private Facets countHeld(int[] ordinals, SchemeFilter filter, List<SchemeFacet> facets, Instant now) {
         Coded[] all = entries;
+        Wanted wanted = wanted(filter);
+        boolean statusNeeded = !filter.statuses().isEmpty() || facets.contains(SchemeFacet.STATUS);
         long total = 0;
-        int n = ordinals == null ? all.length : ordinals.length;
-        for (int k = 0; k < n; k++) {
-            int ordinal = ordinals == null ? k : ordinals[k];
-            if (ordinal < all.length && all[ordinal] != null) {
-                total++;
-            }
-        }
-        // per facet asked for, a counter per code (per status for STATUS)
+        // per facet asked for, a counter per code (per status for STATUS), and the filter it is counted without
         long[][] counts = new long[facets.size()][];
         int[] facetIndexes = new int[facets.size()];
+        int[] own = new int[facets.size()];
         for (int i = 0; i < facets.size(); i++) {
             SchemeFacet facet = facets.get(i);
             facetIndexes[i] = facet.ordinal();
+            own[i] = facet == SchemeFacet.REGION ? 0 : 1 << facet.ordinal(); // region: no filter of its own
             counts[i] = new long[facet == SchemeFacet.STATUS ? SchemeStatus.values().length : values.get(facet.ordinal()).size()];
         }
-        // each distinct set of schemes is read once, for every facet counted over it
-        java.util.IdentityHashMap<int[], List<Integer>> facetsBySet = new java.util.IdentityHashMap<>();
-        for (int i = 0; i < facets.size(); i++) {
-            facetsBySet.computeIfAbsent(facetOrdinals.get(i), set -> new ArrayList<>()).add(i);
-        }
-        facetsBySet.forEach((set, counted) -> {
-            int[] which = counted.stream().mapToInt(Integer::intValue).toArray();
-            int size = set == null ? all.length : set.length;
-            for (int k = 0; k < size; k++) {
-                int ordinal = set == null ? k : set[k];
-                Coded entry = ordinal < all.length ? all[ordinal] : null;
-                if (entry == null) {
+        int n = ordinals == null ? all.length : ordinals.length;
+        for (int k = 0; k < n; k++) {
+            int ordinal = ordinals == null ? k : ordinals[k];
+            Coded entry = ordinal < all.length ? all[ordinal] : null;
+            if (entry == null) {
+                continue;
+            }
+            SchemeStatus status = statusNeeded ? SchemeStatusRule.statusAt(now, entry.withdrawn(), entry.supersededBy(), entry.window()) : null;
+            int failed = wanted.failed(entry, status);
+            if (failed == 0) {
+                total++;
+            }
+            for (int i = 0; i < facetIndexes.length; i++) {
+                if ((failed & ~own[i]) != 0) {
                     continue;
                 }
-                for (int i : which) {
-                    long[] counter = counts[i];
-                    if (facets.get(i) == SchemeFacet.STATUS) {
-                        counter[SchemeStatusRule.statusAt(now, entry.withdrawn(), entry.supersededBy(), entry.window()).ordinal()]++;
-                    } else {
-                        for (int code : entry.codes()[facetIndexes[i]]) {
-                            counter[code]++;
-                        }
+                long[] counter = counts[i];
+                if (facetIndexes[i] == SchemeFacet.STATUS.ordinal()) {
+                    counter[status.ordinal()]++;
+                } else {
+                    for (int code : entry.codes()[facetIndexes[i]]) {
+                        counter[code]++;
                     }
                 }
             }
-        });
+        }
         Map<String, Map<String, Long>> byFacet = new java.util.LinkedHashMap<>();
         for (int i = 0; i < facets.size(); i++) {
             Map<String, Long> counted = new HashMap<>();
@@ -179,6 +181,90 @@ final class SchemeFacetIndex {
             byFacet.put(facets.get(i).parameter(), counted);
         }
         return Facets.of(total, byFacet);
+    }
+
+    /**
+     * The code filters of a search as the codes each facet wants (null: that facet is not filtered), so that a scheme
+     * is checked by looking its codes up in arrays; under the read lock.
+     */
+    private Wanted wanted(SchemeFilter filter) {
+        boolean[][] byFacet = new boolean[SchemeFacet.values().length][];
+        want(byFacet, SchemeFacet.CHALLENGE, filter.challengeAreas().stream().map(Enum::name).toList());
+        want(byFacet, SchemeFacet.SUPPORT_TYPE, filter.supportTypes().stream().map(Enum::name).toList());
+        want(byFacet, SchemeFacet.SECTOR, filter.sectors());
+        want(byFacet, SchemeFacet.FINANCE_TYPE, filter.financeTypes());
+        want(byFacet, SchemeFacet.AID_TYPE, filter.aidTypes());
+        // an entry's applicant types are already every type it is open to (openTo): any one asked for will do
+        want(byFacet, SchemeFacet.APPLICANT_TYPE, filter.applicantTypes().stream().map(Enum::name).toList());
+        want(byFacet, SchemeFacet.AGENCY, filter.agencyIds());
+        boolean[] regions = null;
+        if (filter.country() != null) {
+            want(byFacet, SchemeFacet.COUNTRY, List.of(filter.country()));
+            regions = codesOf(SchemeFacet.REGION, filter.countryRegions());
+        }
+        java.util.EnumSet<SchemeStatus> statuses = filter.statuses().isEmpty() ? null : java.util.EnumSet.copyOf(filter.statuses());
+        return new Wanted(byFacet, regions, statuses);
+    }
+
+    private void want(boolean[][] byFacet, SchemeFacet facet, List<String> wanted) {
+        if (!wanted.isEmpty()) {
+            byFacet[facet.ordinal()] = codesOf(facet, wanted);
+        }
+    }
+
+    /** The codes of these values of a facet, as a set by code; a value no scheme has has no code and matches none. */
+    private boolean[] codesOf(SchemeFacet facet, List<String> wanted) {
+        boolean[] set = new boolean[values.get(facet.ordinal()).size()];
+        for (String value : wanted) {
+            Integer code = codes.get(facet.ordinal()).get(value);
+            if (code != null) {
+                set[code] = true;
+            }
+        }
+        return set;
+    }
+
+    /**
+     * A search's code filters: per facet the codes wanted (null: not filtered), the regions of the country filter, and
+     * the statuses wanted (null: any).
+     */
+    private record Wanted(boolean[][] byFacet, boolean[] countryRegions, java.util.Set<SchemeStatus> statuses) {
+
+        private static final SchemeFacet[] FACETS = SchemeFacet.values();
+
+        /** The filters the entry fails, one bit per facet by ordinal (the country bit for country and regions). */
+        int failed(Coded entry, SchemeStatus status) {
+            int failed = 0;
+            for (SchemeFacet facet : FACETS) {
+                boolean[] set = byFacet[facet.ordinal()];
+                if (set == null) {
+                    continue;
+                }
+                boolean passes = any(set, entry.codes()[facet.ordinal()]);
+                if (facet == SchemeFacet.COUNTRY) {
+                    // open to the country: listed, in a region it belongs to, or open everywhere (neither listed)
+                    int[] countries = entry.codes()[SchemeFacet.COUNTRY.ordinal()];
+                    int[] regions = entry.codes()[SchemeFacet.REGION.ordinal()];
+                    passes = passes || any(countryRegions, regions) || (countries.length == 0 && regions.length == 0);
+                }
+                if (!passes) {
+                    failed |= 1 << facet.ordinal();
+                }
+            }
+            if (statuses != null && !statuses.contains(status)) {
+                failed |= 1 << SchemeFacet.STATUS.ordinal();
+            }
+            return failed;
+        }
+
+        private static boolean any(boolean[] set, int[] codes) {
+            for (int code : codes) {
+                if (code < set.length && set[code]) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     /** The entry's values as codes, each new value given the next code of its facet; under the write lock. */

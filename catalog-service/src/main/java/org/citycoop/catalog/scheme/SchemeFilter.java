@@ -42,6 +42,15 @@ record SchemeFilter(List<ChallengeArea> challengeAreas, List<SupportType> suppor
     }
 
     /**
+     * The part of this filter only PostgreSQL evaluates (deadlines, amounts, language, full text): the facet index
+     * evaluates the code filters on its own values ({@link SchemeFacetIndex#count}).
+     */
+    SchemeFilter databaseOnly() {
+        return new SchemeFilter(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null, List.of(), List.of(),
+                List.of(), deadlineAfter, deadlineBefore, amount, language, text);
+    }
+
+    /**
      * This filter without the one that {@code facet} counts by, so that the facet is counted with every other filter
      * (its counts then stay the same whichever of its values are chosen); this filter itself when it does not filter
      * by that field ({@code region} has no filter of its own: a country's regions follow from the country).

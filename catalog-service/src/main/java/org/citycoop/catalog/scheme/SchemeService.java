@@ -286,18 +286,9 @@ public class SchemeService {
         schemes.readOneSnapshot();
         long position = schemes.lastChange();
         Instant now = time.now();
-        int[] matching = filter.equals(SchemeFilter.none()) ? null : schemes.ordinals(filter, now);
-        // each facet is counted without its own filter: the schemes of every other filter, found once per distinct filter
-        Map<SchemeFilter, int[]> found = new HashMap<>();
-        found.put(filter, matching);
-        List<int[]> facetOrdinals = new ArrayList<>(facets.size());
-        for (SchemeFacet facet : facets) {
-            SchemeFilter others = filter.without(facet);
-            if (!found.containsKey(others)) {
-                found.put(others, others.equals(SchemeFilter.none()) ? null : schemes.ordinals(others, now));
-            }
-            facetOrdinals.add(found.get(others));
-        }
+        // PostgreSQL finds the schemes of the filters only it evaluates; the index the code filters, each facet without its own
+        SchemeFilter database = filter.databaseOnly();
+        int[] within = database.equals(SchemeFilter.none()) ? null : schemes.ordinals(database, now);
         while (true) {
             long seen = facetIndex.seen();
             if (seen < position) {
@@ -308,7 +299,7 @@ public class SchemeService {
             if (seen > position && !anyway) {
                 return null;
             }
-            Facets counted = facetIndex.count(anyway ? null : position, matching, facets, facetOrdinals, now);
+            Facets counted = facetIndex.count(anyway ? null : position, within, filter, facets, now);
             if (counted != null) {
                 return counted;
             }

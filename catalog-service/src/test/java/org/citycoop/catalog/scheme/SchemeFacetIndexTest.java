@@ -1,5 +1,6 @@
 package org.citycoop.catalog.scheme;
 
+import org.citycoop.catalog.vocabulary.ChallengeArea;
 import org.citycoop.catalog.vocabulary.WindowKind;
 import org.citycoop.platform.paging.Facets;
 import org.junit.jupiter.api.Test;
@@ -49,19 +50,27 @@ class SchemeFacetIndexTest {
     @Test
     void eachFacetIsCountedOverItsOwnSchemesAndTheTotalOverTheSearchs() {
         SchemeFacetIndex index = new SchemeFacetIndex();
-        index.apply(-1, 3, Map.of(1, entry("adb", List.of("WATER"), false, null, null), 2, entry("jica", List.of("WATER"), false, null, null),
+        index.apply(-1, 3, Map.of(1, entry("adb", List.of("WATER_AND_WASTEWATER"), false, null, null), 2, entry("jica", List.of("WATER_AND_WASTEWATER"), false, null, null),
                 3, entry("adb", List.of("AIR_QUALITY"), false, null, null)));
         // the search: agency adb and challenge WATER finds 1; challenge counted over adb's (1, 3), agency over WATER's (1, 2)
-        Facets counted = index.count(3L, new int[] {1}, List.of(SchemeFacet.CHALLENGE, SchemeFacet.AGENCY),
-                List.of(new int[] {1, 3}, new int[] {1, 2}), NOW);
+        SchemeFilter search = new SchemeFilter(List.of(ChallengeArea.WATER_AND_WASTEWATER), List.of(), List.of(), List.of(), List.of(), List.of(),
+                null, List.of(), List.of(), List.of("adb"), null, null, null, null, null);
+        Facets counted = index.count(3L, null, search, List.of(SchemeFacet.CHALLENGE, SchemeFacet.AGENCY), NOW);
         assertEquals(1, counted.total());
-        assertEquals(List.of(new Facets.Count("AIR_QUALITY", 1), new Facets.Count("WATER", 1)), counted.facets().get("challenge"));
+        assertEquals(List.of(new Facets.Count("AIR_QUALITY", 1), new Facets.Count("WATER_AND_WASTEWATER", 1)), counted.facets().get("challenge"));
         assertEquals(List.of(new Facets.Count("adb", 1), new Facets.Count("jica", 1)), counted.facets().get("agency"));
-        int[] shared = {1, 2, 3};
-        Facets sameSet = index.count(3L, new int[] {3}, List.of(SchemeFacet.CHALLENGE, SchemeFacet.AGENCY), List.of(shared, shared), NOW);
-        assertEquals(1, sameSet.total());
-        assertEquals(List.of(new Facets.Count("WATER", 2), new Facets.Count("AIR_QUALITY", 1)), sameSet.facets().get("challenge"));
-        assertEquals(List.of(new Facets.Count("adb", 2), new Facets.Count("jica", 1)), sameSet.facets().get("agency"));
+        // within the schemes the database part of a search found (here 1 and 3), the code filters likewise
+        Facets within = index.count(3L, new int[] {1, 3}, search, List.of(SchemeFacet.CHALLENGE, SchemeFacet.AGENCY), NOW);
+        assertEquals(1, within.total());
+        assertEquals(List.of(new Facets.Count("adb", 1)), within.facets().get("agency"));
+        // a value no scheme has matches none; an agency alone counts the challenges of its schemes
+        SchemeFilter unknown = new SchemeFilter(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null, List.of(),
+                List.of(), List.of("nobody"), null, null, null, null, null);
+        Facets none = index.count(3L, null, unknown, List.of(SchemeFacet.CHALLENGE, SchemeFacet.AGENCY), NOW);
+        assertEquals(0, none.total());
+        assertEquals(List.of(), none.facets().get("challenge"));
+        assertEquals(List.of(new Facets.Count("adb", 2), new Facets.Count("jica", 1)), none.facets().get("agency"),
+                "the agency facet is counted without the agency filter");
     }
 
     @Test
