@@ -12,13 +12,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The facet values of every scheme by its ordinal, so that the facets of a search are counted in memory: PostgreSQL
- * finds the matching schemes (the filter is written once, in {@link SchemeRepository}) and answers their ordinals, and
- * this index adds up their values. Counting in PostgreSQL (unnesting each row's lists and grouping the values) cost
- * about a microsecond per value, some 100 ms for 10,000 schemes on a busy 2-core machine; here it is a few.
+ * The facet values of every scheme by its ordinal, so that the facets of a search are counted in memory: this index
+ * evaluates the search's code filters on its own values and adds up the values of the schemes that pass, among those
+ * PostgreSQL finds for the rest of the filter (full text, deadlines, amounts, language). Counting in PostgreSQL
+ * (unnesting each row's lists and grouping the values) cost about a microsecond per value, some 100 ms for 10,000
+ * schemes on a busy 2-core machine, and even finding a broad filter's schemes there visits each of their rows (p50 76 ms
+ * for a facet search at 100,000 schemes, deploy/bench/README.md); here it is a pass over arrays.
  *
  * <p>The index is kept current from the change feed ({@code catalog_change}, whose {@code seq} is assigned in commit
- * order): in one snapshot (REPEATABLE READ) the caller reads the feed's last position, the ordinals of the search and
+ * order): in one snapshot (REPEATABLE READ) the caller reads the feed's last position, the ordinals PostgreSQL finds and
  * the schemes changed between the index's position and its own ({@link SchemeRepository#facetValuesChangedAfter}),
  * {@link #apply applies} them and counts {@link #count at that position}, so that the values counted are those of the
  * snapshot that found the schemes, whichever instance wrote them. An index already past the snapshot answers nothing,
@@ -112,7 +114,7 @@ final class SchemeFacetIndex {
     /**
      * Counts a search's facets: among the schemes with these ordinals ({@code null}: every scheme), those that pass
      * every code filter of {@code filter} in {@code total}, and each facet over those that pass every code filter but
-     * its own ({@link SchemeFilter#without}). The code filters (areas, support and applicant types, sectors, finance
+     * its own (the country's regions go with the country; {@code region} has no filter of its own). The code filters (areas, support and applicant types, sectors, finance
      * and aid types, country with its regions, status, agency) are evaluated here, on the index's own values, as
      * {@code SchemeRepository} writes them in SQL for the lists ({@code SchemeFacetFilterTest} holds the two equal);
      * the ordinals are those of the rest of the filter ({@link SchemeFilter#databaseOnly}), which only PostgreSQL

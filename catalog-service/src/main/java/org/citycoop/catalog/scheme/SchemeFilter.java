@@ -51,43 +51,6 @@ record SchemeFilter(List<ChallengeArea> challengeAreas, List<SupportType> suppor
     }
 
     /**
-     * This filter without the one that {@code facet} counts by, so that the facet is counted with every other filter
-     * (its counts then stay the same whichever of its values are chosen); this filter itself when it does not filter
-     * by that field ({@code region} has no filter of its own: a country's regions follow from the country).
-     */
-    SchemeFilter without(SchemeFacet facet) {
-        return switch (facet) {
-            case CHALLENGE -> challengeAreas.isEmpty() ? this : new SchemeFilter(List.of(), supportTypes, sectors, financeTypes,
-                    aidTypes, applicantTypes, country, countryRegions, statuses, agencyIds, deadlineAfter, deadlineBefore, amount,
-                    language, text);
-            case SUPPORT_TYPE -> supportTypes.isEmpty() ? this : new SchemeFilter(challengeAreas, List.of(), sectors, financeTypes,
-                    aidTypes, applicantTypes, country, countryRegions, statuses, agencyIds, deadlineAfter, deadlineBefore, amount,
-                    language, text);
-            case SECTOR -> sectors.isEmpty() ? this : new SchemeFilter(challengeAreas, supportTypes, List.of(), financeTypes,
-                    aidTypes, applicantTypes, country, countryRegions, statuses, agencyIds, deadlineAfter, deadlineBefore, amount,
-                    language, text);
-            case FINANCE_TYPE -> financeTypes.isEmpty() ? this : new SchemeFilter(challengeAreas, supportTypes, sectors, List.of(),
-                    aidTypes, applicantTypes, country, countryRegions, statuses, agencyIds, deadlineAfter, deadlineBefore, amount,
-                    language, text);
-            case AID_TYPE -> aidTypes.isEmpty() ? this : new SchemeFilter(challengeAreas, supportTypes, sectors, financeTypes,
-                    List.of(), applicantTypes, country, countryRegions, statuses, agencyIds, deadlineAfter, deadlineBefore, amount,
-                    language, text);
-            case APPLICANT_TYPE -> applicantTypes.isEmpty() ? this : new SchemeFilter(challengeAreas, supportTypes, sectors,
-                    financeTypes, aidTypes, List.of(), country, countryRegions, statuses, agencyIds, deadlineAfter, deadlineBefore,
-                    amount, language, text);
-            case COUNTRY -> country == null ? this : new SchemeFilter(challengeAreas, supportTypes, sectors, financeTypes, aidTypes,
-                    applicantTypes, null, List.of(), statuses, agencyIds, deadlineAfter, deadlineBefore, amount, language, text);
-            case STATUS -> statuses.isEmpty() ? this : new SchemeFilter(challengeAreas, supportTypes, sectors, financeTypes,
-                    aidTypes, applicantTypes, country, countryRegions, List.of(), agencyIds, deadlineAfter, deadlineBefore, amount,
-                    language, text);
-            case AGENCY -> agencyIds.isEmpty() ? this : new SchemeFilter(challengeAreas, supportTypes, sectors, financeTypes,
-                    aidTypes, applicantTypes, country, countryRegions, statuses, List.of(), deadlineAfter, deadlineBefore, amount,
-                    language, text);
-            case REGION -> this;
-        };
-    }
-
-    /**
      * An amount range in one currency; either bound may be null. A scheme overlaps it when one of its funding
      * bounds is in this currency, its maximum (in this currency) is not below {@code min} and its minimum (in
      * this currency) is not above {@code max}. No conversion between currencies.

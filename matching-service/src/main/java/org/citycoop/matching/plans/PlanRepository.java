@@ -22,17 +22,18 @@ public class PlanRepository {
     @Inject
     EntityManager entityManager;
 
-    void insert(UUID id, UUID needId, String schemeId, String plan, OffsetDateTime createdAt) {
-        entityManager.createNativeQuery("""
+    /** Stores a new plan of the need; false, storing nothing, when the need is gone (deleted meanwhile). */
+    boolean insert(UUID id, UUID needId, String schemeId, String plan, OffsetDateTime createdAt) {
+        return entityManager.createNativeQuery("""
                         INSERT INTO application_plan (id, need_id, scheme_id, plan, version, created_at)
-                        VALUES (?1, ?2, ?3, CAST(?4 AS jsonb), 1, ?5)""")
+                        SELECT ?1, ?2, ?3, CAST(?4 AS jsonb), 1, ?5 WHERE EXISTS (SELECT 1 FROM need WHERE id = ?2)""")
                 .unwrap(NativeQuery.class)
                 .setParameter(1, id, UUID.class)
                 .setParameter(2, needId, UUID.class)
                 .setParameter(3, schemeId, String.class)
                 .setParameter(4, plan, String.class)
                 .setParameter(5, createdAt, OffsetDateTime.class)
-                .executeUpdate();
+                .executeUpdate() == 1;
     }
 
     void update(UUID id, String plan, long version) {

@@ -43,7 +43,7 @@ public class PlanService {
     /**
      * Makes a plan for a need the caller may see ({@link org.citycoop.matching.needs.NeedAccess#require}).
      *
-     * @throws ProblemException 422 when the read model has no such scheme
+     * @throws ProblemException 422 when the read model has no such scheme; 404 when the need was deleted meanwhile
      */
     @Transactional
     public ApplicationPlan create(UUID needId, NewApplicationPlan request) {
@@ -51,7 +51,9 @@ public class PlanService {
                 .orElseThrow(() -> ProblemException.invalid("schemeId", "no scheme with id '" + request.schemeId() + "' is known"));
         UUID id = UUID.randomUUID();
         OffsetDateTime now = time.nowUtc();
-        plans.insert(id, needId, scheme.id(), json.write(new Stored(scheme, Map.of())), now);
+        if (!plans.insert(id, needId, scheme.id(), json.write(new Stored(scheme, Map.of())), now)) {
+            throw org.citycoop.matching.needs.NeedService.notFound(needId); // deleted since the caller's access was checked
+        }
         return find(needId, id);
     }
 

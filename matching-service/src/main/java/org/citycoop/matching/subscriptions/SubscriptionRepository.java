@@ -41,13 +41,14 @@ public class SubscriptionRepository {
 
     /**
      * Stores a subscription with what its owner may see of the saved needs ({@link NeedAccess#visibility}: null for the
-     * secretariat admin, who sees them all).
+     * secretariat admin, who sees them all); false, storing nothing, when its need is gone (deleted meanwhile).
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void insert(Subscription subscription, NeedAccess.Visibility owner) {
-        entityManager.createNativeQuery("""
+    public boolean insert(Subscription subscription, NeedAccess.Visibility owner) {
+        return entityManager.createNativeQuery("""
                         INSERT INTO subscription (id, created_by, need_id, url, secret, mode, created_at, sees_all, city_ids)
-                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)""")
+                        SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9
+                        WHERE CAST(?3 AS uuid) IS NULL OR EXISTS (SELECT 1 FROM need WHERE id = ?3)""")
                 .unwrap(NativeQuery.class)
                 .setParameter(1, subscription.id(), UUID.class)
                 .setParameter(2, subscription.createdBy(), String.class)
@@ -58,7 +59,7 @@ public class SubscriptionRepository {
                 .setParameter(7, subscription.createdAt(), OffsetDateTime.class)
                 .setParameter(8, owner == null, Boolean.class)
                 .setParameter(9, owner == null ? new String[0] : owner.cityIds().stream().sorted().toArray(String[]::new), String[].class)
-                .executeUpdate();
+                .executeUpdate() == 1;
     }
 
     /** The subscription, without its secret. */

@@ -36,7 +36,9 @@ public class SubscriptionService {
         });
         Subscription subscription = new Subscription(UUID.randomUUID(), request.url(), request.needId(), request.mode(),
                 createdBy, time.nowUtc(), WebhookSignature.newSecret());
-        subscriptions.insert(subscription, owner);
+        if (!subscriptions.insert(subscription, owner)) { // its need was deleted since the caller's access was checked
+            throw ProblemException.invalid("needId", "no saved needs profile with id '" + request.needId() + "'");
+        }
         return subscription;
     }
 
