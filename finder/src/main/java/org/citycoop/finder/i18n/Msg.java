@@ -196,7 +196,7 @@ public interface Msg {
     @Message("start by {date}")
     String step_start_by(String date);
 
-    @Message("Start dates are counted back from the deadline with each step's usual duration.")
+    @Message("Start dates are counted back from the deadline with each step's usual duration; the agency's steps after yours come after the deadline.")
     String steps_counted_back();
 
     @Message("No steps are given for this scheme.")
@@ -550,7 +550,10 @@ public interface Msg {
     String err_bad_amount(String param, String value);
 
     @Message("{param}: \"{value}\" comes before {other}, so nothing could match; it was left out.")
-    String err_reversed_range(String param, String value, String other);
+    String err_reversed_dates(String param, String value, String other);
+
+    @Message("{param}: \"{value}\" is less than {other}, so nothing could match; it was left out.")
+    String err_reversed_amounts(String param, String value, String other);
 
     @Message("The keywords are longer than {max} characters; please shorten them.")
     String err_query_too_long(String max);

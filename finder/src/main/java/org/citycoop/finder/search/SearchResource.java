@@ -124,7 +124,9 @@ public class SearchResource {
             case QUERY_TOO_LONG -> msg.err_query_too_long(Integer.toString(SearchForm.MAX_QUERY_LENGTH));
             case BAD_CURSOR -> msg.err_cursor();
             case ONE_COUNTRY -> msg.err_one_country(field, issue.value());
-            case REVERSED_RANGE -> msg.err_reversed_range(field, issue.value(), label(msg, issue.parameter().equals("amountMax") ? "amountMin" : "deadlineAfter"));
+            case REVERSED_RANGE -> issue.parameter().equals("amountMax")
+                    ? msg.err_reversed_amounts(field, issue.value(), label(msg, "amountMin"))
+                    : msg.err_reversed_dates(field, issue.value(), label(msg, "deadlineAfter"));
         };
     }
 
