@@ -52,10 +52,13 @@ public class SearchResource {
     PublicUrl publicUrl;
 
     @GET
-    public RestResponse<Object> start(@Context HttpHeaders headers) {
+    public RestResponse<Object> start(@Context HttpHeaders headers, @Context UriInfo uri) {
         Lang lang = Lang.choose(headers.getAcceptableLanguages());
-        // a relative Location (RFC 9110): it holds at whatever address the visitor came by; not made absolute from Host
-        return RestResponse.ResponseBuilder.create(RestResponse.Status.SEE_OTHER).header("Location", "/finder/" + lang.code() + "/")
+        // a relative Location (RFC 9110): it holds at whatever address the visitor came by; not made absolute from Host.
+        // The search in the address goes along, as sent: a shared link keeps its filters whatever the language.
+        String query = uri.getRequestUri().getRawQuery();
+        return RestResponse.ResponseBuilder.create(RestResponse.Status.SEE_OTHER)
+                .header("Location", "/finder/" + lang.code() + "/" + (query == null || query.isEmpty() ? "" : "?" + query))
                 .header("Vary", "Accept-Language").build();
     }
 

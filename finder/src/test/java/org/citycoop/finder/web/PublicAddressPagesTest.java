@@ -41,5 +41,9 @@ class PublicAddressPagesTest {
     void theFirstVisitGoesToItsLanguageOnTheAddressItCameBy() {
         given().redirects().follow(false).header("Host", "attacker.example").header("Accept-Language", "ja, en;q=0.5")
                 .get("/finder").then().statusCode(303).header("Location", "/finder/ja/").header("Vary", "Accept-Language");
+        // a shared search keeps its filters through the redirect, as sent
+        given().redirects().follow(false).urlEncodingEnabled(false).header("Accept-Language", "en")
+                .get("/finder/?challenge=SOLID_WASTE&q=%E5%A0%86%E8%82%A5").then().statusCode(303)
+                .header("Location", "/finder/en/?challenge=SOLID_WASTE&q=%E5%A0%86%E8%82%A5");
     }
 }
